@@ -1,0 +1,98 @@
+// The permission table as data: role → permissions, and route → the permission it needs.
+// Pure (no I/O): the server guards, the navigation and the tests all read this one table.
+
+export const ROLES = ['admin', 'leader', 'inspector', 'clerk'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+	admin: '系统管理员',
+	leader: '区领导',
+	inspector: '督查员',
+	clerk: '单位联络员'
+};
+
+export const PERMISSIONS = [
+	'dashboard.view', // the district dashboard
+	'reports.view_all', // any organ's reports
+	'reports.view_own', // the reports of the user's own organ (clerk)
+	'reports.import', // import reports of any organ
+	'reports.import_own', // upload reports of the user's own organ (clerk)
+	'reports.annotate',
+	'reports.correct',
+	'assessment.produce',
+	'exports.download',
+	'users.manage',
+	'organs.manage'
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+	admin: PERMISSIONS,
+	leader: ['dashboard.view', 'reports.view_all', 'exports.download'],
+	inspector: [
+		'dashboard.view',
+		'reports.view_all',
+		'exports.download',
+		'reports.import',
+		'reports.annotate',
+		'reports.correct',
+		'assessment.produce'
+	],
+	clerk: ['reports.view_own', 'reports.import_own']
+};
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The one check: may this role do that? */
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+	return !!role && ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** May the user see this organ's reports? A clerk only its own organ; view_all roles any. */
+export function canViewOrgan(user: { role: Role; organId: number | null } | null, organId: number): boolean {
+	if (!user) return false;
+	if (can(user.role, 'reports.view_all')) return true;
+	return can(user.role, 'reports.view_own') && user.organId === organId;
+}
+
+export function canImportForOrgan(user: { role: Role; organId: number | null } | null, organId: number | null): boolean {
+	if (!user) return false;
+	if (can(user.role, 'reports.import')) return true;
+	return can(user.role, 'reports.import_own') && organId !== null && user.organId === organId;
+}
+
+/**
+ * Every route of the app and what it needs. `public`: anyone; `user`: any signed-in user (the page itself narrows,
+ * e.g. a clerk's organ); a list: any one of those permissions. A test walks src/routes and fails when a route has no
+ * entry here, so a new page cannot ship unguarded.
+ */
+export type RouteRule = 'public' | 'user' | readonly Permission[];
+
+export const ROUTE_RULES: Record<string, RouteRule> = {
+	'/login': 'public',
+	'/logout': 'user',
+	'/(app)': 'user',
+	'/(app)/admin/users': ['users.manage']
+};
+
+export function ruleFor(routeId: string): RouteRule | undefined {
+	return ROUTE_RULES[routeId];
+}
+
+/** May this role open that route? `undefined` route rules deny: unknown routes are closed by default. */
+export function canOpenRoute(role: Role | null | undefined, routeId: string): boolean {
+	const rule = ROUTE_RULES[routeId];
+	if (rule === undefined) return false;
+	if (rule === 'public') return true;
+	if (!role) return false;
+	if (rule === 'user') return true;
+	return rule.some((p) => can(role, p));
+}
+
+/** Navigation entries, shown only to roles that may open them. */
+export const NAV: { href: string; label: string; routeId: string }[] = [
+	{ href: '/', label: '总览', routeId: '/(app)' },
+	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users' }
+];

@@ -1,0 +1,233 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+export const organ = sqliteTable(
+	'organ',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		name: text('name').notNull(),
+		/** Simplified script, widths folded, spaces and punctuation dropped: the key organs are matched by. */
+		normalizedName: text('normalized_name').notNull(),
+		/** government | department | street | town | other */
+		kind: text('kind').notNull().default('department'),
+		parentId: integer('parent_id'),
+		createdAt: integer('created_at').notNull().default(now)
+	},
+	(t) => [uniqueIndex('organ_normalized_name_uq').on(t.normalizedName)]
+);
+
+export const organAlias = sqliteTable(
+	'organ_alias',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		alias: text('alias').notNull(),
+		normalizedAlias: text('normalized_alias').notNull()
+	},
+	(t) => [uniqueIndex('organ_alias_normalized_uq').on(t.normalizedAlias), index('organ_alias_organ_idx').on(t.organId)]
+);
+
+export const user = sqliteTable('user', {
+	id: text('id').primaryKey(),
+	username: text('username').notNull().unique(),
+	displayName: text('display_name'),
+	passwordHash: text('password_hash').notNull(),
+	/** admin | leader | inspector | clerk */
+	role: text('role').notNull(),
+	/** The one organ a clerk is bound to; null for the other roles. */
+	organId: integer('organ_id').references(() => organ.id),
+	createdAt: integer('created_at').notNull().default(now)
+});
+
+export const session = sqliteTable(
+	'session',
+	{
+		/** sha256 of the token (hex): the token itself is never stored. */
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at').notNull()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+export const loginFailure = sqliteTable(
+	'login_failure',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		username: text('username').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('login_failure_username_at_idx').on(t.username, t.at)]
+);
+
+export const report = sqliteTable(
+	'report',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id),
+		year: integer('year').notNull(),
+		currentRevisionId: integer('current_revision_id'),
+		// Denormalised from the current revision (with corrections applied) for list pages and charts.
+		template: text('template'),
+		publishedOn: text('published_on'),
+		feeYuan: real('fee_yuan'),
+		findingsCount: integer('findings_count').notNull().default(0),
+		updatedAt: integer('updated_at').notNull().default(now)
+	},
+	(t) => [uniqueIndex('report_organ_year_uq').on(t.organId, t.year), index('report_year_idx').on(t.year)]
+);
+
+export const revision = sqliteTable(
+	'revision',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		sha256: text('sha256').notNull(),
+		fileName: text('file_name').notNull(),
+		format: text('format').notNull(),
+		encoding: text('encoding'),
+		/** Content-addressed path of the original bytes, relative to the data directory. */
+		filePath: text('file_path').notNull(),
+		fileSize: integer('file_size').notNull(),
+		parserVersion: text('parser_version').notNull(),
+		/** The parsed model (report-model.md JSON), as the parser produced it: corrections live apart. */
+		modelJson: text('model_json').notNull(),
+		warningsJson: text('warnings_json').notNull().default('[]'),
+		importedBy: text('imported_by').references(() => user.id),
+		importedAt: integer('imported_at').notNull().default(now)
+	},
+	(t) => [index('revision_report_idx').on(t.reportId), index('revision_sha_idx').on(t.sha256)]
+);
+
+/**
+ * One row per report × table row, with up to seven columns: section 3 rows use all seven (applicant columns),
+ * section 4 groups the first five, section 2 items their fields in template order. Effective values
+ * (corrections applied) of the report's current revision: what the charts aggregate.
+ */
+export const figure = sqliteTable(
+	'figure',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		/** applications | review | proactive */
+		section: text('section').notNull(),
+		rowKey: text('row_key').notNull(),
+		c0: real('c0'),
+		c1: real('c1'),
+		c2: real('c2'),
+		c3: real('c3'),
+		c4: real('c4'),
+		c5: real('c5'),
+		c6: real('c6')
+	},
+	(t) => [
+		uniqueIndex('figure_report_row_uq').on(t.reportId, t.section, t.rowKey),
+		index('figure_section_row_idx').on(t.section, t.rowKey)
+	]
+);
+
+/** Findings of a report's current effective model: the parser's own checks plus those needing the database (Y1, T1). */
+export const finding = sqliteTable(
+	'finding',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		rule: text('rule').notNull(),
+		severity: text('severity').notNull(),
+		message: text('message').notNull(),
+		cellsJson: text('cells_json').notNull().default('[]')
+	},
+	(t) => [index('finding_report_idx').on(t.reportId), index('finding_rule_idx').on(t.rule)]
+);
+
+export const correction = sqliteTable(
+	'correction',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		cellPath: text('cell_path').notNull(),
+		oldValue: real('old_value'),
+		newValue: real('new_value'),
+		reason: text('reason').notNull(),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => user.id),
+		createdAt: integer('created_at').notNull().default(now),
+		undoneAt: integer('undone_at'),
+		undoneBy: text('undone_by').references(() => user.id)
+	},
+	(t) => [index('correction_report_idx').on(t.reportId)]
+);
+
+export const annotation = sqliteTable(
+	'annotation',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		/** null: a note on the whole report. */
+		cellPath: text('cell_path'),
+		note: text('note').notNull(),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => user.id),
+		createdAt: integer('created_at').notNull().default(now)
+	},
+	(t) => [index('annotation_report_idx').on(t.reportId)]
+);
+
+/** Proactive-disclosure items from portal listings: the update-frequency charts read this. */
+export const publication = sqliteTable(
+	'publication',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		publishedOn: text('published_on').notNull(),
+		title: text('title').notNull(),
+		channel: text('channel'),
+		url: text('url'),
+		/** url, or title+date when there is no url: the deduplication key within an organ. */
+		dedupKey: text('dedup_key').notNull()
+	},
+	(t) => [
+		uniqueIndex('publication_dedup_uq').on(t.organId, t.dedupKey),
+		index('publication_organ_date_idx').on(t.organId, t.publishedOn)
+	]
+);
+
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id'),
+		action: text('action').notNull(),
+		detail: text('detail'),
+		at: integer('at').notNull().default(now)
+	},
+	(t) => [index('audit_log_at_idx').on(t.at)]
+);
+
+export type Organ = typeof organ.$inferSelect;
+export type User = typeof user.$inferSelect;
+export type Session = typeof session.$inferSelect;
+export type Report = typeof report.$inferSelect;
+export type Revision = typeof revision.$inferSelect;
+export type Publication = typeof publication.$inferSelect;
