@@ -5,7 +5,8 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	user: () => import('./commands/user'),
 	parse: () => import('./commands/parse'),
 	generate: () => import('./commands/generate'),
-	import: () => import('./commands/import')
+	import: () => import('./commands/import'),
+	demo: () => import('./commands/demo')
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -74,7 +74,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/login': 'public',
 	'/logout': 'user',
 	'/(app)': 'user',
-	'/(app)/admin/users': ['users.manage']
+	'/(app)/admin/users': ['users.manage'],
+	'/(app)/organs/[id]': 'user' // narrowed in the load: a clerk only its own organ
 };
 
 export function ruleFor(routeId: string): RouteRule | undefined {

@@ -106,7 +106,7 @@ export function outcomeRowKeys(otherLayout: '2019' | '2021'): ApplicationRowKey[
 	).map((r) => r.key);
 }
 
-export const APPLICATION_ROW_BY_KEY = Object.fromEntries(APPLICATION_ROWS.map((r) => [r.key, r])) as Record<
+export const APPLICATION_ROW_BY_KEY = Object.fromEntries(APPLICATION_ROWS.map((r) => [r.key, r])) as unknown as Record<
 	ApplicationRowKey,
 	ApplicationRowDef
 >;

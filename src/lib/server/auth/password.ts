@@ -21,3 +21,10 @@ export function passwordProblem(password: string): string | null {
 	if (password.length > 128) return '密码不能超过 128 个字符';
 	return null;
 }
+
+let dummy: Promise<string> | undefined;
+/** A real hash to verify against when the user does not exist, so timing does not reveal which names exist. */
+export function dummyHash(): Promise<string> {
+	dummy ??= hashPassword('not-a-real-password-' + Math.random());
+	return dummy;
+}

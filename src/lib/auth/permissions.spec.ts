@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { NAV, PERMISSIONS, ROLES, ROLE_PERMISSIONS, ROUTE_RULES, can, canImportForOrgan, canOpenRoute, canViewOrgan } from './permissions';
+
+/** Route ids of every page and endpoint under src/routes, as SvelteKit names them. */
+function routeIds(): string[] {
+	const root = join(process.cwd(), 'src/routes');
+	const ids = new Set<string>();
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const full = join(dir, name);
+			if (statSync(full).isDirectory()) walk(full);
+			else if (/^\+(page|server|page\.server|layout\.server)\.(ts|js|svelte)$/.test(name) || name === '+page.svelte') {
+				if (name.startsWith('+layout')) continue;
+				const rel = relative(root, dir).split(sep).join('/');
+				ids.add('/' + rel);
+			}
+		}
+	};
+	walk(root);
+	return [...ids].map((id) => (id === '/' ? '/' : id.replace(/\/$/, '')));
+}
+
+describe('permission table', () => {
+	it('gives admin every permission and the leader nothing that changes data', () => {
+		for (const p of PERMISSIONS) expect(can('admin', p)).toBe(true);
+		for (const p of ['reports.import', 'reports.correct', 'reports.annotate', 'users.manage', 'organs.manage', 'assessment.produce'] as const)
+			expect(can('leader', p)).toBe(false);
+		expect(can('leader', 'dashboard.view')).toBe(true);
+		expect(can('leader', 'exports.download')).toBe(true);
+	});
+
+	it('lets an inspector do what a leader may plus import, annotate, correct and assess', () => {
+		for (const p of ROLE_PERMISSIONS.leader) expect(can('inspector', p)).toBe(true);
+		for (const p of ['reports.import', 'reports.annotate', 'reports.correct', 'assessment.produce'] as const)
+			expect(can('inspector', p)).toBe(true);
+		expect(can('inspector', 'users.manage')).toBe(false);
+	});
+
+	it('binds a clerk to its own organ', () => {
+		expect(can('clerk', 'dashboard.view')).toBe(false);
+		expect(canViewOrgan({ role: 'clerk', organId: 7 }, 7)).toBe(true);
+		expect(canViewOrgan({ role: 'clerk', organId: 7 }, 8)).toBe(false);
+		expect(canViewOrgan({ role: 'leader', organId: null }, 8)).toBe(true);
+		expect(canViewOrgan(null, 8)).toBe(false);
+		expect(canImportForOrgan({ role: 'clerk', organId: 7 }, 7)).toBe(true);
+		expect(canImportForOrgan({ role: 'clerk', organId: 7 }, 8)).toBe(false);
+		expect(canImportForOrgan({ role: 'clerk', organId: 7 }, null)).toBe(false);
+		expect(canImportForOrgan({ role: 'leader', organId: null }, 8)).toBe(false);
+		expect(canImportForOrgan({ role: 'inspector', organId: null }, null)).toBe(true);
+	});
+
+	it('denies what it does not know: unknown routes and missing roles', () => {
+		expect(canOpenRoute('admin', '/(app)/no-such-route')).toBe(false);
+		expect(canOpenRoute(null, '/(app)')).toBe(false);
+		expect(canOpenRoute(null, '/login')).toBe(true);
+	});
+});
+
+describe('every route has a rule', () => {
+	const ids = routeIds();
+	it('finds the routes of the app', () => {
+		expect(ids).toContain('/login');
+		expect(ids).toContain('/(app)/admin/users');
+	});
+	it.each(ids)('%s has an entry in ROUTE_RULES', (id) => {
+		expect(ROUTE_RULES[id], `add a rule for ${id} to src/lib/auth/permissions.ts`).toBeDefined();
+	});
+	it('has no rule for a route that no longer exists', () => {
+		for (const id of Object.keys(ROUTE_RULES)) expect(ids, `stale rule ${id}`).toContain(id);
+	});
+	it('tells, for every role and every route, whether it may open it', () => {
+		const matrix = Object.fromEntries(ROLES.map((r) => [r, ids.filter((id) => canOpenRoute(r, id))]));
+		expect(matrix.admin.length).toBe(ids.length);
+		expect(matrix.leader).not.toContain('/(app)/admin/users');
+		expect(matrix.clerk).not.toContain('/(app)/admin/users');
+		for (const r of ROLES) expect(matrix[r]).toContain('/login');
+	});
+	it('shows each role only the navigation it may open', () => {
+		for (const r of ROLES)
+			for (const n of NAV) expect(ROUTE_RULES[n.routeId], n.routeId).toBeDefined();
+		expect(NAV.filter((n) => canOpenRoute('leader', n.routeId)).map((n) => n.href)).not.toContain('/admin/users');
+	});
+});

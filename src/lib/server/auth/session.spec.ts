@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../../../tests/helpers/temp-db';
+
+const tmp = useTempDatabase();
+const { getDb, closeDb } = await import('../db');
+const table = await import('../db/schema');
+const session = await import('./session');
+const users = await import('../users');
+
+let userId = '';
+beforeAll(async () => {
+	userId = (await users.create({ username: 'sess-user', password: 'password-1', role: 'leader' })).id;
+});
+afterAll(() => {
+	closeDb();
+	tmp.cleanup();
+});
+
+describe('sessions', () => {
+	it('stores only the sha256 of the token', () => {
+		const token = session.generateSessionToken();
+		const s = session.createSession(token, userId);
+		const rows = getDb().select().from(table.session).all();
+		expect(rows.map((r) => r.id)).toContain(s.id);
+		expect(rows.map((r) => r.id)).not.toContain(token);
+		expect(s.id).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('validates a live token and returns the user', () => {
+		const token = session.generateSessionToken();
+		session.createSession(token, userId);
+		const v = session.validateSessionToken(token);
+		expect(v.user?.username).toBe('sess-user');
+		expect(v.user?.role).toBe('leader');
+		expect(session.validateSessionToken(token + 'x').session).toBeNull();
+	});
+
+	it('expires: a token past its expiry is refused and deleted', () => {
+		const t0 = Date.now();
+		const token = session.generateSessionToken();
+		const s = session.createSession(token, userId, t0);
+		expect(session.validateSessionToken(token, t0 + session.SESSION_TTL + 1).session).toBeNull();
+		expect(getDb().select().from(table.session).all().map((r) => r.id)).not.toContain(s.id);
+	});
+
+	it('renews (slides) when less than half the lifetime is left, not before', () => {
+		const t0 = Date.now();
+		const token = session.generateSessionToken();
+		const s = session.createSession(token, userId, t0);
+		const early = session.validateSessionToken(token, t0 + 1000);
+		expect(early.session?.expiresAt).toBe(s.expiresAt);
+		const late = t0 + session.SESSION_TTL * 0.75;
+		const renewed = session.validateSessionToken(token, late);
+		expect(renewed.session?.expiresAt).toBe(late + session.SESSION_TTL);
+		// still valid past the original expiry thanks to the renewal
+		expect(session.validateSessionToken(token, s.expiresAt + 1000).session).not.toBeNull();
+	});
+
+	it('logout deletes the session', () => {
+		const token = session.generateSessionToken();
+		const s = session.createSession(token, userId);
+		session.invalidateSession(s.id);
+		expect(session.validateSessionToken(token).session).toBeNull();
+	});
+
+	it('a password change ends every session of the user', async () => {
+		const token = session.generateSessionToken();
+		session.createSession(token, userId);
+		await users.setPassword('sess-user', 'password-2');
+		expect(session.validateSessionToken(token).session).toBeNull();
+	});
+});

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { requireOrganAccess } from '$lib/server/auth/guard';
+import * as organs from '$lib/server/organs';
+
+export const load: PageServerLoad = ({ params }) => {
+	const id = Number(params.id);
+	if (!Number.isInteger(id)) error(404, '单位不存在');
+	requireOrganAccess(id);
+	const organ = organs.get(id);
+	if (!organ) error(404, '单位不存在');
+	return { organ };
+};
