@@ -36,6 +36,11 @@ export function renderHtml(report: Report, opts: HtmlRenderOptions = {}): string
 	return applyScript(html, opts.script);
 }
 
+const COLUMN_WIDTHS: Record<string, number[]> = {
+	'2': [34, 22, 22, 22],
+	'3': [9, 9, 33, 7, 7, 7, 7, 7, 7, 7]
+};
+
 function blockHtml(block: Block): string {
 	switch (block.kind) {
 		case 'title':
@@ -59,7 +64,10 @@ function blockHtml(block: Block): string {
 				});
 				return `<tr>${cells.join('')}</tr>`;
 			});
-			return `<table border="1" cellspacing="0" cellpadding="0">\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+			// Word-made pages fix the column widths; without them the narrow figure columns wrap their headers.
+			const widths = COLUMN_WIDTHS[block.section];
+			const cols = widths ? `<colgroup>${widths.map((w) => `<col style="width:${w}%">`).join('')}</colgroup>\n` : '';
+			return `<table border="1" cellspacing="0" cellpadding="0">\n${cols}<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 		}
 	}
 }
