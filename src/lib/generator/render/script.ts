@@ -5,8 +5,12 @@ import type { Script } from '../../report/model';
 
 const cn2t = Converter({ from: 'cn', to: 't' });
 
+// OpenCC's standard forms include a few variants that Big5 lacks; use the forms Taiwan and Hong Kong print.
+const BIG5_FORMS: Record<string, string> = { 爲: '為', 僞: '偽', 綫: '線', 衆: '眾', 裏: '裡', 啓: '啟', 户: '戶', 敎: '教', 眞: '真' };
+const BIG5_RE = new RegExp(`[${Object.keys(BIG5_FORMS).join('')}]`, 'g');
+
 export function toTraditional(text: string): string {
-	return cn2t(text);
+	return cn2t(text).replace(BIG5_RE, (c) => BIG5_FORMS[c]);
 }
 
 export function applyScript(text: string, script: Script | undefined): string {

@@ -1,0 +1,121 @@
+// The findings a report must produce, computed from the truth by a small independent implementation of the rules
+// the generator can break (A1–A4, C1, Y1, T1). Deliberately separate from src/lib/report/checks.ts: the round trip
+// compares the two.
+import type { Finding, Report, Row7 } from '../report/model';
+import {
+	APPLICANT_COLUMNS,
+	APPLICANT_COLUMN_LABELS,
+	APPLICATION_ROW_SHORT,
+	REVIEW_COLUMNS,
+	REVIEW_GROUPS,
+	REVIEW_GROUP_LABELS,
+	SECTIONS,
+	applicationRowKeys,
+	outcomeRowKeys,
+	type ApplicationRowKey
+} from '../report/template';
+import type { OrganKind } from '../report/organ';
+
+const cell = (row: string, col: string) => `applications.rows.${row}.${col}`;
+
+/** Rules of one report: A1–A4 and C1 (what the parser's runChecks should say). */
+export function reportFindings(report: Report): Finding[] {
+	const out: Finding[] = [];
+	const missing = SECTIONS.filter((s) => report.sections[s.id] === undefined);
+	for (const s of missing)
+		out.push({ rule: 'C1', severity: 'error', message: `缺少第${s.ordinal}部分“${s.title}”`, cells: [`sections.${s.id}`] });
+	const rows = report.applications.rows;
+	const layout = report.other_layout ?? (report.template === '2019' ? '2019' : '2021');
+	const get = (k: ApplicationRowKey): Row7 | undefined => rows[k];
+	const nw = get('new'), co = get('carried_over'), rt = get('results_total'), cf = get('carried_forward');
+	if (nw && co && rt && cf)
+		APPLICANT_COLUMNS.forEach((c, i) => {
+			const l = (nw[i] ?? 0) + (co[i] ?? 0);
+			const r = (rt[i] ?? 0) + (cf[i] ?? 0);
+			if (l !== r)
+				out.push({
+					rule: 'A1',
+					severity: 'error',
+					message: `“${APPLICANT_COLUMN_LABELS[c]}”列：本年新收${nw[i]}+上年结转${co[i]}=${l}，应等于办理结果总计${rt[i]}+结转下年度${cf[i]}=${r}`,
+					cells: [cell('new', c), cell('carried_over', c), cell('results_total', c), cell('carried_forward', c)]
+				});
+		});
+	const outcomes = outcomeRowKeys(layout).filter((k) => rows[k]);
+	if (rt)
+		APPLICANT_COLUMNS.forEach((c, i) => {
+			const sum = outcomes.reduce((a, k) => a + (rows[k]![i] ?? 0), 0);
+			if (sum !== rt[i])
+				out.push({
+					rule: 'A2',
+					severity: 'error',
+					message: `“${APPLICANT_COLUMN_LABELS[c]}”列：各项办理结果之和为${sum}，办理结果总计为${rt[i]}`,
+					cells: [cell('results_total', c), ...outcomes.map((k) => cell(k, c))]
+				});
+		});
+	for (const k of applicationRowKeys(layout)) {
+		const r = rows[k];
+		if (!r) continue;
+		const sum = r.slice(0, 6).reduce<number>((a, b) => a + (b ?? 0), 0);
+		if (sum !== r[6])
+			out.push({
+				rule: 'A3',
+				severity: 'error',
+				message: `“${APPLICATION_ROW_SHORT[k]}”行：六类申请人之和为${sum}，总计为${r[6]}`,
+				cells: [cell(k, 'total'), ...APPLICANT_COLUMNS.slice(0, 6).map((c) => cell(k, c))]
+			});
+	}
+	for (const g of REVIEW_GROUPS) {
+		const r = report.review[g];
+		if (!r) continue;
+		const sum = r.slice(0, 4).reduce<number>((a, b) => a + (b ?? 0), 0);
+		if (sum !== r[4])
+			out.push({
+				rule: 'A4',
+				severity: 'error',
+				message: `${REVIEW_GROUP_LABELS[g]}：结果维持、结果纠正、其他结果、尚未审结之和为${sum}，总计为${r[4]}`,
+				cells: REVIEW_COLUMNS.map((c) => `review.${g}.${c}`)
+			});
+	}
+	return out;
+}
+
+/** Y1: this year's carried_over against last year's carried_forward, column by column. */
+export function carryOverFindings(prev: Report, cur: Report): Finding[] {
+	const f = prev.applications.rows.carried_forward;
+	const o = cur.applications.rows.carried_over;
+	if (!f || !o) return [];
+	const out: Finding[] = [];
+	APPLICANT_COLUMNS.forEach((c, i) => {
+		if (f[i] !== o[i])
+			out.push({
+				rule: 'Y1',
+				severity: 'error',
+				message: `“${APPLICANT_COLUMN_LABELS[c]}”列：上年结转${o[i]}，与${prev.year}年报告的结转下年度${f[i]}不一致`,
+				cells: [cell('carried_over', c)]
+			});
+	});
+	return out;
+}
+
+/**
+ * T1: the statutory deadline (条例第四十九条). Departments, streets and towns by 31 January, people's governments by
+ * 31 March. The generator only ever dates a late report after 31 March, or a department's after 31 January, so
+ * the finding does not depend on how a town is classed.
+ */
+export function deadlineFor(kind: OrganKind, year: number): string {
+	return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
+export function timelinessFindings(report: Report, kind: OrganKind): Finding[] {
+	if (!report.published_on || report.year === null) return [];
+	const deadline = deadlineFor(kind, report.year);
+	if (report.published_on <= deadline) return [];
+	return [
+		{
+			rule: 'T1',
+			severity: 'error',
+			message: `发布日期${report.published_on}晚于法定期限${deadline}`,
+			cells: ['published_on']
+		}
+	];
+}
