@@ -1,0 +1,98 @@
+// bytes → Report: decode → extract (per format) → map to the template → checks. Refusals are ParseRefusal.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { decodeText, detectScript, junkShare, MAX_BYTES, sniffFormat } from './decode';
+import type { Doc } from './extract/doc';
+import { extractTxt } from './extract/txt';
+import { extractHtml, isTruncatedHtml } from './extract/html';
+import { extractDocx } from './extract/docx';
+import { extractPdf } from './extract/pdf';
+import { mapDocument } from './map';
+import { runChecksSafely } from './run-checks';
+import type { Format, Report } from './model';
+
+/** Bump when the parser's output for the same bytes changes. */
+export const PARSER_VERSION = 'parser-1';
+
+export class ParseRefusal extends Error {
+	file: string;
+	reason: string;
+	constructor(file: string, reason: string) {
+		super(`${file}: ${reason}`);
+		this.name = 'ParseRefusal';
+		this.file = file;
+		this.reason = reason;
+	}
+}
+
+export const REFUSALS = {
+	empty: '文件为空 (empty file)',
+	tooLarge: '文件超过 20 MB，拒绝读取 (file over 20 MB)',
+	image: '这是图片文件，不是年报文本 (an image file, not a report)',
+	binary: '二进制内容，无法识别为文本、HTML、DOCX 或 PDF (binary data, not a readable document)',
+	zip: '压缩包不是 DOCX 文档 (a zip archive, not a DOCX)',
+	pdfBroken: 'PDF 文件损坏或无法打开 (damaged PDF)',
+	pdfNoText: 'PDF 没有文字层（扫描件或图片），无法读取 (image-only PDF, no text layer)',
+	docxBroken: 'DOCX 文件损坏或无法打开 (damaged DOCX)',
+	htmlTruncated: 'HTML 文件不完整（被截断）(truncated HTML)',
+	notReport: '内容不是政府信息公开工作年度报告 (not an annual report on government information disclosure)'
+} as const;
+
+export async function parseReport(bytes: Uint8Array, fileName: string): Promise<Report> {
+	const refuse = (reason: string): never => {
+		throw new ParseRefusal(fileName, reason);
+	};
+	if (bytes.length === 0) refuse(REFUSALS.empty);
+	if (bytes.length > MAX_BYTES) refuse(REFUSALS.tooLarge);
+	const sniffed = sniffFormat(bytes, fileName);
+	if (sniffed === 'png' || sniffed === 'jpeg' || sniffed === 'gif') refuse(REFUSALS.image);
+	if (sniffed === 'zip') refuse(REFUSALS.zip);
+	if (sniffed === 'unknown') refuse(REFUSALS.binary);
+	const format = sniffed as Format;
+
+	let doc: Doc;
+	let encoding = 'utf-8';
+	if (format === 'pdf') {
+		let res;
+		try {
+			res = await extractPdf(bytes);
+		} catch {
+			return refuse(REFUSALS.pdfBroken);
+		}
+		if (res.textChars < 20) refuse(REFUSALS.pdfNoText);
+		doc = res.doc;
+	} else if (format === 'docx') {
+		try {
+			doc = await extractDocx(bytes);
+		} catch {
+			return refuse(REFUSALS.docxBroken);
+		}
+	} else {
+		const dec = decodeText(bytes, format === 'html');
+		encoding = dec.encoding;
+		if (junkShare(dec.text) > 0.02) refuse(REFUSALS.binary);
+		if (format === 'html') {
+			if (isTruncatedHtml(dec.text)) refuse(REFUSALS.htmlTruncated);
+			doc = extractHtml(dec.text);
+		} else doc = extractTxt(dec.text);
+	}
+
+	const mapped = mapDocument(doc);
+	if (!mapped.looksLikeReport) refuse(REFUSALS.notReport);
+	const { looksLikeReport: _, ...rest } = mapped;
+	void _;
+	const report: Report = {
+		...rest,
+		source: {
+			file: fileName,
+			format,
+			encoding,
+			script: detectScript(doc.lines.map((l) => l.text).join('\n')),
+			sha256: encodeHexLowerCase(sha256(bytes))
+		},
+		findings: [],
+		parser_version: PARSER_VERSION
+	};
+	report.findings = await runChecksSafely(report);
+	return report;
+}

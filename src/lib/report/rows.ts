@@ -1,0 +1,148 @@
+// Lines of a table region → value rows: the label printed for a row and the figures after it, each figure with
+// the line it was printed on. Works on cell lines (pipes, tabs, HTML, PDF gaps) and on plain text alike, and
+// gathers one-value-per-line tables and PDF labels printed above or below their numbers.
+import type { Doc } from './extract/doc';
+import { readValue } from './values';
+
+export interface Fig {
+	value: number | null;
+	/** 0-based line index in the document. */
+	line: number;
+	raw: string;
+	note?: string;
+	/** PDF: x of the cell. */
+	x?: number;
+}
+
+export interface ValueRow {
+	/** 0-based index of the (first) line holding figures. */
+	line: number;
+	/** Label fragments printed with the row: group cells first, the row's own label last. */
+	label: string[];
+	/** Label-only lines above the row since the previous row (group headings of a flattened block): weak. */
+	context: string[];
+	/** PDF: label fragments wrapped above or below the row's figures, top to bottom. */
+	near: string[];
+	figs: Fig[];
+	page?: number;
+}
+
+interface Parsed {
+	label: string[];
+	figs: Fig[];
+	hasNumber: boolean;
+}
+
+function parseLine(doc: Doc, i: number, norm: string): Parsed {
+	const l = doc.lines[i];
+	const label: string[] = [];
+	const figs: Fig[] = [];
+	let hasNumber = false;
+	if (l.cells) {
+		let k = 0;
+		while (k < l.cells.length && l.cells[k].trim() === '') k++;
+		// Label cells: leading cells that are text.
+		while (k < l.cells.length && readValue(l.cells[k]).kind === 'text') label.push(l.cells[k++]);
+		if (label.length === 0 && k > 0 && k < l.cells.length) {
+			// Leading blank cells were merged label cells left empty, not data: nothing to add.
+		}
+		for (; k < l.cells.length; k++) {
+			const v = readValue(l.cells[k]);
+			if (v.kind === 'text') {
+				// Text after figures: a label fragment of a PDF row printed to the right, or a note column.
+				if (figs.length === 0) label.push(l.cells[k]);
+				else break;
+				continue;
+			}
+			if (v.kind === 'number') hasNumber = true;
+			figs.push({
+				value: v.kind === 'number' ? v.value : null,
+				line: i,
+				raw: v.raw,
+				note: v.kind === 'number' ? v.note : undefined,
+				x: l.xs?.[k]
+			});
+		}
+		return { label, figs, hasNumber };
+	}
+	const tokens = norm.trim().split(/\s+/).filter(Boolean);
+	let last = -1;
+	const kinds = tokens.map((t) => readValue(t));
+	for (let k = 0; k < tokens.length; k++) if (kinds[k].kind === 'text') last = k;
+	if (last >= 0) label.push(tokens.slice(0, last + 1).join(' '));
+	for (let k = last + 1; k < tokens.length; k++) {
+		const v = kinds[k];
+		if (v.kind === 'number') hasNumber = true;
+		figs.push({ value: v.kind === 'number' ? v.value : null, line: i, raw: v.raw, note: v.kind === 'number' ? v.note : undefined });
+	}
+	return { label, figs, hasNumber };
+}
+
+/**
+ * Value rows of lines [from, to). `want` is the number of figures a row of this table has (7 in section 3):
+ * figure-only lines continue an open row until it has them (one-value-per-line tables).
+ */
+export function collectRows(doc: Doc, norm: string[], from: number, to: number, want: number): ValueRow[] {
+	const rows: ValueRow[] = [];
+	const labelOnly: { line: number; text: string }[] = [];
+	const isPdf = doc.lines.some((l) => l.y !== undefined);
+	let pending: string[] = [];
+	let open: ValueRow | null = null;
+	for (let i = from; i < to; i++) {
+		const p = parseLine(doc, i, norm[i]);
+		if (!p.hasNumber) {
+			const text = doc.lines[i].cells ? doc.lines[i].cells!.filter((c) => c.trim()).join(' ') : norm[i].trim();
+			if (text) {
+				labelOnly.push({ line: i, text });
+				pending.push(text);
+				open = null;
+			}
+			continue;
+		}
+		if (p.label.length === 0 && open && open.figs.length < want && !isPdf) {
+			open.figs.push(...p.figs);
+			continue;
+		}
+		const row: ValueRow = { line: i, label: p.label, context: [], near: [], figs: p.figs, page: doc.lines[i].page };
+		if (!isPdf) {
+			if (row.label.length === 0) row.label = pending;
+			else row.context = pending;
+		}
+		pending = [];
+		rows.push(row);
+		open = row;
+	}
+	if (isPdf) attachByHeight(doc, rows, labelOnly);
+	return rows;
+}
+
+/** PDF: a label-only line belongs to the nearest row of figures on the same page (labels wrap above/below). */
+function attachByHeight(doc: Doc, rows: ValueRow[], labels: { line: number; text: string }[]): void {
+	const adds = new Map<ValueRow, { y: number; text: string }[]>();
+	for (const lab of labels) {
+		const ll = doc.lines[lab.line];
+		let best: ValueRow | null = null;
+		let bestDy = 20;
+		for (const r of rows) {
+			const rl = doc.lines[r.line];
+			if (rl.page !== ll.page || rl.y === undefined || ll.y === undefined) continue;
+			const dy = Math.abs(rl.y - ll.y);
+			if (dy < bestDy) {
+				bestDy = dy;
+				best = r;
+			}
+		}
+		if (best) {
+			if (!adds.has(best)) adds.set(best, []);
+			adds.get(best)!.push({ y: ll.y!, text: lab.text });
+		}
+	}
+	for (const [row, list] of adds) {
+		const y = doc.lines[row.line].y!;
+		const above = list.filter((a) => a.y > y).sort((a, b) => b.y - a.y).map((a) => a.text);
+		const below = list.filter((a) => a.y <= y).sort((a, b) => b.y - a.y).map((a) => a.text);
+		// The row's own label may wrap around its numbers: read it top to bottom.
+		if (row.label.length === 0) row.label = [[...above, ...below].join('')];
+		row.near = [...above, ...row.label, ...below];
+	}
+}

@@ -1,0 +1,36 @@
+// Table cell text → a figure: numbers (full-width digits, thousands separators), blanks and dashes as null,
+// a count with a note ("22（其中修订16件）") as its leading count plus the note.
+
+export type ValueToken =
+	| { kind: 'number'; value: number; note?: string; raw: string }
+	| { kind: 'null'; raw: string }
+	| { kind: 'text'; raw: string };
+
+// Marks that mean "nothing to report" in a cell: blank, dashes, slash, 无, 不适用.
+const NULL_RE = /^(?:|[-－—–―‐─ー~～/／\\]+|无|無|不适用|不適用|空|n\/?a)$/i;
+const NUM_RE = /^[+\-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?$/;
+// A leading count followed by a parenthesised or trailing note; units (件, 元, 万元, 个, 项, 条) allowed after it.
+const NOTE_RE = /^([+\-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)\s*(?:件|个|项|条|元|万元)?\s*([（(].*[)）]?|[，,；;].*)$/;
+const UNIT_RE = /^([+\-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)\s*(件|个|项|条|元|万元|次)$/;
+
+export function toNumber(s: string): number {
+	return Number(s.replace(/[,，]/g, '').replace(/[．]/g, '.').replace(/[－−]/g, '-'));
+}
+
+/** Classify one cell's text (already NFKC-normalised or not: full-width forms are folded here). */
+export function readValue(cell: string): ValueToken {
+	const raw = cell;
+	const t = cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
+	if (NULL_RE.test(t)) return { kind: 'null', raw };
+	const compact = t.replace(/ /g, '');
+	if (NUM_RE.test(compact)) return { kind: 'number', value: toNumber(compact), raw };
+	const u = UNIT_RE.exec(compact);
+	if (u) return { kind: 'number', value: toNumber(u[1]), raw };
+	const m = NOTE_RE.exec(t);
+	if (m) return { kind: 'number', value: toNumber(m[1].replace(/ /g, '')), note: m[2].trim(), raw };
+	return { kind: 'text', raw };
+}
+
+export function isValueToken(cell: string): boolean {
+	return readValue(cell).kind !== 'text';
+}
