@@ -76,13 +76,13 @@ const SPECS: OrganSpec[] = [
 	{ id: 'gov', role: 'government', scale: 'heavy', names: [['{d}人民政府', 0]] },
 	{ id: 'zrzy', role: 'natural_resources', scale: 'heavy', names: [['{d}自然资源局', 0], ['{d}自然资源和规划局', 2022]] },
 	{ id: 'zjj', role: 'housing', scale: 'heavy', names: [['{d}住房和城乡建设局', 0]] },
-	{ id: 'gaj', role: 'police', scale: 'heavy', names: [['{c}公安局{d}分局', 0]] },
+	{ id: 'gaj', role: 'police', scale: 'heavy', names: [['{c}公安局{ds}分局', 0]] },
 	{ id: 'zsb', role: 'plain', scale: 'heavy', names: [['{d}房屋征收与补偿管理办公室', 0]] },
 	{ id: 'jyj', role: 'education', scale: 'medium', names: [['{d}教育局', 0]] },
 	{ id: 'wjj', role: 'health', scale: 'medium', names: [['{d}卫生健康局', 0]] },
 	{ id: 'scj', role: 'market', scale: 'medium', names: [['{d}市场和质量监督管理局', 0], ['{d}市场监督管理局', 2020]] },
 	{ id: 'rsj', role: 'plain', scale: 'medium', names: [['{d}人力资源和社会保障局', 0]] },
-	{ id: 'sthj', role: 'environment', scale: 'medium', names: [['{c}生态环境局{d}分局', 0]] },
+	{ id: 'sthj', role: 'environment', scale: 'medium', names: [['{c}生态环境局{ds}分局', 0]] },
 	{ id: 'cgj', role: 'urban', scale: 'medium', names: [['{d}城市管理局', 0], ['{d}城市管理和综合执法局', 2021]] },
 	{ id: 'spj', role: 'approval', scale: 'small', names: [['{d}行政审批服务局', 0], ['{d}政务服务和数据管理局', 2022]] },
 	{ id: 'bgs', role: 'office', scale: 'small', names: [['{d}人民政府办公室', 0]] },
@@ -130,6 +130,7 @@ export function buildOrgans(count: number): Organ[] {
 		const fill = (t: string) =>
 			t
 				.replace('{c}', CITY)
+				.replace('{ds}', district.replace(/区$/, ''))
 				.replace('{d}', district)
 				.replace(/\{s(\d)\}/, (_m, k: string) => STREETS[(Number(k) - 1 + di) % STREETS.length])
 				.replace(/\{t(\d)\}/, (_m, k: string) => TOWNS[(Number(k) - 1 + di * 3) % TOWNS.length]);

@@ -12,5 +12,6 @@ export function encodeText(text: string, encoding: TextEncoding): Uint8Array {
 /** True when the text survives the encoding unchanged (Big5 lacks some characters). */
 export function encodable(text: string, encoding: TextEncoding): boolean {
 	if (encoding.startsWith('utf-8')) return true;
-	return iconv.decode(Buffer.from(encodeText(text, encoding)), encoding) === text;
+	// Decoded as a browser or the parser would (WHATWG tables), not by iconv-lite's own.
+	return new TextDecoder(encoding).decode(encodeText(text, encoding)) === text;
 }
