@@ -1,0 +1,54 @@
+// Original files, content-addressed under the data directory (files/ab/cdef…): kept forever, written once.
+// Written before the database transaction that refers to them commits, so a crash leaves at most an orphan file.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { databaseUrl } from './db';
+
+/** DATA_DIR, else the folder of the database file. */
+export function dataDir(): string {
+	if (process.env.DATA_DIR) return resolve(process.env.DATA_DIR);
+	const url = databaseUrl();
+	return url === ':memory:' ? resolve('data') : dirname(resolve(url));
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+	return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Path of a content hash relative to the data directory. */
+export function relativePathOf(sha256: string): string {
+	if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+	return `files/${sha256.slice(0, 2)}/${sha256.slice(2)}`;
+}
+
+/**
+ * Stores the bytes (if not already there) and returns their hash and relative path. The write goes to a temp
+ * file that is fsynced and renamed, so a file at the final path is always complete.
+ */
+export function storeOriginal(bytes: Uint8Array, sha256 = sha256Hex(bytes)): { sha256: string; path: string } {
+	const path = relativePathOf(sha256);
+	const full = join(dataDir(), path);
+	if (existsSync(full)) return { sha256, path };
+	mkdirSync(dirname(full), { recursive: true });
+	const tmp = `${full}.${randomBytes(6).toString('hex')}.tmp`;
+	const fd = openSync(tmp, 'w');
+	try {
+		let off = 0;
+		while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+	renameSync(tmp, full);
+	return { sha256, path };
+}
+
+export function readOriginal(path: string): Uint8Array {
+	if (path.includes('..')) throw new Error(`bad stored path: ${path}`);
+	return readFileSync(join(dataDir(), path));
+}
+
+export function hasOriginal(path: string): boolean {
+	return !path.includes('..') && existsSync(join(dataDir(), path));
+}
