@@ -50,6 +50,8 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			return { kind, cells: [path('new', c), path('new', 6)], note: `本年新收 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
 		}
 		case 'A2': {
+			// On a report with no applications this would also be A8 (results without applications): not a pure slip.
+			if ((rows.new![6] ?? 0) + (rows.carried_over![6] ?? 0) === 0) return null;
 			const r = rows.granted!;
 			const c = pickColumn(r, rng);
 			const d = slip(rng, r[c] ?? 0);
@@ -58,11 +60,15 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			return { kind, cells: [path('granted', c), path('granted', 6)], note: `予以公开 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
 		}
 		case 'A3': {
-			const keys = applicationRowKeys(report.other_layout ?? '2021').filter((k) => rows[k]);
+			if ((rows.new![6] ?? 0) + (rows.carried_over![6] ?? 0) === 0) return null;
+			// Not the carry rows: a slip there would also break Y1 or A9, and this injection means one rule family.
+			const keys = applicationRowKeys(report.other_layout ?? '2021').filter(
+				(k) => rows[k] && k !== 'carried_over' && k !== 'carried_forward'
+			);
 			const key = rng.chance(0.5) ? 'granted' : rng.pick(keys);
 			const r = rows[key as ApplicationRowKey]!;
 			const total = r[6] ?? 0;
-			const d = slip(rng, total) * (total > 1 && rng.chance(0.4) ? -1 : 1);
+			const d = slip(rng, total) * (total > 1 && key !== 'new' && rng.chance(0.4) ? -1 : 1);
 			const dd = total + d < 0 ? 1 : d;
 			bump(r, 6, dd);
 			return { kind, cells: [path(key, 6)], note: `${key} 行总计${dd > 0 ? '多' : '少'}填 ${Math.abs(dd)}` };

@@ -10,6 +10,8 @@ import { initialState, organProfile, yearFigures } from './figures';
 import { writeProse } from './prose';
 import { DAMAGE_KINDS, injectDamage, dayOfYear, type Damage, type DamageKind } from './damage';
 import { shiftToWeekday } from './dates';
+import { layoutReport } from './render/layout';
+import { tableLines } from './render/txt';
 import { carryOverFindings, reportFindings, timelinessFindings } from './truth-checks';
 
 export interface TruthOptions {
@@ -84,6 +86,7 @@ export function generateTruth(opts: TruthOptions): DistrictTruth {
 					if (damage) break;
 				}
 			}
+			fillTableSections(report);
 			report.findings = [
 				...reportFindings(report),
 				...(hasPrevious ? carryOverFindings(prev!, report) : []),
@@ -94,6 +97,12 @@ export function generateTruth(opts: TruthOptions): DistrictTruth {
 		}
 	}
 	return { organs, reports };
+}
+
+/** Sections 2–4 hold their table as pipe text (the model's "raw text of each part"); prose sections stay as written. */
+function fillTableSections(report: Report) {
+	for (const block of layoutReport(report))
+		if (block.kind === 'table') report.sections[block.section] = tableLines(block, 'pipe').join('\n');
 }
 
 /** Departments, streets and towns by 31 January; a people's government by the end of March, often earlier. */

@@ -72,7 +72,8 @@ export function writeProse(organ: Organ, organName: string, year: number, feeYua
 		`（二）依申请公开情况。${rng.pick(ON_REQUEST)}`,
 		`（三）政府信息管理情况。${rng.pick(MANAGEMENT)}`,
 		`（四）政府信息公开平台建设情况。${rng.pick(PLATFORM)}`,
-		`（五）监督保障情况。${rng.pick(OVERSIGHT)}`
+		// People's governments must report 工作考核、社会评议和责任追究 (条例第五十条第（四）项).
+		`（五）监督保障情况。${organ.kind === 'government' || organ.kind === 'town' ? OVERSIGHT[2] : rng.pick(OVERSIGHT)}`
 	].join('\n');
 	const problems = rng.shuffle([...PROBLEMS]).slice(0, 2);
 	const measures = rng.shuffle([...MEASURES]).slice(0, 3);

@@ -18,14 +18,44 @@ import type { OrganKind } from '../report/organ';
 
 const cell = (row: string, col: string) => `applications.rows.${row}.${col}`;
 
-/** Rules of one report: A1–A4 and C1 (what the parser's runChecks should say). */
+/** Rules of one report the generator can break: C1, F1, F2, A1–A4 (what the parser's runChecks should say). */
 export function reportFindings(report: Report): Finding[] {
 	const out: Finding[] = [];
 	const missing = SECTIONS.filter((s) => report.sections[s.id] === undefined);
-	for (const s of missing)
-		out.push({ rule: 'C1', severity: 'error', message: `缺少第${s.ordinal}部分“${s.title}”`, cells: [`sections.${s.id}`] });
+	// F1 reads the headings in the source text: a missing part's heading is missing too.
+	if (missing.length)
+		out.push({
+			rule: 'F1',
+			severity: 'error',
+			message: `正文中未找到${missing.map((s) => `第${s.ordinal}部分“${s.title}”`).join('、')}的标题`,
+			cells: missing.map((s) => `sections.${s.id}`)
+		});
+	if (missing.length)
+		out.push({
+			rule: 'C1',
+			severity: 'error',
+			message: `缺少${missing.map((s) => `第${s.ordinal}部分“${s.title}”`).join('、')}`,
+			cells: missing.map((s) => `sections.${s.id}`)
+		});
+	const absentGroups = REVIEW_GROUPS.filter((g) => !report.review[g]);
+	if (absentGroups.length)
+		out.push({
+			rule: 'C1',
+			severity: 'error',
+			message: '缺少表四（政府信息公开行政复议、行政诉讼情况）',
+			cells: absentGroups.map((g) => `review.${g}`)
+		});
 	const rows = report.applications.rows;
 	const layout = report.other_layout ?? (report.template === '2019' ? '2019' : '2021');
+	// F2: a 2021+ report printing the 2019 single row （六） (a hybrid seen in the wild).
+	const expected = (report.year ?? 0) >= 2021 ? '2021' : '2019';
+	if (layout !== expected)
+		out.push({
+			rule: 'F2',
+			severity: 'error',
+			message: `${report.year}年度报告表三（六）其他处理应按${expected}年格式填报`,
+			cells: layout === '2019' ? ['applications.rows.other'] : ['applications.rows.other.no_correction', 'applications.rows.other.no_fee', 'applications.rows.other.other']
+		});
 	const get = (k: ApplicationRowKey): Row7 | undefined => rows[k];
 	const nw = get('new'), co = get('carried_over'), rt = get('results_total'), cf = get('carried_forward');
 	if (nw && co && rt && cf)
@@ -85,25 +115,27 @@ export function carryOverFindings(prev: Report, cur: Report): Finding[] {
 	const o = cur.applications.rows.carried_over;
 	if (!f || !o) return [];
 	const out: Finding[] = [];
+	// Across a change of template family (2020 → 2021) the rule is a warning (domain-rules R-X1).
+	const severity = prev.template === cur.template ? 'error' : 'warning';
 	APPLICANT_COLUMNS.forEach((c, i) => {
 		if (f[i] !== o[i])
 			out.push({
 				rule: 'Y1',
-				severity: 'error',
+				severity,
 				message: `“${APPLICANT_COLUMN_LABELS[c]}”列：上年结转${o[i]}，与${prev.year}年报告的结转下年度${f[i]}不一致`,
-				cells: [cell('carried_over', c)]
+				cells: [cell('carried_over', c), `previous.${cell('carried_forward', c)}`]
 			});
 	});
 	return out;
 }
 
 /**
- * T1: the statutory deadline (条例第四十九条). Departments, streets and towns by 31 January, people's governments by
- * 31 March. The generator only ever dates a late report after 31 March, or a department's after 31 January, so
- * the finding does not depend on how a town is classed.
+ * T1: the statutory deadline (条例第四十九条). Departments by 31 January; people's governments, towns and streets by
+ * 31 March. The generator dates clean reports of towns and streets by 31 January and late ones after 31 March,
+ * so the finding does not depend on how a town or street is classed.
  */
 export function deadlineFor(kind: OrganKind, year: number): string {
-	return kind === 'government' ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+	return kind === 'department' ? `${year + 1}-01-31` : `${year + 1}-03-31`;
 }
 
 export function timelinessFindings(report: Report, kind: OrganKind): Finding[] {

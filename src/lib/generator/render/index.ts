@@ -1,5 +1,5 @@
 // Pure renderers: a Report-shaped object → the text of a report file in each plain format.
-export { renderTxt, type TxtStyle, type TextRenderOptions } from './txt';
+export { renderTxt, tableLines, type TxtStyle, type TextRenderOptions } from './txt';
 export { renderHtml, type HtmlRenderOptions } from './html';
 export { toTraditional, applyScript } from './script';
 export { encodeText, encodable, type TextEncoding } from './encode';

@@ -21,11 +21,15 @@ export function renderTxt(report: Report, style: TxtStyle = 'pipe', opts: TextRe
 	return applyScript(text, opts.script);
 }
 
+/** One table's lines in a text style (also the model's raw text of sections 2–4). */
+export function tableLines(table: TableBlock, style: TxtStyle): string[] {
+	if (style === 'pipe') return pipeRows(table);
+	if (style === 'tab') return tabRows(table);
+	return flatRows(table);
+}
+
 function blockLines(block: Block, style: TxtStyle): string[] {
-	if (block.kind !== 'table') return [block.text];
-	if (style === 'pipe') return pipeRows(block);
-	if (style === 'tab') return tabRows(block);
-	return flatRows(block);
+	return block.kind === 'table' ? tableLines(block, style) : [block.text];
 }
 
 function pipeRows(table: TableBlock): string[] {
