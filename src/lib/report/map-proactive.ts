@@ -49,7 +49,7 @@ export function mapProactive(rows: ValueRow[], layout: '2019' | '2021'): Proacti
 			out.unmatched.push(row);
 			continue;
 		}
-		const figs = trimFigs(row.figs, it.fields.length);
+		const figs = trimFigs(row.figs, it.fields.length, row.grid);
 		if (figs.length < it.fields.length) out.short.push({ key: it.key, got: figs.length, want: it.fields.length });
 		out.items[it.key] = {};
 		out.figs[it.key] = {};
@@ -62,8 +62,11 @@ export function mapProactive(rows: ValueRow[], layout: '2019' | '2021'): Proacti
 }
 
 /** Blank cells after the last expected figure are table padding, not data. */
-export function trimFigs(figs: Fig[], want: number): Fig[] {
+export function trimFigs(figs: Fig[], want: number, grid = false): Fig[] {
 	const f = figs.slice();
+	const blank = (x: Fig) => x.value === null && x.raw.trim() === '';
+	// A full grid leaves the positions a merged label covers blank, right after the label.
+	if (grid) while (f.length > want && blank(f[0])) f.shift();
 	while (f.length > want && f[f.length - 1].value === null && f[f.length - 1].raw.trim() === '') f.pop();
 	return f;
 }

@@ -11,7 +11,7 @@ export interface ReviewResult {
 
 export function mapReview(rows: ValueRow[]): ReviewResult {
 	const all: Fig[] = [];
-	for (const r of rows) all.push(...trimFigs(r.figs, 5));
+	for (const r of rows) all.push(...trimFigs(r.figs, 5, r.grid));
 	const figs = trimFigs(all, 15);
 	const groups: ReviewResult['groups'] = {};
 	if (figs.length >= 15) {

@@ -146,7 +146,7 @@ function labelText(row: ValueRow): string {
 
 /** A row's figures, exactly `want` of them: padding trimmed, run-together cells split when the sums allow. */
 function rowFigures(row: ValueRow, want: number, path: string, warnings: Warning[], opts: MapOptions): (Fig | null)[] {
-	let figs = trimFigs(row.figs, want);
+	let figs = trimFigs(row.figs, want, row.grid);
 	if (figs.length === want) return figs;
 	if (figs.length > want) {
 		warnings.push({ code: 'long_row', message: `“${labelText(row)}”有 ${figs.length} 个数字，只取前 ${want} 个`, where: path });

@@ -17,43 +17,53 @@ function cleanOrgan(s: string): string {
 }
 
 /**
- * The title is the first line (among the first few) that names the report; when it starts with the year the organ
- * is on the line above (PDF title pages print them apart).
+ * The title is the first line (among the first few) that names the report, or two lines read together (titles
+ * wrap); "{organ}{year}年…" or "{year}年{organ}…"; when it starts with the year and names no organ, the organ is
+ * the short line above (PDF title pages print them apart).
  */
 export function readTitle(norm: string[], fallbackTitle?: string): TitleInfo {
 	const limit = Math.min(norm.length, 40);
+	const clean = (k: number) => stripMarkup(norm[k] ?? '').replace(SCRAPE_PREFIX, '').replace(/^[#*>\s]+/, '').replace(/\s+/g, '');
 	for (let i = 0; i < limit; i++) {
-		const t = stripMarkup(norm[i]).replace(SCRAPE_PREFIX, '').replace(/\s+/g, ' ').trim();
-		if (!t || !TITLE_END.test(t.replace(/\s/g, '')) || t.length > 80) continue;
-		let title = t.replace(/\s/g, '');
+		const one = clean(i);
+		if (!one || one.length > 80) continue;
+		let title = one;
 		const lines = [i];
-		let m = /^(.*?)((?:19|20)\d{2})年(?:度)?/.exec(title);
-		if (m && !cleanOrgan(m[1])) {
-			// Organ on the line(s) above.
+		if (!TITLE_END.test(title)) {
+			const two = one + clean(i + 1);
+			if (!/(信息公开|政务公开|年度)/.test(one) || !TITLE_END.test(two) || two.length > 80) continue;
+			title = two;
+			lines.push(i + 1);
+		}
+		if (/[，。；]/.test(title.replace(/[（(][^）)]*[)）]/g, '')) && title.length > 40) continue;
+		let m = TITLE_RE.exec(title);
+		if (m && !cleanOrgan(m[1]) && !cleanOrgan(m[3])) {
 			for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-				const above = stripMarkup(norm[k]).replace(/\s/g, '');
+				const above = clean(k);
 				if (!above) continue;
-				if (above.length <= 30 && !/[，。；：]/.test(above)) {
+				if (above.length <= 30 && !/[，。；：:]/.test(above)) {
 					title = above + title;
 					lines.unshift(k);
 				}
 				break;
 			}
-			m = /^(.*?)((?:19|20)\d{2})年(?:度)?/.exec(title);
+			m = TITLE_RE.exec(title);
 		}
 		if (!m) {
 			const y = /((?:19|20)\d{2})年/.exec(title);
 			return { title, organ: cleanOrgan(title.split(/\d{4}年|政府信息公开/)[0] ?? ''), year: y ? Number(y[1]) : null, lines };
 		}
-		return { title, organ: cleanOrgan(m[1]), year: Number(m[2]), lines };
+		return { title, organ: cleanOrgan(m[1]) || cleanOrgan(m[3]), year: Number(m[2]), lines };
 	}
 	if (fallbackTitle) {
 		const t = normalizeText(fallbackTitle).replace(/\s/g, '');
-		const m = /^(.*?)((?:19|20)\d{2})年/.exec(t);
-		if (m) return { title: t, organ: cleanOrgan(m[1]), year: Number(m[2]), lines: [] };
+		const m = TITLE_RE.exec(t);
+		if (m) return { title: t, organ: cleanOrgan(m[1]) || cleanOrgan(m[3]), year: Number(m[2]), lines: [] };
 	}
 	return { title: '', organ: '', year: null, lines: [] };
 }
+
+const TITLE_RE = /^(.*?)((?:19|20)\d{2})年(?:度)?(.*?)(?:政府信息公开|政务公开|信息公开)/;
 
 /** "本报告由淮安市洪泽区人民政府办公室根据…": a fuller name of the title's organ. */
 export function fullerOrgan(organ: string, norm: string[]): string {

@@ -25,6 +25,8 @@ export interface ValueRow {
 	near: string[];
 	figs: Fig[];
 	page?: number;
+	/** Figures came from a full-grid line: surplus blanks sit before the figures, not after. */
+	grid?: boolean;
 }
 
 interface Parsed {
@@ -92,7 +94,7 @@ export function collectRows(doc: Doc, norm: string[], from: number, to: number, 
 		const p = parseLine(doc, i, norm[i]);
 		if (!p.hasNumber) {
 			const text = doc.lines[i].cells ? doc.lines[i].cells!.filter((c) => c.trim()).join(' ') : norm[i].trim();
-			if (text) {
+			if (text && !/^[|\-:\s=]+$/.test(text)) {
 				labelOnly.push({ line: i, text });
 				pending.push(text);
 				open = null;
@@ -103,7 +105,7 @@ export function collectRows(doc: Doc, norm: string[], from: number, to: number, 
 			open.figs.push(...p.figs);
 			continue;
 		}
-		const row: ValueRow = { line: i, label: p.label, context: [], near: [], figs: p.figs, page: doc.lines[i].page };
+		const row: ValueRow = { line: i, label: p.label, context: [], near: [], figs: p.figs, page: doc.lines[i].page, grid: doc.lines[i].grid };
 		if (!isPdf) {
 			if (row.label.length === 0) row.label = pending;
 			else row.context = pending;

@@ -9,7 +9,7 @@ export interface SectionRange {
 	end: number;
 }
 
-const ORDINAL_HEAD = /^\s*(?:第?([一二三四五六七八九十])\s*(?:[、.．]|部分)|([1-9])\s*[、.．](?!\d))\s*/;
+const ORDINAL_HEAD = /^[\s#*>]*(?:第?([一二三四五六七八九十])\s*(?:[、.．]|部分)|([1-9])\s*[、.．](?!\d))\s*/;
 const FULL_TITLES: Record<SectionId, string[]> = {
 	'1': ['总体情况'],
 	'2': ['主动公开政府信息情况'],

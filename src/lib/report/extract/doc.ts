@@ -11,6 +11,8 @@ export interface DocLine {
 	y?: number;
 	/** PDF: left x of each cell. */
 	xs?: number[];
+	/** A full grid row (tab-separated): positions covered by a merged label are blank cells after it. */
+	grid?: boolean;
 }
 
 export interface Doc {

@@ -29,7 +29,8 @@ export function extractTxt(text: string): Doc {
 			lines.push({ text: t, cells: null });
 			continue;
 		}
-		lines.push({ text: t, cells: splitCells(t) });
+		const cells = splitCells(t);
+		lines.push(cells && t.includes('\t') ? { text: t, cells, grid: true } : { text: t, cells });
 	}
 	return { lines };
 }
