@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { getDb } from './db';
 import * as table from './db/schema';
 import { inferOrganKind, normalizeOrganName } from '../report/organ';
+import * as reports from './reports';
 
 export function findByName(name: string): table.Organ | undefined {
 	const db = getDb();
@@ -35,4 +36,53 @@ export function ensure(name: string, kind = inferOrganKind(name)): table.Organ {
 		.values({ name: name.trim(), normalizedName: normalizeOrganName(name), kind })
 		.returning()
 		.get();
+}
+
+/**
+ * Merges organ `fromId` into `intoId`: its aliases, reports, publications, users and child organs follow, and its
+ * name becomes an alias, so later imports under the old name land on the merged organ. Where both have a report
+ * for the same year, the merged organ's report stays current and the other's revisions join its history
+ * (restorable), with their corrections and annotations. The effective state of every report is rebuilt (Y1 now
+ * spans both). Returns the merged organ.
+ */
+export function mergeOrgans(fromId: number, intoId: number, actorId: string | null = null): table.Organ {
+	const db = getDb();
+	if (fromId === intoId) throw new Error('不能把单位合并到它自己');
+	const from = get(fromId);
+	const into = get(intoId);
+	if (!from || !into) throw new Error(`单位不存在：${!from ? fromId : intoId}`);
+	const c = db.$client;
+	db.$client.transaction(() => {
+		c.prepare('UPDATE organ_alias SET organ_id = ? WHERE organ_id = ?').run(intoId, fromId);
+		const key = from.normalizedName;
+		const taken = c.prepare('SELECT 1 FROM organ_alias WHERE normalized_alias = ?').get(key);
+		if (key !== into.normalizedName && !taken)
+			c.prepare('INSERT INTO organ_alias (organ_id, alias, normalized_alias) VALUES (?, ?, ?)').run(intoId, from.name, key);
+		c.prepare('UPDATE user SET organ_id = ? WHERE organ_id = ?').run(intoId, fromId);
+		c.prepare('UPDATE organ SET parent_id = ? WHERE parent_id = ?').run(intoId, fromId);
+		c.prepare('UPDATE organ SET parent_id = NULL WHERE id = ? AND parent_id = ?').run(intoId, intoId);
+		// Publications already logged for the merged organ (same url, or title+date) are the same item: drop the copy.
+		c.prepare('UPDATE OR IGNORE publication SET organ_id = ? WHERE organ_id = ?').run(intoId, fromId);
+		c.prepare('DELETE FROM publication WHERE organ_id = ?').run(fromId);
+		const theirs = c.prepare('SELECT id, year FROM report WHERE organ_id = ?').all(fromId) as { id: number; year: number }[];
+		for (const r of theirs) {
+			const ours = c.prepare('SELECT id FROM report WHERE organ_id = ? AND year = ?').get(intoId, r.year) as { id: number } | undefined;
+			if (!ours) {
+				c.prepare('UPDATE report SET organ_id = ? WHERE id = ?').run(intoId, r.id);
+				continue;
+			}
+			for (const t of ['revision', 'correction', 'annotation'])
+				c.prepare(`UPDATE ${t} SET report_id = ? WHERE report_id = ?`).run(ours.id, r.id);
+			c.prepare('DELETE FROM report WHERE id = ?').run(r.id);
+		}
+		c.prepare('DELETE FROM organ WHERE id = ?').run(fromId);
+		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
+			actorId,
+			'organ.merge',
+			JSON.stringify({ from: { id: fromId, name: from.name }, into: { id: intoId, name: into.name } })
+		);
+		const ids = c.prepare('SELECT id FROM report WHERE organ_id = ? ORDER BY year').all(intoId) as { id: number }[];
+		for (const { id } of ids) reports.recompute(id);
+	})();
+	return get(intoId)!;
 }

@@ -1,0 +1,271 @@
+// The one import path, for the CLI and the browser: files (reports, publication logs) and .zip archives in,
+// one result per file out. Each file is its own transaction; its original is stored (content-addressed) before
+// the transaction commits, so a crash leaves whole reports and at most an orphan file, never half a report.
+import { getDb } from './db';
+import * as organs from './organs';
+import * as reports from './reports';
+import { sha256Hex, storeOriginal } from './files';
+import { isZipName, readZip, ZipRefusal, type ZipLimits } from './zip';
+import { isPublicationLogName, PublicationLogRefusal, readPublicationLog, storePublications } from './publication-log';
+import { parseReport, ParseRefusal, PARSER_VERSION } from '../report/parse';
+import type { Report as Model } from '../report/model';
+import { can, canImportForOrgan, type Role } from '../auth/permissions';
+
+export interface ImportInput {
+	/** Shown in the results; a path is fine (`2022/科工信局.txt`, `upload.zip/2022/a.txt`). */
+	name: string;
+	bytes: Uint8Array;
+}
+
+export interface Actor {
+	/** user.id, or null for the command line run without --as. */
+	id: string | null;
+	role: Role;
+	organId: number | null;
+}
+
+export type ImportStatus = 'imported' | 'imported_with_findings' | 'duplicate' | 'refused';
+
+export interface ImportResult {
+	file: string;
+	status: ImportStatus;
+	/** Why it was refused (Chinese, for the user); for a publication log, the rows left out. */
+	reason?: string;
+	kind?: 'report' | 'publication_log';
+	organ?: string;
+	organId?: number;
+	year?: number;
+	template?: string;
+	reportId?: number;
+	revisionId?: number;
+	/** True when the file became a new revision of a report that already had one. */
+	newRevision?: boolean;
+	findings?: number;
+	/** Publication logs: rows added, rows already known. */
+	added?: number;
+	duplicates?: number;
+}
+
+export interface ImportProgress {
+	done: number;
+	total: number;
+	file: string;
+	result: ImportResult;
+}
+
+export interface ImportLimits {
+	/** One file (a report or a log, also inside a zip). */
+	maxFileBytes: number;
+	/** One uploaded .zip archive. */
+	maxZipBytes: number;
+	zip: Partial<ZipLimits>;
+}
+
+const MB = 1024 * 1024;
+
+/** IMPORT_MAX_FILE_MB (default 20) and IMPORT_MAX_ZIP_MB (default 200): the browser upload limit uses these too. */
+export function importLimits(): ImportLimits {
+	const env = (k: string, d: number) => (Number(process.env[k]) > 0 ? Number(process.env[k]) : d);
+	return { maxFileBytes: env('IMPORT_MAX_FILE_MB', 20) * MB, maxZipBytes: env('IMPORT_MAX_ZIP_MB', 200) * MB, zip: {} };
+}
+
+export const REASONS = {
+	tooLarge: (limit: number) => `文件超过上限 ${Math.round(limit / MB)} MB，未导入`,
+	noYear: '无法确定报告年度（标题或统计期限中没有年份），未导入',
+	noOrgan: '无法确定发布单位（标题中没有机关名称），未导入',
+	noPermission: '当前账号没有导入权限',
+	unknownOrgan: (name: string) => `单位“${name}”尚未登记：联络员只能上传本单位的报告，新单位须由管理员或督查员导入`,
+	otherOrgan: (name: string, own: string) => `联络员只能上传本单位（${own}）的报告，此文件是“${name}”的报告`,
+	parseFailed: (msg: string) => `解析出错，未导入：${msg}`
+};
+
+type Task = { input: ImportInput } | { result: ImportResult };
+
+/**
+ * Imports files and archives as `actor`. Results come in input order (a zip's entries in its place, each named
+ * `archive.zip/path/in/archive`). `onProgress` is called after each file.
+ */
+export async function importFiles(
+	inputs: ImportInput[],
+	actor: Actor,
+	onProgress?: (p: ImportProgress) => void,
+	limits: ImportLimits = importLimits()
+): Promise<ImportResult[]> {
+	const tasks: Task[] = [];
+	for (const input of inputs) {
+		if (!isZipName(input.name)) {
+			tasks.push({ input });
+			continue;
+		}
+		if (input.bytes.length > limits.maxZipBytes) {
+			tasks.push({ result: refused(input.name, REASONS.tooLarge(limits.maxZipBytes)) });
+			continue;
+		}
+		try {
+			const { entries, refused: bad } = readZip(input.bytes, { maxEntryBytes: limits.maxFileBytes, ...limits.zip });
+			for (const e of entries) tasks.push({ input: { name: `${input.name}/${e.name}`, bytes: e.bytes } });
+			for (const b of bad) tasks.push({ result: refused(`${input.name}/${b.name}`, b.reason) });
+		} catch (e) {
+			if (!(e instanceof ZipRefusal)) throw e;
+			tasks.push({ result: refused(input.name, e.message) });
+		}
+	}
+	const results: ImportResult[] = [];
+	for (const task of tasks) {
+		const result = 'result' in task ? task.result : await importOne(task.input, actor, limits);
+		results.push(result);
+		onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
+	}
+	return results;
+}
+
+function refused(file: string, reason: string, extra: Partial<ImportResult> = {}): ImportResult {
+	return { file, status: 'refused', reason, ...extra };
+}
+
+function baseName(name: string): string {
+	return name.slice(name.lastIndexOf('/') + 1);
+}
+
+async function importOne(input: ImportInput, actor: Actor, limits: ImportLimits): Promise<ImportResult> {
+	const file = input.name;
+	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own')) return refused(file, REASONS.noPermission);
+	if (input.bytes.length > limits.maxFileBytes) return refused(file, REASONS.tooLarge(limits.maxFileBytes));
+	if (isPublicationLogName(file)) return importLog(input, actor);
+
+	const sha256 = sha256Hex(input.bytes);
+	const dup = duplicateOf(file, sha256, actor);
+	if (dup) return dup;
+
+	let model: Model;
+	try {
+		model = await parseReport(input.bytes, baseName(file));
+	} catch (e) {
+		if (e instanceof ParseRefusal) return refused(file, e.reason, { kind: 'report' });
+		return refused(file, REASONS.parseFailed(e instanceof Error ? e.message : String(e)), { kind: 'report' });
+	}
+	const base: Partial<ImportResult> = { kind: 'report', organ: model.organ || undefined, year: model.year ?? undefined, template: model.template };
+	if (!model.year) return refused(file, REASONS.noYear, base);
+	if (!model.organ?.trim()) return refused(file, REASONS.noOrgan, base);
+
+	const known = organs.findByName(model.organ);
+	if (!known && !can(actor.role, 'reports.import')) return refused(file, REASONS.unknownOrgan(model.organ), base);
+	if (known && !canImportForOrgan(actor, known.id)) {
+		const own = actor.organId === null ? '未绑定单位' : (organs.get(actor.organId)?.name ?? String(actor.organId));
+		return refused(file, REASONS.otherOrgan(known.name, own), { ...base, organ: known.name, organId: known.id });
+	}
+
+	const stored = storeOriginal(input.bytes, sha256);
+	const year = model.year;
+	const db = getDb();
+	const outcome = db.$client.transaction((): ImportResult => {
+		// Checked again inside the transaction: another process may have imported the same bytes meanwhile.
+		const again = duplicateOf(file, sha256, actor);
+		if (again) return again;
+		const organ = known ?? organs.ensure(model.organ);
+		const rev = reports.addRevision({
+			organId: organ.id,
+			year,
+			model,
+			sha256,
+			fileName: baseName(file),
+			format: model.source.format,
+			encoding: model.source.encoding ?? null,
+			filePath: stored.path,
+			fileSize: input.bytes.length,
+			parserVersion: model.parser_version ?? PARSER_VERSION,
+			importedBy: actor.id
+		});
+		db.$client
+			.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)')
+			.run(actor.id, 'report.import', JSON.stringify({ file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 }));
+		testPause();
+		return {
+			file,
+			status: rev.findings.length ? 'imported_with_findings' : 'imported',
+			kind: 'report',
+			organ: organ.name,
+			organId: organ.id,
+			year,
+			template: model.template,
+			reportId: rev.reportId,
+			revisionId: rev.revisionId,
+			newRevision: !rev.created,
+			findings: rev.findings.length
+		};
+	})();
+	return outcome;
+}
+
+/** The result for bytes already stored (a no-op), or undefined. A clerk learns nothing of other organs' files. */
+function duplicateOf(file: string, sha256: string, actor: Actor): ImportResult | undefined {
+	const hit = reports.findBySha(sha256);
+	if (!hit) return undefined;
+	const r = reports.get(hit.reportId);
+	if (!r) return undefined;
+	if (!canImportForOrgan(actor, r.organId)) {
+		const own = actor.organId === null ? '未绑定单位' : (organs.get(actor.organId)?.name ?? String(actor.organId));
+		return refused(file, REASONS.otherOrgan(r.organName, own), { kind: 'report' });
+	}
+	return {
+		file,
+		status: 'duplicate',
+		kind: 'report',
+		organ: r.organName,
+		organId: r.organId,
+		year: r.year,
+		template: r.template ?? undefined,
+		reportId: r.id,
+		revisionId: hit.revisionId,
+		reason: hit.revisionId === r.currentRevisionId ? '与已导入的文件完全相同，未改动' : '与该报告的一个历史版本完全相同，未改动（可在历史中恢复）'
+	};
+}
+
+async function importLog(input: ImportInput, actor: Actor): Promise<ImportResult> {
+	const file = input.name;
+	let read;
+	try {
+		read = await readPublicationLog(file, input.bytes);
+	} catch (e) {
+		if (e instanceof PublicationLogRefusal) return refused(file, e.message, { kind: 'publication_log' });
+		throw e;
+	}
+	const problems = [...read.problems];
+	if (!read.rows.length) return refused(file, describe(problems) || '发布记录表中没有数据行', { kind: 'publication_log' });
+	storeOriginal(input.bytes);
+	const res = storePublications(read.rows, actor);
+	problems.push(...res.skipped);
+	problems.sort((a, b) => a.line - b.line);
+	const base: ImportResult = {
+		file,
+		kind: 'publication_log',
+		status: 'imported',
+		added: res.added,
+		duplicates: res.duplicates,
+		reason: describe(problems) || undefined
+	};
+	if (res.organIds.length === 1) {
+		base.organId = res.organIds[0];
+		base.organ = organs.get(res.organIds[0])?.name;
+	}
+	if (res.added === 0 && res.duplicates === 0) return { ...base, status: 'refused' };
+	if (res.added === 0) return { ...base, status: 'duplicate' };
+	return base;
+}
+
+function describe(problems: { line: number; reason: string }[]): string {
+	if (!problems.length) return '';
+	const shown = problems.slice(0, 5).map((p) => `第${p.line}行：${p.reason}`);
+	return `${problems.length}行未导入（${shown.join('；')}${problems.length > 5 ? '；…' : ''}）`;
+}
+
+/**
+ * Fault injection for the crash test only: with DW_TEST_IMPORT_PAUSE_MS set, each report's transaction waits
+ * that long before committing, so a test can SIGKILL the process while a transaction is open.
+ */
+function testPause(): void {
+	const ms = Number(process.env.DW_TEST_IMPORT_PAUSE_MS);
+	if (!(ms > 0)) return;
+	process.stderr.write('DW_TEST_IMPORT_PAUSE\n');
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
