@@ -7,6 +7,7 @@ import { collectRows, type Fig, type ValueRow } from './rows';
 import { alignBest, rowName } from './map-applications';
 import { mapProactive, proactiveLayout, trimFigs } from './map-proactive';
 import { mapReview } from './map-review';
+import { readSection2RunTogether, readSection3RunTogether, readSection4RunTogether } from './run-together';
 import { fullerOrgan, readFee, readPublishedOn, readTitle } from './meta';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type SectionId, type TemplateId } from './template';
 
@@ -45,7 +46,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 	let pLayout = proactiveLayout(s2Key);
 	const proactive: Proactive = {};
 	if (s2) {
-		const rows = collectRows(doc, norm, s2.start + 1, s2.end, 3);
+		const rows = collectRows(doc, norm, s2.start, s2.end, 3);
 		const layout = pLayout ?? ((t.year ?? 2021) >= 2021 ? '2021' : '2019');
 		const res = mapProactive(rows, layout);
 		for (const [item, fields] of Object.entries(res.items)) {
@@ -57,6 +58,19 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 		}
 		for (const s of res.short)
 			warnings.push({ code: 'short_row', message: `第二部分“${s.key}”应有 ${s.want} 个数字，只读到 ${s.got} 个`, where: `proactive.${s.key}` });
+		const complete = Object.keys(res.items).length - res.short.length;
+		if (complete < 2) {
+			const rt = readSection2RunTogether(doc, norm, s2.start, s2.end, layout);
+			if (rt.found > complete) {
+				for (const k of Object.keys(proactive)) delete proactive[k];
+				for (const k of Object.keys(provenance)) if (k.startsWith('proactive.')) delete provenance[k];
+				for (let w = warnings.length - 1; w >= 0; w--) if (warnings[w].where?.startsWith('proactive')) warnings.splice(w, 1);
+				Object.assign(proactive, rt.proactive);
+				Object.assign(provenance, rt.provenance);
+				warnings.push(...rt.warnings);
+				res.items = rt.proactive;
+			}
+		}
 		if (Object.keys(res.items).length > 0 && !pLayout) {
 			pLayout = layout;
 			warnings.push({ code: 'layout_guess', message: `第二部分未见表头，按年份采用 ${layout} 年模板`, where: 'proactive' });
@@ -67,7 +81,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 	const s3 = byId.get('3');
 	const applications: Applications = { columns: [...APPLICANT_COLUMNS], rows: {} };
 	let otherLayout: '2019' | '2021' | null = null;
-	const s3Rows = s3 ? collectRows(doc, norm, s3.start + 1, s3.end, 7) : [];
+	const s3Rows = s3 ? collectRows(doc, norm, s3.start, s3.end, 7) : [];
 	if (s3Rows.length > 0) {
 		const prefer = pLayout ?? ((t.year ?? 2021) >= 2021 ? '2021' : '2019');
 		const al = alignBest(s3Rows, prefer);
@@ -92,17 +106,46 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 		});
 	}
 
+	// Cells run together with no separator: read the rows by their labels and let the sums split the digits.
+	if (s3) {
+		// Rows read with exactly seven figures (blanks included); run-together rows come out short.
+		const misfit = new Set(warnings.filter((w) => w.code === 'short_row' || w.code === 'long_row').map((w) => w.where));
+		const full = Object.keys(applications.rows).filter((k) => !misfit.has(`applications.rows.${k}`)).length;
+		if (full < 8) {
+			const rt = readSection3RunTogether(doc, norm, s3.start, s3.end);
+			if (rt && rt.found > full) {
+				applications.rows = rt.rows;
+				otherLayout = rt.layout;
+				for (const k of Object.keys(provenance)) if (k.startsWith('applications.')) delete provenance[k];
+				for (let w = warnings.length - 1; w >= 0; w--) if (warnings[w].where?.startsWith('applications') || warnings[w].code === 'extra_row') warnings.splice(w, 1);
+				Object.assign(provenance, rt.provenance);
+				warnings.push(...rt.warnings);
+			}
+		}
+	}
+
 	// Section 4.
 	const s4 = byId.get('4');
 	const review: Review = {};
 	if (s4) {
-		const rows = collectRows(doc, norm, s4.start + 1, s4.end, 15);
+		const rows = collectRows(doc, norm, s4.start, s4.end, 15);
 		const res = mapReview(rows);
 		for (const g of REVIEW_GROUPS) {
 			const figs = res.groups[g];
 			if (!figs) continue;
 			review[g] = figs.map((f) => f.value) as Row5;
 			figs.forEach((f, c) => trace(`review.${g}.${REVIEW_COLUMNS[c]}`, f));
+		}
+		if (res.count !== 15) {
+			const rt = readSection4RunTogether(doc, norm, s4.start, s4.end);
+			if (rt && Object.values(rt.review).some((g) => g && g.some((v) => v !== null))) {
+				for (const g of REVIEW_GROUPS) delete review[g];
+				for (const k of Object.keys(provenance)) if (k.startsWith('review.')) delete provenance[k];
+				Object.assign(review, rt.review);
+				Object.assign(provenance, rt.provenance);
+				warnings.push(...rt.warnings);
+				res.count = 15;
+			}
 		}
 		if (res.count > 0 && res.count !== 15)
 			warnings.push({ code: 'review_count', message: `第四部分应有 15 个数字，读到 ${res.count} 个`, where: 'review' });

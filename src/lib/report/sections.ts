@@ -34,8 +34,9 @@ interface Candidate {
 export function findSections(normLines: string[], keys: string[]): SectionRange[] {
 	const cands: Candidate[] = [];
 	for (let i = 0; i < normLines.length; i++) {
-		const key = keys[i];
-		if (key.length === 0 || key.length > 40) continue;
+		// Scraped pages run a heading into its first paragraph: judge by the line's start.
+		const key = keys[i].slice(0, 32);
+		if (key.length === 0) continue;
 		const m = ORDINAL_HEAD.exec(normLines[i]);
 		if (!m) continue;
 		const ordinal = m[1] ? CN_DIGITS.indexOf(m[1]) + 1 : Number(m[2]);
@@ -44,7 +45,8 @@ export function findSections(normLines: string[], keys: string[]): SectionRange[
 			if (!full && !s.keywords.some((k) => key.includes(k))) return;
 			// Section 3's own rows (一、本年新收… 四、结转下年度…) never carry these keywords, so they are not heads.
 			let score = 1 + (ordinal === idx + 1 ? 1 : 0) + (full ? 2 : 0);
-			if (key.length > 24 && !full) score -= 1;
+			if (keys[i].length > 24 && !full) score -= 1;
+			if (keys[i].length > 40) score -= 0.5;
 			cands.push({ line: i, section: idx, score });
 		});
 	}
