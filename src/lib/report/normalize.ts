@@ -13,7 +13,28 @@ export function toSimplified(text: string): string {
  * then traditional → simplified.
  */
 export function normalizeText(text: string): string {
-	return toSimplified(text.normalize('NFKC'));
+	return toSimplified(foldRadicals(text.normalize('NFKC')));
+}
+
+// CJK Radicals Supplement (U+2E80–U+2EFF) that PDF fonts map glyphs to (⺠ for 民); NFKC leaves these alone.
+const RADICALS: Record<string, string> = {
+	'⺁': '厂', '⺇': '几', '⺊': '卜', '⺌': '小', '⺍': '小', '⺎': '兀', '⺒': '巳', '⺓': '幺', '⺛': '无', '⺜': '日',
+	'⺝': '月', '⺞': '歹', '⺟': '母', '⺠': '民', '⺡': '氵', '⺢': '氺', '⺣': '灬', '⺤': '爫', '⺥': '爫', '⺦': '丬',
+	'⺧': '牛', '⺨': '犭', '⺩': '王', '⺪': '疋', '⺫': '目', '⺬': '示', '⺭': '礻', '⺮': '竹', '⺯': '糸', '⺰': '纟',
+	'⺲': '罒', '⺳': '网', '⺶': '羊', '⺷': '羊', '⺸': '羊', '⺹': '耂', '⺺': '聿', '⺻': '聿', '⺼': '肉', '⺽': '臼',
+	'⺾': '艹', '⺿': '艹', '⻀': '艹', '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角',
+	'⻉': '贝', '⻊': '足', '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '钅', '⻑': '长', '⻒': '镸',
+	'⻓': '长', '⻔': '门', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食',
+	'⻞': '食', '⻟': '饣', '⻠': '饣', '⻡': '首', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
+	'⻨': '麦', '⻩': '黄', '⻪': '黾', '⻫': '齐', '⻬': '齐', '⻭': '齿', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻱': '龟',
+	'⻲': '龟', '⻳': '龟'
+};
+const RADICAL_RE = /[\u2e80-\u2eff]/g;
+const HAS_RADICAL = /[\u2e80-\u2eff]/;
+
+/** Radical-supplement code points → the ideograph they stand for in running text. */
+export function foldRadicals(text: string): string {
+	return HAS_RADICAL.test(text) ? text.replace(RADICAL_RE, (c) => RADICALS[c] ?? c) : text;
 }
 
 /** Markup left in scraped text (`<br/>`, `</p>`, `?/p>`): dropped for matching. */

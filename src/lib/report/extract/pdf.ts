@@ -2,6 +2,7 @@
 // A PDF without a text layer (a scan) has nothing to read and is refused by the caller.
 import { getDocumentProxy } from 'unpdf';
 import type { Doc, DocLine } from './doc';
+import { foldRadicals } from '../normalize';
 
 export const MAX_PDF_PAGES = 60;
 
@@ -43,7 +44,7 @@ export async function extractPdf(bytes: Uint8Array, deadlineMs = 10_000): Promis
 		const items: Item[] = [];
 		for (const it of tc.items as Array<{ str?: string; transform?: number[]; width?: number; height?: number }>) {
 			if (typeof it.str !== 'string' || !it.transform) continue;
-			const str = it.str.normalize('NFKC');
+			const str = foldRadicals(it.str.normalize('NFKC'));
 			if (!str.trim()) continue;
 			textChars += str.trim().length;
 			items.push({ str, x: it.transform[4], y: it.transform[5], w: it.width ?? 0, h: Math.abs(it.height ?? it.transform[3] ?? 10) || 10 });
