@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { NAV, PERMISSIONS, ROLES, ROLE_PERMISSIONS, ROUTE_RULES, can, canImportForOrgan, canOpenRoute, canViewOrgan } from './permissions';
+import { NAV, PERMISSIONS, navFor, ROLES, ROLE_PERMISSIONS, ROUTE_RULES, can, canImportForOrgan, canOpenRoute, canViewOrgan } from './permissions';
 
 /** Route ids of every page and endpoint under src/routes, as SvelteKit names them. */
 function routeIds(): string[] {
@@ -80,6 +80,9 @@ describe('every route has a rule', () => {
 	it('shows each role only the navigation it may open', () => {
 		for (const r of ROLES)
 			for (const n of NAV) expect(ROUTE_RULES[n.routeId], n.routeId).toBeDefined();
-		expect(NAV.filter((n) => canOpenRoute('leader', n.routeId)).map((n) => n.href)).not.toContain('/admin/users');
+		expect(navFor('leader', null).map((n) => n.href)).not.toContain('/admin/users');
+		expect(navFor('clerk', 3).map((n) => n.href)).toEqual(['/organs/3']);
+		expect(navFor('admin', null).map((n) => n.href)).toEqual(['/', '/admin/users']);
+		for (const n of NAV) for (const r of ROLES) if (n.permissions.some((p) => can(r, p))) expect(canOpenRoute(r, n.routeId)).toBe(true);
 	});
 });

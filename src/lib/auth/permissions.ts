@@ -92,8 +92,16 @@ export function canOpenRoute(role: Role | null | undefined, routeId: string): bo
 	return rule.some((p) => can(role, p));
 }
 
-/** Navigation entries, shown only to roles that may open them. */
-export const NAV: { href: string; label: string; routeId: string }[] = [
-	{ href: '/', label: '总览', routeId: '/(app)' },
-	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users' }
+/** Navigation entries, shown only to roles holding one of the permissions. */
+export const NAV: { href: string; label: string; routeId: string; permissions: readonly Permission[] }[] = [
+	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
+	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] }
 ];
+
+export function navFor(role: Role, organId: number | null): { href: string; label: string }[] {
+	const items = NAV.filter((n) => n.permissions.some((p) => can(role, p))).map(({ href, label }) => ({ href, label }));
+	// A clerk's home is its own organ.
+	if (!can(role, 'reports.view_all') && can(role, 'reports.view_own') && organId !== null)
+		items.unshift({ href: `/organs/${organId}`, label: '本单位报告' });
+	return items;
+}

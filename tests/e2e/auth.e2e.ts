@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('login and roles', () => {
+	it('redirects an anonymous visit to the login page, keeping where it was going', async () => {
+		const ctx = await anonymousContext(browser);
+		const page = await ctx.newPage();
+		await page.goto('/admin/users');
+		const url = new URL(page.url());
+		expect(url.pathname).toBe('/login');
+		expect(url.searchParams.get('redirectTo')).toBe('/admin/users');
+		expect(await page.textContent('h1')).toContain('政务公开年报督查平台');
+		await screenshot(page, 'login');
+		await ctx.close();
+	});
+
+	const expectedNav: Record<string, { has: string[]; lacks: string[] }> = {
+		admin: { has: ['总览', '用户管理'], lacks: [] },
+		leader: { has: ['总览'], lacks: ['用户管理'] },
+		inspector: { has: ['总览'], lacks: ['用户管理'] },
+		clerk: { has: ['本单位报告'], lacks: ['用户管理', '总览'] }
+	};
+	for (const role of ['admin', 'leader', 'inspector', 'clerk'] as const) {
+		it(`${role} logs in and sees the navigation of its role`, async () => {
+			const ctx = await contextAs(browser, role);
+			const page = await ctx.newPage();
+			await page.goto('/');
+			const nav = await page.locator('nav[aria-label="主导航"] a').allTextContents();
+			for (const item of expectedNav[role].has) expect(nav).toContain(item);
+			for (const item of expectedNav[role].lacks) expect(nav).not.toContain(item);
+			expect(await page.textContent('[data-testid=current-user]')).toBeTruthy();
+			if (role === 'clerk') expect(new URL(page.url()).pathname).toMatch(/^\/organs\/\d+$/);
+			await screenshot(page, `home-${role}`);
+			await ctx.close();
+		});
+	}
+
+	it('refuses user management to a leader with a 403 page in Chinese', async () => {
+		const ctx = await contextAs(browser, 'leader');
+		const page = await ctx.newPage();
+		const res = await page.goto('/admin/users');
+		expect(res?.status()).toBe(403);
+		expect(await page.textContent('h1')).toContain('无权访问');
+		// the form action is guarded too, not only the page
+		const post = await page.request.post('/admin/users?/add', {
+			form: { username: 'intruder', password: 'intruder-pass', role: 'admin' },
+			headers: { origin: new URL(page.url()).origin }
+		});
+		expect(post.status()).toBe(403);
+		await ctx.close();
+	});
+
+	it('shows a Chinese error for a wrong password', async () => {
+		const ctx = await anonymousContext(browser);
+		const page = await ctx.newPage();
+		await page.goto('/login');
+		await page.fill('input[name=username]', 'inspector');
+		await page.fill('input[name=password]', 'wrong-password');
+		await page.click('button[type=submit]');
+		await page.waitForSelector('[role=alert]');
+		expect(await page.textContent('[role=alert]')).toBe('用户名或密码错误');
+		await ctx.close();
+	});
+
+	it('logout ends the session: the old cookie no longer works', async () => {
+		const ctx = await anonymousContext(browser);
+		const page = await ctx.newPage();
+		await login(page, 'admin', 'admin-demo');
+		const cookies = await ctx.cookies();
+		const session = cookies.find((c) => c.name === 'dw_session');
+		expect(session?.httpOnly).toBe(true);
+		await Promise.all([page.waitForURL(/\/login/), page.click('text=退出登录')]);
+		// replay the old cookie in a fresh context
+		const replay = await anonymousContext(browser);
+		await replay.addCookies([session!]);
+		const p2 = await replay.newPage();
+		await p2.goto('/admin/users');
+		expect(new URL(p2.url()).pathname).toBe('/login');
+		await replay.close();
+		await ctx.close();
+	});
+});

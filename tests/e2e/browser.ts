@@ -1,0 +1,58 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
+
+export function launch(): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export const baseURL = () => inject('baseURL');
+
+export type DemoRole = 'admin' | 'leader' | 'inspector' | 'clerk';
+
+/** A context signed in as the role's demo account, from the login saved once in global setup. */
+export function contextAs(browser: Browser, role: DemoRole): Promise<BrowserContext> {
+	return browser.newContext({ baseURL: baseURL(), storageState: inject('storageStates')[role], locale: 'zh-CN' });
+}
+
+export function anonymousContext(browser: Browser): Promise<BrowserContext> {
+	return browser.newContext({ baseURL: baseURL(), locale: 'zh-CN' });
+}
+
+/** Saves a full-page screenshot under test-results/screenshots for a human to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+	const dir = join(process.cwd(), 'test-results', 'screenshots');
+	mkdirSync(dir, { recursive: true });
+	const path = join(dir, `${name}.png`);
+	await page.screenshot({ path, fullPage: true });
+	return path;
+}
+
+export async function login(page: Page, username: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await page.fill('input[name=username]', username);
+	await page.fill('input[name=password]', password);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseURL: string;
+		dbPath: string;
+		dataDir: string;
+		storageStates: Record<DemoRole, string>;
+	}
+}

@@ -1,0 +1,89 @@
+import type { TestProject } from 'vitest/node';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, type DemoRole } from './browser';
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const port = (srv.address() as { port: number }).port;
+			srv.close(() => resolve(port));
+		});
+		srv.on('error', reject);
+	});
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+	const end = Date.now() + ms;
+	while (Date.now() < end) {
+		try {
+			const r = await fetch(url, { redirect: 'manual' });
+			if (r.status < 500) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`server did not answer at ${url} within ${ms} ms`);
+}
+
+let server: ChildProcess | undefined;
+let dir = '';
+
+export default async function setup(project: TestProject) {
+	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
+	if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync('build/index.js')) {
+		const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+		if (b.status !== 0) throw new Error('vite build failed');
+	}
+	dir = mkdtempSync(join(tmpdir(), 'dw-e2e-'));
+	const dbPath = join(dir, 'e2e.db');
+	const env = { ...process.env, DATABASE_URL: dbPath, DATA_DIR: dir };
+	// Seed with the same code path as `npm run demo`, in a child so this process holds no DB handle.
+	const seed = spawnSync(process.execPath, ['--import', 'tsx', 'tests/e2e/seed.ts'], { env, stdio: 'inherit' });
+	if (seed.status !== 0) throw new Error('seeding the e2e database failed');
+
+	const port = await freePort();
+	const baseURL = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, ['build'], {
+		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '200M' },
+		stdio: ['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore']
+	});
+	await waitFor(`${baseURL}/login`, 30_000);
+
+	// One saved login per role, reused by every test file.
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	const states = {} as Record<DemoRole, string>;
+	for (const role of ['admin', 'leader', 'inspector', 'clerk'] as const) {
+		const ctx = await browser.newContext({ baseURL });
+		const page = await ctx.newPage();
+		await page.goto('/login');
+		await page.fill('input[name=username]', role);
+		await page.fill('input[name=password]', `${role}-demo`);
+		await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+		states[role] = join(dir, `state-${role}.json`);
+		await ctx.storageState({ path: states[role] });
+		await ctx.close();
+	}
+	await browser.close();
+
+	project.provide('baseURL', baseURL);
+	project.provide('dbPath', dbPath);
+	project.provide('dataDir', dir);
+	project.provide('storageStates', states);
+
+	return async () => {
+		if (server && server.exitCode === null) {
+			const exited = new Promise((r) => server!.once('exit', r));
+			server.kill('SIGTERM');
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+			if (server.exitCode === null) server.kill('SIGKILL');
+		}
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	};
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# npm test: every test, unit and browser. Prints one closing line "tests: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+	if [ "$(id -u)" = "0" ]; then
+		echo "installing Debian's chromium and fonts-noto-cjk for the browser tests…"
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk) >/dev/null || {
+			echo "apt-get install chromium fonts-noto-cjk failed"; exit 1; }
+	else
+		echo "The browser tests need Debian's Chromium. Run:"
+		echo "  sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk"
+		exit 1
+	fi
+fi
+
+mkdir -p test-results
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+unit=$?
+npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
+e2e=$?
+node tests/summary.mjs test-results/unit.json test-results/e2e.json
+if [ $unit -ne 0 ] || [ $e2e -ne 0 ]; then exit 1; fi
