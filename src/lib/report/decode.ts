@@ -56,7 +56,7 @@ function commonShare(s: string): number {
 	let cjk = 0;
 	let common = 0;
 	// Big5 text is traditional: compare in simplified script.
-	const t = toSimplified(s.slice(0, 20000));
+	const t = toSimplified(s.slice(0, 4000));
 	for (let i = 0; i < t.length; i++) {
 		const c = t.charCodeAt(i);
 		if (c >= 0x4e00 && c <= 0x9fff) {
@@ -135,7 +135,7 @@ export function decodeText(bytes: Uint8Array, isHtml = false): Decoded {
 
 /** Traditional when a fair share of the CJK characters change under t→s conversion. */
 export function detectScript(text: string): Script {
-	const sample = text.slice(0, 20000);
+	const sample = text.slice(0, 4000);
 	const simplified = toSimplified(sample);
 	let cjk = 0;
 	let changed = 0;

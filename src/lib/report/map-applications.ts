@@ -63,11 +63,14 @@ export function align(rows: ValueRow[], layout: '2019' | '2021', scores = rows.m
 	const keys = applicationRowKeys(layout);
 	const n = rows.length;
 	const m = keys.length;
-	const local = (i: number, j: number): number => {
-		const sc = scores[i];
+	const maxes = scores.map((sc) => {
 		let max = 0;
 		for (const k of keys) max = Math.max(max, sc.get(k) ?? 0);
-		const s = sc.get(keys[j]) ?? 0;
+		return max;
+	});
+	const local = (i: number, j: number): number => {
+		const max = maxes[i];
+		const s = scores[i].get(keys[j]) ?? 0;
 		if (max >= 2 && s < max) return CONFLICT;
 		return MATCH_BASE + s;
 	};

@@ -1,7 +1,7 @@
 // A document's lines → the report model (without checks): sections, the three tables, fees, title and date.
 import type { Doc } from './extract/doc';
 import type { Applications, Cell, Proactive, Provenance, Report, Review, Row7, Row5, Warning } from './model';
-import { labelKey, normalizeText, stripMarkup } from './normalize';
+import { labelKey, normalizeLines } from './normalize';
 import { findSections, type SectionRange } from './sections';
 import { collectRows, type Fig, type ValueRow } from './rows';
 import { alignBest, rowName } from './map-applications';
@@ -19,8 +19,8 @@ export interface MapOptions {
 }
 
 export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
-	const norm = doc.lines.map((l) => normalizeText(stripMarkup(l.text)));
-	const keys = norm.map((t) => labelKey(t));
+	const norm = normalizeLines(doc.lines.map((l) => l.text));
+	const keys = norm.map((t) => t.replace(/[\s\p{P}\p{S}]/gu, ''));
 	const warnings: Warning[] = [];
 	const provenance: Record<string, Provenance> = {};
 	const trace = (path: string, f: Fig | { line: number }) => {

@@ -42,9 +42,25 @@ export function stripMarkup(text: string): string {
 	return text.replace(/<\/?[a-zA-Z][^>]{0,40}>|\?\/?[a-z]{1,4}>|&nbsp;/g, ' ');
 }
 
+const keyCache = new Map<string, string>();
+
 /** The form labels are compared in: simplified, NFKC, no markup, no spaces, punctuation or symbols. */
 export function labelKey(text: string): string {
-	return normalizeText(stripMarkup(text)).replace(/[\s\p{P}\p{S}]/gu, '');
+	let k = keyCache.get(text);
+	if (k === undefined) {
+		k = normalizeText(stripMarkup(text)).replace(/[\s\p{P}\p{S}]/gu, '');
+		// Labels repeat across reports (the template's); bound the cache against unbounded prose.
+		if (keyCache.size > 20000) keyCache.clear();
+		keyCache.set(text, k);
+	}
+	return k;
+}
+
+/** normalizeText over many lines in one conversion (OpenCC's per-call cost dominates short lines). */
+export function normalizeLines(lines: string[]): string[] {
+	const joined = normalizeText(stripMarkup(lines.join('\n')));
+	const out = joined.split('\n');
+	return out.length === lines.length ? out : lines.map((l) => normalizeText(stripMarkup(l)));
 }
 
 /** Leading list numbers: 一、 （一） (一) 1. 1、 1． ① — possibly several (三、本年度办理结果（一）…). */

@@ -18,8 +18,13 @@ export function toNumber(s: string): number {
 }
 
 /** Classify one cell's text (already NFKC-normalised or not: full-width forms are folded here). */
+const PLAIN_INT = /^\s*\d{1,15}\s*$/;
+
 export function readValue(cell: string): ValueToken {
 	const raw = cell;
+	// Fast path: most cells are plain ASCII integers.
+	if (PLAIN_INT.test(cell)) return { kind: 'number', value: Number(cell), raw };
+	if (cell.length > 40) return { kind: 'text', raw };
 	const t = cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
 	if (NULL_RE.test(t)) return { kind: 'null', raw };
 	const compact = t.replace(/ /g, '');

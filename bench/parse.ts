@@ -1,0 +1,97 @@
+// `npm run bench:parse -- [--seconds S] [--files N]`
+// Parser speed per format on one core (one Node thread), beside the floor measured in the same run: decoding the
+// same bytes as UTF-8 and splitting them into lines. Prints reports/s, the floor, the ratio and the issue's
+// target; then how long each kind of bad input takes to be refused.
+import { buildReport, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes, type Variant } from '../tests/fixtures/parser/build';
+import { parseReport, ParseRefusal } from '../src/lib/report/parse';
+import { renderHtml } from '../src/lib/generator/render/index';
+import { renderDocx, PdfPrinter } from '../src/lib/server/generate/index';
+import { parseArgs } from '../src/cli/command';
+import { readFileSync } from 'node:fs';
+
+const { flags } = parseArgs(process.argv.slice(2));
+const SECONDS = Number(flags.seconds ?? 2);
+const FILES = Number(flags.files ?? 12);
+const now = () => performance.now();
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+const TARGET: Record<string, number> = { txt: 1000, html: 1000, docx: 200, pdf: 30 };
+
+async function corpus(): Promise<Map<string, Uint8Array[]>> {
+	const out = new Map<string, Uint8Array[]>();
+	const add = (k: string, b: Uint8Array) => out.set(k, [...(out.get(k) ?? []), b]);
+	const printer = new PdfPrinter();
+	try {
+		for (let i = 0; i < FILES; i++) {
+			const template = i % 3 === 2 ? '2019' : '2021';
+			const truth = buildReport({ template, seed: `bench-${i}`, otherLayout: i % 5 === 4 ? '2019' : undefined });
+			const trad = i % 4 === 3;
+			const txt: Variant = {
+				format: 'txt',
+				style: (['pipe', 'tab', 'flat'] as const)[i % 3],
+				encoding: trad ? 'big5' : i % 2 ? 'gb18030' : 'utf-8',
+				script: trad ? 'traditional' : 'simplified'
+			};
+			add('txt', renderTextBytes(truth, txt));
+			const html: Variant = { format: 'html', encoding: trad ? 'big5' : i % 2 ? 'gb18030' : 'utf-8', script: trad ? 'traditional' : 'simplified', charset: trad ? 'big5' : i % 2 ? 'gbk' : 'utf-8' };
+			add('html', renderTextBytes(truth, html));
+			add('docx', await renderDocx(truth, { script: trad ? 'traditional' : 'simplified' }));
+			if (i < Math.min(FILES, 6)) add('pdf', await printer.print(renderHtml(truth, { script: trad ? 'traditional' : 'simplified', print: true })));
+		}
+	} finally {
+		await printer.close();
+	}
+	out.set('sample (real txt)', [new Uint8Array(readFileSync('/work/shared/samples/tianyuan-kegongxin-2022.txt'))]);
+	out.set('peer pdf (real)', [
+		new Uint8Array(readFileSync('/work/shared/peer-samples/kirogovcompare/hzq2023_working.pdf')),
+		new Uint8Array(readFileSync('/work/shared/peer-samples/govnianbao/szfgs2024.pdf'))
+	]);
+	return out;
+}
+
+/** Runs `fn` over the files round-robin for about SECONDS; returns operations per second. */
+async function rate(files: Uint8Array[], fn: (b: Uint8Array, i: number) => unknown): Promise<number> {
+	// Warm-up: JIT, lazy module state (OpenCC tables, pdf.js).
+	for (let i = 0; i < Math.min(files.length, 3); i++) await fn(files[i], i);
+	let n = 0;
+	const t0 = now();
+	while (now() - t0 < SECONDS * 1000) {
+		await fn(files[n % files.length], n);
+		n++;
+	}
+	return n / ((now() - t0) / 1000);
+}
+
+const floor = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).split(/\r?\n/).length;
+
+const files = await corpus();
+console.log(`parser bench: ${SECONDS}s per measurement, one Node thread; floor = decode the same bytes + split lines\n`);
+console.log(['format', 'files', 'KB/file', 'parse reports/s', 'floor reports/s', 'parse/floor', 'target', 'meets'].join('\t'));
+for (const [name, list] of files) {
+	const kb = list.reduce((a, b) => a + b.length, 0) / list.length / 1024;
+	const ext = name.startsWith('peer pdf') ? 'pdf' : name.startsWith('sample') ? 'txt' : name;
+	const p = await rate(list, (b, i) => parseReport(b, `f${i}.${ext}`));
+	const f = await rate(list, floor);
+	const target = TARGET[name];
+	console.log([name, list.length, fmt(kb), fmt(p), fmt(f), `1/${fmt(f / p)}`, target ?? '—', target ? (p >= target ? 'yes' : 'NO') : '—'].join('\t'));
+}
+
+console.log('\nrefusals (ms for one file; each must be well under 2000):');
+const bad: [string, Uint8Array][] = [
+	['empty.txt', new Uint8Array(0)],
+	['junk.bin', randomBytes(1 << 20)],
+	['scan.pdf (PNG renamed)', pngBytes()],
+	['scan.pdf (image-only)', imageOnlyPdf()],
+	['cut.html (truncated)', new TextEncoder().encode(new TextDecoder().decode(files.get('html')![0]).slice(0, 3000))],
+	['big.txt (25 MB)', new Uint8Array(25 * 1024 * 1024).fill(0x41)]
+];
+for (const [name, bytes] of bad) {
+	const t0 = now();
+	let reason = 'NOT REFUSED';
+	try {
+		await parseReport(bytes, name.split(' ')[0]);
+	} catch (e) {
+		reason = e instanceof ParseRefusal ? e.reason : `crash: ${(e as Error).message}`;
+	}
+	console.log(`  ${name.padEnd(26)} ${fmt(now() - t0).padStart(7)} ms  ${reason}`);
+}
