@@ -99,27 +99,38 @@ export async function generateDistrict(opts: GenerateOptions): Promise<Generated
 	const organById = new Map(district.organs.map((o) => [o.id, o]));
 	const needsPdf = plans.some((p) => p.variant.format === 'pdf');
 	const printer = needsPdf ? (opts.printer ?? new PdfPrinter()) : null;
-	const files: GeneratedFile[] = [];
-	const truthFiles: TruthFile[] = [];
+	const files: GeneratedFile[] = new Array(plans.length);
+	const truthFiles: TruthFile[] = new Array(plans.length);
+	let done = 0;
+	const finish = (i: number, bytes: Uint8Array) => {
+		const plan = plans[i];
+		const t = district.reports[plan.report];
+		files[i] = { name: plan.name, bytes };
+		truthFiles[i] = {
+			...truthFor(t.report, plan, sha256(bytes)),
+			organ_id: t.organ_id,
+			organ_kind: t.organ_kind,
+			organ_names: organById.get(t.organ_id)!.names.map((n) => n.name),
+			variant: plan.variant,
+			damage: t.damage
+		};
+		opts.onFile?.(++done, plans.length, plan.name);
+	};
+	// PDFs print a few at a time (the printer's tabs); results land by index, so the order stays the plan's.
+	const inFlight: Promise<void>[] = [];
 	try {
-		for (const plan of plans) {
-			const t = district.reports[plan.report];
-			const v = plan.variant;
-			let bytes: Uint8Array;
-			if (v.format === 'txt' || v.format === 'html') bytes = renderTextFile(t.report, v);
-			else if (v.format === 'docx') bytes = await renderDocx(t.report, { script: v.script });
-			else bytes = await printer!.print(renderText(t.report, { ...v, format: 'html', charset: 'utf-8' }, { print: true }));
-			files.push({ name: plan.name, bytes });
-			truthFiles.push({
-				...truthFor(t.report, plan, sha256(bytes)),
-				organ_id: t.organ_id,
-				organ_kind: t.organ_kind,
-				organ_names: organById.get(t.organ_id)!.names.map((n) => n.name),
-				variant: v,
-				damage: t.damage
-			});
-			opts.onFile?.(files.length, plans.length, plan.name);
+		for (let i = 0; i < plans.length; i++) {
+			const t = district.reports[plans[i].report];
+			const v = plans[i].variant;
+			if (v.format === 'txt' || v.format === 'html') finish(i, renderTextFile(t.report, v));
+			else if (v.format === 'docx') finish(i, await renderDocx(t.report, { script: v.script }));
+			else {
+				const html = renderText(t.report, { ...v, format: 'html', charset: 'utf-8' }, { print: true });
+				inFlight.push(printer!.print(html).then((bytes) => finish(i, bytes)));
+				if (inFlight.length >= printer!.pages * 2) await inFlight.shift();
+			}
 		}
+		await Promise.all(inFlight);
 	} finally {
 		if (printer && !opts.printer) await printer.close();
 	}

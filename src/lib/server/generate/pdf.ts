@@ -16,26 +16,41 @@ const ARGS = [
 
 export class PdfPrinter {
 	private browser: Browser | null = null;
-	private page: Page | null = null;
+	private opening: Promise<void> | null = null;
+	private idle: Page[] = [];
+	private waiters: ((p: Page) => void)[] = [];
+
+	/** `pages` tabs print concurrently (Chromium renders in its own processes, so two cores help). */
+	constructor(readonly pages = 2) {}
 
 	async open(): Promise<void> {
-		if (this.browser) return;
-		this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-		this.page = await this.browser.newPage();
+		this.opening ??= (async () => {
+			this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+			for (let i = 0; i < this.pages; i++) this.idle.push(await this.browser.newPage());
+		})();
+		return this.opening;
 	}
 
 	/** Prints one HTML document (use renderHtml(report, { print: true })) to PDF bytes. */
 	async print(html: string): Promise<Uint8Array> {
 		await this.open();
-		await this.page!.setContent(html, { waitUntil: 'load' });
-		const pdf = await this.page!.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
-		return fixPdfDates(new Uint8Array(pdf));
+		const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiters.push(resolve)));
+		try {
+			await page.setContent(html, { waitUntil: 'load' });
+			const pdf = await page.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true });
+			return fixPdfDates(new Uint8Array(pdf));
+		} finally {
+			const next = this.waiters.shift();
+			if (next) next(page);
+			else this.idle.push(page);
+		}
 	}
 
 	async close(): Promise<void> {
 		const b = this.browser;
 		this.browser = null;
-		this.page = null;
+		this.opening = null;
+		this.idle = [];
 		if (b) await b.close();
 	}
 }
@@ -44,9 +59,7 @@ export class PdfPrinter {
 export async function renderPdf(htmls: string[]): Promise<Uint8Array[]> {
 	const printer = new PdfPrinter();
 	try {
-		const out: Uint8Array[] = [];
-		for (const h of htmls) out.push(await printer.print(h));
-		return out;
+		return await Promise.all(htmls.map((h) => printer.print(h)));
 	} finally {
 		await printer.close();
 	}
