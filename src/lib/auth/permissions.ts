@@ -75,6 +75,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/logout': 'user',
 	'/(app)': 'user',
 	'/(app)/admin/users': ['users.manage'],
+	'/(app)/import': ['reports.import', 'reports.import_own'],
 	'/(app)/organs/[id]': 'user' // narrowed in the load: a clerk only its own organ
 };
 
@@ -95,6 +96,7 @@ export function canOpenRoute(role: Role | null | undefined, routeId: string): bo
 /** Navigation entries, shown only to roles holding one of the permissions. */
 export const NAV: { href: string; label: string; routeId: string; permissions: readonly Permission[] }[] = [
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
+	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] }
 ];
 

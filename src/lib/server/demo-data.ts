@@ -1,9 +1,89 @@
-// What `npm run demo` loads: the demo accounts, then demo reports (a generated district once the generator
-// and import land; the real sample until then).
+// What `npm run demo` (and the browser tests, smaller) load: the demo accounts, a generated district with its
+// publication log, and the real sample report. Loaded through the same import path as any upload.
+import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { count } from 'drizzle-orm';
+import { getDb } from './db';
+import * as table from './db/schema';
 import { seedAccounts, ensureDemoOrgan } from './demo';
+import * as organs from './organs';
+import { importFiles, type ImportInput } from './import';
+import { generateDistrict } from './generate';
+import { dataDir } from './files';
 
-export async function seedDemo(opts: { log?: (m: string) => void } = {}): Promise<void> {
+export const DEMO_SEED = 'disclosure-watch-demo';
+const SAMPLE_ALIAS = '株洲市天元区科工信局';
+
+export interface SeedOptions {
+	log?: (m: string) => void;
+	/** The browser tests' district: 8 organs × 3 years, every damage kind present. */
+	small?: boolean;
+}
+
+/** The real sample shipped with the repo (a copy of ../shared/samples), if present. */
+function sampleReport(): ImportInput | null {
+	const here = dirname(fileURLToPath(import.meta.url));
+	for (const dir of [resolve(here, '../../../static/demo'), resolve(process.cwd(), 'static/demo')]) {
+		const path = join(dir, 'tianyuan-kegongxin-2022.txt');
+		if (existsSync(path)) return { name: 'tianyuan-kegongxin-2022.txt', bytes: readFileSync(path) };
+	}
+	return null;
+}
+
+export async function seedDemo(opts: SeedOptions = {}): Promise<void> {
+	const log = opts.log ?? (() => {});
 	await seedAccounts();
-	ensureDemoOrgan();
-	opts.log?.('demo accounts ready');
+	const demoOrgan = ensureDemoOrgan();
+	try {
+		organs.addAlias(demoOrgan.id, SAMPLE_ALIAS);
+	} catch {
+		/* already another organ's alias: leave it */
+	}
+	log('demo accounts ready');
+
+	const reports = getDb().select({ n: count() }).from(table.report).get()?.n ?? 0;
+	if (reports > 0) {
+		log(`demo data already loaded (${reports} reports)`);
+		return;
+	}
+
+	const years = opts.small ? [2022, 2023, 2024] : [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+	log(`generating a district of ${opts.small ? 8 : 40} organs × ${years.length} years …`);
+	const district = await generateDistrict({
+		organs: opts.small ? 8 : 40,
+		years,
+		seed: opts.small ? `${DEMO_SEED}-small` : DEMO_SEED,
+		// PDF needs Chromium, which a fresh machine running the demo may not have.
+		formats: ['txt', 'html', 'docx'],
+		mix: true,
+		errorRate: opts.small ? 0.3 : 0.08,
+		traditionalRate: 0.05,
+		publicationLog: true
+	});
+	// The district office knows its bureaus' renamings: register them, so each bureau's years line up.
+	for (const o of district.truth.organs) {
+		const current = o.names[o.names.length - 1].name;
+		const organ = organs.ensure(current, o.kind);
+		for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
+	}
+	const inputs: ImportInput[] = district.files.map((f) => ({ name: f.name, bytes: f.bytes }));
+	inputs.push({ name: 'publication-log.csv', bytes: new TextEncoder().encode(district.publicationLogCsv) });
+	const sample = sampleReport();
+	if (sample) inputs.push(sample);
+
+	let last = 0;
+	const results = await importFiles(inputs, { id: null, role: 'admin', organId: null }, (p) => {
+		if (p.done - last >= 50 || p.done === p.total) {
+			last = p.done;
+			log(`imported ${p.done}/${p.total}`);
+		}
+	});
+	const refused = results.filter((r) => r.status === 'refused');
+	for (const r of refused) log(`refused: ${r.file}: ${r.reason}`);
+	// The truth beside the data, so tests (and curious users) can see what each generated file should show.
+	const dir = dataDir();
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, 'demo-truth.json'), JSON.stringify(district.truth));
+	log(`demo data loaded: ${results.length - refused.length} files imported, ${refused.length} refused`);
 }

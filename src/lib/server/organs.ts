@@ -38,6 +38,15 @@ export function ensure(name: string, kind = inferOrganKind(name)): table.Organ {
 		.get();
 }
 
+/** Adds another name under which reports of this organ are recognised (a renaming, an abbreviation). */
+export function addAlias(organId: number, alias: string): void {
+	const key = normalizeOrganName(alias);
+	const owner = findByName(alias);
+	if (owner && owner.id !== organId) throw new Error(`名称“${alias}”已属于单位“${owner.name}”`);
+	if (owner) return;
+	getDb().insert(table.organAlias).values({ organId, alias: alias.trim(), normalizedAlias: key }).run();
+}
+
 /**
  * Merges organ `fromId` into `intoId`: its aliases, reports, publications, users and child organs follow, and its
  * name becomes an alias, so later imports under the old name land on the merged organ. Where both have a report
