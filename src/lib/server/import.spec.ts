@@ -60,7 +60,7 @@ describe('importFiles', () => {
 			expect(results[i].status).toBe(rules.length ? 'imported_with_findings' : 'imported');
 			// The injected damage is found (Y1 only when last year's report is under the same organ name).
 			const damage = f.truth.damage?.kind;
-			const prev = files.find((g) => g.truth.organ_id === f.truth.organ_id && g.truth.report.year === f.truth.report.year - 1);
+			const prev = files.find((g) => g.truth.organ_id === f.truth.organ_id && g.truth.report.year === f.truth.report.year! - 1);
 			if (damage && (damage !== 'Y1' || prev?.truth.report.organ === f.truth.report.organ)) expect(rules).toContain(damage);
 			const rev = reports.getRevision(results[i].revisionId!)!;
 			expect(hasOriginal(rev.filePath)).toBe(true);

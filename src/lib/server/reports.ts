@@ -239,37 +239,57 @@ export function getRevision(revisionId: number): (table.Revision & { model: Mode
 }
 
 export function activeCorrections(reportId: number): ActiveCorrection[] {
-	return getDb()
-		.select({ cellPath: table.correction.cellPath, newValue: table.correction.newValue })
-		.from(table.correction)
-		.where(and(eq(table.correction.reportId, reportId), isNull(table.correction.undoneAt)))
-		.orderBy(asc(table.correction.id))
-		.all();
+	return stmts(getDb().$client).activeCorrections.all(reportId) as ActiveCorrection[];
+}
+
+// Revisions never change once written: parsed models are cached by id and hash (the hash guards against an id
+// reused after a rolled-back transaction). A bulk import reads last year's model for Y1 on every file.
+const modelCache = new Map<string, Model>();
+const MODEL_CACHE_SIZE = 256;
+
+function remember(key: string, model: Model): Model {
+	if (modelCache.size >= MODEL_CACHE_SIZE) modelCache.delete(modelCache.keys().next().value!);
+	modelCache.set(key, model);
+	return model;
+}
+
+/** The effective model, possibly shared with the cache: internal callers only read it. */
+function effective(reportId: number): Model | undefined {
+	const s = stmts(getDb().$client);
+	const row = s.currentRevision.get(reportId) as { rev: number; sha: string } | undefined;
+	if (!row) return undefined;
+	const key = `${row.rev}:${row.sha}`;
+	let model = modelCache.get(key);
+	if (!model) {
+		const json = (s.revisionModel.get(row.rev) as { model_json: string } | undefined)?.model_json;
+		if (json === undefined) return undefined;
+		model = remember(key, JSON.parse(json) as Model);
+	}
+	return applyCorrections(model, activeCorrections(reportId));
 }
 
 /** The current revision's model with the active corrections applied: what the drill-down and the checks see. */
 export function effectiveModel(reportId: number): Model | undefined {
-	const row = getDb()
-		.select({ modelJson: table.revision.modelJson })
-		.from(table.report)
-		.innerJoin(table.revision, eq(table.report.currentRevisionId, table.revision.id))
-		.where(eq(table.report.id, reportId))
-		.get();
-	if (!row) return undefined;
-	return applyCorrections(JSON.parse(row.modelJson) as Model, activeCorrections(reportId));
+	const eff = effective(reportId);
+	return eff && structuredClone(eff);
 }
 
 export function findBySha(sha256: string): { revisionId: number; reportId: number } | undefined {
-	return getDb()
-		.select({ revisionId: table.revision.id, reportId: table.revision.reportId })
-		.from(table.revision)
-		.where(eq(table.revision.sha256, sha256))
-		.get();
+	return stmts(getDb().$client).bySha.get(sha256) as { revisionId: number; reportId: number } | undefined;
 }
 
 // ── Writing ─────────────────────────────────────────────────────────────────────────────────────────
 
 interface Statements {
+	activeCorrections: Database.Statement;
+	revisionModel: Database.Statement;
+	currentRevision: Database.Statement;
+	bySha: Database.Statement;
+	reportOf: Database.Statement;
+	neighbour: Database.Statement;
+	insertReport: Database.Statement;
+	insertRevision: Database.Statement;
+	setCurrent: Database.Statement;
 	deleteFigures: Database.Statement;
 	insertFigure: Database.Statement;
 	deleteFindings: Database.Statement;
@@ -285,6 +305,22 @@ function stmts(client: Database.Database): Statements {
 	let s = statements.get(client);
 	if (!s) {
 		s = {
+			activeCorrections: client.prepare(
+				'SELECT cell_path AS cellPath, new_value AS newValue FROM correction WHERE report_id = ? AND undone_at IS NULL ORDER BY id'
+			),
+			revisionModel: client.prepare('SELECT model_json FROM revision WHERE id = ?'),
+			currentRevision: client.prepare(
+				'SELECT r.current_revision_id AS rev, v.sha256 AS sha FROM report r JOIN revision v ON v.id = r.current_revision_id WHERE r.id = ?'
+			),
+			bySha: client.prepare('SELECT id AS revisionId, report_id AS reportId FROM revision WHERE sha256 = ? LIMIT 1'),
+			reportOf: client.prepare('SELECT r.organ_id AS organId, r.year, o.kind FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.id = ?'),
+			neighbour: client.prepare('SELECT id FROM report WHERE organ_id = ? AND year = ?'),
+			insertReport: client.prepare('INSERT INTO report (organ_id, year) VALUES (?, ?)'),
+			insertRevision: client.prepare(
+				`INSERT INTO revision (report_id, sha256, file_name, format, encoding, file_path, file_size, parser_version, model_json, warnings_json, imported_by)
+				 VALUES (@reportId, @sha256, @fileName, @format, @encoding, @filePath, @fileSize, @parserVersion, @modelJson, @warningsJson, @importedBy)`
+			),
+			setCurrent: client.prepare('UPDATE report SET current_revision_id = ? WHERE id = ?'),
 			deleteFigures: client.prepare('DELETE FROM figure WHERE report_id = ?'),
 			insertFigure: client.prepare(
 				'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
@@ -308,25 +344,12 @@ function writeFindings(s: Statements, reportId: number, findings: Finding[]): vo
 	for (const f of findings) s.insertFinding.run(reportId, f.rule, f.severity, f.message, JSON.stringify(f.cells ?? []));
 }
 
-function organKindOf(reportId: number): OrganKind {
-	const row = getDb()
-		.select({ kind: table.organ.kind })
-		.from(table.report)
-		.innerJoin(table.organ, eq(table.report.organId, table.organ.id))
-		.where(eq(table.report.id, reportId))
-		.get();
-	return (row?.kind ?? 'department') as OrganKind;
+function reportOf(reportId: number): { organId: number; year: number; kind: OrganKind } | undefined {
+	return stmts(getDb().$client).reportOf.get(reportId) as { organId: number; year: number; kind: OrganKind } | undefined;
 }
 
-function neighbour(reportId: number, offset: -1 | 1): number | undefined {
-	const db = getDb();
-	const r = db.select({ organId: table.report.organId, year: table.report.year }).from(table.report).where(eq(table.report.id, reportId)).get();
-	if (!r) return undefined;
-	return db
-		.select({ id: table.report.id })
-		.from(table.report)
-		.where(and(eq(table.report.organId, r.organId), eq(table.report.year, r.year + offset)))
-		.get()?.id;
+function neighbour(r: { organId: number; year: number }, offset: -1 | 0 | 1): number | undefined {
+	return (stmts(getDb().$client).neighbour.get(r.organId, r.year + offset) as { id: number } | undefined)?.id;
 }
 
 /**
@@ -340,9 +363,10 @@ function writeEffective(reportId: number, eff: Model, fresh: boolean): Finding[]
 		const v = row.values;
 		s.insertFigure.run(reportId, row.section, row.rowKey, num(v[0]), num(v[1]), num(v[2]), num(v[3]), num(v[4]), num(v[5]), num(v[6]));
 	}
-	const prevId = neighbour(reportId, -1);
-	const previous = prevId === undefined ? null : (effectiveModel(prevId) ?? null);
-	const findings = computeFindings(eff, previous, organKindOf(reportId), fresh);
+	const r = reportOf(reportId);
+	const prevId = r && neighbour(r, -1);
+	const previous = prevId === undefined ? null : (effective(prevId) ?? null);
+	const findings = computeFindings(eff, previous, r?.kind ?? 'department', fresh);
 	writeFindings(s, reportId, findings);
 	s.updateReport.run(eff.template ?? null, eff.published_on ?? null, num(eff.fees?.info_processing_fee_yuan), findings.length, reportId);
 	return findings;
@@ -350,11 +374,12 @@ function writeEffective(reportId: number, eff: Model, fresh: boolean): Finding[]
 
 /** Re-runs the findings of the next year's report, whose Y1/X3/X5 read this one. */
 function refreshNextYear(reportId: number, eff: Model): void {
-	const nextId = neighbour(reportId, 1);
+	const r = reportOf(reportId);
+	const nextId = r && neighbour(r, 1);
 	if (nextId === undefined) return;
-	const next = effectiveModel(nextId);
+	const next = effective(nextId);
 	if (!next) return;
-	const findings = computeFindings(next, eff, organKindOf(nextId), false);
+	const findings = computeFindings(next, eff, r!.kind, false);
 	const s = stmts(getDb().$client);
 	writeFindings(s, nextId, findings);
 	s.updateFindingsCount.run(findings.length, nextId);
@@ -367,7 +392,7 @@ function refreshNextYear(reportId: number, eff: Model): void {
 export function recompute(reportId: number): void {
 	const db = getDb();
 	db.$client.transaction(() => {
-		const eff = effectiveModel(reportId);
+		const eff = effective(reportId);
 		if (!eff) {
 			const s = stmts(db.$client);
 			s.deleteFigures.run(reportId);
@@ -405,20 +430,18 @@ export interface StoredRevision {
 /**
  * Stores a parsed file as the new current revision of its organ × year report (creating the report), and
  * rewrites the effective state. Runs in one transaction (a savepoint when the caller already opened one).
+ * The model is kept (cached) as given: do not change it afterwards.
  */
 export function addRevision(input: NewRevision): StoredRevision {
 	const db = getDb();
+	const s = stmts(db.$client);
 	return db.$client.transaction((): StoredRevision => {
-		let reportId = db
-			.select({ id: table.report.id })
-			.from(table.report)
-			.where(and(eq(table.report.organId, input.organId), eq(table.report.year, input.year)))
-			.get()?.id;
+		let reportId = neighbour({ organId: input.organId, year: input.year }, 0);
 		const created = reportId === undefined;
-		reportId ??= db.insert(table.report).values({ organId: input.organId, year: input.year }).returning({ id: table.report.id }).get().id;
-		const revisionId = db
-			.insert(table.revision)
-			.values({
+		reportId ??= Number(s.insertReport.run(input.organId, input.year).lastInsertRowid);
+		const modelJson = JSON.stringify(input.model);
+		const revisionId = Number(
+			s.insertRevision.run({
 				reportId,
 				sha256: input.sha256,
 				fileName: input.fileName,
@@ -427,13 +450,13 @@ export function addRevision(input: NewRevision): StoredRevision {
 				filePath: input.filePath,
 				fileSize: input.fileSize,
 				parserVersion: input.parserVersion,
-				modelJson: JSON.stringify(input.model),
+				modelJson,
 				warningsJson: JSON.stringify(input.model.warnings ?? []),
 				importedBy: input.importedBy
-			})
-			.returning({ id: table.revision.id })
-			.get().id;
-		db.update(table.report).set({ currentRevisionId: revisionId }).where(eq(table.report.id, reportId)).run();
+			}).lastInsertRowid
+		);
+		s.setCurrent.run(revisionId, reportId);
+		remember(`${revisionId}:${input.sha256}`, input.model);
 		const corrections = created ? [] : activeCorrections(reportId);
 		const eff = applyCorrections(input.model, corrections);
 		const findings = writeEffective(reportId, eff, corrections.length === 0);
