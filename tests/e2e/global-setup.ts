@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, ['build'], {
-		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: '200M' },
+		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: 'Infinity', IMPORT_MAX_ZIP_MB: '30' },
 		stdio: ['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore']
 	});
 	await waitFor(`${baseURL}/login`, 30_000);

@@ -36,7 +36,7 @@ const command: Command = {
 				DATABASE_URL: db,
 				PORT: port,
 				ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
-				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '200M'
+				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity'
 			}
 		});
 		return new Promise((resolve) => server.on('exit', (code) => resolve(code ?? 0)));
