@@ -4,10 +4,12 @@ import type { Command } from '../command';
 import { parseArgs } from '../command';
 import { closeDb } from '../../lib/server/db';
 import { importFiles, type Actor, type ImportResult, type ImportStatus } from '../../lib/server/import';
+import { createParsePool } from '../../lib/server/parse-pool';
+import { availableParallelism } from 'node:os';
 import * as users from '../../lib/server/users';
 import { isRole } from '../../lib/auth/permissions';
 
-const help = `import PATH... [--as <username>] [--json] [--verbose] [--quiet]
+const help = `import PATH... [--as <username>] [--workers N] [--json] [--verbose] [--quiet]
 
 Imports annual reports (.txt .html .htm .docx .pdf), publication logs (.csv .xlsx: columns organ/单位,
 published_on/发布日期, title/标题, channel/栏目, url/链接) and .zip archives of them. Folders are read recursively.
@@ -15,6 +17,7 @@ Each file is one transaction: the same bytes again are a no-op, a different file
 becomes a new revision (the old one kept).
 
   --as <username>  import as that user (a clerk may only import its own organ); default: as an administrator
+  --workers N      parse on N worker threads (default: the number of cores; 0: in the main thread)
   --json           print the per-file results as JSON on stdout instead of the summary
   --verbose        one line per file in the summary, not only the refused ones
   --quiet          no progress line on stderr
@@ -114,6 +117,8 @@ const command: Command = {
 			else process.stderr.write(`${line}\n`);
 		};
 
+		const workers = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
+		const pool = files.length > 8 && workers > 0 ? createParsePool(workers) : null;
 		try {
 			for (let i = 0; i < files.length; i += BATCH) {
 				const batch = files.slice(i, i + BATCH).map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(f)) }));
@@ -123,9 +128,10 @@ const command: Command = {
 					counts[result.status]++;
 					const top = result.file.match(/^(.*?\.zip)(\/|$)/i)?.[1] ?? result.file;
 					progress(inputIndex.get(top) ?? i, result.file);
-				});
+				}, { pool });
 			}
 		} finally {
+			await pool?.close();
 			if (showProgress) {
 				progress(files.length, '完成', true);
 				if (tty) process.stderr.write('\n');

@@ -1,13 +1,16 @@
 // The one import path, for the CLI and the browser: files (reports, publication logs) and .zip archives in,
 // one result per file out. Each file is its own transaction; its original is stored (content-addressed) before
 // the transaction commits, so a crash leaves whole reports and at most an orphan file, never half a report.
+import type Database from 'better-sqlite3';
+import type { Organ } from './db/schema';
 import { getDb } from './db';
 import * as organs from './organs';
 import * as reports from './reports';
 import { sha256Hex, storeOriginal } from './files';
 import { isZipName, readZip, ZipRefusal, type ZipLimits } from './zip';
 import { isPublicationLogName, PublicationLogRefusal, readPublicationLog, storePublications } from './publication-log';
-import { parseReport, ParseRefusal, PARSER_VERSION } from '../report/parse';
+import { PARSER_VERSION } from '../report/parse';
+import { createParsePool, parseHere, type ParseOutcome, type ParsePool } from './parse-pool';
 import type { Report as Model } from '../report/model';
 import { can, canImportForOrgan, type Role } from '../auth/permissions';
 
@@ -79,18 +82,31 @@ export const REASONS = {
 	parseFailed: (msg: string) => `解析出错，未导入：${msg}`
 };
 
+export interface ImportOptions {
+	limits?: ImportLimits;
+	/** Parse on this many worker threads (where the sources allow it; see parse-pool.ts). 0: in this thread. */
+	workers?: number;
+	/** A pool the caller keeps across calls (the CLI's batches); not closed here. */
+	pool?: ParsePool | null;
+}
+
 type Task = { input: ImportInput } | { result: ImportResult };
+
+/** A file checked up to the parse: either its result is already known, or its parse is under way. */
+type Prepared = { result: ImportResult } | { log: ImportInput } | { input: ImportInput; sha256: string; parsed: Promise<ParseOutcome> };
 
 /**
  * Imports files and archives as `actor`. Results come in input order (a zip's entries in its place, each named
- * `archive.zip/path/in/archive`). `onProgress` is called after each file.
+ * `archive.zip/path/in/archive`). `onProgress` is called after each file. Files are parsed ahead (on worker
+ * threads when asked) but stored one by one, in order, each in its own transaction.
  */
 export async function importFiles(
 	inputs: ImportInput[],
 	actor: Actor,
 	onProgress?: (p: ImportProgress) => void,
-	limits: ImportLimits = importLimits()
+	options: ImportOptions = {}
 ): Promise<ImportResult[]> {
+	const limits = options.limits ?? importLimits();
 	const tasks: Task[] = [];
 	for (const input of inputs) {
 		if (!isZipName(input.name)) {
@@ -110,13 +126,48 @@ export async function importFiles(
 			tasks.push({ result: refused(input.name, e.message) });
 		}
 	}
+
+	const ownPool = options.pool === undefined && (options.workers ?? 0) > 0 && tasks.length > 8 ? createParsePool(options.workers!) : null;
+	const pool = options.pool ?? ownPool;
+	const parse = (bytes: Uint8Array, name: string) => (pool ? pool.parse(bytes, name) : parseHere(bytes, name));
+	const ahead = pool ? 16 : 0;
+	const prepared: (Prepared | undefined)[] = [];
 	const results: ImportResult[] = [];
-	for (const task of tasks) {
-		const result = 'result' in task ? task.result : await importOne(task.input, actor, limits);
-		results.push(result);
-		onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
+	// Organs by name for this call only: a district's files name the same few dozen organs over and over.
+	const organCache = new Map<string, Organ | undefined>();
+	try {
+		for (let i = 0; i < tasks.length; i++) {
+			for (let j = i; j <= Math.min(tasks.length - 1, i + ahead); j++) prepared[j] ??= prepare(tasks[j], actor, limits, parse);
+			const p = prepared[i]!;
+			prepared[i] = undefined;
+			const result = 'result' in p ? p.result : 'log' in p ? await importLog(p.log, actor) : store(p.input, p.sha256, await p.parsed, actor, organCache);
+			results.push(result);
+			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
+		}
+	} finally {
+		await ownPool?.close();
 	}
 	return results;
+}
+
+function prepare(task: Task, actor: Actor, limits: ImportLimits, parse: (b: Uint8Array, n: string) => Promise<ParseOutcome>): Prepared {
+	if ('result' in task) return task;
+	const { input } = task;
+	const file = input.name;
+	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own')) return { result: refused(file, REASONS.noPermission) };
+	if (input.bytes.length > limits.maxFileBytes) return { result: refused(file, REASONS.tooLarge(limits.maxFileBytes)) };
+	if (isPublicationLogName(file)) return { log: input };
+	const sha256 = sha256Hex(input.bytes);
+	const dup = duplicateOf(file, sha256, actor);
+	if (dup) return { result: dup };
+	return { input, sha256, parsed: parse(input.bytes, baseName(file)) };
+}
+
+const auditStatements = new WeakMap<Database.Database, Database.Statement>();
+function audit(client: Database.Database): Database.Statement {
+	let st = auditStatements.get(client);
+	if (!st) auditStatements.set(client, (st = client.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)')));
+	return st;
 }
 
 function refused(file: string, reason: string, extra: Partial<ImportResult> = {}): ImportResult {
@@ -127,28 +178,17 @@ function baseName(name: string): string {
 	return name.slice(name.lastIndexOf('/') + 1);
 }
 
-async function importOne(input: ImportInput, actor: Actor, limits: ImportLimits): Promise<ImportResult> {
+function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: Actor, organCache: Map<string, Organ | undefined>): ImportResult {
 	const file = input.name;
-	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own')) return refused(file, REASONS.noPermission);
-	if (input.bytes.length > limits.maxFileBytes) return refused(file, REASONS.tooLarge(limits.maxFileBytes));
-	if (isPublicationLogName(file)) return importLog(input, actor);
-
-	const sha256 = sha256Hex(input.bytes);
-	const dup = duplicateOf(file, sha256, actor);
-	if (dup) return dup;
-
-	let model: Model;
-	try {
-		model = await parseReport(input.bytes, baseName(file));
-	} catch (e) {
-		if (e instanceof ParseRefusal) return refused(file, e.reason, { kind: 'report' });
-		return refused(file, REASONS.parseFailed(e instanceof Error ? e.message : String(e)), { kind: 'report' });
-	}
+	if ('refusal' in parsed) return refused(file, parsed.refusal, { kind: 'report' });
+	if ('error' in parsed) return refused(file, REASONS.parseFailed(parsed.error), { kind: 'report' });
+	const model = parsed.model;
 	const base: Partial<ImportResult> = { kind: 'report', organ: model.organ || undefined, year: model.year ?? undefined, template: model.template };
 	if (!model.year) return refused(file, REASONS.noYear, base);
 	if (!model.organ?.trim()) return refused(file, REASONS.noOrgan, base);
 
-	const known = organs.findByName(model.organ);
+	if (!organCache.has(model.organ)) organCache.set(model.organ, organs.findByName(model.organ));
+	const known = organCache.get(model.organ);
 	if (!known && !can(actor.role, 'reports.import')) return refused(file, REASONS.unknownOrgan(model.organ), base);
 	if (known && !canImportForOrgan(actor, known.id)) {
 		const own = actor.organId === null ? '未绑定单位' : (organs.get(actor.organId)?.name ?? String(actor.organId));
@@ -176,9 +216,7 @@ async function importOne(input: ImportInput, actor: Actor, limits: ImportLimits)
 			parserVersion: model.parser_version ?? PARSER_VERSION,
 			importedBy: actor.id
 		});
-		db.$client
-			.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)')
-			.run(actor.id, 'report.import', JSON.stringify({ file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 }));
+		audit(db.$client).run(actor.id, 'report.import', JSON.stringify({ file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 }));
 		testPause();
 		return {
 			file,
@@ -194,6 +232,8 @@ async function importOne(input: ImportInput, actor: Actor, limits: ImportLimits)
 			findings: rev.findings.length
 		};
 	})();
+	// Remembered only once committed: a rolled-back organ must not be reused.
+	if (!known && outcome.organId !== undefined) organCache.delete(model.organ);
 	return outcome;
 }
 
