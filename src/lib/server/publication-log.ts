@@ -1,7 +1,6 @@
 // Publication logs: listings of what each organ published on its portal (CSV or XLSX with the columns organ,
 // published_on, title, channel, url, under English or the usual Chinese headers). They feed the update-frequency
 // charts. Rows are deduplicated per organ by url, or by title + date when there is no url.
-import ExcelJS from 'exceljs';
 import { getDb } from './db';
 import * as organs from './organs';
 import { readZip, ZipRefusal } from './zip';
@@ -174,6 +173,8 @@ async function xlsxTable(bytes: Uint8Array): Promise<RawRow[]> {
 		if (e instanceof ZipRefusal) throw new PublicationLogRefusal(`XLSX 文件无法读取：${e.message}`);
 		throw e;
 	}
+	// Loaded on demand: exceljs takes a noticeable part of a second to load, and most imports are reports.
+	const { default: ExcelJS } = await import('exceljs');
 	const wb = new ExcelJS.Workbook();
 	try {
 		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
