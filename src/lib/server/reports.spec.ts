@@ -170,4 +170,33 @@ describe('storage of hand-built reports', () => {
 		expect(rules(r.reportId)).not.toContain('T1');
 		expect(reports.get(r.reportId)!.publishedOn).toBe('2022-01-20');
 	});
+
+	it('merging organs moves reports, keeps both files of a shared year, and links the years for Y1', () => {
+		const old2021 = store(handBuilt('甲局', 2021, 0, 1));
+		const renamed2022 = store(handBuilt('甲局（新）', 2022, 2, 0));
+		const twin = handBuilt('甲局', 2022, 2, 0);
+		twin.sections['6'] = '另一份文件';
+		const old2022 = store(twin, 'e'.repeat(64));
+		expect(rules(renamed2022.reportId)).not.toContain('Y1');
+		const from = organs.findByName('甲局')!.id;
+		const into = organs.findByName('甲局（新）')!.id;
+		const user = getDb().insert(table.user).values({ id: 'u2', username: 'clerk2', passwordHash: 'x', role: 'clerk', organId: from }).returning().get();
+
+		organs.mergeOrgans(from, into, null);
+		expect(organs.get(from)).toBeUndefined();
+		expect(organs.findByName('甲局')!.id).toBe(into);
+		expect(reports.list({ organId: into }).map((r) => r.year)).toEqual([2022, 2021]);
+		// 2022 existed on both sides: the merged organ's report stays current, the other file joins its history.
+		const hist = reports.history(renamed2022.reportId);
+		expect(hist.map((h) => [h.id, h.current])).toEqual([
+			[old2022.revisionId, false],
+			[renamed2022.revisionId, true]
+		]);
+		expect(reports.get(old2022.reportId)).toBeUndefined();
+		// 2021 carried 1 forward, 2022 says 2 were carried over: now the same organ, so Y1 is found.
+		expect(rules(renamed2022.reportId)).toContain('Y1');
+		expect(reports.get(old2021.reportId)!.organId).toBe(into);
+		expect(getDb().select().from(table.user).all().find((u) => u.id === user.id)!.organId).toBe(into);
+		expect(() => organs.mergeOrgans(into, into)).toThrow();
+	});
 });
