@@ -180,6 +180,25 @@ describe('importFiles', () => {
 		expect(count('report')).toBe(files.length);
 	});
 
+	it('refuses files and archives above the configured size with a message, importing the rest', async () => {
+		const [small, big] = districtFiles({ organs: 2, years: [2022] });
+		const limit = Math.min(small.bytes.length, big.bytes.length) + 10;
+		const padded = new Uint8Array(limit + 100).fill(0x20);
+		padded.set(big.bytes);
+		const zip = zipSync({ 'a.txt': small.bytes });
+		const results = await importFiles(
+			[small, { name: 'big.txt', bytes: padded }, { name: 'z.zip', bytes: zip }],
+			admin,
+			undefined,
+			{ limits: { maxFileBytes: limit, maxZipBytes: zip.length - 1, zip: {} } }
+		);
+		expect(results.slice(1).map((r) => r.status)).toEqual(['refused', 'refused']);
+		expect(results[0].status).toMatch(/^imported/);
+		expect(results[1].reason).toContain('超过上限');
+		expect(results[2].reason).toContain('超过上限');
+		expect(count('report')).toBe(1);
+	});
+
 	it('finds Y1 when the earlier year arrives after the later one, and T1 for a late publication', async () => {
 		const files = districtFiles({ organs: 4, years: [2021, 2022], errorRate: 1, damageKinds: ['Y1'], seed: 'y1' });
 		const damaged = files.filter((f) => f.truth.damage?.kind === 'Y1');
