@@ -71,6 +71,17 @@ async function run(n: number, format: Format) {
 	const db = getDb();
 	db.$client.pragma('wal_checkpoint(TRUNCATE)');
 	const reports = (db.$client.prepare('SELECT count(*) n FROM report').get() as { n: number }).n;
+	// The dashboard's kind of query on the figure rows: a district total per year (median of 5).
+	const agg = db.$client.prepare(
+		"SELECT r.year, SUM(f.c6) FROM figure f JOIN report r ON r.id = f.report_id WHERE f.section = 'applications' AND f.row_key = 'new' GROUP BY r.year"
+	);
+	const aggMs = [0, 1, 2, 3, 4]
+		.map(() => {
+			const t = now();
+			agg.all();
+			return now() - t;
+		})
+		.sort((a, b) => a - b)[2];
 	const dbBytes = statSync(join(dir, 'bench.db')).size;
 	const fileBytes = dirBytes(join(dir, 'files'));
 	closeDb();
@@ -85,6 +96,7 @@ async function run(n: number, format: Format) {
 			`${fmt(perReport)} ms/report (parser alone ${fmt(parseMs)} ms, ratio ${fmt(perReport / parseMs)}×)`,
 			`db ${fmt(dbBytes / reports / 1024)} KiB/report`,
 			`originals ${fmt(fileBytes / reports / 1024)} KiB/report`,
+			`per-year total query ${fmt(aggMs)} ms`,
 			`stored ${reports}`,
 			Object.entries(counts)
 				.map(([k, v]) => `${k} ${v}`)
