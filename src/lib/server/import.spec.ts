@@ -199,6 +199,19 @@ describe('importFiles', () => {
 		expect(count('report')).toBe(1);
 	});
 
+	it('turns an unexpected failure into that one file\'s result, rolled back, and goes on', async () => {
+		const [a, b] = districtFiles({ organs: 2, years: [2022], seed: 'failure' });
+		getDb().$client.exec(
+			"CREATE TRIGGER fail_one BEFORE INSERT ON revision WHEN NEW.file_name = 'boom.txt' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+		);
+		const results = await importFiles([{ name: 'boom.txt', bytes: a.bytes }, b], admin);
+		expect(results[0]).toMatchObject({ status: 'refused' });
+		expect(results[0].reason).toContain('disk on fire');
+		expect(results[1].status).toMatch(/^imported/);
+		expect(count('report')).toBe(1);
+		expect(count('organ')).toBe(1);
+	});
+
 	it('finds Y1 when the earlier year arrives after the later one, and T1 for a late publication', async () => {
 		const files = districtFiles({ organs: 4, years: [2021, 2022], errorRate: 1, damageKinds: ['Y1'], seed: 'y1' });
 		const damaged = files.filter((f) => f.truth.damage?.kind === 'Y1');

@@ -79,7 +79,8 @@ export const REASONS = {
 	noPermission: '当前账号没有导入权限',
 	unknownOrgan: (name: string) => `单位“${name}”尚未登记：联络员只能上传本单位的报告，新单位须由管理员或督查员导入`,
 	otherOrgan: (name: string, own: string) => `联络员只能上传本单位（${own}）的报告，此文件是“${name}”的报告`,
-	parseFailed: (msg: string) => `解析出错，未导入：${msg}`
+	parseFailed: (msg: string) => `解析出错，未导入：${msg}`,
+	failed: (e: unknown) => `导入出错，未导入（已回滚）：${e instanceof Error ? e.message : String(e)}`
 };
 
 export interface ImportOptions {
@@ -140,7 +141,15 @@ export async function importFiles(
 			for (let j = i; j <= Math.min(tasks.length - 1, i + ahead); j++) prepared[j] ??= prepare(tasks[j], actor, limits, parse);
 			const p = prepared[i]!;
 			prepared[i] = undefined;
-			const result = 'result' in p ? p.result : 'log' in p ? await importLog(p.log, actor) : store(p.input, p.sha256, await p.parsed, actor, organCache);
+			let result: ImportResult;
+			try {
+				result = 'result' in p ? p.result : 'log' in p ? await importLog(p.log, actor) : store(p.input, p.sha256, await p.parsed, actor, organCache);
+			} catch (e) {
+				// One file's failure (a busy database past the timeout, a full disk) is that file's result; its
+				// transaction rolled back, and the other files go on.
+				const task = tasks[i];
+				result = refused('input' in task ? task.input.name : task.result.file, REASONS.failed(e));
+			}
 			results.push(result);
 			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
 		}
@@ -199,7 +208,9 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 	const year = model.year;
 	const db = getDb();
 	const outcome = db.$client.transaction((): ImportResult => {
-		// Checked again inside the transaction: another process may have imported the same bytes meanwhile.
+		// IMMEDIATE (as every write here): a web server and the CLI may import at once, and a deferred transaction
+		// that reads first cannot wait for the other writer. Checked again inside: the other may have imported the
+		// same bytes meanwhile.
 		const again = duplicateOf(file, sha256, actor);
 		if (again) return again;
 		const organ = known ?? organs.ensure(model.organ);
@@ -231,7 +242,7 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 			newRevision: !rev.created,
 			findings: rev.findings.length
 		};
-	})();
+	}).immediate();
 	// Remembered only once committed: a rolled-back organ must not be reused.
 	if (!known && outcome.organId !== undefined) organCache.delete(model.organ);
 	return outcome;

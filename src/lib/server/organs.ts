@@ -92,6 +92,6 @@ export function mergeOrgans(fromId: number, intoId: number, actorId: string | nu
 		);
 		const ids = c.prepare('SELECT id FROM report WHERE organ_id = ? ORDER BY year').all(intoId) as { id: number }[];
 		for (const { id } of ids) reports.recompute(id);
-	})();
+	}).immediate();
 	return get(intoId)!;
 }

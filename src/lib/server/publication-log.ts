@@ -263,5 +263,5 @@ export function storePublications(rows: PublicationRow[], actor: { id: string | 
 			JSON.stringify({ added: out.added, duplicates: out.duplicates, skipped: out.skipped.length })
 		);
 		return out;
-	})();
+	}).immediate();
 }

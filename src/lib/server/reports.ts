@@ -402,7 +402,7 @@ export function recompute(reportId: number): void {
 		}
 		writeEffective(reportId, eff, false);
 		refreshNextYear(reportId, eff);
-	})();
+	}).immediate();
 }
 
 export interface NewRevision {
@@ -462,7 +462,7 @@ export function addRevision(input: NewRevision): StoredRevision {
 		const findings = writeEffective(reportId, eff, corrections.length === 0);
 		refreshNextYear(reportId, eff);
 		return { reportId, revisionId, created, findings };
-	})();
+	}).immediate();
 }
 
 /** Makes an earlier revision current again (the later ones are kept) and rebuilds the effective state. */
@@ -480,5 +480,5 @@ export function restoreRevision(reportId: number, revisionId: number, actorId: s
 		db.insert(table.auditLog)
 			.values({ userId: actorId, action: 'report.restore', detail: JSON.stringify({ reportId, revisionId }) })
 			.run();
-	})();
+	}).immediate();
 }
