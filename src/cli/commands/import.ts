@@ -104,15 +104,18 @@ const command: Command = {
 		const tty = process.stderr.isTTY;
 		const started = Date.now();
 		let lastPrint = 0;
+		let lastState = '';
 		const progress = (inputDone: number, current: string, force = false) => {
 			if (!showProgress) return;
 			const now = Date.now();
 			if (!force && now - lastPrint < (tty ? 100 : 2000)) return;
 			lastPrint = now;
 			const rate = results.length / Math.max(0.001, (now - started) / 1000);
-			const line =
-				`导入 ${inputDone}/${files.length} 个文件 · 已导入 ${counts.imported + counts.imported_with_findings}` +
-				` · 重复 ${counts.duplicate} · 拒绝 ${counts.refused} · ${rate.toFixed(0)} 个/秒 · ${current}`;
+			const state = `导入 ${inputDone}/${files.length} 个文件 · 已导入 ${counts.imported + counts.imported_with_findings} · 重复 ${counts.duplicate} · 拒绝 ${counts.refused}`;
+			// A log (not a terminal) gets no final line repeating the last one.
+			if (!tty && force && state === lastState) return;
+			lastState = state;
+			const line = `${state} · ${rate.toFixed(0)} 个/秒 · ${current}`;
 			if (tty) process.stderr.write(`\r\x1b[K${line.slice(0, (process.stderr.columns || 120) - 1)}`);
 			else process.stderr.write(`${line}\n`);
 		};
