@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { districtFiles, renderReport } from '../../../tests/helpers/report-files';
 import { closeDb, getDb } from './db';
@@ -67,6 +68,19 @@ describe('importFiles', () => {
 			expect(rev.sha256).toBe(rev.model.source.sha256);
 		});
 		expect(files.some((f) => f.truth.damage)).toBe(true);
+	});
+
+	it('imports the real sample (GBK garbled, traditional script) with its figures and findings', async () => {
+		const bytes = new Uint8Array(readFileSync('/work/shared/samples/tianyuan-kegongxin-2022.txt'));
+		const [r] = await importFiles([{ name: 'samples/tianyuan-kegongxin-2022.txt', bytes }], admin);
+		expect(r).toMatchObject({ status: 'imported_with_findings', organ: '株洲市天元区科工信局', year: 2022, template: '2021', kind: 'report' });
+		const model = reports.effectiveModel(r.reportId!)!;
+		expect(model.source.sha256).toBe(reports.getRevision(r.revisionId!)!.sha256);
+		expect(Object.keys(figuresOf(r.reportId!)).sort()).toEqual(Object.keys(model.applications.rows).sort());
+		expect(rulesOf(r.reportId!)).toEqual(model.findings.map((f) => f.rule).sort());
+		// Nothing is known about its publication date, so no T1.
+		expect(reports.get(r.reportId!)!.publishedOn).toBeNull();
+		expect(rulesOf(r.reportId!)).not.toContain('T1');
 	});
 
 	it('treats the same bytes again as a no-op, whatever the file is called', async () => {
