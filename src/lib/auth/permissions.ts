@@ -75,6 +75,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/logout': 'user',
 	'/(app)': 'user',
 	'/(app)/admin/users': ['users.manage'],
+	'/(app)/admin/organs': ['organs.manage'],
 	'/(app)/import': ['reports.import', 'reports.import_own'],
 	'/(app)/organs/[id]': 'user' // narrowed in the load: a clerk only its own organ
 };
@@ -97,6 +98,7 @@ export function canOpenRoute(role: Role | null | undefined, routeId: string): bo
 export const NAV: { href: string; label: string; routeId: string; permissions: readonly Permission[] }[] = [
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
+	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] }
 ];
 

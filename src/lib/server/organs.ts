@@ -95,3 +95,43 @@ export function mergeOrgans(fromId: number, intoId: number, actorId: string | nu
 	}).immediate();
 	return get(intoId)!;
 }
+
+export interface OrganAdminRow {
+	id: number;
+	name: string;
+	kind: string;
+	reports: number;
+	users: number;
+	aliases: { id: number; alias: string }[];
+}
+
+/** Every organ with its aliases and what hangs on it, for the admins' organ page. */
+export function listForAdmin(): OrganAdminRow[] {
+	const c = getDb().$client;
+	const rows = c
+		.prepare(
+			`SELECT o.id, o.name, o.kind,
+			        (SELECT count(*) FROM report r WHERE r.organ_id = o.id) AS reports,
+			        (SELECT count(*) FROM user u WHERE u.organ_id = o.id) AS users
+			   FROM organ o ORDER BY o.name`
+		)
+		.all() as Omit<OrganAdminRow, 'aliases'>[];
+	const aliases = c.prepare('SELECT id, organ_id AS organId, alias FROM organ_alias ORDER BY alias').all() as {
+		id: number;
+		organId: number;
+		alias: string;
+	}[];
+	const byOrgan = new Map<number, { id: number; alias: string }[]>();
+	for (const a of aliases) byOrgan.set(a.organId, [...(byOrgan.get(a.organId) ?? []), { id: a.id, alias: a.alias }]);
+	return rows.map((r) => ({ ...r, aliases: byOrgan.get(r.id) ?? [] }));
+}
+
+export function removeAlias(aliasId: number): void {
+	getDb().delete(table.organAlias).where(eq(table.organAlias.id, aliasId)).run();
+}
+
+export function setKind(organId: number, kind: string): void {
+	getDb().update(table.organ).set({ kind }).where(eq(table.organ.id, organId)).run();
+	// T1 depends on the kind (a government's deadline is later): re-check the organ's reports.
+	for (const r of reports.list({ organId })) reports.recompute(r.id);
+}

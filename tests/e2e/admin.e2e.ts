@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('admin pages', () => {
+	it('an admin adds a clerk bound to a new organ, who can then log in and land on its organ', async () => {
+		const ctx = await contextAs(browser, 'admin');
+		const page = await ctx.newPage();
+		await page.goto('/admin/users');
+		const add = page.locator('form[action="?/add"]');
+		await add.locator('input[name=username]').fill('newclerk');
+		await add.locator('input[name=password]').fill('newclerk-pass');
+		await add.locator('select[name=role]').selectOption('clerk');
+		await add.locator('input[name=organ]').fill('测试区审计局');
+		await add.locator('button[type=submit]').click();
+		await page.waitForSelector('text=已添加用户 newclerk');
+		expect(await page.locator('table').textContent()).toContain('测试区审计局');
+		await ctx.close();
+
+		const c2 = await anonymousContext(browser);
+		const p2 = await c2.newPage();
+		await login(p2, 'newclerk', 'newclerk-pass');
+		expect(new URL(p2.url()).pathname).toMatch(/^\/organs\/\d+$/);
+		expect(await p2.textContent('h1')).toContain('测试区审计局');
+		await c2.close();
+	});
+
+	it('an admin adds an alias and merges two organs; the old name becomes an alias', async () => {
+		const ctx = await contextAs(browser, 'admin');
+		const page = await ctx.newPage();
+		await page.goto('/admin/users');
+		// two organs to merge, made through the user form (a clerk's organ is created when unknown)
+		for (const [u, organ] of [['mergea', '测试区旧局'], ['mergeb', '测试区新局']]) {
+			const add = page.locator('form[action="?/add"]');
+			await add.locator('input[name=username]').fill(u);
+			await add.locator('input[name=password]').fill('password-123');
+			await add.locator('select[name=role]').selectOption('clerk');
+			await add.locator('input[name=organ]').fill(organ);
+			await add.locator('button[type=submit]').click();
+			await page.waitForSelector(`text=已添加用户 ${u}`);
+		}
+		await page.goto('/admin/organs');
+		const row = page.locator('tr', { hasText: '测试区新局' });
+		await row.locator('input[name=alias]').fill('测试区新局简称');
+		await row.locator('form[action="?/alias"] button').click();
+		await page.waitForSelector('text=已添加别名');
+		const from = await page.locator('select[name=fromId] option', { hasText: '测试区旧局' }).getAttribute('value');
+		const into = await page.locator('select[name=intoId] option', { hasText: '测试区新局' }).getAttribute('value');
+		await page.selectOption('select[name=fromId]', from!);
+		await page.selectOption('select[name=intoId]', into!);
+		await page.click('form[action="?/merge"] button');
+		await page.waitForSelector('text=原名称已作为别名保留');
+		const merged = page.locator('tr', { hasText: '测试区新局简称' });
+		expect(await merged.textContent()).toContain('测试区旧局');
+		await screenshot(page, 'admin-organs');
+		await ctx.close();
+	});
+
+	it('refuses the organ admin page and its actions to an inspector', async () => {
+		const ctx = await contextAs(browser, 'inspector');
+		const page = await ctx.newPage();
+		expect((await page.goto('/admin/organs'))?.status()).toBe(403);
+		const post = await page.request.post('/admin/organs?/merge', {
+			form: { fromId: '1', intoId: '2' },
+			headers: { origin: new URL(page.url()).origin }
+		});
+		expect(post.status()).toBe(403);
+		await ctx.close();
+	});
+});
