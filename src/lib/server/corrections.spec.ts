@@ -4,7 +4,7 @@ import { closeDb, getDb } from './db';
 import * as table from './db/schema';
 import * as reports from './reports';
 import * as organs from './organs';
-import { ActionError, correctFigure, listCorrections, undoCorrection } from './corrections';
+import { ActionError, correctFigure, listCorrections, undoCorrection, type Actor } from './corrections';
 import { addAnnotation, deleteAnnotation, listAnnotations } from './annotations';
 import { clone, sampleReport } from '../report/checks/fixture';
 import { runChecks } from '../report/checks';
@@ -22,8 +22,8 @@ afterEach(() => {
 	tmp.cleanup();
 });
 
-const inspector = { id: 'insp', role: 'inspector' as const };
-const leader = { id: 'lead', role: 'leader' as const };
+const inspector: Actor = { id: 'insp', role: 'inspector' };
+const leader: Actor = { id: 'lead', role: 'leader' };
 
 function store(model: Report, sha = model.source.sha256 || String(model.year).padStart(64, '0')) {
 	model.findings = runChecks(model);

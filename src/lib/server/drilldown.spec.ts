@@ -1,0 +1,188 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useTempDatabase } from '../../../tests/helpers/temp-db';
+import { closeDb, getDb } from './db';
+import * as table from './db/schema';
+import * as reports from './reports';
+import * as organs from './organs';
+import { correctFigure } from './corrections';
+import { addAnnotation } from './annotations';
+import { apiOrgans, apiReport, districtMedians, missingYears, organIndex, organOverview, publicationRhythm, reportPage, templateTables } from './drilldown';
+import { clone, sampleReport } from '../report/checks/fixture';
+import { runChecks } from '../report/checks';
+import type { Report } from '../report/model';
+import { applicationRowKeys } from '../report/template';
+
+describe('pure parts', () => {
+	it('missingYears: from the first year on file to the district latest', () => {
+		expect(missingYears([2020, 2023], 2024)).toEqual([2021, 2022, 2024]);
+		expect(missingYears([], 2024)).toEqual([]);
+		expect(missingYears([2024], 2024)).toEqual([]);
+	});
+	it('publicationRhythm: per month, per year, with the longest silence', () => {
+		const r = publicationRhythm(['2023-01-05', '2023-01-20', '2023-03-01', '2024-12-31', 'bad', '2023-02-10']);
+		expect(r.total).toBe(5);
+		expect(r.years.map((y) => y.year)).toEqual([2023, 2024]);
+		expect(r.years[0].months.slice(0, 3)).toEqual([2, 1, 1]);
+		expect(r.years[1].months[11]).toBe(1);
+		expect(r.longestGapFrom).toBe('2023-03-01');
+		expect(r.longestGapDays).toBe(671);
+		expect(publicationRhythm([]).longestGapDays).toBeNull();
+	});
+	it('templateTables: every template row is laid out, absent ones too, each data cell with its path', () => {
+		const m = sampleReport();
+		delete m.applications.rows['refused.state_secret'];
+		const [t2, t3, t4] = templateTables(m);
+		const paths = (t: typeof t3) => t.rows.flat().filter((c) => c.path).map((c) => c.path!);
+		expect(paths(t3)).toHaveLength(applicationRowKeys('2021').length * 7);
+		expect(paths(t3)).toContain('applications.rows.refused.state_secret.total');
+		expect(paths(t4)).toHaveLength(15);
+		expect(paths(t2)).toContain('proactive.admin_fees.amount_10k_yuan');
+		const m2019 = clone(m);
+		m2019.template = '2019';
+		m2019.other_layout = '2019';
+		const rows = m2019.applications.rows as Record<string, unknown>;
+		for (const k of ['other.no_correction', 'other.no_fee', 'other.other']) delete rows[k];
+		rows.other = [0, 0, 0, 0, 0, 0, 0];
+		const [p2019, a2019] = templateTables(m2019);
+		expect(paths(a2019)).toContain('applications.rows.other.total');
+		expect(paths(p2019)).toContain('proactive.procurement.items');
+	});
+});
+
+describe('reading the stored reports', () => {
+	let tmp: ReturnType<typeof useTempDatabase>;
+	beforeEach(() => {
+		tmp = useTempDatabase('dw-drilldown-');
+		getDb().insert(table.user).values({ id: 'insp', username: 'insp', passwordHash: 'x', role: 'inspector' }).run();
+	});
+	afterEach(() => {
+		closeDb();
+		tmp.cleanup();
+	});
+
+	let n = 0;
+	function store(organ: string, year: number, change: (m: Report) => void = () => {}) {
+		const m = sampleReport();
+		m.organ = organ;
+		m.year = year;
+		m.title = `${organ}${year}年政府信息公开工作年度报告`;
+		m.published_on = `${year + 1}-01-20`;
+		change(m);
+		m.findings = runChecks(m);
+		return reports.addRevision({
+			organId: organs.ensure(organ).id,
+			year,
+			model: m,
+			sha256: String(++n).padStart(64, '0'),
+			fileName: `${organ}${year}.txt`,
+			format: 'txt',
+			encoding: 'utf-8',
+			filePath: 'files/00/none',
+			fileSize: 1,
+			parserVersion: 'test',
+			importedBy: 'insp'
+		});
+	}
+
+	it('lists organs with years, latest findings and missing years; searches names and aliases', () => {
+		store('甲区教育局', 2021);
+		store('甲区教育局', 2023, (m) => (m.applications.rows.new![0] = 99));
+		store('甲区财政局', 2023);
+		organs.addAlias(organs.findByName('甲区财政局')!.id, '甲区财政厅');
+		getDb().insert(table.organ).values({ name: '甲区某街道办事处', normalizedName: '甲区某街道办事处', kind: 'street' }).run();
+		const all = organIndex();
+		expect(all.map((o) => o.name)).toHaveLength(3);
+		const edu = all.find((o) => o.name === '甲区教育局')!;
+		expect(edu).toMatchObject({ years: [2021, 2023], latestYear: 2023, missingYears: [2022] });
+		expect(edu.latestErrors).toBeGreaterThan(0);
+		expect(edu.latestFindings).toBe(reports.byOrganYear(edu.id, 2023)!.findingsCount);
+		expect(all.find((o) => o.kind === 'street')).toMatchObject({ years: [], latestFindings: null, missingYears: [] });
+		expect(organIndex({ q: '财政厅' }).map((o) => o.name)).toEqual(['甲区财政局']);
+		expect(organIndex({ q: ' 教育 ' }).map((o) => o.name)).toEqual(['甲区教育局']);
+		expect(organIndex({ kind: 'street' })).toHaveLength(1);
+		expect(organIndex({ organIds: [edu.id] }).map((o) => o.id)).toEqual([edu.id]);
+		expect(apiOrgans().find((o) => o.name === '甲区财政局')!.aliases).toEqual(['甲区财政厅']);
+		expect(apiOrgans([edu.id])).toEqual([{ id: edu.id, name: '甲区教育局', kind: 'department', aliases: [] }]);
+	});
+
+	it('shows an organ year by year: key figures, findings, revisions, corrections, publication rhythm', () => {
+		const a = store('甲区教育局', 2022);
+		store('甲区教育局', 2022, (m) => (m.sections['6'] = '第二份'));
+		store('甲区教育局', 2023, (m) => (m.applications.rows.new = [20, 2, 0, 0, 1, 0, 23]));
+		const organId = organs.findByName('甲区教育局')!.id;
+		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.granted.total', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector' });
+		getDb()
+			.insert(table.publication)
+			.values([
+				{ organId, publishedOn: '2023-01-02', title: 'a', dedupKey: 'a' },
+				{ organId, publishedOn: '2023-05-02', title: 'b', dedupKey: 'b' }
+			])
+			.run();
+		const o = organOverview(organId)!;
+		expect(o.years.map((y) => y.year)).toEqual([2022, 2023]);
+		expect(o.years[0]).toMatchObject({ revisions: 2, corrections: 1 });
+		expect(o.years[1].figures[0]).toBe(23);
+		expect(o.years[0].figures[2]).toBe(8);
+		expect(o.years[1].counts.error).toBeGreaterThan(0);
+		expect(o.years[1].findings.some((f) => f.rule === 'A1')).toBe(true);
+		expect(o.rhythm.total).toBe(2);
+		expect(o.rhythm.years[0].months[4]).toBe(1);
+		expect(organOverview(9999)).toBeUndefined();
+	});
+
+	it('gives one report as corrected, with parsed values, notes, revisions and their diffs, last year and medians', () => {
+		store('甲区教育局', 2022, (m) => (m.applications.rows.carried_forward![6] = 1));
+		store('乙区教育局', 2023, (m) => (m.applications.rows.granted = [1, 1, 0, 0, 1, 0, 3]));
+		store('丙区教育局', 2023, (m) => (m.applications.rows.granted = [9, 1, 0, 0, 1, 0, 11]));
+		const first = store('甲区教育局', 2023);
+		store('甲区教育局', 2023, (m) => {
+			m.applications.rows.granted = [6, 1, 0, 0, 1, 0, 8];
+			m.published_on = '2024-02-15';
+		});
+		const organId = organs.findByName('甲区教育局')!.id;
+		correctFigure({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', value: '11', reason: '测试' }, { id: 'insp', role: 'inspector' });
+		addAnnotation({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', note: '请核实' }, { id: 'insp', role: 'inspector' });
+		const p = reportPage(organId, 2023)!;
+		expect(p.years).toEqual([2022, 2023]);
+		expect(p.model.applications.rows.new![0]).toBe(11);
+		expect(p.model.source_lines!.length).toBeGreaterThan(0);
+		expect(p.corrections[0]).toMatchObject({ parsedValue: 10, newValue: 11 });
+		expect(p.annotations[0].note).toBe('请核实');
+		expect(p.findings.map((f) => f.rule)).toContain('T1');
+		expect(p.findings.every((f) => Array.isArray(f.cells))).toBe(true);
+		expect(p.revisions).toHaveLength(2);
+		expect(p.revisions[0].current).toBe(true);
+		const diff = p.revisions[0].diff!;
+		expect(diff.fields).toEqual([{ field: 'published_on', before: '2024-01-20', after: '2024-02-15' }]);
+		expect(diff.cells.find((c) => c.path === 'applications.rows.granted.natural_person')).toMatchObject({ before: 5, after: 6 });
+		expect(p.revisions[1].diff).toBeNull();
+		expect(p.previous!.year).toBe(2022);
+		expect(p.previous!.cells['applications.rows.new.total']).toBe(13);
+		// granted.total across the three 2023 reports: 3, 11, 8 → 8.
+		expect(p.medians['applications.rows.granted.total']).toEqual({ median: 8, n: 3 });
+		expect(p.medians['proactive.rules.in_force']).toEqual({ median: 3, n: 3 });
+		expect(p.tables).toHaveLength(3);
+		expect(reportPage(organId, 2019)).toBeUndefined();
+
+		const api = apiReport(organId, 2023)!;
+		expect(api.model.applications.rows.new![0]).toBe(11);
+		expect(api.model.findings.map((f) => f.rule)).toContain('T1');
+		expect(api.corrections[0]).toMatchObject({ cell: 'applications.rows.new.natural_person', parsed_value: 10, new_value: 11, active: true });
+		expect(JSON.parse(JSON.stringify(api)).model.applications.rows.new[0]).toBe(11);
+	});
+
+	it('medians skip blank cells and follow each report template for section 2 columns', () => {
+		store('甲区教育局', 2020, (m) => {
+			m.template = '2019';
+			m.proactive = { rules: { made: 4, published: 4, total_public: 10 } };
+		});
+		store('乙区教育局', 2020, (m) => {
+			m.template = '2019';
+			m.proactive = { rules: { made: 2, published: null, total_public: 30 } };
+		});
+		const med = districtMedians(2020);
+		expect(med['proactive.rules.made']).toEqual({ median: 3, n: 2 });
+		expect(med['proactive.rules.published']).toEqual({ median: 4, n: 1 });
+		expect(med['proactive.rules.issued']).toBeUndefined();
+	});
+});
