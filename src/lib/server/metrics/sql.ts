@@ -1,0 +1,52 @@
+// What every aggregate shares: the filter as a SQL condition on report r / organ o, and cached prepared statements
+// (one per distinct SQL text and database handle) so a dashboard load does not re-plan its queries.
+import type Database from 'better-sqlite3';
+import { getDb } from '../db';
+import { KIND_FILTER_KINDS, type DashboardFilter } from '../../charts/filters';
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+export function statement(sql: string, client: Database.Database = getDb().$client): Database.Statement {
+	let m = cache.get(client);
+	if (!m) cache.set(client, (m = new Map()));
+	let s = m.get(sql);
+	if (!s) m.set(sql, (s = client.prepare(sql)));
+	return s;
+}
+
+export interface Where {
+	sql: string;
+	params: (string | number)[];
+}
+
+/** The organ part of the filter (kind, single organ) on organ alias `o`. */
+export function organWhere(f: DashboardFilter, o = 'o'): Where {
+	const parts: string[] = [];
+	const params: (string | number)[] = [];
+	if (f.kind) {
+		const kinds = KIND_FILTER_KINDS[f.kind];
+		parts.push(`${o}.kind IN (${kinds.map(() => '?').join(', ')})`);
+		params.push(...kinds);
+	}
+	if (f.organId !== null) {
+		parts.push(`${o}.id = ?`);
+		params.push(f.organId);
+	}
+	return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
+/** Year range and organ filter on report `r` joined to organ `o`. */
+export function reportWhere(f: DashboardFilter, r = 'r', o = 'o'): Where {
+	const org = organWhere(f, o);
+	return { sql: `${r}.year BETWEEN ? AND ? AND ${org.sql}`, params: [f.fromYear, f.toYear, ...org.params] };
+}
+
+/** One zero per year of the range, indexed by year − fromYear. */
+export function zeros(f: DashboardFilter): number[] {
+	return new Array(f.toYear - f.fromYear + 1).fill(0);
+}
+
+export const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** Sums of a float column carry binary noise (0.1 + 0.2): round money to cents, counts stay integers. */
+export const round2 = (v: number): number => Math.round(v * 100) / 100;
