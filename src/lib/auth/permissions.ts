@@ -77,7 +77,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/admin/users': ['users.manage'],
 	'/(app)/admin/organs': ['organs.manage'],
 	'/(app)/import': ['reports.import', 'reports.import_own'],
-	'/(app)/organs/[id]': 'user' // narrowed in the load: a clerk only its own organ
+	'/(app)/organs/[id]': 'user', // narrowed in the load: a clerk only its own organ
+	'/(app)/organs': ['reports.view_all', 'reports.view_own'], // a clerk sees only its own organ in the list
+	'/(app)/organs/[id]/[year]': 'user', // narrowed like /organs/[id]; actions need reports.correct / reports.annotate
+	'/(app)/organs/[id]/[year]/revisions/[revision]': 'user', // the original file, narrowed like its report
+	'/api/organs': ['reports.view_all', 'reports.view_own'],
+	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
 
 export function ruleFor(routeId: string): RouteRule | undefined {
@@ -97,6 +102,7 @@ export function canOpenRoute(role: Role | null | undefined, routeId: string): bo
 /** Navigation entries, shown only to roles holding one of the permissions. */
 export const NAV: { href: string; label: string; routeId: string; permissions: readonly Permission[] }[] = [
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
+	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] }

@@ -30,3 +30,13 @@ export function requireOrganAccess(organId: number): SessionUser {
 	if (!canViewOrgan(user, organId)) error(403, '您只能查看本单位的报告');
 	return user;
 }
+
+/**
+ * For /api endpoints: the signed-in user, or a 401 (no login redirect: tools, not people, call these). Endpoints
+ * answer errors as JSON through `apiRoute` (src/lib/server/api.ts).
+ */
+export function requireApiUser(): SessionUser {
+	const { locals } = getRequestEvent();
+	if (!locals.user) error(401, '未登录或登录已过期');
+	return locals.user;
+}

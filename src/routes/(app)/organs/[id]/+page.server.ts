@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireOrganAccess } from '$lib/server/auth/guard';
 import * as organs from '$lib/server/organs';
+import { organOverview } from '$lib/server/drilldown';
 
 export const load: PageServerLoad = ({ params }) => {
 	const id = Number(params.id);
@@ -9,5 +10,7 @@ export const load: PageServerLoad = ({ params }) => {
 	requireOrganAccess(id);
 	const organ = organs.get(id);
 	if (!organ) error(404, '单位不存在');
-	return { organ };
+	const overview = organOverview(id);
+	if (!overview) error(404, '单位不存在');
+	return { organ, overview };
 };

@@ -1,0 +1,17 @@
+import { error, json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requireApiUser, requireOrganAccess } from '$lib/server/auth/guard';
+import { apiRoute } from '$lib/server/api';
+import { apiReport } from '$lib/server/drilldown';
+
+/** GET /api/organs/:id/reports/:year: the model as corrected, with its findings (Y1, T1 included) and corrections. */
+export const GET: RequestHandler = apiRoute(({ params }) => {
+	requireApiUser();
+	const id = Number(params.id);
+	const year = Number(params.year);
+	if (!Number.isInteger(id) || !Number.isInteger(year)) error(404, '报告不存在');
+	requireOrganAccess(id);
+	const body = apiReport(id, year);
+	if (!body) error(404, '报告不存在');
+	return json(body);
+});
