@@ -23,7 +23,8 @@ export const load: PageServerLoad = ({ params }) => {
 		...page,
 		userId: user.id,
 		isAdmin: user.role === 'admin',
-		may: { correct: can(user.role, 'reports.correct'), annotate: can(user.role, 'reports.annotate') }
+		may: { correct: can(user.role, 'reports.correct'), annotate: can(user.role, 'reports.annotate') },
+		mayList: can(user.role, 'reports.view_all')
 	};
 };
 

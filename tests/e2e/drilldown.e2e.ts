@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { inject } from 'vitest';
+import { anonymousContext, contextAs, launch, screenshot } from './browser';
+
+// Reads the e2e database beside the server (read-only): which report has an A1 finding, and its figures.
+function openDb() {
+	return new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
+}
+
+interface Target {
+	reportId: number;
+	organId: number;
+	year: number;
+}
+
+function findA1(): Target | undefined {
+	const db = openDb();
+	try {
+		return db
+			.prepare(
+				`SELECT r.id AS reportId, r.organ_id AS organId, r.year AS year FROM finding f JOIN report r ON r.id = f.report_id
+				 WHERE f.rule = 'A1' ORDER BY r.id LIMIT 1`
+			)
+			.get() as Target | undefined;
+	} finally {
+		db.close();
+	}
+}
+
+/** The A1 findings of a report: the column each names, and the value of 本年新收 that would balance it. */
+function a1Fixes(reportId: number): { cell: string; value: number; cells: string[] }[] {
+	const db = openDb();
+	try {
+		const findings = db.prepare("SELECT cells_json AS cells FROM finding WHERE report_id = ? AND rule = 'A1'").all(reportId) as { cells: string }[];
+		const rows = db.prepare("SELECT row_key AS k, c0, c1, c2, c3, c4, c5, c6 FROM figure WHERE report_id = ? AND section = 'applications'").all(reportId) as Record<string, number | string | null>[];
+		const cols = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
+		const v = (k: string, c: number) => Number(rows.find((r) => r.k === k)?.[`c${c}`] ?? 0);
+		return findings.map((f) => {
+			const cells = JSON.parse(f.cells) as string[];
+			const col = cols.indexOf(cells[0].split('.').pop()!);
+			// A1: new + carried_over = results_total + carried_forward; the slip the generator makes is in 本年新收.
+			return { cell: `applications.rows.new.${cols[col]}`, value: v('results_total', col) + v('carried_forward', col) - v('carried_over', col), cells };
+		});
+	} finally {
+		db.close();
+	}
+}
+
+const SAMPLE = readFileSync('static/demo/tianyuan-kegongxin-2022.txt', 'utf8');
+/** The real sample under another organ, with 3 applications received and none handled: an A1 error in two columns. */
+function a1Report(organ: string, year: number): Buffer {
+	return Buffer.from(
+		SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`)
+			.replaceAll('2022年', `${year}年`)
+			.replace('一、本年新收政府信息公開申請數量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', '一、本年新收政府信息公開申請數量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |')
+	);
+}
+
+async function ensureA1Report(browser: Browser): Promise<Target> {
+	const seeded = findA1();
+	if (seeded) return seeded;
+	// The seeded district has none: import one through the import page, as an inspector would.
+	const ctx = await contextAs(browser, 'inspector');
+	const page = await ctx.newPage();
+	await page.goto('/import');
+	await page.setInputFiles('input[type=file]', [{ name: '审计局2021.txt', mimeType: 'text/plain', buffer: a1Report('测试区审计局', 2021) }]);
+	await page.click('main form button[type=submit]');
+	await page.waitForSelector('[data-testid=import-results] tbody tr');
+	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
+	await ctx.close();
+	const imported = findA1();
+	if (!imported) throw new Error('no report with an A1 finding after the import');
+	return imported;
+}
+
+const cellTd = (page: Page, path: string) => page.locator(`td:has(> button[data-path="${path}"])`);
+const urlOf = (t: Target) => `/organs/${t.organId}/${t.year}`;
+
+let browser: Browser;
+let target: Target;
+beforeAll(async () => {
+	browser = await launch();
+	target = await ensureA1Report(browser);
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('inspector drill-down', () => {
+	it('shows the A1 finding on its cells, traces a figure to its source line, and a correction clears the finding', async () => {
+		const ctx = await contextAs(browser, 'inspector');
+		const page = await ctx.newPage();
+		const fixes = a1Fixes(target.reportId);
+		expect(fixes.length).toBeGreaterThan(0);
+		const before = await (await page.request.get(`/api/organs/${target.organId}/reports/${target.year}`)).json();
+
+		await page.goto(urlOf(target));
+		const a1 = page.locator('[data-testid=findings] li[data-rule=A1]');
+		expect(await a1.count()).toBe(fixes.length);
+		expect(await a1.first().textContent()).toMatch(/本年新收.*上年结转/);
+		// Every cell the finding names is marked as an error in the tables.
+		for (const fix of fixes) for (const cell of fix.cells) expect(await cellTd(page, cell).getAttribute('class')).toContain('error-cell');
+		await a1.first().locator('button').click();
+		expect(await cellTd(page, fixes[0].cells[0]).getAttribute('class')).toContain('focus');
+
+		// Clicking a figure highlights the line of the source it came from, and that line holds the figure.
+		await page.click(`button[data-path="${fixes[0].cell}"]`);
+		const inspector = page.locator('[data-testid=cell-inspector]');
+		await inspector.waitFor();
+		const shown = (await inspector.locator('[data-testid=cell-value]').textContent())!.trim();
+		const line = page.locator('[data-testid=source-text] .line.hl');
+		expect(await line.count()).toBe(1);
+		expect(await line.textContent()).toContain(shown);
+		await screenshot(page, 'drilldown-a1-selected');
+
+		// No reason: refused with a message, nothing changes.
+		await inspector.locator('input[name=value]').fill(String(fixes[0].value));
+		await inspector.locator('[data-testid=correct-form] button[type=submit]').click();
+		await expect.poll(() => inspector.locator('[role=status]').textContent()).toContain('理由');
+		expect(await page.locator('[data-testid=corrections] tbody tr').count()).toBe(0);
+
+		for (const fix of fixes) {
+			await page.click(`button[data-path="${fix.cell}"]`);
+			await inspector.locator('input[name=value]').fill(String(fix.value));
+			await inspector.locator('textarea[name=reason]').fill('核对原件：本年新收与办理结果、结转数不符，按原件更正');
+			await inspector.locator('[data-testid=correct-form] button[type=submit]').click();
+			await expect.poll(() => inspector.locator('[data-testid=cell-value]').textContent()).toBe(String(fix.value));
+		}
+		await expect.poll(() => page.locator('[data-testid=findings] li[data-rule=A1]').count()).toBe(0);
+		const log = page.locator('[data-testid=corrections] tbody tr');
+		expect(await log.count()).toBe(fixes.length);
+		expect(await log.first().textContent()).toContain('核对原件');
+		for (const fix of fixes) expect(await cellTd(page, fix.cell).getAttribute('class')).toContain('corrected');
+		await screenshot(page, 'drilldown-a1-corrected');
+
+		// The figure the charts read changed: the stored figure row, the organ page and the API.
+		const after = await (await page.request.get(`/api/organs/${target.organId}/reports/${target.year}`)).json();
+		expect(after.model.findings.some((f: { rule: string }) => f.rule === 'A1')).toBe(false);
+		expect(after.corrections).toHaveLength(fixes.length);
+		expect(after.model.applications.rows.new[6]).not.toBe(before.model.applications.rows.new[6]);
+		const db = openDb();
+		const stored = db.prepare("SELECT c6 FROM figure WHERE report_id = ? AND section = 'applications' AND row_key = 'new'").get(target.reportId) as { c6: number };
+		db.close();
+		expect(stored.c6).toBe(after.model.applications.rows.new[6]);
+		await page.goto(`/organs/${target.organId}`);
+		const yearCol = (await page.locator('[data-testid=organ-years] thead th').allTextContents()).findIndex((t) => t.includes(String(target.year)));
+		const newRow = page.locator('[data-testid=organ-years] tbody tr', { hasText: '本年新收' });
+		expect(await newRow.locator('th, td').nth(yearCol).textContent()).toBe(String(after.model.applications.rows.new[6]));
+		await ctx.close();
+	});
+
+	it('undoes a correction: the parsed value and its finding come back', async () => {
+		const ctx = await contextAs(browser, 'inspector');
+		const page = await ctx.newPage();
+		await page.goto(urlOf(target));
+		const active = page.locator('[data-testid=corrections] tbody tr:not(.undone)');
+		const n = await active.count();
+		expect(n).toBeGreaterThan(0);
+		await active.first().locator('button', { hasText: '撤销' }).click();
+		await expect.poll(() => page.locator('[data-testid=corrections] tbody tr.undone').count()).toBe(1);
+		expect(await page.locator('[data-testid=findings] li[data-rule=A1]').count()).toBe(1);
+		await ctx.close();
+	});
+
+	it('lets an inspector annotate a cell and the report, and download the original file', async () => {
+		const ctx = await contextAs(browser, 'inspector');
+		const page = await ctx.newPage();
+		await page.goto(urlOf(target));
+		await page.click('button[data-path="applications.rows.granted.total"]');
+		const inspector = page.locator('[data-testid=cell-inspector]');
+		await inspector.locator('textarea[name=note]').fill('予以公开数与正文不一致，待单位说明');
+		await inspector.locator('form.annotate button[type=submit]').click();
+		await expect.poll(() => inspector.locator('.notes').textContent()).toContain('待单位说明');
+		expect(await cellTd(page, 'applications.rows.granted.total').getAttribute('class')).toContain('annotated');
+		await page.fill('#notes textarea[name=note]', '已电话通知单位核实');
+		await page.click('#notes button[type=submit]');
+		await expect.poll(() => page.locator('#notes ul').textContent()).toContain('已电话通知单位核实');
+
+		const href = await page.locator('[data-testid=revisions] a[download]').first().getAttribute('href');
+		const file = await page.request.get(href!);
+		expect(file.status()).toBe(200);
+		expect(file.headers()['content-disposition']).toMatch(/^attachment/);
+		expect((await file.body()).length).toBeGreaterThan(1000);
+		await ctx.close();
+	});
+
+	it('shows a leader the report without correction controls, and refuses its correction POST with 403', async () => {
+		const ctx = await contextAs(browser, 'leader');
+		const page = await ctx.newPage();
+		const res = await page.goto(urlOf(target));
+		expect(res?.status()).toBe(200);
+		expect(await page.locator('[data-testid=findings] li').count()).toBeGreaterThan(0);
+		await page.click('button[data-path="applications.rows.new.total"]');
+		await page.locator('[data-testid=cell-inspector]').waitFor();
+		expect(await page.locator('[data-testid=correct-form]').count()).toBe(0);
+		expect(await page.locator('form[action="?/annotate"]').count()).toBe(0);
+		expect(await page.locator('[data-testid=corrections] button', { hasText: '撤销' }).count()).toBe(0);
+		await page.locator('[data-testid=toggle-median]').check();
+		expect(await page.locator('td.fig .n').count()).toBeGreaterThan(0);
+		await screenshot(page, 'drilldown-leader');
+		const origin = new URL(page.url()).origin;
+		for (const action of ['correct', 'undo', 'annotate']) {
+			const post = await page.request.post(`${urlOf(target)}?/${action}`, {
+				form: { cell: 'applications.rows.new.total', value: '1', reason: '越权', note: '越权', id: '1' },
+				headers: { origin }
+			});
+			expect(post.status(), action).toBe(403);
+		}
+		const api = await (await page.request.get(`/api/organs/${target.organId}/reports/${target.year}`)).json();
+		expect(api.corrections.filter((c: { reason: string }) => c.reason === '越权')).toHaveLength(0);
+		await ctx.close();
+	});
+
+	it('shows a clerk only its own organ, in pages and in the API; anonymous API calls get 401 JSON', async () => {
+		const ctx = await contextAs(browser, 'clerk');
+		const page = await ctx.newPage();
+		await page.goto('/organs');
+		const rows = page.locator('[data-testid=organ-list] tbody tr[data-organ-id]');
+		expect(await rows.count()).toBe(1);
+		const own = Number(await rows.first().getAttribute('data-organ-id'));
+		expect(own).not.toBe(target.organId);
+		expect((await page.goto(urlOf(target)))?.status()).toBe(403);
+		expect((await page.goto(`/organs/${target.organId}`))?.status()).toBe(403);
+		expect((await page.goto(`/organs/${own}`))?.status()).toBe(200);
+		const list = await page.request.get('/api/organs');
+		expect((await list.json()).organs.map((o: { id: number }) => o.id)).toEqual([own]);
+		const other = await page.request.get(`/api/organs/${target.organId}/reports/${target.year}`);
+		expect(other.status()).toBe(403);
+		expect(other.headers()['content-type']).toContain('application/json');
+		await ctx.close();
+
+		const anon = await anonymousContext(browser);
+		const res = await anon.request.get('/api/organs', { headers: { accept: 'text/html' }, maxRedirects: 0 });
+		expect(res.status()).toBe(401);
+		expect((await res.json()).message).toBeTruthy();
+		const rep = await anon.request.get(`/api/organs/${target.organId}/reports/${target.year}`, { maxRedirects: 0 });
+		expect(rep.status()).toBe(401);
+		await anon.close();
+	});
+});
