@@ -1,12 +1,88 @@
 // Text normalisation for matching (never for display: the original text is kept beside it).
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale, Trie } from 'opencc-js/t2cn';
 
 const t2s = Converter({ from: 't', to: 'cn' });
 
+// OpenCC's t→cn is two trie passes (compatibility-ideograph normalisation, then phrases + characters), each a
+// longest-prefix match at every position, rebuilding the string through an array. Most characters of a report
+// start no dictionary key at all (simplified text: ~90%), so the same tries are used here, but a position is
+// handed to the trie only when its character starts some key, and unchanged text comes back as the same string.
+// The output is OpenCC's, exactly (normalize.spec.ts compares the two on random and real text).
+type Dict = string | readonly (readonly [string, string])[];
+interface Stage {
+	trie: Trie;
+	/** 1 where a BMP code point starts some key of this stage. */
+	starts: Uint8Array;
+	astral: Set<number>;
+}
+
+function stage(group: readonly Dict[]): Stage {
+	const trie = new Trie();
+	trie.loadDictGroup(group);
+	const starts = new Uint8Array(0x10000);
+	const astral = new Set<number>();
+	const mark = (key: string) => {
+		const cp = key.codePointAt(0);
+		if (cp === undefined) return;
+		if (cp < 0x10000) starts[cp] = 1;
+		else astral.add(cp);
+	};
+	for (const d of group) {
+		if (typeof d === 'string') for (const e of d.split('|')) mark(e.split(' ')[0]);
+		else for (const [k] of d) mark(k);
+	}
+	return { trie, starts, astral };
+}
+
+function buildStages(): Stage[] | null {
+	const cfg = (Locale as unknown as { configs?: Record<string, { normalizationChain?: Dict[][]; conversionChain?: Dict[][]; segmentation?: unknown }> }).configs?.t2s;
+	// Anything but the shape read here (a segmentation pass, no chains) → use OpenCC's own function.
+	if (!cfg || cfg.segmentation || !cfg.normalizationChain || !cfg.conversionChain) return null;
+	return [...cfg.normalizationChain, ...cfg.conversionChain].map(stage);
+}
+
+const STAGES = buildStages();
+// Ideographic description characters: OpenCC skips a whole description sequence unmatched; leave those to it.
+const IDC = /[\u2ff0-\u2fff]/;
+
+function runStage(st: Stage, s: string): string {
+	let out = '';
+	let last = 0;
+	let changed = false;
+	for (let i = 0; i < s.length; ) {
+		const c = s.charCodeAt(i);
+		let cp = c;
+		let w = 1;
+		if (c >= 0xd800 && c < 0xdc00) {
+			cp = s.codePointAt(i)!;
+			if (cp > 0xffff) w = 2;
+		}
+		if (cp < 0x10000 ? st.starts[cp] === 0 : !st.astral.has(cp)) {
+			i += w;
+			continue;
+		}
+		const m = st.trie.matchPrefix(s, i);
+		if (m === null) {
+			i += w;
+			continue;
+		}
+		out += s.slice(last, i) + m.value;
+		i = last = m.end;
+		changed = true;
+	}
+	return changed ? out + s.slice(last) : s;
+}
+
 /** Traditional → simplified, character by character (phrase mode over-converts: 文件 → 文档). */
 export function toSimplified(text: string): string {
-	return t2s(text);
+	if (STAGES === null || IDC.test(text)) return t2s(text);
+	let s = text;
+	for (const st of STAGES) s = runStage(st, s);
+	return s;
 }
+
+/** OpenCC's own conversion, for comparison in tests. */
+export const toSimplifiedOpenCC = (text: string): string => t2s(text);
 
 /**
  * NFKC folds full-width digits and letters and the CJK compatibility radicals pdf.js emits (⼆ → 二);
