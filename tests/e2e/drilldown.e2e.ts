@@ -76,6 +76,13 @@ async function ensureA1Report(browser: Browser): Promise<Target> {
 	return imported;
 }
 
+/** 本年新收 (总计) of one organ and year as the dashboard's volume chart sums it (its data endpoint, same filter). */
+async function dashboardNew(page: Page, t: Target): Promise<number> {
+	const res = await page.request.get(`/data/volume?organ=${t.organId}&from=${t.year}&to=${t.year}`);
+	expect(res.status()).toBe(200);
+	return (await res.json()).data.total[0];
+}
+
 const cellTd = (page: Page, path: string) => page.locator(`td:has(> button[data-path="${path}"])`);
 const urlOf = (t: Target) => `/organs/${t.organId}/${t.year}`;
 
@@ -96,6 +103,8 @@ describe('inspector drill-down', () => {
 		const fixes = a1Fixes(target.reportId);
 		expect(fixes.length).toBeGreaterThan(0);
 		const before = await (await page.request.get(`/api/organs/${target.organId}/reports/${target.year}`)).json();
+		const dashBefore = await dashboardNew(page, target);
+		expect(dashBefore).toBe(before.model.applications.rows.new[6]);
 
 		await page.goto(urlOf(target));
 		const a1 = page.locator('[data-testid=findings] li[data-rule=A1]');
@@ -145,6 +154,9 @@ describe('inspector drill-down', () => {
 		const stored = db.prepare("SELECT c6 FROM figure WHERE report_id = ? AND section = 'applications' AND row_key = 'new'").get(target.reportId) as { c6: number };
 		db.close();
 		expect(stored.c6).toBe(after.model.applications.rows.new[6]);
+		expect(await dashboardNew(page, target)).toBe(after.model.applications.rows.new[6]);
+		await page.goto(`/?organ=${target.organId}&from=${target.year}&to=${target.year}`);
+		await screenshot(page, 'drilldown-dashboard-after-correction');
 		await page.goto(`/organs/${target.organId}`);
 		const yearCol = (await page.locator('[data-testid=organ-years] thead th').allTextContents()).findIndex((t) => t.includes(String(target.year)));
 		const newRow = page.locator('[data-testid=organ-years] tbody tr', { hasText: '本年新收' });
