@@ -184,5 +184,9 @@ describe('reading the stored reports', () => {
 		expect(med['proactive.rules.made']).toEqual({ median: 3, n: 2 });
 		expect(med['proactive.rules.published']).toEqual({ median: 4, n: 1 });
 		expect(med['proactive.rules.issued']).toBeUndefined();
+		// A correction moves the median at once (the cached medians of the year are dropped).
+		const a = reports.byOrganYear(organs.findByName('甲区教育局')!.id, 2020)!;
+		correctFigure({ reportId: a.id, cellPath: 'proactive.rules.made', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector' });
+		expect(districtMedians(2020)['proactive.rules.made']).toEqual({ median: 5, n: 2 });
 	});
 });
