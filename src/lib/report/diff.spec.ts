@@ -41,6 +41,16 @@ describe('diffModels', () => {
 		expect(d.fields.map((f) => f.field).sort()).toEqual(['published_on', 'template']);
 		expect(d.fields.find((f) => f.field === 'published_on')).toEqual({ field: 'published_on', before: '2023-01-20', after: '2023-02-10' });
 		expect(d.sections).toEqual(['5', '6']);
+		// The tables' own text is compared cell by cell, not as text.
+		const c = clone(a);
+		c.sections['3'] = '三、收到和处理政府信息公开申请情况 | 99 |';
+		expect(diffModels(a, c).sections).toEqual([]);
+		// The same rule on the same cells with new numbers in its message is not a new finding.
+		const e = clone(a);
+		const f = clone(a);
+		e.findings = [{ rule: 'A1', severity: 'error', message: '相差3', cells: ['x'] }];
+		f.findings = [{ rule: 'A1', severity: 'error', message: '相差2', cells: ['x'] }];
+		expect(diffModels(e, f).findingsAdded).toEqual([]);
 		expect(d.findingsAdded.map((f) => f.rule)).toEqual(['T1']);
 		expect(d.findingsRemoved.map((f) => f.rule)).toEqual(['A1']);
 	});

@@ -19,7 +19,7 @@ export interface FieldChange {
 export interface ModelDiff {
 	fields: FieldChange[];
 	cells: CellChange[];
-	/** Section ids ('1'…'6') whose text differs, was added or was dropped. */
+	/** Section ids ('1'…'6') added or dropped, or whose prose (parts 1, 5, 6) differs. */
 	sections: string[];
 	findingsAdded: Finding[];
 	findingsRemoved: Finding[];
@@ -34,7 +34,8 @@ type Diffable = Pick<
 
 const FIELDS: FieldChange['field'][] = ['organ', 'year', 'template', 'title', 'published_on', 'other_layout'];
 
-const findingKey = (f: Finding) => `${f.rule}\u0000${f.message}`;
+// A finding is the same when it is the same rule on the same cells (its message carries numbers that may change).
+const findingKey = (f: Finding) => `${f.rule}\u0000${f.cells?.length ? [...f.cells].sort().join(',') : f.message}`;
 
 /** Compares two models cell by cell (every cell either holds). Treats a missing value and null as different. */
 export function diffModels(before: Diffable, after: Diffable): ModelDiff {
@@ -55,7 +56,9 @@ export function diffModels(before: Diffable, after: Diffable): ModelDiff {
 	for (const id of ['1', '2', '3', '4', '5', '6'] as const) {
 		const a = before.sections?.[id];
 		const b = after.sections?.[id];
-		if ((a ?? '').trim() !== (b ?? '').trim() || (a === undefined) !== (b === undefined)) sections.push(id);
+		// Parts 2-4 are tables whose changes are listed cell by cell: only their coming or going counts here.
+		const prose = id === '1' || id === '5' || id === '6';
+		if ((a === undefined) !== (b === undefined) || (prose && (a ?? '').trim() !== (b ?? '').trim())) sections.push(id);
 	}
 	const beforeKeys = new Set((before.findings ?? []).map(findingKey));
 	const afterKeys = new Set((after.findings ?? []).map(findingKey));
