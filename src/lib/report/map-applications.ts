@@ -26,8 +26,23 @@ function partKeys(parts: string[]): string[] {
 	return parts.map((p) => labelKey(stripListNumber(p))).filter((k) => k.length > 0);
 }
 
+// Printed labels are the template's, so the same label fragments recur in every report: scores are kept by the
+// row's label, wrapped label and context (bounded like labelKey's cache). The maps are shared: read-only.
+const scoreCache = new Map<string, Map<ApplicationRowKey, number>>();
+
 /** Score of each row key for one printed row: 3 own label, 2 wrapped/group label, 1 heading context. */
 export function labelScores(row: ValueRow): Map<ApplicationRowKey, number> {
+	const id = `${row.label.join('\u001f')}\u001e${row.near.join('\u001f')}\u001e${row.context.join('\u001f')}`;
+	let out = scoreCache.get(id);
+	if (out === undefined) {
+		out = computeLabelScores(row);
+		if (scoreCache.size > 20000) scoreCache.clear();
+		scoreCache.set(id, out);
+	}
+	return out;
+}
+
+function computeLabelScores(row: ValueRow): Map<ApplicationRowKey, number> {
 	const out = new Map<ApplicationRowKey, number>();
 	const own = partKeys(row.label);
 	const last = own.length ? own[own.length - 1] : '';
@@ -63,59 +78,64 @@ export function align(rows: ValueRow[], layout: '2019' | '2021', scores = rows.m
 	const keys = applicationRowKeys(layout);
 	const n = rows.length;
 	const m = keys.length;
-	const maxes = scores.map((sc) => {
+	const w = m + 1;
+	// local[i*m + j]: score of printed row i as template row j (a conflict when the row's label names another row).
+	const local = new Float64Array(n * m);
+	const label = new Float64Array(n * m);
+	for (let i = 0; i < n; i++) {
+		const sc = scores[i];
 		let max = 0;
-		for (const k of keys) max = Math.max(max, sc.get(k) ?? 0);
-		return max;
-	});
-	const local = (i: number, j: number): number => {
-		const max = maxes[i];
-		const s = scores[i].get(keys[j]) ?? 0;
-		if (max >= 2 && s < max) return CONFLICT;
-		return MATCH_BASE + s;
-	};
-	// dp[i][j]: best score aligning the first i rows with the first j template rows.
-	const dp: Float64Array[] = [];
-	const how: Uint8Array[] = [];
-	for (let i = 0; i <= n; i++) {
-		dp.push(new Float64Array(m + 1).fill(-Infinity));
-		how.push(new Uint8Array(m + 1));
+		for (let j = 0; j < m; j++) {
+			const s = sc.get(keys[j]) ?? 0;
+			label[i * m + j] = s;
+			if (s > max) max = s;
+		}
+		for (let j = 0; j < m; j++) {
+			const s = label[i * m + j];
+			local[i * m + j] = max >= 2 && s < max ? CONFLICT : MATCH_BASE + s;
+		}
 	}
-	dp[0][0] = 0;
+	// dp[i*w + j]: best score aligning the first i rows with the first j template rows.
+	const dp = new Float64Array((n + 1) * w).fill(-Infinity);
+	const how = new Uint8Array((n + 1) * w);
+	dp[0] = 0;
 	for (let i = 0; i <= n; i++) {
 		for (let j = 0; j <= m; j++) {
 			if (i === 0 && j === 0) continue;
 			let best = -Infinity;
 			let h = 0;
-			if (i > 0 && j > 0 && dp[i - 1][j - 1] + local(i - 1, j - 1) > best) {
-				best = dp[i - 1][j - 1] + local(i - 1, j - 1);
-				h = 1;
+			if (i > 0 && j > 0) {
+				const v = dp[(i - 1) * w + j - 1] + local[(i - 1) * m + j - 1];
+				if (v > best) {
+					best = v;
+					h = 1;
+				}
 			}
-			if (j > 0 && dp[i][j - 1] + SKIP_TEMPLATE > best) {
-				best = dp[i][j - 1] + SKIP_TEMPLATE;
+			if (j > 0 && dp[i * w + j - 1] + SKIP_TEMPLATE > best) {
+				best = dp[i * w + j - 1] + SKIP_TEMPLATE;
 				h = 2;
 			}
-			if (i > 0 && dp[i - 1][j] + SKIP_ROW > best) {
-				best = dp[i - 1][j] + SKIP_ROW;
+			if (i > 0 && dp[(i - 1) * w + j] + SKIP_ROW > best) {
+				best = dp[(i - 1) * w + j] + SKIP_ROW;
 				h = 3;
 			}
-			dp[i][j] = best;
-			how[i][j] = h;
+			dp[i * w + j] = best;
+			how[i * w + j] = h;
 		}
 	}
 	const assigned: Alignment['assigned'] = rows.map(() => ({ key: null, byLabel: false }));
 	let i = n;
 	let j = m;
 	while (i > 0 || j > 0) {
-		const h = how[i][j];
+		const h = how[i * w + j];
 		if (h === 1) {
-			assigned[i - 1] = { key: keys[j - 1], byLabel: (scores[i - 1].get(keys[j - 1]) ?? 0) >= 2 };
+			assigned[i - 1] = { key: keys[j - 1], byLabel: label[(i - 1) * m + j - 1] >= 2 };
 			i--;
 			j--;
 		} else if (h === 2) j--;
 		else i--;
 	}
-	return { layout, score: dp[n][m], assigned };
+	return { layout, score: dp[n * w + m], assigned };
 }
 
 /** Both layouts of row （六）; ties go to `prefer` (from section 2 or the year). */

@@ -1,7 +1,7 @@
 // A document's lines → the report model (without checks): sections, the three tables, fees, title and date.
 import type { Doc } from './extract/doc';
 import type { Applications, Cell, Proactive, Provenance, Report, Review, Row7, Row5, Warning } from './model';
-import { labelKey, normalizeLines } from './normalize';
+import { labelKey, normalizeLines, stripPunctuation } from './normalize';
 import { findSections, type SectionRange } from './sections';
 import { collectRows, type Fig, type ValueRow } from './rows';
 import { alignBest, rowName } from './map-applications';
@@ -20,7 +20,7 @@ export interface MapOptions {
 
 export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 	const norm = normalizeLines(doc.lines.map((l) => l.text));
-	const keys = norm.map((t) => t.replace(/[\s\p{P}\p{S}]/gu, ''));
+	const keys = norm.map(stripPunctuation);
 	const warnings: Warning[] = [];
 	const provenance: Record<string, Provenance> = {};
 	const trace = (path: string, f: Fig | { line: number }) => {
@@ -52,7 +52,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 		for (const [item, fields] of Object.entries(res.items)) {
 			proactive[item] = fields;
 			for (const [f, fig] of Object.entries(res.figs[item])) {
-				trace(`proactive.${item}.${f}`, fig);
+				trace(cellPath('proactive', item, f), fig);
 				if (fig.note) warnings.push({ code: 'cell_note', message: `第二部分“${item}”单元格带注释“${fig.raw}”，取其前导数字 ${fig.value}`, where: `proactive.${item}.${f}` });
 			}
 		}
@@ -99,9 +99,9 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 			applications.rows[a.key] = figs.map((f) => f?.value ?? null) as Row7;
 			figs.forEach((f, c) => {
 				if (!f) return;
-				const cellPath = `${path}.${APPLICANT_COLUMNS[c]}`;
-				trace(cellPath, f);
-				if (f.note) warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where: cellPath });
+				const where = cellPath('applications.rows', a.key!, APPLICANT_COLUMNS[c]);
+				trace(where, f);
+				if (f.note) warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
 			});
 		});
 	}
@@ -134,7 +134,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 			const figs = res.groups[g];
 			if (!figs) continue;
 			review[g] = figs.map((f) => f.value) as Row5;
-			figs.forEach((f, c) => trace(`review.${g}.${REVIEW_COLUMNS[c]}`, f));
+			figs.forEach((f, c) => trace(cellPath('review', g, REVIEW_COLUMNS[c]), f));
 		}
 		if (res.count !== 15) {
 			const rt = readSection4RunTogether(doc, norm, s4.start, s4.end);
@@ -180,6 +180,24 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 		other_layout: otherLayout,
 		looksLikeReport
 	};
+}
+
+// Provenance keys are the same few hundred cell paths in every report: built once, so storing them does not
+// hash and intern fresh strings (that was a tenth of mapping's time).
+const pathCache = new Map<string, Map<string, Map<string, string>>>();
+
+function cellPath(a: string, b: string, c: string): string {
+	let mb = pathCache.get(a);
+	if (!mb) pathCache.set(a, (mb = new Map()));
+	let mc = mb.get(b);
+	if (!mc) mb.set(b, (mc = new Map()));
+	let p = mc.get(c);
+	if (p === undefined) {
+		p = `${a}.${b}.${c}`;
+		// Keys come from the template and the model's columns; bound it anyway.
+		if (mc.size < 100) mc.set(c, p);
+	}
+	return p;
 }
 
 function labelText(row: ValueRow): string {

@@ -118,13 +118,42 @@ export function stripMarkup(text: string): string {
 	return text.replace(/<\/?[a-zA-Z][^>]{0,40}>|\?\/?[a-z]{1,4}>|&nbsp;/g, ' ');
 }
 
+// Whitespace, punctuation and symbols (\s, \p{P}, \p{S}) of the BMP as a table: a loop over it is ~4× faster than
+// the Unicode-property regex over every line of a report. Built on first use (~10 ms).
+const PUNCT_RE = /[\s\p{P}\p{S}]/gu;
+let punct: Uint8Array | null = null;
+
+function punctTable(): Uint8Array {
+	const t = new Uint8Array(0x10000);
+	const re = /[\s\p{P}\p{S}]/u;
+	for (let c = 0; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && re.test(String.fromCharCode(c))) t[c] = 1;
+	return t;
+}
+
+/** `text.replace(/[\s\p{P}\p{S}]/gu, '')`, faster. */
+export function stripPunctuation(text: string): string {
+	const t = (punct ??= punctTable());
+	let out = '';
+	let last = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		// Astral symbols (emoji…) are one code point of two units: leave those lines to the regex.
+		if (c >= 0xd800 && c <= 0xdfff) return text.replace(PUNCT_RE, '');
+		if (t[c] === 1) {
+			if (i > last) out += text.slice(last, i);
+			last = i + 1;
+		}
+	}
+	return last === 0 ? text : out + text.slice(last);
+}
+
 const keyCache = new Map<string, string>();
 
 /** The form labels are compared in: simplified, NFKC, no markup, no spaces, punctuation or symbols. */
 export function labelKey(text: string): string {
 	let k = keyCache.get(text);
 	if (k === undefined) {
-		k = normalizeText(stripMarkup(text)).replace(/[\s\p{P}\p{S}]/gu, '');
+		k = stripPunctuation(normalizeText(stripMarkup(text)));
 		// Labels repeat across reports (the template's); bound the cache against unbounded prose.
 		if (keyCache.size > 20000) keyCache.clear();
 		keyCache.set(text, k);
