@@ -181,6 +181,14 @@ describe('inspector drill-down', () => {
 		const ctx = await contextAs(browser, 'inspector');
 		const page = await ctx.newPage();
 		await page.goto(urlOf(target));
+		// From the source to the table: clicking a source line that printed figures selects one of them.
+		const sourceLine = page.locator('[data-testid=source-text] button.line').nth(3);
+		const lineNo = await sourceLine.getAttribute('data-line');
+		await sourceLine.click();
+		await expect.poll(() => page.locator('[data-testid=cell-inspector]').count()).toBe(1);
+		expect(await page.locator('[data-testid=source-text] .line.hl').getAttribute('data-line')).toBe(lineNo);
+		expect(await page.locator('[data-testid=cell-inspector]').textContent()).toContain(`第 ${lineNo} 行`);
+
 		await page.click('button[data-path="applications.rows.granted.total"]');
 		const inspector = page.locator('[data-testid=cell-inspector]');
 		await inspector.locator('textarea[name=note]').fill('予以公开数与正文不一致，待单位说明');
@@ -230,6 +238,7 @@ describe('inspector drill-down', () => {
 		const ctx = await contextAs(browser, 'clerk');
 		const page = await ctx.newPage();
 		await page.goto('/organs');
+		await screenshot(page, 'drilldown-clerk-organs');
 		const rows = page.locator('[data-testid=organ-list] tbody tr[data-organ-id]');
 		expect(await rows.count()).toBe(1);
 		const own = Number(await rows.first().getAttribute('data-organ-id'));
@@ -237,6 +246,10 @@ describe('inspector drill-down', () => {
 		expect((await page.goto(urlOf(target)))?.status()).toBe(403);
 		expect((await page.goto(`/organs/${target.organId}`))?.status()).toBe(403);
 		expect((await page.goto(`/organs/${own}`))?.status()).toBe(200);
+		const ownYear = await page.locator('[data-testid=organ-years] thead a').first().getAttribute('href');
+		expect((await page.goto(ownYear!))?.status()).toBe(200);
+		expect(await page.locator('[data-testid=correct-form], form[action="?/annotate"]').count()).toBe(0);
+		await screenshot(page, 'drilldown-clerk-report');
 		const list = await page.request.get('/api/organs');
 		expect((await list.json()).organs.map((o: { id: number }) => o.id)).toEqual([own]);
 		const other = await page.request.get(`/api/organs/${target.organId}/reports/${target.year}`);

@@ -24,7 +24,8 @@ export const load: PageServerLoad = ({ params }) => {
 		userId: user.id,
 		isAdmin: user.role === 'admin',
 		may: { correct: can(user.role, 'reports.correct'), annotate: can(user.role, 'reports.annotate') },
-		mayList: can(user.role, 'reports.view_all')
+		mayList: can(user.role, 'reports.view_all'),
+		mayRestore: can(user.role, 'reports.import')
 	};
 };
 
@@ -77,6 +78,14 @@ export const actions: Actions = {
 		} catch (e) {
 			return refused('annotate', e, { cell, note: text(form, 'note') });
 		}
+	},
+	restore: async ({ params, request }) => {
+		const { user, reportId } = target(params, 'reports.import');
+		const form = await request.formData();
+		const revisionId = Number(text(form, 'id'));
+		if (!reports.history(reportId).some((r) => r.id === revisionId)) return fail(404, { action: 'restore', message: '该版本不属于此报告' });
+		reports.restoreRevision(reportId, revisionId, user.id);
+		return { action: 'restore', ok: true, message: '已将所选版本设为当前版本，核查结果已重新计算' };
 	},
 	deleteNote: async ({ params, request }) => {
 		const { user, reportId } = target(params, 'reports.annotate');
