@@ -75,6 +75,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/logout': 'user',
 	'/(app)': 'user',
 	'/(app)/admin/users': ['users.manage'],
+	'/(app)/charts/[chart]': ['dashboard.view'],
 	'/(app)/admin/organs': ['organs.manage'],
 	'/(app)/import': ['reports.import', 'reports.import_own'],
 	'/(app)/organs/[id]': 'user', // narrowed in the load: a clerk only its own organ

@@ -2,11 +2,17 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requirePermission, requireUser } from '$lib/server/auth/guard';
 import { can } from '$lib/auth/permissions';
+import { availableYears, filterOrgans } from '$lib/server/metrics';
+import { loadDashboard } from '$lib/server/dashboard';
+import { filterQuery, parseFilter } from '$lib/charts/filters';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	const user = requireUser();
 	// A clerk has no district view: its home is its own organ.
 	if (!can(user.role, 'dashboard.view') && user.organId !== null) redirect(303, `/organs/${user.organId}`);
 	requirePermission('dashboard.view');
-	return {};
+	const available = availableYears();
+	const filter = parseFilter(url.searchParams, available);
+	const { data, svgs } = loadDashboard(filter);
+	return { filter, available, query: filterQuery(filter), organs: filterOrgans(), dashboard: data, svgs };
 };

@@ -1,0 +1,69 @@
+import type { RankedOrgan, RankingMeasure, RankingsData } from './data';
+import { COLORS, base, esc, fmt, pct, valueAxisBelow, type Panel } from './theme';
+
+export const RANKING_LABELS: Record<RankingMeasure, { title: string; axis: string; color: string }> = {
+	applications: { title: '新收申请最多的单位', axis: '新收申请（件）', color: COLORS.brand },
+	refusal_rate: { title: '不予公开率最高的单位', axis: '不予公开率（%）', color: COLORS.bad },
+	correction_rate: { title: '复议诉讼纠错率最高的单位', axis: '纠错率（%）', color: COLORS.warn },
+	update_frequency: { title: '主动公开更新最少的单位', axis: '平均每周发布（条）', color: '#8064a2' }
+};
+
+export const RANKING_SHOWN = 12;
+
+const isRate = (m: RankingMeasure) => m === 'refusal_rate' || m === 'correction_rate';
+
+/** The organs a chart ranks: enough sample only; update frequency from the least active. */
+export function ranked(d: RankingsData, m: RankingMeasure): RankedOrgan[] {
+	const list = d.measures[m].filter((r) => r.enough && r.value !== null);
+	return (m === 'update_frequency' ? [...list].reverse() : list).slice(0, RANKING_SHOWN);
+}
+
+export function rankingValue(m: RankingMeasure, r: RankedOrgan, minSample: number): string {
+	if (!r.enough) return `样本不足（${fmt(r.denominator ?? 0)}<${minSample}）`;
+	if (isRate(m)) return `${pct(r.value)}（${fmt(r.numerator)}/${fmt(r.denominator)}）`;
+	if (m === 'update_frequency') return `${fmt(r.value, 2)}条/周（共${fmt(r.numerator)}条）`;
+	return `${fmt(r.value)}件`;
+}
+
+export function rankingsPanels(d: RankingsData): Panel[] {
+	return (Object.keys(RANKING_LABELS) as RankingMeasure[]).map((m) => {
+		const list = [...ranked(d, m)].reverse();
+		const insufficient = d.measures[m].filter((r) => !r.enough).length;
+		const label = RANKING_LABELS[m];
+		const sub = isRate(m)
+			? `样本不足${d.minSample}件的单位不排名（${insufficient}个单位样本不足）；点击条形查看该单位${d.year}年报告`
+			: `点击条形查看该单位${d.year}年报告`;
+		return {
+			key: `rankings-${m}`,
+			height: Math.max(220, 90 + list.length * 22),
+			clickable: true,
+			option: {
+				...base(list.length ? label.title : `${label.title}：样本不足，无法排名`, sub),
+				grid: { left: 190, right: 64, top: 64, bottom: 48 },
+				tooltip: {
+					trigger: 'axis',
+					axisPointer: { type: 'shadow' },
+					confine: true,
+					formatter: (p: unknown) => {
+						const r = list[(p as { dataIndex: number }[])[0].dataIndex];
+						return `<b>${esc(r.organ.name)}</b><br/>${label.axis.replace(/（.*）/, '')}：${rankingValue(m, r, d.minSample)}`;
+					}
+				},
+				legend: { show: false },
+				xAxis: valueAxisBelow(label.axis, {...(isRate(m) ? { axisLabel: { formatter: '{value}%' } } : { minInterval: m === 'applications' ? 1 : 0 }) }),
+				yAxis: { type: 'category', data: list.map((r) => r.organ.name), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
+				series: [
+					{
+						name: label.axis,
+						type: 'bar',
+						barMaxWidth: 16,
+						color: label.color,
+						cursor: 'pointer',
+						label: { show: true, position: 'right', fontSize: 11, formatter: isRate(m) ? '{c}%' : '{c}' },
+						data: list.map((r) => ({ value: isRate(m) ? Math.round((r.value ?? 0) * 1000) / 10 : r.value, organId: r.organ.id }))
+					}
+				]
+			}
+		};
+	});
+}

@@ -1,0 +1,110 @@
+import type { UpdatesData } from './data';
+import { COLORS, base, esc, fmt, pct, valueAxisBelow, yearAxis, type Panel } from './theme';
+
+/** Kept beside the server's constant (the chart text must say what "weekly" means). */
+export const WEEKLY_RULE = '全年52周中至少90%的周有更新';
+
+export function updatesFinding(d: UpdatesData): string {
+	const last = d.weekly[d.weekly.length - 1];
+	if (!last || !last.organs) return '没有导入发布记录，无法判断更新频率';
+	const s = d.silences[0];
+	return `${last.year}年${last.met}/${last.organs}个单位做到每周更新${s ? `；最长沉默${s.days}天（${s.organ.name}）` : ''}`;
+}
+
+export function updatesPanels(d: UpdatesData): Panel[] {
+	const months = d.months.map((m) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`);
+	// Months without postings are drawn as zeros: silence must be visible, not blank.
+	const counts = new Map(d.cells.map(([m, o, n]) => [`${m}/${o}`, n]));
+	const cells: [number, number, number][] = [];
+	for (let o = 0; o < d.organs.length; o++) for (let m = 0; m < d.months.length; m++) cells.push([m, o, counts.get(`${m}/${o}`) ?? 0]);
+	const names = d.organs.map((o) => o.name);
+	const heat: Panel = {
+		key: 'updates-heatmap',
+		height: Math.max(220, 110 + d.organs.length * 16),
+		clickable: false,
+		option: {
+			...base(updatesFinding(d), `各单位每月发布条数（发布记录）${d.organsLeftOff ? `；另有${d.organsLeftOff}个更新较多的单位未列出` : ''}`),
+			grid: { left: 190, right: 24, top: 64, bottom: 80 },
+			tooltip: {
+				trigger: 'item',
+				confine: true,
+				formatter: (p: unknown) => {
+					const v = (p as { value: [number, number, number] }).value;
+					return `${esc(names[v[1]] ?? '')}<br/>${months[v[0]]}：发布${fmt(v[2])}条`;
+				}
+			},
+			xAxis: { type: 'category', name: '月份', nameLocation: 'middle', nameGap: 26, data: months, splitArea: { show: false }, axisLabel: { interval: 11, formatter: (v: string) => v.slice(0, 5) } },
+			yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
+			visualMap: {
+				type: 'piecewise',
+				orient: 'horizontal',
+				left: 'center',
+				bottom: 4,
+				textStyle: { fontSize: 11 },
+				pieces: [
+					{ value: 0, label: '无更新', color: '#f6d5d1' },
+					{ gte: 1, lte: 3, label: '1–3条', color: '#c6dbef' },
+					{ gte: 4, lte: 8, label: '4–8条', color: '#6baed6' },
+					{ gte: 9, label: '9条以上', color: '#1f4e79' }
+				]
+			},
+			legend: { show: false },
+			series: [{ name: '每月发布条数', type: 'heatmap', data: cells, progressive: 0 }]
+		}
+	};
+	const share = d.weekly.map((w) => (w.organs ? Math.round((w.met / w.organs) * 1000) / 10 : 0));
+	const weekly: Panel = {
+		key: 'updates-weekly',
+		height: 300,
+		option: {
+			...base('每周至少更新一次的单位占比', WEEKLY_RULE),
+			grid: { left: 64, right: 24, top: 84, bottom: 48 },
+			tooltip: {
+				trigger: 'axis',
+				confine: true,
+				formatter: (p: unknown) => {
+					const i = (p as { dataIndex: number }[])[0].dataIndex;
+					const w = d.weekly[i];
+					return `<b>${w.year}年</b><br/>达标单位：${w.met}/${w.organs}，${pct(w.organs ? w.met / w.organs : null)}`;
+				}
+			},
+			legend: { show: false },
+			xAxis: yearAxis(d.weekly.map((w) => w.year)),
+			yAxis: { type: 'value', name: '达标单位占比（%）', max: 100, axisLabel: { formatter: '{value}%' } },
+			series: [{ name: '达标单位占比', type: 'bar', barMaxWidth: 40, color: COLORS.good, data: share, label: { show: true, position: 'top', formatter: '{c}%' } }]
+		}
+	};
+	const silences = [...d.silences].reverse();
+	const silence: Panel = {
+		key: 'updates-silences',
+		height: Math.max(240, 90 + silences.length * 24),
+		clickable: true,
+		option: {
+			...base('沉默最久的单位', '两次发布之间（或最后一次发布至今）的最长间隔'),
+			grid: { left: 190, right: 56, top: 64, bottom: 48 },
+			tooltip: {
+				trigger: 'axis',
+				axisPointer: { type: 'shadow' },
+				confine: true,
+				formatter: (p: unknown) => {
+					const s = silences[(p as { dataIndex: number }[])[0].dataIndex];
+					return `<b>${esc(s.organ.name)}</b><br/>${s.from} 至 ${s.to}：${s.days}天无更新`;
+				}
+			},
+			legend: { show: false },
+			xAxis: valueAxisBelow('沉默天数（天）', { minInterval: 1 }),
+			yAxis: { type: 'category', data: silences.map((s) => s.organ.name), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
+			series: [
+				{
+					name: '最长沉默天数',
+					type: 'bar',
+					barMaxWidth: 18,
+					color: COLORS.bad,
+					label: { show: true, position: 'right', formatter: '{c}天' },
+					data: silences.map((s) => ({ value: s.days, organId: s.organ.id }))
+				}
+			]
+		}
+	};
+	return [heat, weekly, silence];
+}

@@ -1,0 +1,52 @@
+// The dashboard page's server side: the aggregates for a filter and their SVG first paint. Rendering the SVGs costs
+// more than the queries (the heat map is thousands of cells), so both are kept per (data version, filter) and
+// dropped as soon as an import, correction or merge changes the data.
+import type Database from 'better-sqlite3';
+import type { ChartId, DashboardData } from '../charts/data';
+import type { DashboardFilter } from '../charts/filters';
+import { CHARTS } from '../charts/index';
+import { renderPanels, SSR_WIDE_WIDTH, SSR_WIDTH } from './charts-ssr';
+import { dashboard } from './metrics/index';
+import { statement } from './metrics/sql';
+
+export interface DashboardView {
+	data: DashboardData;
+	svgs: Record<ChartId, string[]>;
+}
+
+/** Changes whenever anything the charts read changes: report rows (updated_at moves on every recompute), organs, logs. */
+export function dataVersion(client?: Database.Database): string {
+	const r = statement(
+		`SELECT (SELECT COUNT(*) FROM report) AS reports, (SELECT MAX(updated_at) FROM report) AS updated,
+			(SELECT COUNT(*) FROM organ) AS organs, (SELECT MAX(id) FROM organ) AS lastOrgan,
+			(SELECT MAX(id) FROM publication) AS lastPub, (SELECT COUNT(*) FROM finding) AS findings`,
+		client
+	).get() as Record<string, number | null>;
+	return Object.values(r).join('/');
+}
+
+const MAX_CACHED = 32;
+const cache = new Map<string, DashboardView>();
+
+export function renderAll(data: DashboardData): Record<ChartId, string[]> {
+	return Object.fromEntries(CHARTS.map((c) => [c.id, renderPanels(c.panels(data), c.wide ? SSR_WIDE_WIDTH : SSR_WIDTH)])) as Record<
+		ChartId,
+		string[]
+	>;
+}
+
+export function loadDashboard(f: DashboardFilter, client?: Database.Database): DashboardView {
+	const key = `${dataVersion(client)}|${f.fromYear}|${f.toYear}|${f.kind ?? ''}|${f.organId ?? ''}`;
+	const hit = cache.get(key);
+	if (hit) {
+		// Most recently used last: Map keeps insertion order.
+		cache.delete(key);
+		cache.set(key, hit);
+		return hit;
+	}
+	const data = dashboard(f, client);
+	const view = { data, svgs: renderAll(data) };
+	cache.set(key, view);
+	while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+	return view;
+}
