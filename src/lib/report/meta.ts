@@ -69,6 +69,7 @@ const TITLE_RE = /^(.*?)((?:19|20)\d{2})年(?:度)?(.*?)(?:政府信息公开|�
 export function fullerOrgan(organ: string, norm: string[]): string {
 	if (!organ) return organ;
 	for (let i = 0; i < Math.min(norm.length, 60); i++) {
+		if (!norm[i].includes('由')) continue; // the pattern needs it; most lines have none
 		const m = /本(?:年度)?报告(?:是)?由(.{2,40}?)(?:办公室|办公厅|政务公开办公室)?(?:根据|依据|按照|编制)/.exec(norm[i].replace(/\s/g, ''));
 		if (m && m[1].endsWith(organ) && m[1].length > organ.length && m[1].length <= organ.length + 8) return m[1];
 	}

@@ -38,6 +38,24 @@ export const REFUSALS = {
 	notReport: '内容不是政府信息公开工作年度报告 (not an annual report on government information disclosure)'
 } as const;
 
+/** The lines joined by newlines, stopping once `chars` characters are there (detectScript reads no further). */
+function head(doc: Doc, chars: number): string {
+	let s = '';
+	for (let i = 0; i < doc.lines.length; i++) {
+		s += (i ? '\n' : '') + doc.lines[i].text;
+		if (s.length >= chars) break;
+	}
+	return s;
+}
+
+/** Web Crypto where the platform has it (Node, browsers): native, off the JS thread; else the JS digest. */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+	const subtle = globalThis.crypto?.subtle;
+	if (subtle && bytes.buffer instanceof ArrayBuffer)
+		return encodeHexLowerCase(new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+	return encodeHexLowerCase(sha256(bytes));
+}
+
 export async function parseReport(bytes: Uint8Array, fileName: string): Promise<Report> {
 	const refuse = (reason: string): never => {
 		throw new ParseRefusal(fileName, reason);
@@ -87,8 +105,8 @@ export async function parseReport(bytes: Uint8Array, fileName: string): Promise<
 			file: fileName,
 			format,
 			encoding,
-			script: detectScript(doc.lines.map((l) => l.text).join('\n')),
-			sha256: encodeHexLowerCase(sha256(bytes))
+			script: detectScript(head(doc, 4000)),
+			sha256: await sha256Hex(bytes)
 		},
 		findings: [],
 		parser_version: PARSER_VERSION

@@ -185,54 +185,70 @@ export function checkA4(report: Report): Finding[] {
 	return a0 ? [...out, a0] : out;
 }
 
-interface NumericCell {
-	path: string;
-	name: string;
-	value: unknown;
-	decimal: boolean;
-	signed: boolean;
+type ProactiveDef = ReturnType<typeof proactiveItems>[number];
+
+/** Where a data cell is: table 2 (item, field), 3 (row key, column) or 4 (group, column). */
+interface CellRef {
+	table: 2 | 3 | 4;
+	a: string;
+	b: string | number;
+	def?: ProactiveDef;
 }
 
-/** Every data cell of tables 2–4 (present rows only), with what values it may hold. */
-function dataCells(report: Report): NumericCell[] {
-	const cells: NumericCell[] = [];
+const refPath = ({ table, a, b }: CellRef) =>
+	table === 2 ? proactivePath(a, b as string) : table === 3 ? appPath(a, b as number) : reviewPath(a, b as number);
+
+function refName({ table, a, b, def }: CellRef): string {
+	if (table === 3) return `表三“${rowName(a)}”（${colName(b as number)}）`;
+	if (table === 4) return `表四“${groupName(a)}”${reviewColName(b as number)}`;
+	const i = def?.fields.indexOf(b as string) ?? -1;
+	return `表二“${def?.label ?? a}”${i >= 0 ? def!.fieldLabels[i] : b}`;
+}
+
+/**
+ * Every data cell of tables 2–4 (present rows only), with what values it may hold. A5 and A7 visit every cell
+ * but name only the few that break a rule, so a cell's path and name are built from its ref on demand.
+ */
+type Visit = (value: unknown, decimal: boolean, signed: boolean, table: 2 | 3 | 4, a: string, b: string | number, def?: ProactiveDef) => void;
+
+function eachDataCell(report: Report, visit: Visit): void {
 	const layout = proactiveLayoutOf(report);
 	const defs = layout ? proactiveItems(layout) : [];
 	for (const [item, fields] of Object.entries(report.proactive ?? {})) {
 		const def = defs.find((d) => d.key === item);
-		for (const [field, value] of Object.entries(fields ?? {})) {
-			const i = def?.fields.indexOf(field) ?? -1;
-			cells.push({
-				path: proactivePath(item, field),
-				name: `表二“${def?.label ?? item}”${i >= 0 ? def!.fieldLabels[i] : field}`,
+		for (const [field, value] of Object.entries(fields ?? {}))
+			visit(
 				value,
-				decimal: (def?.decimalFields as readonly string[] | undefined)?.includes(field) ?? /amount/.test(field),
-				signed: (def?.signedFields as readonly string[] | undefined)?.includes(field) ?? field === 'change'
-			});
-		}
+				(def?.decimalFields as readonly string[] | undefined)?.includes(field) ?? /amount/.test(field),
+				(def?.signedFields as readonly string[] | undefined)?.includes(field) ?? field === 'change',
+				2,
+				item,
+				field,
+				def
+			);
 	}
 	for (const [key, row] of Object.entries(report.applications?.rows ?? {}))
-		if (Array.isArray(row))
-			row.forEach((value, c) =>
-				cells.push({ path: appPath(key, c), name: `表三“${rowName(key)}”（${colName(c)}）`, value, decimal: false, signed: false })
-			);
+		if (Array.isArray(row)) for (let c = 0; c < row.length; c++) visit(row[c], false, false, 3, key, c);
 	for (const [g, row] of Object.entries(report.review ?? {}))
-		if (Array.isArray(row))
-			row.forEach((value, c) =>
-				cells.push({ path: reviewPath(g, c), name: `表四“${groupName(g)}”${reviewColName(c)}`, value, decimal: false, signed: false })
-			);
-	return cells;
+		if (Array.isArray(row)) for (let c = 0; c < row.length; c++) visit(row[c], false, false, 4, g, c);
 }
 
 export function checkA5(report: Report): Finding[] {
 	const out: Finding[] = [];
-	for (const cell of dataCells(report)) {
-		const v = cell.value;
-		if (v === null || v === undefined) continue;
-		if (typeof v !== 'number' || !Number.isFinite(v)) out.push(finding('A5', `${cell.name}不是有效数字（${String(v)}）。`, [cell.path]));
-		else if (v < 0 && !cell.signed) out.push(finding('A5', `${cell.name}为负数（${fmt(v)}），应为非负数。`, [cell.path]));
-		else if (!Number.isInteger(v) && !cell.decimal) out.push(finding('A5', `${cell.name}为${fmt(v)}，件数应为整数。`, [cell.path]));
-	}
+	eachDataCell(report, (v, decimal, signed, table, a, b, def) => {
+		if (v === null || v === undefined) return;
+		const ref = (): CellRef => ({ table, a, b, def });
+		if (typeof v !== 'number' || !Number.isFinite(v)) {
+			const r = ref();
+			out.push(finding('A5', `${refName(r)}不是有效数字（${String(v)}）。`, [refPath(r)]));
+		} else if (v < 0 && !signed) {
+			const r = ref();
+			out.push(finding('A5', `${refName(r)}为负数（${fmt(v)}），应为非负数。`, [refPath(r)]));
+		} else if (!Number.isInteger(v) && !decimal) {
+			const r = ref();
+			out.push(finding('A5', `${refName(r)}为${fmt(v)}，件数应为整数。`, [refPath(r)]));
+		}
+	});
 	const fee = report.fees?.info_processing_fee_yuan;
 	if (fee !== null && fee !== undefined && (!isNum(fee) || fee < 0))
 		out.push(finding('A5', `信息处理费为${String(fee)}元，应为非负数。`, ['fees.info_processing_fee_yuan']));
@@ -253,13 +269,16 @@ export function checkA6(report: Report, opts: ArithmeticOptions = {}): Finding[]
 }
 
 export function checkA7(report: Report): Finding[] {
-	const blanks = dataCells(report).filter((c) => c.value === null);
+	const blanks: CellRef[] = [];
+	eachDataCell(report, (v, _d, _s, table, a, b, def) => {
+		if (v === null) blanks.push({ table, a, b, def });
+	});
 	if (!blanks.length) return [];
 	return [
 		finding(
 			'A7',
-			`表二至表四共有${blanks.length}个空白单元格（无数据应填0）：${listNames(blanks.map((b) => b.name), 6)}。`,
-			blanks.map((b) => b.path)
+			`表二至表四共有${blanks.length}个空白单元格（无数据应填0）：${listNames(blanks.map(refName), 6)}。`,
+			blanks.map(refPath)
 		)
 	];
 }

@@ -90,6 +90,9 @@ export function checkC1(report: Report): Finding[] {
 	return out;
 }
 
+// Sticky state (lastIndex) is set before every exec below, so the compiled patterns are shared.
+const F1_HEADS = SECTIONS.map((s) => new RegExp(`${s.ordinal}[、.．,，]?[^。；]{0,20}?(?:${s.keywords.join('|')})`, 'g'));
+
 /** Position of each section heading (ordinal + keyword within a short span) in the prose, in order. */
 export function checkF1(report: Report): Finding[] {
 	if (!report.source_lines?.length) return []; // needs the source text, not the parser's own split
@@ -97,8 +100,8 @@ export function checkF1(report: Report): Finding[] {
 	const notFound: string[] = [];
 	const outOfOrder: string[] = [];
 	let from = 0;
-	for (const s of SECTIONS) {
-		const re = new RegExp(`${s.ordinal}[、.．,，]?[^。；]{0,20}?(?:${s.keywords.join('|')})`, 'g');
+	for (const [k, s] of SECTIONS.entries()) {
+		const re = F1_HEADS[k];
 		re.lastIndex = from;
 		const m = re.exec(prose);
 		if (m) {

@@ -10,16 +10,33 @@ export function normProse(text: string): string {
 		.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
 }
 
+// Several rules read the same section (1 three times) and the whole text (twice): normalised once per report.
+// Keyed by the report AND the text itself, so a report edited between runs (corrections) is never served stale,
+// and nothing outlives the report object.
+const memo = new WeakMap<object, Map<string, string>>();
+
+function proseOf(report: Report, text: string): string {
+	let m = memo.get(report);
+	if (!m) memo.set(report, (m = new Map()));
+	let p = m.get(text);
+	if (p === undefined) {
+		p = normProse(text);
+		if (m.size > 16) m.clear();
+		m.set(text, p);
+	}
+	return p;
+}
+
 export function sectionProse(report: Report, id: '1' | '2' | '3' | '4' | '5' | '6'): string | null {
 	const t = report.sections?.[id];
-	return typeof t === 'string' && t.trim() ? normProse(t) : null;
+	return typeof t === 'string' && t.trim() ? proseOf(report, t) : null;
 }
 
 /** The whole source as prose: source_lines when the parser kept them, else title and sections in order. */
 export function wholeProse(report: Report): string {
-	if (report.source_lines?.length) return normProse(report.source_lines.join('\n'));
+	if (report.source_lines?.length) return proseOf(report, report.source_lines.join('\n'));
 	const parts = [report.title ?? '', ...(['1', '2', '3', '4', '5', '6'] as const).map((id) => report.sections?.[id] ?? '')];
-	return normProse(parts.join('\n'));
+	return proseOf(report, parts.join('\n'));
 }
 
 /** Drops a leading section heading ("五、存在的主要问题及改进情况") so length checks see the body. */

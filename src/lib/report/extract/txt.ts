@@ -8,12 +8,14 @@ export function splitCells(raw: string): string[] | null {
 		const cells = raw.split('\t').map((c) => c.trim());
 		if (cells.length >= 2) return cells;
 	}
+	if (!raw.includes('|')) return null;
 	const pipes = raw.split('|').length - 1;
 	if (pipes >= 2 || (pipes === 1 && /\S\s*\|\s*\S/.test(raw))) {
 		let cells = raw.split('|').map((c) => c.trim());
 		// `| a | b |` has an empty cell before the first and after the last pipe.
-		if (/^\s*\|/.test(raw)) cells = cells.slice(1);
-		if (/\|\s*$/.test(raw)) cells = cells.slice(0, -1);
+		// (trimStart/trimEnd drop exactly what \s matches.)
+		if (raw.trimStart().startsWith('|')) cells = cells.slice(1);
+		if (raw.trimEnd().endsWith('|')) cells = cells.slice(0, -1);
 		return cells;
 	}
 	return null;
@@ -32,8 +34,9 @@ export function extractTxt(text: string): Doc {
 	const raw = text.replace(/\r\n?/g, '\n').split('\n').flatMap(breakLongLine);
 	const lines: DocLine[] = [];
 	for (const r of raw) {
-		const t = r.replace(/\s+$/, '');
-		if (MD_RULE.test(t) && t.includes('-')) {
+		const t = r.trimEnd();
+		// A rule has a run of dashes: test for it before the regex.
+		if (t.includes('--') && MD_RULE.test(t)) {
 			// Markdown header rule: kept for display, carries no cells.
 			lines.push({ text: t, cells: null });
 			continue;
