@@ -78,7 +78,7 @@ async function ensureA1Report(browser: Browser): Promise<Target> {
 
 /** 本年新收 (总计) of one organ and year as the dashboard's volume chart sums it (its data endpoint, same filter). */
 async function dashboardNew(page: Page, t: Target): Promise<number> {
-	const res = await page.request.get(`/data/volume?organ=${t.organId}&from=${t.year}&to=${t.year}`);
+	const res = await page.request.get(`/charts/volume?organ=${t.organId}&from=${t.year}&to=${t.year}`);
 	expect(res.status()).toBe(200);
 	return (await res.json()).data.total[0];
 }
