@@ -1,0 +1,199 @@
+// `npm run bench:dashboard -- [--sizes 40x7,5000x10] [--runs 15]`
+// Server time of the dashboard's data load (every chart's aggregate for the unfiltered view and for a filtered one)
+// at district sizes, against the floor: the same aggregates as one hand-written SQL query each, run on the same
+// database in the same process. Also the SVG first paint and the cached page load, and the gzip size of the JS the
+// dashboard page ships (from the build output). Targets (issue 6): < 100 ms at 40 × 7, < 500 ms at 5,000 × 10,
+// within 2× of the floor.
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { generateTruth, publicationLog } from '../src/lib/generator/index';
+import { openDatabase } from '../src/lib/server/db';
+import { figureRows } from '../src/lib/server/reports';
+import { dashboard } from '../src/lib/server/metrics';
+import { renderAll } from '../src/lib/server/dashboard';
+import { parseArgs } from '../src/cli/command';
+import type { DashboardFilter } from '../src/lib/charts/filters';
+
+const { flags } = parseArgs(process.argv.slice(2));
+const SIZES = String(flags.sizes ?? '40x7,5000x10')
+	.split(',')
+	.map((s) => s.split('x').map(Number) as [number, number]);
+const RUNS = Number(flags.runs ?? 15);
+const now = () => performance.now();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+
+/** A district written straight into SQLite from the generator's truth (import speed is bench:import's business). */
+function buildDatabase(organs: number, years: number[], path: string): void {
+	const t0 = now();
+	const tmp = `${path}.building`;
+	rmSync(tmp, { force: true });
+	openDatabase(tmp).$client.close();
+	const db = new Database(tmp);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = OFF');
+	const truth = generateTruth({ organs, years, seed: `bench-dashboard-${organs}`, errorRate: 0.08 });
+	const insOrgan = db.prepare('INSERT INTO organ (name, normalized_name, kind) VALUES (?, ?, ?)');
+	const insReport = db.prepare('INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)');
+	const insFigure = db.prepare('INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+	const insFinding = db.prepare('INSERT INTO finding (report_id, rule, severity, message) VALUES (?, ?, ?, ?)');
+	const insPub = db.prepare('INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)');
+	const organId = new Map<string, number>();
+	const used = new Set<string>();
+	db.transaction(() => {
+		for (const o of truth.organs) {
+			let name = o.names[o.names.length - 1].name;
+			// Large synthetic districts repeat names: number the repeats so the unique name key holds.
+			for (let i = 2; used.has(name); i++) name = `${o.names[o.names.length - 1].name}（${i}）`;
+			used.add(name);
+			organId.set(o.id, Number(insOrgan.run(name, name, o.kind).lastInsertRowid));
+		}
+		for (const t of truth.reports) {
+			const r = t.report;
+			const id = Number(
+				insReport.run(organId.get(t.organ_id), r.year, r.template, r.published_on, r.fees?.info_processing_fee_yuan ?? null, r.findings.length).lastInsertRowid
+			);
+			for (const row of figureRows(r)) {
+				const v = row.values.map((x) => (typeof x === 'number' ? x : null));
+				insFigure.run(id, row.section, row.rowKey, v[0] ?? null, v[1] ?? null, v[2] ?? null, v[3] ?? null, v[4] ?? null, v[5] ?? null, v[6] ?? null);
+			}
+			for (const f of r.findings) insFinding.run(id, f.rule, f.severity, f.message);
+		}
+	})();
+	const log = publicationLog(truth.organs, years, `bench-dashboard-${organs}`, truth.reports);
+	db.transaction(() => {
+		for (const p of log) insPub.run(organId.get(p.organ_id), p.published_on, p.title, p.channel, p.url, p.url);
+	})();
+	db.pragma('wal_checkpoint(TRUNCATE)');
+	db.exec('ANALYZE');
+	db.close();
+	rmSync(`${tmp}-wal`, { force: true });
+	rmSync(`${tmp}-shm`, { force: true });
+	renameSync(tmp, path);
+	console.log(`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`);
+}
+
+/** The floor: each aggregate as one hand-written query, no filter joins beyond what the view needs. */
+function floorQueries(f: DashboardFilter): { sql: string; params: unknown[] }[] {
+	const y = [f.fromYear, f.toYear];
+	const start = `${f.fromYear}-01-01`;
+	const end = `${f.toYear}-12-31`;
+	const kind = f.kind === 'department' ? " AND o.kind = 'department'" : '';
+	const rj = `JOIN report r ON r.id = g.report_id${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''}`;
+	const pj = kind ? 'JOIN organ o ON o.id = p.organ_id' : '';
+	return [
+		// volume
+		{ sql: `SELECT r.year, COUNT(*), SUM(c0), SUM(c1), SUM(c2), SUM(c3), SUM(c4), SUM(c5), SUM(c6) FROM figure g ${rj} WHERE g.section = 'applications' AND g.row_key = 'new' AND r.year BETWEEN ? AND ?${kind} GROUP BY r.year`, params: y },
+		// outcomes
+		{ sql: `SELECT r.year, substr(g.row_key, 1, instr(g.row_key || '.', '.') - 1) AS grp, SUM(c6) FROM figure g ${rj} WHERE g.section = 'applications' AND g.row_key NOT IN ('new', 'carried_over', 'results_total', 'carried_forward') AND r.year BETWEEN ? AND ?${kind} GROUP BY r.year, grp`, params: y },
+		// refusals
+		{ sql: `SELECT r.year, g.row_key, SUM(c6) FROM figure g ${rj} WHERE g.section = 'applications' AND (g.row_key LIKE 'refused.%' OR g.row_key LIKE 'unable.%') AND r.year BETWEEN ? AND ?${kind} GROUP BY r.year, g.row_key`, params: y },
+		// updates: organs with their postings, heat map months of the 40 quietest, weekly coverage, longest silence
+		{ sql: `SELECT o.id, o.name, (SELECT COUNT(*) FROM publication p WHERE p.organ_id = o.id AND p.published_on BETWEEN ? AND ?) n FROM organ o WHERE EXISTS (SELECT 1 FROM publication p WHERE p.organ_id = o.id)${kind} ORDER BY n`, params: [start, end] },
+		{ sql: `SELECT p.organ_id, substr(p.published_on, 1, 7) m, COUNT(*) FROM publication p WHERE p.organ_id IN (SELECT o.id FROM organ o WHERE 1${kind} ORDER BY (SELECT COUNT(*) FROM publication q WHERE q.organ_id = o.id AND q.published_on BETWEEN ? AND ?) LIMIT 40) AND p.published_on BETWEEN ? AND ? GROUP BY p.organ_id, m`, params: [start, end, start, end] },
+		{ sql: `SELECT y, COUNT(*) FROM (SELECT p.organ_id, substr(p.published_on, 1, 4) y, COUNT(DISTINCT CAST((julianday(p.published_on) - julianday(substr(p.published_on, 1, 4) || '-01-01')) / 7 AS INTEGER)) w FROM publication p ${pj} WHERE p.published_on BETWEEN ? AND ?${kind} GROUP BY p.organ_id, y) WHERE w >= 47 GROUP BY y`, params: [start, end] },
+		{ sql: `SELECT organ, MAX(gap) FROM (SELECT p.organ_id organ, julianday(p.published_on) - julianday(LAG(p.published_on) OVER (PARTITION BY p.organ_id ORDER BY p.published_on)) gap FROM publication p ${pj} WHERE p.published_on BETWEEN ? AND ?${kind}) GROUP BY organ ORDER BY 2 DESC LIMIT 10`, params: [start, end] },
+		// fees
+		{ sql: `SELECT r.year, r.organ_id, r.fee_yuan, g.c0 FROM report r LEFT JOIN figure g ON g.report_id = r.id AND g.section = 'proactive' AND g.row_key = 'admin_fees'${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''} WHERE r.year BETWEEN ? AND ?${kind} AND (r.fee_yuan > 0 OR (r.template = '2021' AND g.c0 > 0))`, params: y },
+		// review
+		{ sql: `SELECT r.year, r.organ_id, g.row_key, g.c1, g.c3, g.c4 FROM figure g ${rj} WHERE g.section = 'review' AND g.c4 > 0 AND r.year BETWEEN ? AND ?${kind}`, params: y },
+		// quality: received, missing, by rule
+		{ sql: `SELECT r.year, SUM(r.published_on IS NULL), SUM(EXISTS (SELECT 1 FROM finding x WHERE x.report_id = r.id AND x.rule = 'T1')), SUM(r.findings_count > 0) FROM report r${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY r.year`, params: y },
+		{ sql: `WITH f AS (SELECT organ_id, MIN(year) first FROM report GROUP BY organ_id), ys(y) AS (SELECT value FROM json_each(?)) SELECT ys.y, COUNT(*) FROM ys JOIN f ON f.first < ys.y WHERE NOT EXISTS (SELECT 1 FROM report x WHERE x.organ_id = f.organ_id AND x.year = ys.y) GROUP BY ys.y`, params: [JSON.stringify(Array.from({ length: f.toYear - f.fromYear + 1 }, (_, i) => f.fromYear + i))] },
+		{ sql: `SELECT x.rule, COUNT(DISTINCT x.report_id) FROM finding x JOIN report r ON r.id = x.report_id${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY x.rule`, params: y },
+		// rankings
+		{ sql: `SELECT r.organ_id, SUM(CASE WHEN g.row_key = 'new' THEN c6 END), SUM(CASE WHEN g.row_key = 'results_total' THEN c6 END), SUM(CASE WHEN g.row_key LIKE 'refused.%' THEN c6 END), SUM(CASE WHEN g.section = 'review' THEN c1 END), SUM(CASE WHEN g.section = 'review' THEN c4 - c3 END) FROM figure g ${rj} WHERE (g.section = 'review' OR g.row_key IN ('new', 'results_total') OR g.row_key LIKE 'refused.%') AND r.year BETWEEN ? AND ?${kind} GROUP BY r.organ_id`, params: y },
+		{ sql: `SELECT p.organ_id, COUNT(*) FROM publication p ${pj} WHERE p.published_on BETWEEN ? AND ?${kind} GROUP BY p.organ_id`, params: [start, end] }
+	];
+}
+
+function time(fn: () => void, runs: number): { first: number; median: number } {
+	let t = now();
+	fn();
+	const first = now() - t;
+	const xs: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		t = now();
+		fn();
+		xs.push(now() - t);
+	}
+	return { first, median: median(xs) };
+}
+
+function benchSize(organs: number, nYears: number) {
+	const years = Array.from({ length: nYears }, (_, i) => 2026 - nYears + i);
+	const path = join(tmpdir(), `dw-bench-dashboard-${organs}x${nYears}.db`);
+	console.log(`\n${organs} organs × ${nYears} years (${years[0]}–${years[years.length - 1]})`);
+	if (!existsSync(path)) buildDatabase(organs, years, path);
+	else console.log(`  reusing ${path}`);
+	const client = new Database(path, { readonly: true });
+	const views: [string, DashboardFilter][] = [
+		['whole district, all years', { fromYear: years[0], toYear: years[years.length - 1], kind: null, organId: null }],
+		['departments, last 3 years', { fromYear: years[years.length - 3], toYear: years[years.length - 1], kind: 'department', organId: null }]
+	];
+	for (const [label, f] of views) {
+		const floors = floorQueries(f).map((q) => ({ stmt: client.prepare(q.sql), params: q.params }));
+		const floor = time(() => floors.forEach((q) => q.stmt.all(...q.params)), RUNS);
+		const load = time(() => dashboard(f, client), RUNS);
+		console.log(
+			`  ${label}: data load ${ms(load.median)} (first ${ms(load.first)}), floor ${ms(floor.median)} (${floors.length} queries) → ratio ${(load.median / floor.median).toFixed(2)}×`
+		);
+	}
+	const data = dashboard(views[0][1], client);
+	const svg = time(() => renderAll(data), Math.max(3, Math.floor(RUNS / 3)));
+	const bytes = Object.values(renderAll(data)).flat().reduce((s, x) => s + x.length, 0);
+	console.log(`  SVG first paint (all charts): ${ms(svg.median)} (first ${ms(svg.first)}), ${(bytes / 1024).toFixed(0)} KB of SVG, cached per data version after`);
+	client.close();
+}
+
+/** The client files a route node loads, from the server build's node modules (`export const imports = [...]`). */
+function nodeImports(pattern: RegExp): string[] {
+	const dir = '.svelte-kit/output/server/nodes';
+	for (const f of readdirSync(dir)) {
+		const text = readFileSync(join(dir, f), 'utf8');
+		if (!pattern.test(text)) continue;
+		const m = text.match(/export const imports = (\[[^\]]*\])/);
+		return m ? (JSON.parse(m[1]) as string[]) : [];
+	}
+	return [];
+}
+
+function jsSize() {
+	const root = '.svelte-kit/output/client';
+	const manifestPath = join(root, '.vite/manifest.json');
+	if (!existsSync(manifestPath) || !existsSync('.svelte-kit/output/server/nodes')) {
+		console.log('\nbuilding the app for the JS size …');
+		const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+		if (b.status !== 0 || !existsSync(manifestPath)) return console.log('  no build output: JS size not measured');
+	}
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+	const gz = (file: string) => gzipSync(readFileSync(join(root, file))).length;
+	const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+	// The entry (start + app) with its static imports, then each node's own list.
+	const entryFiles = new Set<string>();
+	const walk = (k: string) => {
+		const e = manifest[k];
+		if (!e || entryFiles.has(e.file)) return;
+		entryFiles.add(e.file);
+		for (const i of e.imports ?? []) walk(i);
+	};
+	for (const k of Object.keys(manifest)) if (/kit\/src\/runtime\/client\/entry\.js$|client-optimized\/app\.js$/.test(k)) walk(k);
+	const layouts = [...nodeImports(/_layout\.svelte\.js'\)\)\.default[\s\S]*?\n/), ...nodeImports(/pages\/\(app\)\/_layout\.svelte/)];
+	const page = nodeImports(/pages\/\(app\)\/_page\.svelte/);
+	const importPage = nodeImports(/pages\/\(app\)\/import\/_page\.svelte/);
+	const echartsFile = manifest['src/lib/charts/echarts.ts']?.file;
+	const initial = new Set([...entryFiles, ...layouts, ...page].filter((f) => f.endsWith('.js')));
+	const initialBytes = [...initial].reduce((s, f) => s + gz(f), 0);
+	const lazyBytes = echartsFile ? gz(echartsFile) : 0;
+	console.log(
+		`\nJS shipped to the dashboard page (gzip): ${kb(initialBytes + lazyBytes)} = ${kb(initialBytes)} app + page (${initial.size} files), ${kb(lazyBytes)} ECharts chunk (tree-shaken echarts/core, imported on first chart mount)`
+	);
+	console.log(`  ECharts in the /import page's files: ${echartsFile && importPage.includes(echartsFile) ? 'yes (!)' : 'no'}; in the dashboard's eager files: ${echartsFile && initial.has(echartsFile) ? 'yes (!)' : 'no'}`);
+}
+
+for (const [o, y] of SIZES) benchSize(o, y);
+jsSize();
