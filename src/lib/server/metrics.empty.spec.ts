@@ -1,0 +1,27 @@
+// A fresh installation: no reports, no logs. The dashboard must still load and draw, saying there is nothing yet.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { useTempDatabase } from '../../../tests/helpers/temp-db';
+import { closeDb } from './db';
+import { availableYears } from './metrics';
+import { loadDashboard } from './dashboard';
+import { CHARTS } from '../charts';
+
+let tmp: ReturnType<typeof useTempDatabase>;
+beforeAll(() => {
+	tmp = useTempDatabase('dw-metrics-empty-');
+});
+afterAll(() => {
+	closeDb();
+	tmp.cleanup();
+});
+
+it('loads and renders every chart on an empty database', () => {
+	const y = availableYears();
+	expect(y.minYear).toBe(y.maxYear);
+	const view = loadDashboard({ fromYear: y.minYear, toYear: y.maxYear, kind: null, organId: null });
+	expect(view.data.volume.total).toEqual([0]);
+	expect(view.data.updates.organs).toEqual([]);
+	for (const c of CHARTS) for (const svg of view.svgs[c.id]) expect(svg, c.id).toMatch(/^<svg/);
+	expect(view.svgs.volume[0]).toContain('没有新收申请数据');
+	expect(view.svgs.updates[0]).toContain('没有导入发布记录');
+});
