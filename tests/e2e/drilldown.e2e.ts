@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
-import { anonymousContext, contextAs, launch, screenshot } from './browser';
+import { anonymousContext, baseURL, contextAs, launch, screenshot } from './browser';
 
 // Reads the e2e database beside the server (read-only): which report has an A1 finding, and its figures.
 function openDb() {
@@ -83,7 +83,7 @@ async function dashboardNew(page: Page, t: Target): Promise<number> {
 	return (await res.json()).data.total[0];
 }
 
-const cellTd = (page: Page, path: string) => page.locator(`td:has(> button[data-path="${path}"])`);
+const cellTd = (page: Page, path: string) => page.locator(`td:has(> [data-path="${path}"])`);
 const urlOf = (t: Target) => `/organs/${t.organId}/${t.year}`;
 
 let browser: Browser;
@@ -116,7 +116,7 @@ describe('inspector drill-down', () => {
 		expect(await cellTd(page, fixes[0].cells[0]).getAttribute('class')).toContain('focus');
 
 		// Clicking a figure highlights the line of the source it came from, and that line holds the figure.
-		await page.click(`button[data-path="${fixes[0].cell}"]`);
+		await page.click(`[data-path="${fixes[0].cell}"]`);
 		const inspector = page.locator('[data-testid=cell-inspector]');
 		await inspector.waitFor();
 		const shown = (await inspector.locator('[data-testid=cell-value]').textContent())!.trim();
@@ -132,7 +132,7 @@ describe('inspector drill-down', () => {
 		expect(await page.locator('[data-testid=corrections] tbody tr').count()).toBe(0);
 
 		for (const fix of fixes) {
-			await page.click(`button[data-path="${fix.cell}"]`);
+			await page.click(`[data-path="${fix.cell}"]`);
 			await inspector.locator('input[name=value]').fill(String(fix.value));
 			await inspector.locator('textarea[name=reason]').fill('核对原件：本年新收与办理结果、结转数不符，按原件更正');
 			await inspector.locator('[data-testid=correct-form] button[type=submit]').click();
@@ -189,7 +189,7 @@ describe('inspector drill-down', () => {
 		expect(await page.locator('[data-testid=source-text] .line.hl').getAttribute('data-line')).toBe(lineNo);
 		expect(await page.locator('[data-testid=cell-inspector]').textContent()).toContain(`第 ${lineNo} 行`);
 
-		await page.click('button[data-path="applications.rows.granted.total"]');
+		await page.click('[data-path="applications.rows.granted.total"]');
 		const inspector = page.locator('[data-testid=cell-inspector]');
 		await inspector.locator('textarea[name=note]').fill('予以公开数与正文不一致，待单位说明');
 		await inspector.locator('form.annotate button[type=submit]').click();
@@ -207,13 +207,29 @@ describe('inspector drill-down', () => {
 		await ctx.close();
 	});
 
+	it('works without JavaScript: a figure link selects the cell, and a note posts as a plain form', async () => {
+		const ctx = await browser.newContext({ baseURL: baseURL(), storageState: inject('storageStates').inspector, javaScriptEnabled: false });
+		const page = await ctx.newPage();
+		await page.goto(urlOf(target));
+		await page.click('[data-path="review.reconsideration.total"]');
+		expect(new URL(page.url()).searchParams.get('cell')).toBe('review.reconsideration.total');
+		const inspector = page.locator('[data-testid=cell-inspector]');
+		expect(await inspector.getAttribute('data-path')).toBe('review.reconsideration.total');
+		expect(await page.locator('[data-testid=source-text] .line.hl').count()).toBe(1);
+		await inspector.locator('textarea[name=note]').fill('无脚本环境下的批注');
+		await inspector.locator('form.annotate button[type=submit]').click();
+		await page.waitForLoadState();
+		expect(await page.locator('[data-testid=cell-inspector] .notes').textContent()).toContain('无脚本环境下的批注');
+		await ctx.close();
+	});
+
 	it('shows a leader the report without correction controls, and refuses its correction POST with 403', async () => {
 		const ctx = await contextAs(browser, 'leader');
 		const page = await ctx.newPage();
 		const res = await page.goto(urlOf(target));
 		expect(res?.status()).toBe(200);
 		expect(await page.locator('[data-testid=findings] li').count()).toBeGreaterThan(0);
-		await page.click('button[data-path="applications.rows.new.total"]');
+		await page.click('[data-path="applications.rows.new.total"]');
 		await page.locator('[data-testid=cell-inspector]').waitFor();
 		expect(await page.locator('[data-testid=correct-form]').count()).toBe(0);
 		expect(await page.locator('form[action="?/annotate"]').count()).toBe(0);
