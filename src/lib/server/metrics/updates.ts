@@ -57,15 +57,16 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 		if (mi !== undefined && oi !== undefined) cells.push([mi, oi, r.n]);
 	}
 
-	// Week w of a year = days since 1 January ÷ 7; the stub week 52 (one or two days) is not counted.
+	// Week w of a year = (day of year − 1) ÷ 7; the stub week 52 (one or two days) is not counted. One date function
+	// per posting: these run over every posting of the range.
 	const weeks = statement(
 		`SELECT year, COUNT(*) AS met FROM (
-			SELECT p.organ_id, CAST(substr(p.published_on, 1, 4) AS INTEGER) AS year,
-				COUNT(DISTINCT CAST((julianday(p.published_on) - julianday(substr(p.published_on, 1, 4) || '-01-01')) / 7 AS INTEGER)) AS weeks
-			FROM publication p JOIN organ o ON o.id = p.organ_id
-			WHERE p.published_on BETWEEN ? AND ? AND ${ow.sql}
-				AND julianday(p.published_on) - julianday(substr(p.published_on, 1, 4) || '-01-01') < ${WEEKS_PER_YEAR * 7}
-			GROUP BY p.organ_id, year
+			SELECT organ_id, year, COUNT(DISTINCT week) AS weeks FROM (
+				SELECT p.organ_id AS organ_id, CAST(substr(p.published_on, 1, 4) AS INTEGER) AS year,
+					(CAST(strftime('%j', p.published_on) AS INTEGER) - 1) / 7 AS week
+				FROM publication p JOIN organ o ON o.id = p.organ_id
+				WHERE p.published_on BETWEEN ? AND ? AND ${ow.sql}
+			) WHERE week < ${WEEKS_PER_YEAR} GROUP BY organ_id, year
 		) WHERE weeks >= ? GROUP BY year`,
 		client
 	).all(start, end, ...ow.params, Math.ceil(WEEKLY_COVERAGE * WEEKS_PER_YEAR)) as { year: number; met: number }[];
@@ -73,14 +74,15 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 
 	const gaps = statement(
 		`WITH p AS (
-			SELECT p.organ_id AS organ, p.published_on AS d,
-				LAG(p.published_on) OVER (PARTITION BY p.organ_id ORDER BY p.published_on) AS prev
-			FROM publication p JOIN organ o ON o.id = p.organ_id
-			WHERE p.published_on BETWEEN ? AND ? AND ${ow.sql}
+			SELECT organ, d, jd, LAG(d) OVER w AS prev, jd - LAG(jd) OVER w AS days FROM (
+				SELECT p.organ_id AS organ, p.published_on AS d, julianday(p.published_on) AS jd
+				FROM publication p JOIN organ o ON o.id = p.organ_id
+				WHERE p.published_on BETWEEN ? AND ? AND ${ow.sql}
+			) WINDOW w AS (PARTITION BY organ ORDER BY d)
 		), g AS (
-			SELECT organ, prev AS from_d, d AS to_d, julianday(d) - julianday(prev) AS days FROM p WHERE prev IS NOT NULL
+			SELECT organ, prev AS from_d, d AS to_d, days FROM p WHERE prev IS NOT NULL
 			UNION ALL
-			SELECT organ, MAX(d), ?, julianday(?) - julianday(MAX(d)) FROM p GROUP BY organ
+			SELECT organ, MAX(d), ?, julianday(?) - MAX(jd) FROM p GROUP BY organ
 		), best AS (SELECT organ, from_d, to_d, MAX(days) AS days FROM g GROUP BY organ)
 		SELECT best.organ AS id, o.name AS name, best.from_d AS from_d, best.to_d AS to_d, best.days AS days
 		FROM best JOIN organ o ON o.id = best.organ
