@@ -58,6 +58,7 @@ const KINDS = { department: ['department'], township: ['street', 'town'], govern
 function files(f: DashboardFilter, year?: number): TruthFile[] {
 	return district.truth.files.filter(
 		(t) =>
+			t.year !== null &&
 			t.year >= f.fromYear &&
 			t.year <= f.toYear &&
 			(year === undefined || t.year === year) &&
