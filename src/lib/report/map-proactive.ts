@@ -61,12 +61,13 @@ export function mapProactive(rows: ValueRow[], layout: '2019' | '2021'): Proacti
 	return out;
 }
 
+const blankFig = (x: Fig) => x.value === null && x.raw.trim() === '';
+
 /** Blank cells after the last expected figure are table padding, not data. */
 export function trimFigs(figs: Fig[], want: number, grid = false): Fig[] {
 	const f = figs.slice();
-	const blank = (x: Fig) => x.value === null && x.raw.trim() === '';
 	// A full grid leaves the positions a merged label covers blank, right after the label.
-	if (grid) while (f.length > want && blank(f[0])) f.shift();
+	if (grid) while (f.length > want && blankFig(f[0])) f.shift();
 	while (f.length > want && f[f.length - 1].value === null && f[f.length - 1].raw.trim() === '') f.pop();
 	return f;
 }

@@ -237,15 +237,14 @@ export function checkA5(report: Report): Finding[] {
 	const out: Finding[] = [];
 	eachDataCell(report, (v, decimal, signed, table, a, b, def) => {
 		if (v === null || v === undefined) return;
-		const ref = (): CellRef => ({ table, a, b, def });
 		if (typeof v !== 'number' || !Number.isFinite(v)) {
-			const r = ref();
+			const r: CellRef = { table, a, b, def };
 			out.push(finding('A5', `${refName(r)}不是有效数字（${String(v)}）。`, [refPath(r)]));
 		} else if (v < 0 && !signed) {
-			const r = ref();
+			const r: CellRef = { table, a, b, def };
 			out.push(finding('A5', `${refName(r)}为负数（${fmt(v)}），应为非负数。`, [refPath(r)]));
 		} else if (!Number.isInteger(v) && !decimal) {
-			const r = ref();
+			const r: CellRef = { table, a, b, def };
 			out.push(finding('A5', `${refName(r)}为${fmt(v)}，件数应为整数。`, [refPath(r)]));
 		}
 	});
