@@ -1,4 +1,4 @@
-// `npm run bench:parse -- [--seconds S] [--files N] [--only txt,html,docx,pdf]`
+// `npm run bench:parse -- [--seconds S] [--files N] [--only txt,html,docx,pdf] [--workers N (0: none)]`
 // Parser speed per format on one core (one Node thread), beside the floor measured in the same run: decoding the
 // same bytes as UTF-8 and splitting them into lines. Prints reports/s, the floor, the ratio and the issue's
 // target; then how long each kind of bad input takes to be refused.
@@ -6,6 +6,7 @@ import { buildReport, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes, type
 import { parseReport, ParseRefusal } from '../src/lib/report/parse';
 import { renderHtml } from '../src/lib/generator/render/index';
 import { renderDocx, PdfPrinter } from '../src/lib/server/generate/index';
+import { createParsePool } from '../src/lib/server/parse-pool';
 import { parseArgs } from '../src/cli/command';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +15,7 @@ const { flags } = parseArgs(process.argv.slice(2));
 const SECONDS = Number(flags.seconds ?? 2);
 const FILES = Number(flags.files ?? 12);
 // A subset of the formats (quick runs while working on one reader); the real files come with their format.
+const WORKERS = Number(flags.workers ?? 2);
 const ONLY = typeof flags.only === 'string' ? new Set(flags.only.split(',')) : null;
 const want = (format: string) => !ONLY || ONLY.has(format);
 const now = () => performance.now();
@@ -80,17 +82,48 @@ const load = () => loadavg()[0].toFixed(2);
 console.log(`parser bench: ${SECONDS}s per measurement, one Node thread; floor = decode the same bytes + split lines`);
 console.log(`machine: ${cpus().length} cores, load average ${load()} at start (others' work slows the wall-clock figures)\n`);
 console.log(['format', 'files', 'KB/file', 'parse reports/s', 'floor reports/s', 'parse/floor', 'target', 'meets', 'parse reports/CPU-s'].join('\t'));
+const single = new Map<string, number>();
 for (const [name, list] of files) {
 	const kb = list.reduce((a, b) => a + b.length, 0) / list.length / 1024;
 	const ext = name.startsWith('peer pdf') ? 'pdf' : name.startsWith('sample') ? 'txt' : name;
 	const p = await rate(list, (b, i) => parseReport(b, `f${i}.${ext}`));
 	const f = await rate(list, floor);
 	const target = TARGET[name];
+	single.set(name, p.wall);
 	console.log(
 		[name, list.length, fmt(kb), fmt(p.wall), fmt(f.wall), `1/${fmt(f.wall / p.wall)}`, target ?? '—', target ? (p.wall >= target ? 'yes' : 'NO') : '—', fmt(p.cpu)].join('\t')
 	);
 }
 console.log(`load average ${load()} at the end`);
+
+// The same files through the import's worker pool (parse-pool.ts): not the one-core figure above, a second line
+// for what the machine does with WORKERS threads (the models are copied back to the main thread, as in an import).
+if (WORKERS > 0) {
+	const pool = createParsePool(WORKERS);
+	if (pool) {
+		console.log(`\nwith ${WORKERS} worker threads (parse-pool, models copied back):`);
+		console.log(['format', 'parse reports/s', 'vs one thread'].join('\t'));
+		for (const [name, list] of files) {
+			const ext = name.startsWith('peer pdf') ? 'pdf' : name.startsWith('sample') ? 'txt' : name;
+			const inFlight = WORKERS * 4;
+			// Warm-up: each worker loads the parser and its tables.
+			await Promise.all(Array.from({ length: inFlight }, (_, i) => pool.parse(list[i % list.length], `w${i}.${ext}`)));
+			let n = 0;
+			const t0 = now();
+			const lane = async () => {
+				while (now() - t0 < SECONDS * 1000) {
+					await pool.parse(list[n % list.length], `w${n}.${ext}`);
+					n++;
+				}
+			};
+			await Promise.all(Array.from({ length: inFlight }, lane));
+			const r = n / ((now() - t0) / 1000);
+			const one = single.get(name)!;
+			console.log([name, fmt(r), `${fmt(r / one)}x`].join('\t'));
+		}
+		await pool.close();
+	}
+}
 
 console.log('\nrefusals (ms for one file; each must be well under 2000):');
 const bad: [string, Uint8Array][] = [

@@ -147,6 +147,8 @@ export function decodeText(bytes: Uint8Array, isHtml = false): Decoded {
 export function detectScript(text: string): Script {
 	const sample = text.slice(0, 4000);
 	const simplified = toSimplified(sample);
+	// toSimplified hands back the very string when nothing changes: no character changed, simplified.
+	if (simplified === sample) return 'simplified';
 	let cjk = 0;
 	let changed = 0;
 	for (let i = 0; i < sample.length && i < simplified.length; i++) {

@@ -74,8 +74,10 @@ const SKIP_TEMPLATE = -1;
 const SKIP_ROW = -1.5;
 const CONFLICT = -4;
 
+const KEYS = { '2019': applicationRowKeys('2019'), '2021': applicationRowKeys('2021') };
+
 export function align(rows: ValueRow[], layout: '2019' | '2021', scores = rows.map(labelScores)): Alignment {
-	const keys = applicationRowKeys(layout);
+	const keys = KEYS[layout];
 	const n = rows.length;
 	const m = keys.length;
 	const w = m + 1;

@@ -5,9 +5,8 @@ import { normalizeText } from '../normalize';
 
 /** Simplified, NFKC, whitespace removed, "3,119" → "3119". */
 export function normProse(text: string): string {
-	return normalizeText(text)
-		.replace(/\s+/g, '')
-		.replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+	const t = normalizeText(text).replace(/\s+/g, '');
+	return t.includes(',') ? t.replace(/(\d),(?=\d{3}(?!\d))/g, '$1') : t;
 }
 
 // Several rules read the same section (1 three times) and the whole text (twice): normalised once per report.

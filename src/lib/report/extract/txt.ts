@@ -31,18 +31,18 @@ function breakLongLine(line: string): string[] {
 }
 
 export function extractTxt(text: string): Doc {
-	const raw = text.replace(/\r\n?/g, '\n').split('\n').flatMap(breakLongLine);
 	const lines: DocLine[] = [];
-	for (const r of raw) {
-		const t = r.trimEnd();
-		// A rule has a run of dashes: test for it before the regex.
-		if (t.includes('--') && MD_RULE.test(t)) {
-			// Markdown header rule: kept for display, carries no cells.
-			lines.push({ text: t, cells: null });
-			continue;
+	for (const whole of text.replace(/\r\n?/g, '\n').split('\n'))
+		for (const r of whole.length < 300 ? [whole] : breakLongLine(whole)) {
+			const t = r.trimEnd();
+			// A rule has a run of dashes: test for it before the regex.
+			if (t.includes('--') && MD_RULE.test(t)) {
+				// Markdown header rule: kept for display, carries no cells.
+				lines.push({ text: t, cells: null });
+				continue;
+			}
+			const cells = splitCells(t);
+			lines.push(cells && t.includes('\t') ? { text: t, cells, grid: true } : { text: t, cells });
 		}
-		const cells = splitCells(t);
-		lines.push(cells && t.includes('\t') ? { text: t, cells, grid: true } : { text: t, cells });
-	}
 	return { lines };
 }
