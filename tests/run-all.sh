@@ -16,9 +16,13 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 mkdir -p test-results
+# Types first: a type error is a failure even where no test reaches the line.
+npx svelte-kit sync >/dev/null && npx svelte-check --tsconfig ./tsconfig.json --threshold error --output human | tail -3
+check=${PIPESTATUS[0]}
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 unit=$?
 npx vitest run --config tests/e2e/vitest.config.ts --reporter=default --reporter=json --outputFile.json=test-results/e2e.json
 e2e=$?
 node tests/summary.mjs test-results/unit.json test-results/e2e.json
-if [ $unit -ne 0 ] || [ $e2e -ne 0 ]; then exit 1; fi
+[ $check -eq 0 ] || echo "svelte-check found type errors"
+if [ $check -ne 0 ] || [ $unit -ne 0 ] || [ $e2e -ne 0 ]; then exit 1; fi
