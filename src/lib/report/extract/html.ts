@@ -1,6 +1,7 @@
 // HTML (and DOCX via mammoth): block elements become lines, each table row one line of cells.
 // Word-exported pages split numbers across spans and pad cells with <o:p>; cell text is cleaned for that.
 import { load } from 'cheerio';
+import { Parser } from 'htmlparser2';
 import type { Doc, DocLine } from './doc';
 
 interface Node {
@@ -60,7 +61,8 @@ function rowsOf(table: Node, out: Node[]): void {
 	}
 }
 
-export function extractHtml(html: string): Doc {
+/** The reference reader over cheerio's DOM (what extractHtml reproduces from parser events). */
+export function extractHtmlDom(html: string): Doc {
 	const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
 	const root = $.root()[0] as unknown as Node;
 	const lines: DocLine[] = [];
@@ -110,6 +112,136 @@ export function extractHtml(html: string): Doc {
 	};
 	// <head><title> first: Word pages often carry the report title only there.
 	walk(root);
+	flush();
+	return { lines, title };
+}
+
+// The same reading as extractHtmlDom, from htmlparser2's events instead of a DOM (cheerio builds its DOM from
+// these very events, with the same options): no tree to allocate and walk. Each open element gets a frame saying
+// how its content is read:
+//   walk   — block structure: text to the line buffer, blocks flush it, tables become rows
+//   text   — textOf: a <title> or a table cell, every text node a part, blocks/rows/br add newlines
+//   skip   — ignored subtree (head, script, style…; in a table, whatever is not a row or a cell)
+//   table / section / row — a table's row structure as rowsOf and cellsOfRow see it
+type Mode = 'walk' | 'text' | 'skip' | 'table' | 'section' | 'row';
+interface Frame {
+	mode: Mode;
+	name: string;
+	/** text frames: the element ends a cell or the title. */
+	role?: 'cell' | 'title';
+}
+
+export function extractHtml(html: string): Doc {
+	const lines: DocLine[] = [];
+	let buf: string[] = [];
+	const flush = () => {
+		const t = buf.join('');
+		buf = [];
+		for (const l of t.split('\n')) {
+			const s = l.replace(/[\u00a0\s]+/g, ' ').trim();
+			if (s) lines.push({ text: s, cells: null });
+		}
+	};
+	let title: string | undefined;
+	const stack: Frame[] = [{ mode: 'walk', name: '' }];
+	let parts: string[] = []; // text frames (one cell or the title at a time: cells and titles do not nest here)
+	let lastText = false; // the previous event was text: the DOM merges it into one text node
+	let cells: string[] | null = null;
+
+	const parser = new Parser(
+		{
+			onopentag(name) {
+				lastText = false;
+				const top = stack[stack.length - 1];
+				let mode: Mode;
+				let role: Frame['role'];
+				switch (top.mode) {
+					case 'skip':
+						mode = 'skip';
+						break;
+					case 'text':
+						mode = SKIP.has(name) ? 'skip' : 'text';
+						break;
+					case 'table':
+					case 'section':
+						if (name === 'tr') {
+							mode = 'row';
+							cells = [];
+						} else mode = name === 'thead' || name === 'tbody' || name === 'tfoot' ? 'section' : 'skip';
+						break;
+					case 'row':
+						if (name === 'td' || name === 'th') {
+							mode = 'text';
+							role = 'cell';
+							parts = [];
+						} else mode = 'skip';
+						break;
+					default:
+						if (name === 'title') {
+							mode = 'text';
+							role = 'title';
+							parts = [];
+						} else if (SKIP.has(name) || name === 'script' || name === 'style') mode = 'skip';
+						else if (name === 'br') {
+							buf.push('\n');
+							mode = 'skip';
+						} else if (name === 'table') {
+							flush();
+							mode = 'table';
+						} else {
+							mode = 'walk';
+							if (BLOCK.has(name)) flush();
+						}
+				}
+				stack.push({ mode, name, role });
+			},
+			ontext(data) {
+				const top = stack[stack.length - 1];
+				if (top.mode === 'walk') buf.push(data);
+				else if (top.mode === 'text') {
+					if (lastText) parts[parts.length - 1] += data;
+					else parts.push(data);
+				}
+				lastText = true;
+			},
+			onclosetag(name) {
+				lastText = false;
+				const f = stack.pop()!;
+				const parent = stack[stack.length - 1];
+				if (f.mode === 'text') {
+					if (f.role === 'cell') {
+						cells!.push(cleanCell(parts.join(' ')));
+						return;
+					}
+					if (f.role === 'title') {
+						title = parts.join('').trim() || undefined;
+						return;
+					}
+					if (name === 'br') parts.push('\n');
+					else if (BLOCK.has(name) || name === 'tr') parts.push('\n');
+					return;
+				}
+				if (f.mode === 'row') {
+					const row = cells!;
+					cells = null;
+					if (!row.every((c) => c === '')) lines.push({ text: row.join(' | '), cells: row });
+					return;
+				}
+				if (f.mode === 'walk' && parent && BLOCK.has(name)) flush();
+			},
+			oncomment() {
+				lastText = false;
+			},
+			oncdatastart() {
+				lastText = false;
+			},
+			onprocessinginstruction() {
+				lastText = false;
+			}
+		},
+		{ xmlMode: false, decodeEntities: true }
+	);
+	parser.end(html);
 	flush();
 	return { lines, title };
 }
