@@ -1,11 +1,11 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTruth } from './district';
 import { applicationsTable, expandGrid, layoutReport, reviewTable, proactiveTable, type TableBlock } from './render/layout';
 import { encodeText, encodable, renderHtml, renderTxt, toTraditional } from './render/index';
 import { toSimplified } from '../report/normalize';
 import { SECTIONS } from '../report/template';
+import { SHARED } from '../../../tests/helpers/shared';
 
 const truth = generateTruth({ organs: 12, years: [2020, 2022], seed: 'render', errorRate: 0 });
 const r2022 = truth.reports.find((t) => t.report.year === 2022 && t.report.other_layout === '2021')!.report;
@@ -30,7 +30,7 @@ function toRowsTsv(table: TableBlock): string[] {
 }
 
 function blankFormTables(): string[][] {
-	const file = resolve(process.cwd(), '../shared/templates/2021-blank-form.rows.tsv');
+	const file = `${SHARED}/templates/2021-blank-form.rows.tsv`;
 	expect(existsSync(file), `${file} (the shared blank form) must exist`).toBe(true);
 	const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
 	const tables: string[][] = [];
@@ -78,7 +78,7 @@ describe('table layout', () => {
 
 describe('text renderings', () => {
 	it('writes pipe rows the way the real sample does', () => {
-		const sample = readFileSync(resolve(process.cwd(), '../shared/samples/tianyuan-kegongxin-2022.txt'), 'utf8');
+		const sample = readFileSync(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`, 'utf8');
 		const zeroed = structuredClone(r2022);
 		for (const row of Object.values(zeroed.applications.rows)) row!.fill(0);
 		for (const g of Object.values(zeroed.review)) g!.fill(0);

@@ -6,8 +6,8 @@ import { parseReport, ParseRefusal, PARSER_VERSION } from './parse';
 import type { Report, Row7 } from './model';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRowKeys } from './template';
 import { buildReport, diffCells, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes } from '../../../tests/fixtures/parser/build';
+import { SHARED } from '../../../tests/helpers/shared';
 
-const SHARED = '/work/shared';
 const read = (p: string) => new Uint8Array(readFileSync(p));
 
 describe('the real sample (天元区科工信局 2022: GBK one byte off, traditional script, HTML remnants)', async () => {
