@@ -4,6 +4,7 @@ import { getDb } from './db';
 import * as table from './db/schema';
 import { inferOrganKind, normalizeOrganName } from '../report/organ';
 import * as reports from './reports';
+import { refreshPublicationSummaries } from './summaries';
 
 export function findByName(name: string): table.Organ | undefined {
 	const db = getDb();
@@ -92,6 +93,9 @@ export function mergeOrgans(fromId: number, intoId: number, actorId: string | nu
 		);
 		const ids = c.prepare('SELECT id FROM report WHERE organ_id = ? ORDER BY year').all(intoId) as { id: number }[];
 		for (const { id } of ids) reports.recompute(id);
+		// The merged organ's log now holds both; the other organ's rows went with it (cascade), cleared here anyway.
+		refreshPublicationSummaries(c, intoId);
+		refreshPublicationSummaries(c, fromId);
 	}).immediate();
 	return get(intoId)!;
 }

@@ -4,6 +4,7 @@
 import { getDb } from './db';
 import * as organs from './organs';
 import { readZip, ZipRefusal } from './zip';
+import { refreshPublicationSummaries } from './summaries';
 import { can, canImportForOrgan, type Role } from '../auth/permissions';
 import { normalizeText } from '../report/normalize';
 
@@ -257,6 +258,8 @@ export function storePublications(rows: PublicationRow[], actor: { id: string | 
 			else out.duplicates++;
 			if (!out.organIds.includes(organ)) out.organIds.push(organ);
 		}
+		// Summaries in the same transaction: a duplicate adds nothing, but re-deriving keeps them exact either way.
+		for (const id of out.organIds) refreshPublicationSummaries(c, id);
 		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
 			actor.id,
 			'publication.import',

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from './db';
 import * as table from './db/schema';
+import { refreshReportSummary } from './summaries';
 import type { Cell, Finding, Report as Model } from '../report/model';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, proactiveItems } from '../report/template';
 import { checkAgainstPrevious, checkCarryOver, checkTimeliness, runChecks } from '../report/checks';
@@ -369,6 +370,8 @@ function writeEffective(reportId: number, eff: Model, fresh: boolean): Finding[]
 	const findings = computeFindings(eff, previous, r?.kind ?? 'department', fresh);
 	writeFindings(s, reportId, findings);
 	s.updateReport.run(eff.template ?? null, eff.published_on ?? null, num(eff.fees?.info_processing_fee_yuan), findings.length, reportId);
+	// After updateReport: the summary reads the report's template (行政事业性收费 is an amount only in 2021's).
+	refreshReportSummary(getDb().$client, reportId);
 	return findings;
 }
 
@@ -396,6 +399,7 @@ export function recompute(reportId: number): void {
 		if (!eff) {
 			const s = stmts(db.$client);
 			s.deleteFigures.run(reportId);
+			refreshReportSummary(db.$client, reportId);
 			s.deleteFindings.run(reportId);
 			s.updateFindingsCount.run(0, reportId);
 			return;

@@ -213,6 +213,97 @@ export const publication = sqliteTable(
 	]
 );
 
+/**
+ * One row per report that has figure rows: the figures the dashboard charts read, summed per chart series from the
+ * report's `figure` rows (see summaries.ts, which writes it in the same transaction as the figures). It carries the
+ * report's organ and year so the aggregates read ~one row per organ-year instead of joining ~35 figure rows to
+ * report. Organ kind is not copied: the kind filter joins organ by primary key, so setKind has nothing to sync.
+ */
+export const reportSummary = sqliteTable(
+	'report_summary',
+	{
+		reportId: integer('report_id')
+			.primaryKey()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		organId: integer('organ_id').notNull(),
+		year: integer('year').notNull(),
+		/** 1 when the report has the 本年新收 row (the volume chart counts these reports). */
+		newRows: integer('new_rows').notNull().default(0),
+		newC0: real('new_c0'),
+		newC1: real('new_c1'),
+		newC2: real('new_c2'),
+		newC3: real('new_c3'),
+		newC4: real('new_c4'),
+		newC5: real('new_c5'),
+		newC6: real('new_c6'),
+		resultsTotal: real('results_total'),
+		outGranted: real('out_granted'),
+		outPartial: real('out_partial'),
+		outRefused: real('out_refused'),
+		outUnable: real('out_unable'),
+		outNotProcessed: real('out_not_processed'),
+		outOther: real('out_other'),
+		refusedStateSecret: real('refused_state_secret'),
+		refusedLawProhibited: real('refused_law_prohibited'),
+		refusedThreeSafeties: real('refused_three_safeties'),
+		refusedThirdParty: real('refused_third_party'),
+		refusedInternalAffairs: real('refused_internal_affairs'),
+		refusedProcessInfo: real('refused_process_info'),
+		refusedEnforcementFile: real('refused_enforcement_file'),
+		refusedQueryMatter: real('refused_query_matter'),
+		unableNotHeld: real('unable_not_held'),
+		unableNeedsCreation: real('unable_needs_creation'),
+		unableUnclear: real('unable_unclear'),
+		/** 行政事业性收费 (万元), 2021 layout only. */
+		adminFee: real('admin_fee'),
+		/** Over every section 4 row (rankings' 纠错率). */
+		reviewCorrected: real('review_corrected'),
+		reviewConcluded: real('review_concluded'),
+		/** Over the rows with a case (total > 0 or corrected > 0), per group (the review chart). */
+		recTotal: real('rec_total'),
+		recCorrected: real('rec_corrected'),
+		recConcluded: real('rec_concluded'),
+		litTotal: real('lit_total'),
+		litCorrected: real('lit_corrected'),
+		litConcluded: real('lit_concluded')
+	},
+	(t) => [index('report_summary_year_organ_idx').on(t.year, t.organId), index('report_summary_organ_year_idx').on(t.organId, t.year)]
+);
+
+/** Per organ and year of its publication log: what the update-frequency charts and rankings read. */
+export const publicationYear = sqliteTable(
+	'publication_year',
+	{
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		posts: integer('posts').notNull(),
+		/** Weeks 0–51 of the year (day of year − 1 ÷ 7) with at least one posting. */
+		weeks: integer('weeks').notNull(),
+		firstOn: text('first_on').notNull(),
+		lastOn: text('last_on').notNull(),
+		/** Longest gap between two consecutive postings inside the year (null with one posting), and where. */
+		gapDays: real('gap_days'),
+		gapFrom: text('gap_from'),
+		gapTo: text('gap_to')
+	},
+	(t) => [uniqueIndex('publication_year_organ_year_uq').on(t.organId, t.year), index('publication_year_year_idx').on(t.year, t.lastOn)]
+);
+
+/** Postings per organ and month ('YYYY-MM'): the heat map's cells. */
+export const publicationMonth = sqliteTable(
+	'publication_month',
+	{
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		month: text('month').notNull(),
+		posts: integer('posts').notNull()
+	},
+	(t) => [uniqueIndex('publication_month_organ_month_uq').on(t.organId, t.month)]
+);
+
 export const auditLog = sqliteTable(
 	'audit_log',
 	{

@@ -10,10 +10,10 @@ export function fees(f: DashboardFilter, client?: Database.Database): FeesData {
 	// Only organ-years that charged anything: the yearly sums are exactly the sums of these rows.
 	const rows = statement(
 		`SELECT r.year AS year, o.id AS id, o.name AS name, COALESCE(r.fee_yuan, 0) AS info,
-			COALESCE(CASE WHEN r.template = '2021' THEN g.c0 END, 0) AS admin
+			COALESCE(s.admin_fee, 0) AS admin
 		FROM report r JOIN organ o ON o.id = r.organ_id
-			LEFT JOIN figure g ON g.report_id = r.id AND g.section = 'proactive' AND g.row_key = 'admin_fees'
-		WHERE ${w.sql} AND (r.fee_yuan > 0 OR (r.template = '2021' AND g.c0 > 0))
+			LEFT JOIN report_summary s ON s.report_id = r.id
+		WHERE ${w.sql} AND (r.fee_yuan > 0 OR s.admin_fee > 0)
 		ORDER BY r.year, o.name`,
 		client
 	).all(...w.params) as { year: number; id: number; name: string; info: number; admin: number }[];

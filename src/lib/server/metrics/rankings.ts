@@ -5,19 +5,8 @@ import type Database from 'better-sqlite3';
 import type { RankedOrgan, RankingsData } from '../../charts/data';
 import type { DashboardFilter } from '../../charts/filters';
 import { MIN_SAMPLE, makeRate } from '../../report/rates';
-import { num, organWhere, reportWhere, statement } from './sql';
-import { updatesRange } from './updates';
-
-const REFUSED_KEYS = [
-	'refused.state_secret',
-	'refused.law_prohibited',
-	'refused.three_safeties',
-	'refused.third_party',
-	'refused.internal_affairs',
-	'refused.process_info',
-	'refused.enforcement_file',
-	'refused.query_matter'
-];
+import { num, reportWhere, statement } from './sql';
+import { postingsPerOrgan, updatesRange } from './updates';
 
 function byValue(a: RankedOrgan, b: RankedOrgan): number {
 	if (a.enough !== b.enough) return a.enough ? -1 : 1;
@@ -25,19 +14,16 @@ function byValue(a: RankedOrgan, b: RankedOrgan): number {
 }
 
 export function rankings(f: DashboardFilter, client?: Database.Database, minSample = MIN_SAMPLE): RankingsData {
-	const w = reportWhere(f);
+	const w = reportWhere(f, 's');
+	// report_summary: out_refused is the eight 不予公开 rows; review_* span every section 4 row (summaries.ts).
 	const rows = statement(
-		`SELECT o.id AS id, o.name AS name,
-			SUM(CASE WHEN g.section = 'applications' AND g.row_key = 'new' THEN g.c6 END) AS apps,
-			SUM(CASE WHEN g.section = 'applications' AND g.row_key = 'results_total' THEN g.c6 END) AS handled,
-			SUM(CASE WHEN g.section = 'applications' AND g.row_key IN (${REFUSED_KEYS.map(() => '?').join(', ')}) THEN g.c6 END) AS refused,
-			SUM(CASE WHEN g.section = 'review' THEN g.c1 END) AS corrected,
-			SUM(CASE WHEN g.section = 'review' THEN COALESCE(g.c4, 0) - COALESCE(g.c3, 0) END) AS concluded
-		FROM figure g JOIN report r ON r.id = g.report_id JOIN organ o ON o.id = r.organ_id
-		WHERE ${w.sql} AND (g.section = 'review' OR (g.section = 'applications' AND g.row_key IN ('new', 'results_total', ${REFUSED_KEYS.map(() => '?').join(', ')})))
-		GROUP BY o.id`,
+		`SELECT s.organ_id AS id, o.name AS name, SUM(s.new_c6) AS apps, SUM(s.results_total) AS handled,
+			SUM(s.out_refused) AS refused, SUM(s.review_corrected) AS corrected, SUM(s.review_concluded) AS concluded
+		FROM report_summary s JOIN organ o ON o.id = s.organ_id
+		WHERE ${w.sql}
+		GROUP BY s.organ_id`,
 		client
-	).all(...REFUSED_KEYS, ...w.params, ...REFUSED_KEYS) as {
+	).all(...w.params) as {
 		id: number;
 		name: string;
 		apps: number | null;
@@ -47,14 +33,8 @@ export function rankings(f: DashboardFilter, client?: Database.Database, minSamp
 		concluded: number | null;
 	}[];
 
+	const postings = postingsPerOrgan(f, client);
 	const { start, end } = updatesRange(f, client);
-	const ow = organWhere(f);
-	const postings = statement(
-		`SELECT o.id AS id, o.name AS name,
-			(SELECT COUNT(*) FROM publication p WHERE p.organ_id = o.id AND p.published_on BETWEEN ? AND ?) AS n
-		FROM organ o WHERE ${ow.sql} AND EXISTS (SELECT 1 FROM publication p WHERE p.organ_id = o.id)`,
-		client
-	).all(start, end, ...ow.params) as { id: number; name: string; n: number }[];
 	const weeks = Math.max(1, (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1) / 7;
 
 	const rate = (n: number, d: number): Omit<RankedOrgan, 'organ'> => ({

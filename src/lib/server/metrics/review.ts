@@ -6,34 +6,39 @@ import { yearsOf, type DashboardFilter } from '../../charts/filters';
 import { num, reportWhere, statement } from './sql';
 
 export function review(f: DashboardFilter, client?: Database.Database): ReviewData {
-	const w = reportWhere(f);
+	const w = reportWhere(f, 's');
+	// Only organ-years with a case (summaries.ts sums the section 4 rows with total > 0 or corrected > 0).
 	const rows = statement(
-		`SELECT r.year AS year, o.id AS id, o.name AS name, g.row_key AS grp,
-			g.c1 AS corrected, g.c3 AS pending, g.c4 AS total
-		FROM figure g JOIN report r ON r.id = g.report_id JOIN organ o ON o.id = r.organ_id
-		WHERE g.section = 'review' AND (g.c4 > 0 OR g.c1 > 0) AND ${w.sql}
-		ORDER BY r.year, o.name`,
+		`SELECT s.year AS year, s.organ_id AS id, o.name AS name,
+			s.rec_total, s.rec_corrected, s.rec_concluded, s.lit_total, s.lit_corrected, s.lit_concluded
+		FROM report_summary s JOIN organ o ON o.id = s.organ_id
+		WHERE ${w.sql} AND (s.rec_total IS NOT NULL OR s.rec_corrected IS NOT NULL OR s.lit_total IS NOT NULL OR s.lit_corrected IS NOT NULL)
+		ORDER BY s.year, o.name`,
 		client
-	).all(...w.params) as { year: number; id: number; name: string; grp: string; corrected: number | null; pending: number | null; total: number | null }[];
+	).all(...w.params) as ({ year: number; id: number; name: string } & Record<string, number | null>)[];
 	const years: ReviewYear[] = yearsOf(f).map((year) => ({
 		year,
 		reconsideration: { total: 0, corrected: 0, concluded: 0 },
 		litigation: { total: 0, corrected: 0, concluded: 0 }
 	}));
-	const corrected = new Map<string, ReviewData['corrected'][number]>();
+	const corrected: ReviewData['corrected'] = [];
 	for (const r of rows) {
 		const y = years[r.year - f.fromYear];
-		const bucket = r.grp === 'reconsideration' ? y.reconsideration : y.litigation;
-		bucket.total += num(r.total);
-		bucket.corrected += num(r.corrected);
-		bucket.concluded += num(r.total) - num(r.pending);
-		if (num(r.corrected) > 0) {
-			const key = `${r.id}/${r.year}`;
-			const entry = corrected.get(key) ?? { organ: { id: r.id, name: r.name }, year: r.year, reconsideration: 0, litigation: 0 };
-			if (r.grp === 'reconsideration') entry.reconsideration += num(r.corrected);
-			else entry.litigation += num(r.corrected);
-			corrected.set(key, entry);
+		for (const [bucket, p] of [
+			[y.reconsideration, 'rec'],
+			[y.litigation, 'lit']
+		] as const) {
+			bucket.total += num(r[`${p}_total`]);
+			bucket.corrected += num(r[`${p}_corrected`]);
+			bucket.concluded += num(r[`${p}_concluded`]);
 		}
+		if (num(r.rec_corrected) > 0 || num(r.lit_corrected) > 0)
+			corrected.push({
+				organ: { id: r.id, name: r.name },
+				year: r.year,
+				reconsideration: Math.max(0, num(r.rec_corrected)),
+				litigation: Math.max(0, num(r.lit_corrected))
+			});
 	}
-	return { years, corrected: [...corrected.values()] };
+	return { years, corrected };
 }

@@ -35,10 +35,21 @@ export function organWhere(f: DashboardFilter, o = 'o'): Where {
 	return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
-/** Year range and organ filter on report `r` joined to organ `o`. */
-export function reportWhere(f: DashboardFilter, r = 'r', o = 'o'): Where {
+export interface YearWhere extends Where {
+	/** The join the organ part needs (`JOIN organ o ON …`), empty when the filter has no organ part. */
+	join: string;
+}
+
+/** Year range and organ filter on a table `r` with year and organ_id (report, report_summary, publication_year),
+ * joined to organ `o` only when the filter needs the organ's kind. */
+export function reportWhere(f: DashboardFilter, r = 'r', o = 'o'): YearWhere {
 	const org = organWhere(f, o);
-	return { sql: `${r}.year BETWEEN ? AND ? AND ${org.sql}`, params: [f.fromYear, f.toYear, ...org.params] };
+	const needsOrgan = f.kind !== null;
+	const parts = [`${r}.year BETWEEN ? AND ?`];
+	const params: (string | number)[] = [f.fromYear, f.toYear];
+	if (needsOrgan) parts.push(org.sql), params.push(...org.params);
+	else if (f.organId !== null) parts.push(`${r}.organ_id = ?`), params.push(f.organId);
+	return { sql: parts.join(' AND '), params, join: needsOrgan ? `JOIN organ ${o} ON ${o}.id = ${r}.organ_id` : '' };
 }
 
 /** One zero per year of the range, indexed by year − fromYear. */

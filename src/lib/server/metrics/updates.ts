@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { OrganRef, UpdatesData } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
-import { organWhere, statement } from './sql';
+import { organWhere, reportWhere, statement } from './sql';
 
 /** An organ "updates weekly" in a year when it posted in at least this share of the year's 52 weeks. */
 export const WEEKLY_COVERAGE = 0.9;
@@ -15,14 +15,29 @@ export const SILENCES_SHOWN = 10;
 
 /** The range's first and last day; the last is capped at the newest posting in any log (a log loaded mid-year). */
 export function updatesRange(f: DashboardFilter, client?: Database.Database): { start: string; end: string } {
-	// One index seek per organ: the (organ_id, published_on) index has no global order by date.
+	// The newest year's rows only: (year, last_on) index.
 	const newest = (
-		statement('SELECT MAX((SELECT MAX(p.published_on) FROM publication p WHERE p.organ_id = o.id)) AS d FROM organ o', client).get() as {
+		statement('SELECT MAX(last_on) AS d FROM publication_year WHERE year = (SELECT MAX(year) FROM publication_year)', client).get() as {
 			d: string | null;
 		}
 	).d;
 	const end = `${f.toYear}-12-31`;
 	return { start: `${f.fromYear}-01-01`, end: newest && newest < end && newest >= `${f.fromYear}-01-01` ? newest : end };
+}
+
+/**
+ * Organs with a log (any year) in the filter, with their postings in the range, quietest first. Summing whole years
+ * is exact: the range runs from 1 January to the end of the last year or to the newest posting of any log.
+ */
+export function postingsPerOrgan(f: DashboardFilter, client?: Database.Database): { id: number; name: string; n: number }[] {
+	const ow = organWhere(f);
+	return statement(
+		`SELECT o.id AS id, o.name AS name,
+			COALESCE((SELECT SUM(s.posts) FROM publication_year s WHERE s.organ_id = o.id AND s.year BETWEEN ? AND ?), 0) AS n
+		FROM organ o WHERE ${ow.sql} AND EXISTS (SELECT 1 FROM publication_year s WHERE s.organ_id = o.id)
+		ORDER BY n, o.name`,
+		client
+	).all(f.fromYear, f.toYear, ...ow.params) as { id: number; name: string; n: number }[];
 }
 
 function monthsOf(f: DashboardFilter): string[] {
@@ -31,25 +46,17 @@ function monthsOf(f: DashboardFilter): string[] {
 
 export function updates(f: DashboardFilter, client?: Database.Database): UpdatesData {
 	const { start, end } = updatesRange(f, client);
-	const ow = organWhere(f);
-	const organs = statement(
-		`SELECT o.id AS id, o.name AS name,
-			(SELECT COUNT(*) FROM publication p WHERE p.organ_id = o.id AND p.published_on BETWEEN ? AND ?) AS n
-		FROM organ o WHERE ${ow.sql} AND EXISTS (SELECT 1 FROM publication p WHERE p.organ_id = o.id)
-		ORDER BY n, o.name`,
-		client
-	).all(start, end, ...ow.params) as { id: number; name: string; n: number }[];
+	const organs = postingsPerOrgan(f, client);
 	const shown = organs.slice(0, HEATMAP_MAX_ORGANS);
 	const organIndex = new Map(shown.map((o, i) => [o.id, i]));
 	const months = monthsOf(f);
 	const monthIndex = new Map(months.map((m, i) => [m, i]));
 
 	const monthly = statement(
-		`SELECT p.organ_id AS organ, substr(p.published_on, 1, 7) AS month, COUNT(*) AS n
-		FROM publication p WHERE p.organ_id IN (SELECT value FROM json_each(?)) AND p.published_on BETWEEN ? AND ?
-		GROUP BY p.organ_id, month`,
+		`SELECT m.organ_id AS organ, m.month AS month, m.posts AS n
+		FROM publication_month m WHERE m.organ_id IN (SELECT value FROM json_each(?)) AND m.month BETWEEN ? AND ?`,
 		client
-	).all(JSON.stringify(shown.map((o) => o.id)), start, end) as { organ: number; month: string; n: number }[];
+	).all(JSON.stringify(shown.map((o) => o.id)), start.slice(0, 7), end.slice(0, 7)) as { organ: number; month: string; n: number }[];
 	const cells: [number, number, number][] = [];
 	for (const r of monthly) {
 		const mi = monthIndex.get(r.month);
@@ -57,38 +64,34 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 		if (mi !== undefined && oi !== undefined) cells.push([mi, oi, r.n]);
 	}
 
-	// Week w of a year = (day of year − 1) ÷ 7; the stub week 52 (one or two days) is not counted. One date function
-	// per posting: these run over every posting of the range.
+	// publication_year.weeks counts weeks 0–51 with a posting (the stub week 52 is not counted).
+	const w = reportWhere(f, 's');
 	const weeks = statement(
-		`SELECT year, COUNT(*) AS met FROM (
-			SELECT organ_id, year, COUNT(DISTINCT week) AS weeks FROM (
-				SELECT p.organ_id AS organ_id, CAST(substr(p.published_on, 1, 4) AS INTEGER) AS year,
-					(CAST(strftime('%j', p.published_on) AS INTEGER) - 1) / 7 AS week
-				FROM publication p JOIN organ o ON o.id = p.organ_id
-				WHERE p.published_on BETWEEN ? AND ? AND ${ow.sql}
-			) WHERE week < ${WEEKS_PER_YEAR} GROUP BY organ_id, year
-		) WHERE weeks >= ? GROUP BY year`,
+		`SELECT s.year AS year, COUNT(*) AS met FROM publication_year s ${w.join}
+		WHERE ${w.sql} AND s.weeks >= ? GROUP BY s.year`,
 		client
-	).all(start, end, ...ow.params, Math.ceil(WEEKLY_COVERAGE * WEEKS_PER_YEAR)) as { year: number; met: number }[];
+	).all(...w.params, Math.ceil(WEEKLY_COVERAGE * WEEKS_PER_YEAR)) as { year: number; met: number }[];
 	const metByYear = new Map(weeks.map((w) => [w.year, w.met]));
 
+	// The longest gap of an organ in the range: the longest inside a year, between a year's last posting and the next
+	// logged year's first, or from its last posting to the range's end.
 	const gaps = statement(
-		`WITH p AS (
-			SELECT organ, d, jd, LAG(d) OVER w AS prev, jd - LAG(jd) OVER w AS days FROM (
-				SELECT p.organ_id AS organ, p.published_on AS d, julianday(p.published_on) AS jd
-				FROM publication p JOIN organ o ON o.id = p.organ_id
-				WHERE p.published_on BETWEEN ? AND ? AND ${ow.sql}
-			) WINDOW w AS (PARTITION BY organ ORDER BY d)
+		`WITH s AS (
+			SELECT s.organ_id AS organ, s.first_on, s.last_on, s.gap_days, s.gap_from, s.gap_to,
+				LAG(s.last_on) OVER (PARTITION BY s.organ_id ORDER BY s.year) AS prev_last
+			FROM publication_year s ${w.join} WHERE ${w.sql}
 		), g AS (
-			SELECT organ, prev AS from_d, d AS to_d, days FROM p WHERE prev IS NOT NULL
+			SELECT organ, gap_from AS from_d, gap_to AS to_d, gap_days AS days FROM s WHERE gap_days IS NOT NULL
 			UNION ALL
-			SELECT organ, MAX(d), ?, julianday(?) - MAX(jd) FROM p GROUP BY organ
+			SELECT organ, prev_last, first_on, julianday(first_on) - julianday(prev_last) FROM s WHERE prev_last IS NOT NULL
+			UNION ALL
+			SELECT organ, MAX(last_on), ?, julianday(?) - julianday(MAX(last_on)) FROM s GROUP BY organ
 		), best AS (SELECT organ, from_d, to_d, MAX(days) AS days FROM g GROUP BY organ)
 		SELECT best.organ AS id, o.name AS name, best.from_d AS from_d, best.to_d AS to_d, best.days AS days
 		FROM best JOIN organ o ON o.id = best.organ
 		ORDER BY best.days DESC, o.name LIMIT ${SILENCES_SHOWN}`,
 		client
-	).all(start, end, ...ow.params, end, end) as { id: number; name: string; from_d: string; to_d: string; days: number }[];
+	).all(...w.params, end, end) as { id: number; name: string; from_d: string; to_d: string; days: number }[];
 
 	// Organs with a log but no posting at all in the range: silent for the whole range.
 	const silent = organs
