@@ -15,6 +15,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { figureRows } from '../src/lib/server/reports';
 import { dashboard } from '../src/lib/server/metrics';
 import { renderAll } from '../src/lib/server/dashboard';
+import { rebuildSummaries } from '../src/lib/server/summaries';
 import { parseArgs } from '../src/cli/command';
 import type { DashboardFilter } from '../src/lib/charts/filters';
 
@@ -68,6 +69,10 @@ function buildDatabase(organs: number, years: number[], path: string): void {
 	db.transaction(() => {
 		for (const p of log) insPub.run(organId.get(p.organ_id), p.published_on, p.title, p.channel, p.url, p.url);
 	})();
+	// Raw inserts bypass the writers that keep the summaries: derive them as the backfill migration does.
+	const t1 = now();
+	rebuildSummaries(db);
+	console.log(`  summaries derived in ${ms(now() - t1)}`);
 	db.pragma('wal_checkpoint(TRUNCATE)');
 	db.exec('ANALYZE');
 	db.close();
@@ -77,37 +82,38 @@ function buildDatabase(organs: number, years: number[], path: string): void {
 	console.log(`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`);
 }
 
-/** The floor: each aggregate as one hand-written query, no filter joins beyond what the view needs. */
+/** The floor: each aggregate as one hand-written query over the same tables the metrics read (the per-organ-year
+ * summaries, report, finding, organ), no filter joins beyond what the view needs. */
 function floorQueries(f: DashboardFilter): { sql: string; params: unknown[] }[] {
 	const y = [f.fromYear, f.toYear];
-	const start = `${f.fromYear}-01-01`;
 	const end = `${f.toYear}-12-31`;
 	const kind = f.kind === 'department' ? " AND o.kind = 'department'" : '';
-	const rj = `JOIN report r ON r.id = g.report_id${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''}`;
-	const pj = kind ? 'JOIN organ o ON o.id = p.organ_id' : '';
+	const sj = kind ? 'JOIN organ o ON o.id = s.organ_id' : '';
+	const rj = kind ? ' JOIN organ o ON o.id = r.organ_id' : '';
+	const sum = (cols: string[]) => cols.map((c) => `SUM(${c})`).join(', ');
 	return [
 		// volume
-		{ sql: `SELECT r.year, COUNT(*), SUM(c0), SUM(c1), SUM(c2), SUM(c3), SUM(c4), SUM(c5), SUM(c6) FROM figure g ${rj} WHERE g.section = 'applications' AND g.row_key = 'new' AND r.year BETWEEN ? AND ?${kind} GROUP BY r.year`, params: y },
+		{ sql: `SELECT s.year, ${sum(['new_rows', 'new_c0', 'new_c1', 'new_c2', 'new_c3', 'new_c4', 'new_c5', 'new_c6'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`, params: y },
 		// outcomes
-		{ sql: `SELECT r.year, substr(g.row_key, 1, instr(g.row_key || '.', '.') - 1) AS grp, SUM(c6) FROM figure g ${rj} WHERE g.section = 'applications' AND g.row_key NOT IN ('new', 'carried_over', 'results_total', 'carried_forward') AND r.year BETWEEN ? AND ?${kind} GROUP BY r.year, grp`, params: y },
+		{ sql: `SELECT s.year, ${sum(['out_granted', 'out_partial', 'out_refused', 'out_unable', 'out_not_processed', 'out_other'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`, params: y },
 		// refusals
-		{ sql: `SELECT r.year, g.row_key, SUM(c6) FROM figure g ${rj} WHERE g.section = 'applications' AND (g.row_key LIKE 'refused.%' OR g.row_key LIKE 'unable.%') AND r.year BETWEEN ? AND ?${kind} GROUP BY r.year, g.row_key`, params: y },
-		// updates: organs with their postings, heat map months of the 40 quietest, weekly coverage, longest silence
-		{ sql: `SELECT o.id, o.name, (SELECT COUNT(*) FROM publication p WHERE p.organ_id = o.id AND p.published_on BETWEEN ? AND ?) n FROM organ o WHERE EXISTS (SELECT 1 FROM publication p WHERE p.organ_id = o.id)${kind} ORDER BY n`, params: [start, end] },
-		{ sql: `SELECT p.organ_id, substr(p.published_on, 1, 7) m, COUNT(*) FROM publication p WHERE p.organ_id IN (SELECT o.id FROM organ o WHERE 1${kind} ORDER BY (SELECT COUNT(*) FROM publication q WHERE q.organ_id = o.id AND q.published_on BETWEEN ? AND ?) LIMIT 40) AND p.published_on BETWEEN ? AND ? GROUP BY p.organ_id, m`, params: [start, end, start, end] },
-		{ sql: `SELECT y, COUNT(*) FROM (SELECT p.organ_id, substr(p.published_on, 1, 4) y, COUNT(DISTINCT (CAST(strftime('%j', p.published_on) AS INTEGER) - 1) / 7) w FROM publication p ${pj} WHERE p.published_on BETWEEN ? AND ?${kind} AND strftime('%j', p.published_on) <= '364' GROUP BY p.organ_id, y) WHERE w >= 47 GROUP BY y`, params: [start, end] },
-		{ sql: `SELECT organ, MAX(gap) FROM (SELECT organ, jd - LAG(jd) OVER (PARTITION BY organ ORDER BY jd) gap FROM (SELECT p.organ_id organ, julianday(p.published_on) jd FROM publication p ${pj} WHERE p.published_on BETWEEN ? AND ?${kind})) GROUP BY organ ORDER BY 2 DESC LIMIT 10`, params: [start, end] },
+		{ sql: `SELECT s.year, ${sum(['refused_state_secret', 'refused_law_prohibited', 'refused_three_safeties', 'refused_third_party', 'refused_internal_affairs', 'refused_process_info', 'refused_enforcement_file', 'refused_query_matter', 'unable_not_held', 'unable_needs_creation', 'unable_unclear'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`, params: y },
+		// updates: postings per organ, heat map months of the 40 quietest, weekly coverage, longest silence
+		{ sql: `SELECT s.organ_id, SUM(s.posts) n FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY n`, params: y },
+		{ sql: `SELECT m.organ_id, m.month, m.posts FROM publication_month m WHERE m.organ_id IN (SELECT s.organ_id FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY SUM(s.posts) LIMIT 40) AND m.month BETWEEN ? AND ?`, params: [...y, `${f.fromYear}-01`, `${f.toYear}-12`] },
+		{ sql: `SELECT s.year, COUNT(*) FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} AND s.weeks >= 47 GROUP BY s.year`, params: y },
+		{ sql: `SELECT organ, MAX(MAX(COALESCE(gap_days, 0), COALESCE(julianday(first_on) - julianday(prev), 0), COALESCE(julianday(?) - julianday(last_on), 0))) g FROM (SELECT s.organ_id organ, s.gap_days, s.first_on, s.last_on, LAG(s.last_on) OVER (PARTITION BY s.organ_id ORDER BY s.year) prev FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind}) GROUP BY organ ORDER BY g DESC LIMIT 10`, params: [end, ...y] },
 		// fees
-		{ sql: `SELECT r.year, r.organ_id, r.fee_yuan, g.c0 FROM report r LEFT JOIN figure g ON g.report_id = r.id AND g.section = 'proactive' AND g.row_key = 'admin_fees'${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''} WHERE r.year BETWEEN ? AND ?${kind} AND (r.fee_yuan > 0 OR (r.template = '2021' AND g.c0 > 0))`, params: y },
+		{ sql: `SELECT r.year, r.organ_id, r.fee_yuan, s.admin_fee FROM report r LEFT JOIN report_summary s ON s.report_id = r.id${rj} WHERE r.year BETWEEN ? AND ?${kind} AND (r.fee_yuan > 0 OR s.admin_fee > 0)`, params: y },
 		// review
-		{ sql: `SELECT r.year, r.organ_id, g.row_key, g.c1, g.c3, g.c4 FROM figure g ${rj} WHERE g.section = 'review' AND g.c4 > 0 AND r.year BETWEEN ? AND ?${kind}`, params: y },
+		{ sql: `SELECT s.year, s.organ_id, s.rec_total, s.rec_corrected, s.rec_concluded, s.lit_total, s.lit_corrected, s.lit_concluded FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} AND (s.rec_total IS NOT NULL OR s.lit_total IS NOT NULL OR s.rec_corrected IS NOT NULL OR s.lit_corrected IS NOT NULL)`, params: y },
 		// quality: received, missing, by rule
-		{ sql: `SELECT r.year, SUM(r.published_on IS NULL), SUM(EXISTS (SELECT 1 FROM finding x WHERE x.report_id = r.id AND x.rule = 'T1')), SUM(r.findings_count > 0) FROM report r${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY r.year`, params: y },
+		{ sql: `SELECT r.year, SUM(r.published_on IS NULL), SUM(EXISTS (SELECT 1 FROM finding x WHERE x.report_id = r.id AND x.rule = 'T1')), SUM(r.findings_count > 0) FROM report r${rj} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY r.year`, params: y },
 		{ sql: `WITH f AS (SELECT organ_id, MIN(year) first FROM report GROUP BY organ_id), ys(y) AS (SELECT value FROM json_each(?)) SELECT ys.y, COUNT(*) FROM ys JOIN f ON f.first < ys.y WHERE NOT EXISTS (SELECT 1 FROM report x WHERE x.organ_id = f.organ_id AND x.year = ys.y) GROUP BY ys.y`, params: [JSON.stringify(Array.from({ length: f.toYear - f.fromYear + 1 }, (_, i) => f.fromYear + i))] },
-		{ sql: `SELECT x.rule, COUNT(DISTINCT x.report_id) FROM finding x JOIN report r ON r.id = x.report_id${kind ? ' JOIN organ o ON o.id = r.organ_id' : ''} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY x.rule`, params: y },
+		{ sql: `SELECT x.rule, COUNT(DISTINCT x.report_id) FROM finding x JOIN report r ON r.id = x.report_id${rj} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY x.rule`, params: y },
 		// rankings
-		{ sql: `SELECT r.organ_id, SUM(CASE WHEN g.row_key = 'new' THEN c6 END), SUM(CASE WHEN g.row_key = 'results_total' THEN c6 END), SUM(CASE WHEN g.row_key LIKE 'refused.%' THEN c6 END), SUM(CASE WHEN g.section = 'review' THEN c1 END), SUM(CASE WHEN g.section = 'review' THEN c4 - c3 END) FROM figure g ${rj} WHERE (g.section = 'review' OR g.row_key IN ('new', 'results_total') OR g.row_key LIKE 'refused.%') AND r.year BETWEEN ? AND ?${kind} GROUP BY r.organ_id`, params: y },
-		{ sql: `SELECT p.organ_id, COUNT(*) FROM publication p ${pj} WHERE p.published_on BETWEEN ? AND ?${kind} GROUP BY p.organ_id`, params: [start, end] }
+		{ sql: `SELECT s.organ_id, ${sum(['new_c6', 'results_total', 'out_refused', 'review_corrected', 'review_concluded'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id`, params: y },
+		{ sql: `SELECT s.organ_id, SUM(s.posts) FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id`, params: y }
 	];
 }
 
@@ -129,7 +135,12 @@ function benchSize(organs: number, nYears: number) {
 	const path = join(tmpdir(), `dw-bench-dashboard-${organs}x${nYears}.db`);
 	console.log(`\n${organs} organs × ${nYears} years (${years[0]}–${years[years.length - 1]})`);
 	if (!existsSync(path)) buildDatabase(organs, years, path);
-	else console.log(`  reusing ${path}`);
+	else {
+		// A database built before the summaries: opening it runs the pending migrations, the backfill included.
+		const t0 = now();
+		openDatabase(path).$client.close();
+		console.log(`  reusing ${path} (migrations checked/applied in ${ms(now() - t0)})`);
+	}
 	const client = new Database(path, { readonly: true });
 	const views: [string, DashboardFilter][] = [
 		['whole district, all years', { fromYear: years[0], toYear: years[years.length - 1], kind: null, organId: null }],
