@@ -10,6 +10,7 @@ import * as organs from './organs';
 import { correctFigure } from './corrections';
 import { storePublications, type PublicationRow } from './publication-log';
 import { backfillSql, rebuildSummaries } from './summaries';
+import { updates } from './metrics';
 import { sampleReport } from '../report/checks/fixture';
 import { runChecks } from '../report/checks';
 import type { Report } from '../report/model';
@@ -78,7 +79,7 @@ describe('report_summary', () => {
 	it('follows a correction and its recompute', () => {
 		const a = store('甲区教育局', 2022);
 		const before = summary(a.reportId)!;
-		expect(before.new_c6).toBe(sampleReport().applications.rows.new[6]);
+		expect(before.new_c6).toBe(sampleReport().applications.rows.new![6]);
 		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.new.total', value: '99', reason: '核对' }, { id: 'insp', role: 'inspector' });
 		expect(summary(a.reportId)!.new_c6).toBe(99);
 		expectConsistent();
@@ -125,6 +126,17 @@ describe('publication summaries', () => {
 	});
 });
 
+describe('the longest silence from the summaries', () => {
+	it('counts a gap across years only when both postings lie in the range', () => {
+		storePublications([post('甲区教育局', '2022-11-01', 'a'), post('甲区教育局', '2023-02-01', 'b'), post('甲区教育局', '2023-03-01', 'c')], admin);
+		const id = organs.findByName('甲区教育局')!.id;
+		const one = updates({ fromYear: 2023, toYear: 2023, kind: null, organId: null }).silences;
+		expect(one).toEqual([{ organ: { id, name: '甲区教育局' }, days: 28, from: '2023-02-01', to: '2023-03-01' }]);
+		const two = updates({ fromYear: 2022, toYear: 2023, kind: null, organId: null }).silences;
+		expect(two).toEqual([{ organ: { id, name: '甲区教育局' }, days: 92, from: '2022-11-01', to: '2023-02-01' }]);
+	});
+});
+
 describe('an organ merge', () => {
 	it('moves report and publication summaries to the merged organ, deduplicating shared postings', () => {
 		const a = store('甲区教育局', 2022);
@@ -152,11 +164,13 @@ describe('the backfill migration', () => {
 		store('甲区教育局', 2022);
 		storePublications([post('甲区教育局', '2023-01-02', 'u1'), post('甲区教育局', '2023-05-02', 'u2')], admin);
 		const kept = snapshot();
-		const file = readFileSync(new URL('../../../drizzle/0002_backfill_dashboard_summaries.sql', import.meta.url), 'utf8');
-		const statements = file
-			.split('--> statement-breakpoint')
-			.map((s) => s.replace(/^--.*$/gm, '').trim().replace(/;$/, ''))
-			.filter(Boolean);
+		const read = (name: string) =>
+			readFileSync(new URL(`../../../drizzle/${name}.sql`, import.meta.url), 'utf8')
+				.split('--> statement-breakpoint')
+				.map((s) => s.replace(/^--.*$/gm, '').trim().replace(/;$/, ''))
+				.filter(Boolean);
+		// 0002 backfills the tables 0001 made; 0003 adds two columns and backfills them.
+		const statements = [...read('0002_backfill_dashboard_summaries'), ...read('0003_publication_year_neighbours').filter((s) => !s.startsWith('ALTER'))];
 		expect(statements).toEqual(backfillSql());
 		const c = getDb().$client;
 		for (const t of ['report_summary', 'publication_year', 'publication_month']) c.exec(`DELETE FROM ${t}`);

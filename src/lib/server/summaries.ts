@@ -64,12 +64,22 @@ SELECT organ_id, year, COUNT(*), COUNT(DISTINCT CASE WHEN week < 52 THEN week EN
 FROM b GROUP BY organ_id, year`;
 }
 
+/** Each organ-year's neighbours in its log (last posting of an earlier year, first of a later one): with them the
+ * longest silence over a range needs no window over the rows (metrics/updates.ts). */
+function publicationNeighboursUpdate(where: string): string {
+	return `UPDATE publication_year SET
+	prev_last_on = (SELECT MAX(p.last_on) FROM publication_year p WHERE p.organ_id = publication_year.organ_id AND p.year < publication_year.year),
+	next_first_on = (SELECT MIN(p.first_on) FROM publication_year p WHERE p.organ_id = publication_year.organ_id AND p.year > publication_year.year)
+WHERE ${where}`;
+}
+
 function publicationMonthSelect(where: string): string {
 	return `INSERT INTO publication_month (organ_id, month, posts)
 SELECT organ_id, substr(published_on, 1, 7), COUNT(*) FROM publication WHERE ${where} GROUP BY organ_id, substr(published_on, 1, 7)`;
 }
 
-/** The backfill: every summary rebuilt from figure and publication (the text the 0002 migration runs). */
+/** The backfill: every summary rebuilt from figure and publication (the text the 0002 migration runs, then 0003's
+ * neighbours, which came with 0003's columns). */
 export function backfillSql(): string[] {
 	return [
 		'DELETE FROM report_summary',
@@ -77,7 +87,8 @@ export function backfillSql(): string[] {
 		'DELETE FROM publication_year',
 		publicationYearSelect('1'),
 		'DELETE FROM publication_month',
-		publicationMonthSelect('1')
+		publicationMonthSelect('1'),
+		publicationNeighboursUpdate('1')
 	];
 }
 
@@ -88,6 +99,7 @@ interface Statements {
 	insertYears: Database.Statement;
 	deleteMonths: Database.Statement;
 	insertMonths: Database.Statement;
+	neighbours: Database.Statement;
 }
 const statements = new WeakMap<Database.Database, Statements>();
 function stmts(c: Database.Database): Statements {
@@ -99,7 +111,8 @@ function stmts(c: Database.Database): Statements {
 			deleteYears: c.prepare('DELETE FROM publication_year WHERE organ_id = ?'),
 			insertYears: c.prepare(publicationYearSelect('organ_id = ?')),
 			deleteMonths: c.prepare('DELETE FROM publication_month WHERE organ_id = ?'),
-			insertMonths: c.prepare(publicationMonthSelect('organ_id = ?'))
+			insertMonths: c.prepare(publicationMonthSelect('organ_id = ?')),
+			neighbours: c.prepare(publicationNeighboursUpdate('organ_id = ?'))
 		};
 		statements.set(c, s);
 	}
@@ -118,6 +131,7 @@ export function refreshPublicationSummaries(c: Database.Database, organId: numbe
 	const s = stmts(c);
 	s.deleteYears.run(organId);
 	s.insertYears.run(organId);
+	s.neighbours.run(organId);
 	s.deleteMonths.run(organId);
 	s.insertMonths.run(organId);
 }

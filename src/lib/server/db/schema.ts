@@ -286,7 +286,10 @@ export const publicationYear = sqliteTable(
 		/** Longest gap between two consecutive postings inside the year (null with one posting), and where. */
 		gapDays: real('gap_days'),
 		gapFrom: text('gap_from'),
-		gapTo: text('gap_to')
+		gapTo: text('gap_to'),
+		/** The organ's last posting before this year and first after it (any year): the gaps across years, per row. */
+		prevLastOn: text('prev_last_on'),
+		nextFirstOn: text('next_first_on')
 	},
 	(t) => [uniqueIndex('publication_year_organ_year_uq').on(t.organId, t.year), index('publication_year_year_idx').on(t.year, t.lastOn)]
 );

@@ -73,25 +73,7 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 	).all(...w.params, Math.ceil(WEEKLY_COVERAGE * WEEKS_PER_YEAR)) as { year: number; met: number }[];
 	const metByYear = new Map(weeks.map((w) => [w.year, w.met]));
 
-	// The longest gap of an organ in the range: the longest inside a year, between a year's last posting and the next
-	// logged year's first, or from its last posting to the range's end.
-	const gaps = statement(
-		`WITH s AS (
-			SELECT s.organ_id AS organ, s.first_on, s.last_on, s.gap_days, s.gap_from, s.gap_to,
-				LAG(s.last_on) OVER (PARTITION BY s.organ_id ORDER BY s.year) AS prev_last
-			FROM publication_year s ${w.join} WHERE ${w.sql}
-		), g AS (
-			SELECT organ, gap_from AS from_d, gap_to AS to_d, gap_days AS days FROM s WHERE gap_days IS NOT NULL
-			UNION ALL
-			SELECT organ, prev_last, first_on, julianday(first_on) - julianday(prev_last) FROM s WHERE prev_last IS NOT NULL
-			UNION ALL
-			SELECT organ, MAX(last_on), ?, julianday(?) - julianday(MAX(last_on)) FROM s GROUP BY organ
-		), best AS (SELECT organ, from_d, to_d, MAX(days) AS days FROM g GROUP BY organ)
-		SELECT best.organ AS id, o.name AS name, best.from_d AS from_d, best.to_d AS to_d, best.days AS days
-		FROM best JOIN organ o ON o.id = best.organ
-		ORDER BY best.days DESC, o.name LIMIT ${SILENCES_SHOWN}`,
-		client
-	).all(...w.params, end, end) as { id: number; name: string; from_d: string; to_d: string; days: number }[];
+	const gaps = longestGaps(f, start, end, client);
 
 	// Organs with a log but no posting at all in the range: silent for the whole range.
 	const silent = organs
@@ -113,4 +95,46 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 
 function daysBetween(a: string, b: string): number {
 	return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}
+
+/**
+ * The organs with the longest gap between postings in the range: inside a year (gap_days), from the previous posting
+ * when it lies in the range (prev_last_on), or from the last posting to the range's end when no later one lies in it
+ * (next_first_on). Each organ-year row carries all three, so the rows are read once, longest first, and the first
+ * SILENCES_SHOWN organs taken (with every organ tied with the last one, then ordered by name as before).
+ */
+function longestGaps(f: DashboardFilter, start: string, end: string, client?: Database.Database) {
+	const w = reportWhere(f, 's');
+	const rows = statement(
+		`SELECT organ, days, CASE WHEN days = d1 THEN gap_from WHEN days = d2 THEN prev_last_on ELSE last_on END AS from_d,
+			CASE WHEN days = d1 THEN gap_to WHEN days = d2 THEN first_on ELSE ? END AS to_d
+		FROM (
+			SELECT organ, gap_from, gap_to, prev_last_on, first_on, last_on, d1, d2, MAX(COALESCE(d1, -1), COALESCE(d2, -1), COALESCE(d3, -1)) AS days
+			FROM (
+				SELECT s.organ_id AS organ, s.gap_from, s.gap_to, s.prev_last_on, s.first_on, s.last_on, s.gap_days AS d1,
+					CASE WHEN s.prev_last_on >= ? THEN julianday(s.first_on) - julianday(s.prev_last_on) END AS d2,
+					CASE WHEN s.next_first_on IS NULL OR s.next_first_on > ? THEN julianday(?) - julianday(s.last_on) END AS d3
+				FROM publication_year s ${w.join} WHERE ${w.sql}
+			)
+		) WHERE days >= 0 ORDER BY days DESC`,
+		client
+	);
+	const best = new Map<number, { id: number; days: number; from_d: string; to_d: string }>();
+	let floor = -Infinity;
+	for (const r of rows.iterate(end, start, end, end, ...w.params) as IterableIterator<{ organ: number; days: number; from_d: string; to_d: string }>) {
+		if (r.days < floor) break;
+		if (!best.has(r.organ)) best.set(r.organ, { id: r.organ, days: r.days, from_d: r.from_d, to_d: r.to_d });
+		if (best.size === SILENCES_SHOWN) floor = r.days;
+	}
+	const names = new Map(
+		(
+			statement('SELECT o.id AS id, o.name AS name FROM organ o WHERE o.id IN (SELECT value FROM json_each(?))', client).all(
+				JSON.stringify([...best.keys()])
+			) as { id: number; name: string }[]
+		).map((o) => [o.id, o.name])
+	);
+	return [...best.values()]
+		.map((g) => ({ ...g, name: names.get(g.id) ?? '' }))
+		.sort((a, b) => b.days - a.days || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.slice(0, SILENCES_SHOWN);
 }
