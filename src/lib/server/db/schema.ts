@@ -267,7 +267,29 @@ export const reportSummary = sqliteTable(
 		litCorrected: real('lit_corrected'),
 		litConcluded: real('lit_concluded')
 	},
-	(t) => [index('report_summary_year_organ_idx').on(t.year, t.organId), index('report_summary_organ_year_idx').on(t.organId, t.year)]
+	// Covering indexes, one per chart family: a chart reads its index in year (or organ) order, no table lookups, no sort.
+	(t) => [
+		index('report_summary_year_organ_idx').on(t.year, t.organId),
+		index('report_summary_organ_year_idx').on(t.organId, t.year),
+		index('report_summary_volume_idx').on(t.year, t.organId, t.newRows, t.newC0, t.newC1, t.newC2, t.newC3, t.newC4, t.newC5, t.newC6),
+		index('report_summary_outcomes_idx').on(t.year, t.organId, t.outGranted, t.outPartial, t.outRefused, t.outUnable, t.outNotProcessed, t.outOther),
+		index('report_summary_refusals_idx').on(
+			t.year,
+			t.organId,
+			t.refusedStateSecret,
+			t.refusedLawProhibited,
+			t.refusedThreeSafeties,
+			t.refusedThirdParty,
+			t.refusedInternalAffairs,
+			t.refusedProcessInfo,
+			t.refusedEnforcementFile,
+			t.refusedQueryMatter,
+			t.unableNotHeld,
+			t.unableNeedsCreation,
+			t.unableUnclear
+		),
+		index('report_summary_rankings_idx').on(t.organId, t.year, t.newC6, t.resultsTotal, t.outRefused, t.reviewCorrected, t.reviewConcluded)
+	]
 );
 
 /** Per organ and year of its publication log: what the update-frequency charts and rankings read. */
@@ -291,7 +313,14 @@ export const publicationYear = sqliteTable(
 		prevLastOn: text('prev_last_on'),
 		nextFirstOn: text('next_first_on')
 	},
-	(t) => [uniqueIndex('publication_year_organ_year_uq').on(t.organId, t.year), index('publication_year_year_idx').on(t.year, t.lastOn)]
+	(t) => [
+		uniqueIndex('publication_year_organ_year_uq').on(t.organId, t.year),
+		index('publication_year_year_idx').on(t.year, t.lastOn),
+		// Covering the weekly-coverage count.
+		index('publication_year_weeks_idx').on(t.year, t.weeks, t.organId),
+		// Covering postings per organ (updates, rankings).
+		index('publication_year_posts_idx').on(t.organId, t.year, t.posts)
+	]
 );
 
 /** Postings per organ and month ('YYYY-MM'): the heat map's cells. */

@@ -17,11 +17,13 @@ export function rankings(f: DashboardFilter, client?: Database.Database, minSamp
 	const w = reportWhere(f, 's');
 	// report_summary: out_refused is the eight 不予公开 rows; review_* span every section 4 row (summaries.ts).
 	const rows = statement(
-		`SELECT s.organ_id AS id, o.name AS name, SUM(s.new_c6) AS apps, SUM(s.results_total) AS handled,
-			SUM(s.out_refused) AS refused, SUM(s.review_corrected) AS corrected, SUM(s.review_concluded) AS concluded
-		FROM report_summary s JOIN organ o ON o.id = s.organ_id
-		WHERE ${w.sql}
-		GROUP BY s.organ_id`,
+		`SELECT x.id AS id, n.name AS name, x.apps, x.handled, x.refused, x.corrected, x.concluded FROM (
+			SELECT s.organ_id AS id, SUM(s.new_c6) AS apps, SUM(s.results_total) AS handled,
+				SUM(s.out_refused) AS refused, SUM(s.review_corrected) AS corrected, SUM(s.review_concluded) AS concluded
+			FROM report_summary s ${w.join}
+			WHERE ${w.sql}
+			GROUP BY s.organ_id
+		) x JOIN organ n ON n.id = x.id`,
 		client
 	).all(...w.params) as {
 		id: number;

@@ -1,0 +1,6 @@
+CREATE INDEX `publication_year_weeks_idx` ON `publication_year` (`year`,`weeks`,`organ_id`);--> statement-breakpoint
+CREATE INDEX `publication_year_posts_idx` ON `publication_year` (`organ_id`,`year`,`posts`);--> statement-breakpoint
+CREATE INDEX `report_summary_volume_idx` ON `report_summary` (`year`,`organ_id`,`new_rows`,`new_c0`,`new_c1`,`new_c2`,`new_c3`,`new_c4`,`new_c5`,`new_c6`);--> statement-breakpoint
+CREATE INDEX `report_summary_outcomes_idx` ON `report_summary` (`year`,`organ_id`,`out_granted`,`out_partial`,`out_refused`,`out_unable`,`out_not_processed`,`out_other`);--> statement-breakpoint
+CREATE INDEX `report_summary_refusals_idx` ON `report_summary` (`year`,`organ_id`,`refused_state_secret`,`refused_law_prohibited`,`refused_three_safeties`,`refused_third_party`,`refused_internal_affairs`,`refused_process_info`,`refused_enforcement_file`,`refused_query_matter`,`unable_not_held`,`unable_needs_creation`,`unable_unclear`);--> statement-breakpoint
+CREATE INDEX `report_summary_rankings_idx` ON `report_summary` (`organ_id`,`year`,`new_c6`,`results_total`,`out_refused`,`review_corrected`,`review_concluded`);
