@@ -15,12 +15,13 @@ function byValue(a: RankedOrgan, b: RankedOrgan): number {
 
 export function rankings(f: DashboardFilter, client?: Database.Database, minSample = MIN_SAMPLE): RankingsData {
 	const w = reportWhere(f, 's');
-	// report_summary: out_refused is the eight 不予公开 rows; review_* span every section 4 row (summaries.ts).
+	// report_summary: out_refused is the eight 不予公开 rows; review_* span every section 4 row (summaries.ts). Its
+	// covering index in organ order: the per-organ sums need neither table lookups nor a sort.
 	const rows = statement(
 		`SELECT x.id AS id, n.name AS name, x.apps, x.handled, x.refused, x.corrected, x.concluded FROM (
 			SELECT s.organ_id AS id, SUM(s.new_c6) AS apps, SUM(s.results_total) AS handled,
 				SUM(s.out_refused) AS refused, SUM(s.review_corrected) AS corrected, SUM(s.review_concluded) AS concluded
-			FROM report_summary s ${w.join}
+			FROM report_summary s INDEXED BY report_summary_rankings_idx ${w.join}
 			WHERE ${w.sql}
 			GROUP BY s.organ_id
 		) x JOIN organ n ON n.id = x.id`,
