@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { generateTruth, publicationLog } from '../src/lib/generator/index';
-import { openDatabase } from '../src/lib/server/db';
-import { figureRows } from '../src/lib/server/reports';
-import { dashboard } from '../src/lib/server/metrics';
-import { renderAll } from '../src/lib/server/dashboard';
-import { rebuildSummaries } from '../src/lib/server/summaries';
-import { parseArgs } from '../src/cli/command';
-import type { DashboardFilter } from '../src/lib/charts/filters';
+import { generateTruth, publicationLog } from '../../src/lib/generator/index';
+import { openDatabase } from '../../src/lib/server/db';
+import { figureRows } from '../../src/lib/server/reports';
+import { dashboard } from '../../src/lib/server/metrics';
+import { renderAll } from '../../src/lib/server/dashboard';
+import { rebuildSummaries } from '../../src/lib/server/summaries';
+import { parseArgs } from '../../src/cli/command';
+import type { DashboardFilter } from '../../src/lib/charts/filters';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const SIZES = String(flags.sizes ?? '40x7,5000x10')

@@ -1,10 +1,10 @@
 // `npm run bench:generate -- [--reports N] [--pdf-reports M] [--parse] [--formats txt,html,docx,pdf]`
 // Times the generator: truth alone (the baseline, measured in this run), then rendering N reports per format, and
 // with --parse the parser over the same files with the round-trip mismatch count (the larger run of the issue).
-import { generateTruth, planFiles, renderText, renderTextFile, type FilePlan } from '../src/lib/generator/index';
-import { renderDocx, PdfPrinter } from '../src/lib/server/generate/index';
-import { parseArgs } from '../src/cli/command';
-import type { Format } from '../src/lib/report/model';
+import { generateTruth, planFiles, renderText, renderTextFile, type FilePlan } from '../../src/lib/generator/index';
+import { renderDocx, PdfPrinter } from '../../src/lib/server/generate/index';
+import { parseArgs } from '../../src/cli/command';
+import type { Format } from '../../src/lib/report/model';
 
 const { flags } = parseArgs(process.argv.slice(2), ['parse']);
 const N = Number(flags.reports ?? 2000);
@@ -61,7 +61,7 @@ console.log('render (txt/html/docx on one core; pdf with the printer\'s 2 Chromi
 for (const r of rows) console.log('  ' + r);
 
 if (flags.parse) {
-	const { parseReport } = await import('../src/lib/report/parse');
+	const { parseReport } = await import('../../src/lib/report/parse');
 	console.log('parse + compare with truth:');
 	for (const [format, files] of produced) {
 		t0 = now();

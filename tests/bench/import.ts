@@ -6,10 +6,10 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateTruth, planFiles, renderTextFile } from '../src/lib/generator/index';
-import { parseReport } from '../src/lib/report/parse';
-import { parseArgs } from '../src/cli/command';
-import type { Format } from '../src/lib/report/model';
+import { generateTruth, planFiles, renderTextFile } from '../../src/lib/generator/index';
+import { parseReport } from '../../src/lib/report/parse';
+import { parseArgs } from '../../src/cli/command';
+import type { Format } from '../../src/lib/report/model';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const SIZES = String(flags.sizes ?? '1000,10000').split(',').map(Number);
@@ -46,9 +46,9 @@ async function run(n: number, format: Format) {
 	process.env.DATABASE_URL = join(dir, 'bench.db');
 	process.env.DATA_DIR = dir;
 	// Fresh module state per run: the database handle is per process, so close it between runs.
-	const { closeDb, getDb } = await import('../src/lib/server/db');
-	const { importFiles } = await import('../src/lib/server/import');
-	const { createParsePool } = await import('../src/lib/server/parse-pool');
+	const { closeDb, getDb } = await import('../../src/lib/server/db');
+	const { importFiles } = await import('../../src/lib/server/import');
+	const { createParsePool } = await import('../../src/lib/server/parse-pool');
 	closeDb();
 	getDb();
 

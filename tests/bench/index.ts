@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 const BENCHES = ['parse', 'import', 'dashboard', 'generate'];
 let failed = 0;
 for (const name of BENCHES) {
-	const file = `bench/${name}.ts`;
+	const file = `tests/bench/${name}.ts`;
 	if (!existsSync(file)) continue;
 	console.log(`\n━━ bench:${name} ━━`);
 	const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -2,15 +2,15 @@
 // Parser speed per format on one core (one Node thread), beside the floor measured in the same run: decoding the
 // same bytes as UTF-8 and splitting them into lines. Prints reports/s, the floor, the ratio and the issue's
 // target; then how long each kind of bad input takes to be refused.
-import { buildReport, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes, type Variant } from '../tests/fixtures/parser/build';
-import { parseReport, ParseRefusal } from '../src/lib/report/parse';
-import { renderHtml } from '../src/lib/generator/render/index';
-import { renderDocx, PdfPrinter } from '../src/lib/server/generate/index';
-import { createParsePool } from '../src/lib/server/parse-pool';
-import { parseArgs } from '../src/cli/command';
+import { buildReport, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes, type Variant } from '../fixtures/parser/build';
+import { parseReport, ParseRefusal } from '../../src/lib/report/parse';
+import { renderHtml } from '../../src/lib/generator/render/index';
+import { renderDocx, PdfPrinter } from '../../src/lib/server/generate/index';
+import { createParsePool } from '../../src/lib/server/parse-pool';
+import { parseArgs } from '../../src/cli/command';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { SHARED } from '../tests/helpers/shared';
+import { SHARED } from '../helpers/shared';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const SECONDS = Number(flags.seconds ?? 2);
