@@ -61,20 +61,26 @@ function rowsOf(table: Node, out: Node[]): void {
 	}
 }
 
-/** The reference reader over cheerio's DOM (what extractHtml reproduces from parser events). */
-export function extractHtmlDom(html: string): Doc {
-	const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-	const root = $.root()[0] as unknown as Node;
+/** Text between blocks, collected until a block boundary turns it into trimmed, non-empty lines. */
+function lineBuffer() {
 	const lines: DocLine[] = [];
-	let buf: string[] = [];
+	const buf: string[] = [];
 	const flush = () => {
 		const t = buf.join('');
-		buf = [];
+		buf.length = 0;
 		for (const l of t.split('\n')) {
 			const s = l.replace(/[\u00a0\s]+/g, ' ').trim();
 			if (s) lines.push({ text: s, cells: null });
 		}
 	};
+	return { lines, buf, flush };
+}
+
+/** The reference reader over cheerio's DOM (what extractHtml reproduces from parser events). */
+export function extractHtmlDom(html: string): Doc {
+	const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+	const root = $.root()[0] as unknown as Node;
+	const { lines, buf, flush } = lineBuffer();
 	let title: string | undefined;
 	const walk = (node: Node) => {
 		if (node.type === 'text') {
@@ -132,16 +138,7 @@ interface Frame {
 }
 
 export function extractHtml(html: string): Doc {
-	const lines: DocLine[] = [];
-	let buf: string[] = [];
-	const flush = () => {
-		const t = buf.join('');
-		buf = [];
-		for (const l of t.split('\n')) {
-			const s = l.replace(/[\u00a0\s]+/g, ' ').trim();
-			if (s) lines.push({ text: s, cells: null });
-		}
-	};
+	const { lines, buf, flush } = lineBuffer();
 	let title: string | undefined;
 	const stack: Frame[] = [{ mode: 'walk', name: '' }];
 	let parts: string[] = []; // text frames (one cell or the title at a time: cells and titles do not nest here)
