@@ -10,7 +10,7 @@ import { createParsePool } from '../../src/lib/server/parse-pool';
 import { parseArgs } from '../../src/cli/command';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { SHARED } from '../helpers/shared';
+import { REAL } from '../helpers/fixtures';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const SECONDS = Number(flags.seconds ?? 2);
@@ -48,11 +48,11 @@ async function corpus(): Promise<Map<string, Uint8Array[]>> {
 	} finally {
 		await printer.close();
 	}
-	if (want('txt')) out.set('sample (real txt)', [new Uint8Array(readFileSync(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`))]);
+	if (want('txt')) out.set('sample (real txt)', [new Uint8Array(readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`))]);
 	if (want('pdf'))
 		out.set('peer pdf (real)', [
-			new Uint8Array(readFileSync(`${SHARED}/peer-samples/kirogovcompare/hzq2023_working.pdf`)),
-			new Uint8Array(readFileSync(`${SHARED}/peer-samples/govnianbao/szfgs2024.pdf`))
+			new Uint8Array(readFileSync(`${REAL}/peer-samples/kirogovcompare/hzq2023_working.pdf`)),
+			new Uint8Array(readFileSync(`${REAL}/peer-samples/govnianbao/szfgs2024.pdf`))
 		]);
 	return out;
 }

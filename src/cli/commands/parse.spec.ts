@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHARED } from '../../../tests/helpers/shared';
+import { REAL } from '../../../tests/helpers/fixtures';
 
-const SAMPLE = `${SHARED}/samples/tianyuan-kegongxin-2022.txt`;
+const SAMPLE = `${REAL}/samples/tianyuan-kegongxin-2022.txt`;
 const run = (args: string[]) => spawnSync('npx', ['tsx', 'src/cli/index.ts', 'parse', ...args], { encoding: 'utf8', cwd: process.cwd() });
 
 describe('cli parse', () => {

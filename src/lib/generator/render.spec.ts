@@ -5,13 +5,13 @@ import { applicationsTable, expandGrid, layoutReport, reviewTable, proactiveTabl
 import { encodeText, encodable, renderHtml, renderTxt, toTraditional } from './render/index';
 import { toSimplified } from '../report/normalize';
 import { SECTIONS } from '../report/template';
-import { SHARED } from '../../../tests/helpers/shared';
+import { REAL, TEMPLATES } from '../../../tests/helpers/fixtures';
 
 const truth = generateTruth({ organs: 12, years: [2020, 2022], seed: 'render', errorRate: 0 });
 const r2022 = truth.reports.find((t) => t.report.year === 2022 && t.report.other_layout === '2021')!.report;
 const r2020 = truth.reports.find((t) => t.report.year === 2020)!.report;
 
-/** The table in the notation of shared/templates/*.rows.tsv: [span=N], [vmerge=restart|continue], figures blank. */
+/** The table in the notation of docs/templates/*.rows.tsv: [span=N], [vmerge=restart|continue], figures blank. */
 function toRowsTsv(table: TableBlock): string[] {
 	const grid = expandGrid(table);
 	return grid.map((row, r) => {
@@ -30,8 +30,8 @@ function toRowsTsv(table: TableBlock): string[] {
 }
 
 function blankFormTables(): string[][] {
-	const file = `${SHARED}/templates/2021-blank-form.rows.tsv`;
-	expect(existsSync(file), `${file} (the shared blank form) must exist`).toBe(true);
+	const file = `${TEMPLATES}/2021-blank-form.rows.tsv`;
+	expect(existsSync(file), `${file} (the 2021 blank form) must exist`).toBe(true);
 	const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
 	const tables: string[][] = [];
 	let cur: string[] | null = null;
@@ -78,7 +78,7 @@ describe('table layout', () => {
 
 describe('text renderings', () => {
 	it('writes pipe rows the way the real sample does', () => {
-		const sample = readFileSync(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`, 'utf8');
+		const sample = readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`, 'utf8');
 		const zeroed = structuredClone(r2022);
 		for (const row of Object.values(zeroed.applications.rows)) row!.fill(0);
 		for (const g of Object.values(zeroed.review)) g!.fill(0);

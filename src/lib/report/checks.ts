@@ -1,4 +1,4 @@
-// The checks of a report (report-model.md "Findings", domain-rules.md §7). runChecks needs only the report;
+// The checks of a report (docs/report-model.md "Findings", docs/domain-rules.md §7). runChecks needs only the report;
 // the rules that need other data (last year's report, the organ's kind and deadlines) take it as arguments.
 // Rule ids are stable: RULES lists each with its Chinese name, severity and description.
 import type { Finding, Report } from './model';

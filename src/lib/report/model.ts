@@ -1,4 +1,4 @@
-// The report model of ../shared/report-model.md. Its JSON keys are a contract read by tools outside the app:
+// The report model of docs/report-model.md. Its JSON keys are a contract read by tools outside the app:
 // keep every key's name and meaning; add keys freely.
 import type { ApplicationRowKey, ApplicantColumn, ReviewGroup, TemplateId } from './template';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Locale } from 'opencc-js/t2cn';
 import { toSimplified, toSimplifiedOpenCC } from './normalize';
-import { SHARED } from '../../../tests/helpers/shared';
+import { REAL } from '../../../tests/helpers/fixtures';
 
 // Every key of the t→cn dictionaries (phrases included), so random text hits phrase boundaries and overlaps.
 function dictionaryKeys(): string[] {
@@ -50,7 +50,7 @@ describe('toSimplified (fast path over the OpenCC tries)', () => {
 	});
 
 	it('equals OpenCC on the real sample and a traditional rendering of it', () => {
-		const text = new TextDecoder('utf-8').decode(readFileSync(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`));
+		const text = new TextDecoder('utf-8').decode(readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`));
 		expect(toSimplified(text)).toBe(toSimplifiedOpenCC(text));
 		expect(toSimplified(text)).not.toBe(text);
 		const simplified = toSimplifiedOpenCC(text);

@@ -6,12 +6,12 @@ import { parseReport, ParseRefusal, PARSER_VERSION } from './parse';
 import type { Report, Row7 } from './model';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRowKeys } from './template';
 import { buildReport, diffCells, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes } from '../../../tests/fixtures/parser/build';
-import { SHARED } from '../../../tests/helpers/shared';
+import { REAL } from '../../../tests/helpers/fixtures';
 
 const read = (p: string) => new Uint8Array(readFileSync(p));
 
 describe('the real sample (天元区科工信局 2022: GBK one byte off, traditional script, HTML remnants)', async () => {
-	const r = await parseReport(read(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`), 'tianyuan-kegongxin-2022.txt');
+	const r = await parseReport(read(`${REAL}/samples/tianyuan-kegongxin-2022.txt`), 'tianyuan-kegongxin-2022.txt');
 
 	it('reads template, year and organ from the content', () => {
 		expect(r.template).toBe('2021');
@@ -63,8 +63,8 @@ describe('peer PDFs with hand-checked values', () => {
 	];
 	for (const [path, name] of cases) {
 		it(`${name}: every cell of the expected file`, async () => {
-			const exp = JSON.parse(readFileSync(`${SHARED}/peer-samples/expected/${name}.expected.json`, 'utf8'));
-			const r = await parseReport(read(`${SHARED}/peer-samples/${path}`), name);
+			const exp = JSON.parse(readFileSync(`${REAL}/peer-samples/expected/${name}.expected.json`, 'utf8'));
+			const r = await parseReport(read(`${REAL}/peer-samples/${path}`), name);
 			const bad: string[] = [];
 			for (const [item, fields] of Object.entries(exp.proactive as Record<string, Record<string, number>>))
 				for (const [f, v] of Object.entries(fields)) if (r.proactive[item]?.[f] !== v) bad.push(`proactive.${item}.${f}`);
@@ -93,7 +93,7 @@ describe('peer PDFs with hand-checked values', () => {
 	}
 
 	it('洪泽区 2023 is a hybrid (2021 section 2, 2019 row （六）) and keeps its own failing A4 totals', async () => {
-		const r = await parseReport(read(`${SHARED}/peer-samples/kirogovcompare/hzq2023_working.pdf`), 'hzq2023_working.pdf');
+		const r = await parseReport(read(`${REAL}/peer-samples/kirogovcompare/hzq2023_working.pdf`), 'hzq2023_working.pdf');
 		expect(r.template).toBe('2021');
 		expect(r.other_layout).toBe('2019');
 		expect(r.review.reconsideration).toEqual([10, 1, 0, 0, 0]);
@@ -116,25 +116,25 @@ function eval_(r: Report, path: string): unknown {
 describe('the other peer samples parse without crashing', () => {
 	const dirs = ['kirogovcompare', 'pingtan-archive', 'govnianbao'];
 	for (const d of dirs)
-		for (const f of readdirSync(join(SHARED, 'peer-samples', d))) {
+		for (const f of readdirSync(join(REAL, 'peer-samples', d))) {
 			it(f, async () => {
-				const r = await parseReport(read(join(SHARED, 'peer-samples', d, f)), f);
+				const r = await parseReport(read(join(REAL, 'peer-samples', d, f)), f);
 				expect(r.year).toBeGreaterThanOrEqual(2019);
 				expect(Object.keys(r.sections).length).toBeGreaterThanOrEqual(3);
 			});
 		}
 
 	it('沭阳县 2025 (OCR text): the totals the manifest lists', async () => {
-		const f = readdirSync(join(SHARED, 'peer-samples/kirogovcompare')).find((x) => x.endsWith('.txt'))!;
-		const r = await parseReport(read(join(SHARED, 'peer-samples/kirogovcompare', f)), f);
+		const f = readdirSync(join(REAL, 'peer-samples/kirogovcompare')).find((x) => x.endsWith('.txt'))!;
+		const r = await parseReport(read(join(REAL, 'peer-samples/kirogovcompare', f)), f);
 		const total = (k: string) => (r.applications.rows as Record<string, Row7>)[k]?.[6];
 		expect([total('new'), total('carried_over'), total('results_total'), total('carried_forward')]).toEqual([713, 36, 718, 31]);
 		expect(r.fees.info_processing_fee_yuan).toBe(380);
 	});
 
 	it('沭阳县发改局 2023 (Word HTML): blank legal-person cells are null, not 0', async () => {
-		const f = readdirSync(join(SHARED, 'peer-samples/kirogovcompare')).find((x) => x.endsWith('.html'))!;
-		const r = await parseReport(read(join(SHARED, 'peer-samples/kirogovcompare', f)), f);
+		const f = readdirSync(join(REAL, 'peer-samples/kirogovcompare')).find((x) => x.endsWith('.html'))!;
+		const r = await parseReport(read(join(REAL, 'peer-samples/kirogovcompare', f)), f);
 		const row = r.applications.rows.new!;
 		expect(row.slice(1, 6)).toEqual([null, null, null, null, null]);
 		expect(row[0]).not.toBeNull();

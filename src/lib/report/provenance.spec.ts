@@ -9,7 +9,7 @@ import { buildReport, renderTextBytes } from '../../../tests/fixtures/parser/bui
 import { renderDocx } from '../server/generate/docx';
 import { PdfPrinter } from '../server/generate/pdf';
 import { renderHtml } from '../generator/render/index';
-import { SHARED } from '../../../tests/helpers/shared';
+import { REAL } from '../../../tests/helpers/fixtures';
 
 /** Does the line print this number as a whole token (full-width digits and thousands separators folded)? */
 function linePrints(line: string, value: number): boolean {
@@ -52,7 +52,7 @@ describe('linePrints', () => {
 
 describe('every figure traced to a source line that prints it', () => {
 	it('the real sample (GBK decoded one byte off, traditional script)', async () => {
-		const bytes = readFileSync(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`);
+		const bytes = readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`);
 		const r = await parseReport(bytes, 'tianyuan-kegongxin-2022.txt');
 		expect(numbers(r)).toBeGreaterThan(200);
 		expect(untraced(r)).toEqual([]);

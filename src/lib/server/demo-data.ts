@@ -21,7 +21,7 @@ export interface SeedOptions {
 	small?: boolean;
 }
 
-/** The real sample shipped with the repo (a copy of ../shared/samples), if present. */
+/** The real sample shipped with the repo (tests/fixtures/real/samples keeps the same file for the tests), if present. */
 function sampleReport(): ImportInput | null {
 	const here = dirname(fileURLToPath(import.meta.url));
 	for (const dir of [resolve(here, '../../../static/demo'), resolve(process.cwd(), 'static/demo')]) {

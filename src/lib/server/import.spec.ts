@@ -10,7 +10,7 @@ import * as organs from './organs';
 import * as users from './users';
 import { hasOriginal } from './files';
 import type { Report } from '../report/model';
-import { SHARED } from '../../../tests/helpers/shared';
+import { REAL } from '../../../tests/helpers/fixtures';
 
 let tmp: ReturnType<typeof useTempDatabase>;
 beforeEach(() => {
@@ -72,7 +72,7 @@ describe('importFiles', () => {
 	});
 
 	it('imports the real sample (GBK garbled, traditional script) with its figures and findings', async () => {
-		const bytes = new Uint8Array(readFileSync(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`));
+		const bytes = new Uint8Array(readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`));
 		const [r] = await importFiles([{ name: 'samples/tianyuan-kegongxin-2022.txt', bytes }], admin);
 		expect(r).toMatchObject({ status: 'imported_with_findings', organ: '株洲市天元区科工信局', year: 2022, template: '2021', kind: 'report' });
 		const model = reports.effectiveModel(r.reportId!)!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createParsePool, parseHere } from './parse-pool';
-import { SHARED } from '../../../tests/helpers/shared';
+import { REAL } from '../../../tests/helpers/fixtures';
 
-const sample = new Uint8Array(readFileSync(`${SHARED}/samples/tianyuan-kegongxin-2022.txt`));
+const sample = new Uint8Array(readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`));
 
 describe('parse pool', () => {
 	it('parses on worker threads exactly as in this thread, refusals included', async () => {

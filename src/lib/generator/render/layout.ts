@@ -1,5 +1,5 @@
 // The printed form of a report as format-neutral blocks: a title, headings, paragraphs and tables whose merged
-// cells follow the national templates (../shared/templates/2021-blank-form.rows.tsv; the 2019 layout for 2019-2020).
+// cells follow the national templates (docs/templates/2021-blank-form.rows.tsv; the 2019 layout for 2019-2020).
 // Every renderer (text, HTML, DOCX, PDF) draws these same blocks, so all formats carry the same table shape.
 import {
 	APPLICANT_COLUMNS,

@@ -1,5 +1,5 @@
 // Plain-text renderings, as scraped or copied reports arrive:
-// - pipe: like ../shared/samples (each starting cell `text | `, then one `|` per position covered by a merge);
+// - pipe: like the real sample (tests/fixtures/real/samples) (each starting cell `text | `, then one `|` per position covered by a merge);
 // - tab: a full grid per line, tab-separated, positions covered by a merge left blank;
 // - flat: one value per line, as text scraped from a web page's table often is.
 import type { Report } from '../../report/model';

@@ -1,5 +1,5 @@
-// The catalogue of check rules: stable ids (report-model.md's A1…A5, C1, Y1, T1 are the contract; the rest
-// map domain-rules.md §7), each with its Chinese name, default severity and what it checks. The UI lists these.
+// The catalogue of check rules: stable ids (docs/report-model.md's A1…A5, C1, Y1, T1 are the contract; the rest
+// map docs/domain-rules.md §7), each with its Chinese name, default severity and what it checks. The UI lists these.
 import type { Finding, Severity } from '../model';
 
 export type RuleScope = 'report' | 'cross-year' | 'publication';
