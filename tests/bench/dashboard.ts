@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { generateTruth, publicationLog } from '../../src/lib/generator/index';
 import { openDatabase } from '../../src/lib/server/db';
-import { figureRows } from '../../src/lib/server/reports';
+import { figureRows } from '../../src/lib/report/figure-rows';
 import { dashboard } from '../../src/lib/server/metrics';
 import { renderAll } from '../../src/lib/server/dashboard';
 import { rebuildSummaries } from '../../src/lib/server/summaries';

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DB } from '../../src/lib/server/db';
-import { figureRows } from '../../src/lib/server/reports';
+import { figureRows } from '../../src/lib/report/figure-rows';
 import type { Report } from '../../src/lib/report/model';
 import { districtFiles } from '../helpers/report-files';
 

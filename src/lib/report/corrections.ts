@@ -1,6 +1,6 @@
 // Pure helpers for correcting figures: reading a cell by its path (the provenance paths the parser writes),
 // listing a model's figure cells, naming a cell in Chinese, and reading an inspector's typed value.
-// Writing a cell (setCell / applyCorrections) lives with the storage in server/reports.ts.
+// Writing a cell (setCell / applyCorrections) lives in effective.ts.
 import type { Cell, Report } from './model';
 import {
 	APPLICANT_COLUMNS,

@@ -3,15 +3,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from './db';
 import * as table from './db/schema';
-import * as reports from './reports';
-import { can, type Role } from '../auth/permissions';
+import * as reports from './reports/read';
+import { audit } from './audit';
+import { can } from '../auth/permissions';
+import type { Actor } from '../auth/actor';
 import { canonicalPath, cellLabel } from '../report/corrections';
 import { ActionError } from './corrections';
-
-export interface Actor {
-	id: string;
-	role: Role;
-}
 
 export const NOTE_MAX = 2000;
 
@@ -29,6 +26,8 @@ export interface AnnotationRecord {
 
 export function addAnnotation(input: { reportId: number; cellPath?: string | null; note: string }, actor: Actor): AnnotationRecord {
 	if (!can(actor.role, 'reports.annotate')) throw new ActionError('您没有添加批注的权限', 403);
+	const authorId = actor.id;
+	if (authorId === null) throw new ActionError('批注须由登录用户添加', 403);
 	const note = input.note.trim();
 	if (!note) throw new ActionError('批注内容不能为空');
 	if (note.length > NOTE_MAX) throw new ActionError(`批注不能超过${NOTE_MAX}字`);
@@ -40,7 +39,7 @@ export function addAnnotation(input: { reportId: number; cellPath?: string | nul
 	if (!reports.get(input.reportId)) throw new ActionError('报告不存在', 404);
 	const row = getDb()
 		.insert(table.annotation)
-		.values({ reportId: input.reportId, cellPath, note, authorId: actor.id })
+		.values({ reportId: input.reportId, cellPath, note, authorId })
 		.returning({ id: table.annotation.id })
 		.get();
 	return listAnnotations(input.reportId).find((a) => a.id === row.id)!;
@@ -55,9 +54,7 @@ export function deleteAnnotation(id: number, actor: Actor, reportId?: number): v
 	db.$client
 		.transaction(() => {
 			db.delete(table.annotation).where(eq(table.annotation.id, id)).run();
-			db.insert(table.auditLog)
-				.values({ userId: actor.id, action: 'report.annotation.delete', detail: JSON.stringify({ reportId: row.reportId, note: row.note, cellPath: row.cellPath }) })
-				.run();
+			audit(actor.id, 'report.annotation.delete', { reportId: row.reportId, note: row.note, cellPath: row.cellPath });
 		})
 		.immediate();
 }

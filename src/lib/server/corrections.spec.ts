@@ -1,45 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
-import { closeDb, getDb } from './db';
+import { describe, expect, it } from 'vitest';
+import { freshDatabaseEachTest } from '../../../tests/helpers/db-per-test';
+import { storeModel } from '../../../tests/helpers/stored-report';
+import { getDb } from './db';
 import * as table from './db/schema';
-import * as reports from './reports';
-import * as organs from './organs';
-import { ActionError, correctFigure, listCorrections, undoCorrection, type Actor } from './corrections';
+import * as reports from './reports/read';
+import { ActionError, correctFigure, listCorrections, undoCorrection } from './corrections';
+import type { Actor } from '../auth/actor';
 import { addAnnotation, deleteAnnotation, listAnnotations } from './annotations';
 import { clone, sampleReport } from '../report/checks/fixture';
 import { runChecks } from '../report/checks';
 import type { Report } from '../report/model';
 
-let tmp: ReturnType<typeof useTempDatabase>;
-beforeEach(() => {
-	tmp = useTempDatabase('dw-corrections-');
+freshDatabaseEachTest('dw-corrections-', () => {
 	const db = getDb();
 	for (const [id, role] of [['insp', 'inspector'], ['lead', 'leader'], ['adm', 'admin'], ['insp2', 'inspector']] as const)
 		db.insert(table.user).values({ id, username: id, displayName: `用户${id}`, passwordHash: 'x', role }).run();
 });
-afterEach(() => {
-	closeDb();
-	tmp.cleanup();
-});
 
-const inspector: Actor = { id: 'insp', role: 'inspector' };
-const leader: Actor = { id: 'lead', role: 'leader' };
+const inspector: Actor = { id: 'insp', role: 'inspector', organId: null };
+const leader: Actor = { id: 'lead', role: 'leader', organId: null };
 
 function store(model: Report, sha = model.source.sha256 || String(model.year).padStart(64, '0')) {
 	model.findings = runChecks(model);
-	return reports.addRevision({
-		organId: organs.ensure(model.organ).id,
-		year: model.year!,
-		model,
-		sha256: sha,
-		fileName: 'x.txt',
-		format: 'txt',
-		encoding: 'utf-8',
-		filePath: 'files/00/none',
-		fileSize: 1,
-		parserVersion: 'test',
-		importedBy: null
-	});
+	return storeModel(model, sha);
 }
 
 /** The fixture with one A1 error: 本年新收（自然人） printed as 12 instead of 10. */
@@ -121,7 +104,7 @@ describe('correctFigure', () => {
 		expect(rules(reportId).map((f) => f.rule)).toContain('A3');
 		expect(() => undoCorrection(c.id, leader)).toThrow(ActionError);
 		expect(() => undoCorrection(c.id, inspector, reportId + 1)).toThrow(/不存在/);
-		const undone = undoCorrection(c.id, { id: 'insp2', role: 'inspector' });
+		const undone = undoCorrection(c.id, { id: 'insp2', role: 'inspector', organId: null });
 		expect(undone).toMatchObject({ undoneBy: 'insp2', undoneByName: '用户insp2' });
 		expect(undone.undoneAt).toBeGreaterThan(0);
 		expect(rules(reportId)).toEqual(before);
@@ -163,8 +146,8 @@ describe('annotations', () => {
 		expect(() => addAnnotation({ reportId, note: ' ' }, inspector)).toThrow(/不能为空/);
 		expect(() => addAnnotation({ reportId, cellPath: 'nowhere', note: 'x' }, inspector)).toThrow(ActionError);
 		expect(() => addAnnotation({ reportId, note: 'x' }, leader)).toThrow(/权限/);
-		expect(() => deleteAnnotation(n1.id, { id: 'insp2', role: 'inspector' })).toThrow(/自己/);
-		deleteAnnotation(n1.id, { id: 'adm', role: 'admin' });
+		expect(() => deleteAnnotation(n1.id, { id: 'insp2', role: 'inspector', organId: null })).toThrow(/自己/);
+		deleteAnnotation(n1.id, { id: 'adm', role: 'admin', organId: null });
 		deleteAnnotation(n2.id, inspector, reportId);
 		expect(listAnnotations(reportId)).toEqual([]);
 		expect(getDb().select().from(table.auditLog).all().filter((a) => a.action === 'report.annotation.delete')).toHaveLength(2);

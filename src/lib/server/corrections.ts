@@ -5,15 +5,13 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from './db';
 import * as table from './db/schema';
-import * as reports from './reports';
-import { can, type Role } from '../auth/permissions';
+import * as reports from './reports/read';
+import { recompute } from './reports/write';
+import { audit } from './audit';
+import { can } from '../auth/permissions';
+import type { Actor } from '../auth/actor';
 import { canonicalPath, cellLabel, getCell, readCorrectionValue } from '../report/corrections';
 import type { Cell } from '../report/model';
-
-export interface Actor {
-	id: string;
-	role: Role;
-}
 
 /** A refusal with a message for the user (Chinese) and the HTTP status a route should answer with. */
 export class ActionError extends Error {
@@ -53,12 +51,11 @@ export interface CorrectionRecord {
 	undoneByName: string | null;
 }
 
-function assertMay(actor: Actor): void {
+/** The author of a correction or an undo: a signed-in user who may correct (the log names who did it). */
+function authorOf(actor: Actor): string {
 	if (!can(actor.role, 'reports.correct')) throw new ActionError('您没有更正数据的权限', 403);
-}
-
-function audit(actorId: string, action: string, detail: unknown): void {
-	getDb().insert(table.auditLog).values({ userId: actorId, action, detail: JSON.stringify(detail) }).run();
+	if (actor.id === null) throw new ActionError('更正须由登录用户进行', 403);
+	return actor.id;
 }
 
 /**
@@ -66,7 +63,7 @@ function audit(actorId: string, action: string, detail: unknown): void {
  * Returns the logged correction. Findings and figure rows are rebuilt in the same transaction.
  */
 export function correctFigure(input: CorrectionInput, actor: Actor): CorrectionRecord {
-	assertMay(actor);
+	const authorId = authorOf(actor);
 	const reason = input.reason.trim();
 	if (!reason) throw new ActionError('请填写更正理由（例如：核对原件第3页，应为12）');
 	if (reason.length > REASON_MAX) throw new ActionError(`更正理由不能超过${REASON_MAX}字`);
@@ -88,11 +85,11 @@ export function correctFigure(input: CorrectionInput, actor: Actor): CorrectionR
 			if (old === value) throw new ActionError('新数值与当前数值相同，无需更正');
 			const row = db
 				.insert(table.correction)
-				.values({ reportId: input.reportId, cellPath: path, oldValue: old ?? null, newValue: value, reason, authorId: actor.id })
+				.values({ reportId: input.reportId, cellPath: path, oldValue: old ?? null, newValue: value, reason, authorId })
 				.returning({ id: table.correction.id })
 				.get();
-			audit(actor.id, 'report.correct', { reportId: input.reportId, correctionId: row.id, cellPath: path, old: old ?? null, new: value, reason });
-			reports.recompute(input.reportId);
+			audit(authorId, 'report.correct', { reportId: input.reportId, correctionId: row.id, cellPath: path, old: old ?? null, new: value, reason });
+			recompute(input.reportId);
 			return row.id;
 		})
 		.immediate();
@@ -101,7 +98,7 @@ export function correctFigure(input: CorrectionInput, actor: Actor): CorrectionR
 
 /** Undoes a correction (it stays in the log, marked undone) and rebuilds the report's effective state. */
 export function undoCorrection(correctionId: number, actor: Actor, reportId?: number): CorrectionRecord {
-	assertMay(actor);
+	const undoneBy = authorOf(actor);
 	const db = getDb();
 	db.$client
 		.transaction(() => {
@@ -109,11 +106,11 @@ export function undoCorrection(correctionId: number, actor: Actor, reportId?: nu
 			if (!row || (reportId !== undefined && row.reportId !== reportId)) throw new ActionError('更正记录不存在', 404);
 			if (row.undoneAt !== null) throw new ActionError('该更正已撤销');
 			db.update(table.correction)
-				.set({ undoneAt: Date.now(), undoneBy: actor.id })
+				.set({ undoneAt: Date.now(), undoneBy })
 				.where(and(eq(table.correction.id, correctionId), isNull(table.correction.undoneAt)))
 				.run();
-			audit(actor.id, 'report.correct.undo', { reportId: row.reportId, correctionId, cellPath: row.cellPath });
-			reports.recompute(row.reportId);
+			audit(undoneBy, 'report.correct.undo', { reportId: row.reportId, correctionId, cellPath: row.cellPath });
+			recompute(row.reportId);
 		})
 		.immediate();
 	return getCorrection(correctionId)!;

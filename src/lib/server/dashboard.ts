@@ -7,7 +7,7 @@ import type { DashboardFilter } from '../charts/filters';
 import { CHARTS } from '../charts/index';
 import { renderPanels, SSR_WIDE_WIDTH, SSR_WIDTH } from './charts-ssr';
 import { dashboard } from './metrics/index';
-import { statement } from './metrics/sql';
+import { statement } from './db/statement';
 
 export interface DashboardView {
 	data: DashboardData;

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { districtFiles, renderReport } from '../../../tests/helpers/report-files';
 import { closeDb, getDb } from './db';
-import { importFiles, type Actor, type ImportResult } from './import';
-import * as reports from './reports';
+import { importFiles, type ImportResult } from './import';
+import type { Actor } from '../auth/actor';
+import * as reports from './reports/read';
+import { restoreRevision } from './reports/write';
 import * as organs from './organs';
 import * as users from './users';
 import { hasOriginal } from './files';
@@ -117,7 +119,7 @@ describe('importFiles', () => {
 			[first.revisionId, false]
 		]);
 
-		reports.restoreRevision(first.reportId!, first.revisionId!, null);
+		restoreRevision(first.reportId!, first.revisionId!, null);
 		expect(reports.get(first.reportId!)!.currentRevisionId).toBe(first.revisionId);
 		expect(figuresOf(first.reportId!).new).toEqual(file.truth.report.applications.rows.new);
 		expect(count('revision')).toBe(2);
@@ -125,7 +127,7 @@ describe('importFiles', () => {
 		const third = (await importFiles([{ name: 'v2-again.txt', bytes: renderReport(changed) }], admin))[0];
 		expect(third.status).toBe('duplicate');
 		expect(third.reason).toContain('历史版本');
-		expect(() => reports.restoreRevision(first.reportId! + 1000, first.revisionId!, null)).toThrow();
+		expect(() => restoreRevision(first.reportId! + 1000, first.revisionId!, null)).toThrow();
 	});
 
 	it("refuses a clerk's import of another organ's report, or of an unknown organ, with the reason", async () => {

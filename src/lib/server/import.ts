@@ -1,30 +1,24 @@
 // The one import path, for the CLI and the browser: files (reports, publication logs) and .zip archives in,
 // one result per file out. Each file is its own transaction; its original is stored (content-addressed) before
 // the transaction commits, so a crash leaves whole reports and at most an orphan file, never half a report.
-import type Database from 'better-sqlite3';
 import type { Organ } from './db/schema';
 import { getDb } from './db';
 import * as organs from './organs';
-import * as reports from './reports';
+import * as reports from './reports/read';
+import { addRevision } from './reports/write';
+import { audit } from './audit';
 import { sha256Hex, storeOriginal } from './files';
 import { isZipName, readZip, ZipRefusal, type ZipLimits } from './zip';
 import { isPublicationLogName, PublicationLogRefusal, readPublicationLog, storePublications } from './publication-log';
 import { PARSER_VERSION } from '../report/parse';
 import { createParsePool, parseHere, type ParseOutcome, type ParsePool } from './parse-pool';
-import type { Report as Model } from '../report/model';
-import { can, canImportForOrgan, type Role } from '../auth/permissions';
+import { can, canImportForOrgan } from '../auth/permissions';
+import type { Actor } from '../auth/actor';
 
 export interface ImportInput {
 	/** Shown in the results; a path is fine (`2022/科工信局.txt`, `upload.zip/2022/a.txt`). */
 	name: string;
 	bytes: Uint8Array;
-}
-
-export interface Actor {
-	/** user.id, or null for the command line run without --as. */
-	id: string | null;
-	role: Role;
-	organId: number | null;
 }
 
 export type ImportStatus = 'imported' | 'imported_with_findings' | 'duplicate' | 'refused';
@@ -172,13 +166,6 @@ function prepare(task: Task, actor: Actor, limits: ImportLimits, parse: (b: Uint
 	return { input, sha256, parsed: parse(input.bytes, baseName(file)) };
 }
 
-const auditStatements = new WeakMap<Database.Database, Database.Statement>();
-function audit(client: Database.Database): Database.Statement {
-	let st = auditStatements.get(client);
-	if (!st) auditStatements.set(client, (st = client.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)')));
-	return st;
-}
-
 function refused(file: string, reason: string, extra: Partial<ImportResult> = {}): ImportResult {
 	return { file, status: 'refused', reason, ...extra };
 }
@@ -214,7 +201,7 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 		const again = duplicateOf(file, sha256, actor);
 		if (again) return again;
 		const organ = known ?? organs.ensure(model.organ);
-		const rev = reports.addRevision({
+		const rev = addRevision({
 			organId: organ.id,
 			year,
 			model,
@@ -227,7 +214,7 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 			parserVersion: model.parser_version ?? PARSER_VERSION,
 			importedBy: actor.id
 		});
-		audit(db.$client).run(actor.id, 'report.import', JSON.stringify({ file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 }));
+		audit(actor.id, 'report.import', { file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 }, db.$client);
 		testPause();
 		return {
 			file,

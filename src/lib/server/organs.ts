@@ -3,7 +3,9 @@ import { asc, eq } from 'drizzle-orm';
 import { getDb } from './db';
 import * as table from './db/schema';
 import { inferOrganKind, normalizeOrganName } from '../report/organ';
-import * as reports from './reports';
+import * as reports from './reports/read';
+import { recompute } from './reports/write';
+import { audit } from './audit';
 import { refreshPublicationSummaries } from './summaries';
 
 export function findByName(name: string): table.Organ | undefined {
@@ -86,13 +88,9 @@ export function mergeOrgans(fromId: number, intoId: number, actorId: string | nu
 			c.prepare('DELETE FROM report WHERE id = ?').run(r.id);
 		}
 		c.prepare('DELETE FROM organ WHERE id = ?').run(fromId);
-		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
-			actorId,
-			'organ.merge',
-			JSON.stringify({ from: { id: fromId, name: from.name }, into: { id: intoId, name: into.name } })
-		);
+		audit(actorId, 'organ.merge', { from: { id: fromId, name: from.name }, into: { id: intoId, name: into.name } }, c);
 		const ids = c.prepare('SELECT id FROM report WHERE organ_id = ? ORDER BY year').all(intoId) as { id: number }[];
-		for (const { id } of ids) reports.recompute(id);
+		for (const { id } of ids) recompute(id);
 		// The merged organ's log now holds both; the other organ's rows went with it (cascade), cleared here anyway.
 		refreshPublicationSummaries(c, intoId);
 		refreshPublicationSummaries(c, fromId);
@@ -137,5 +135,5 @@ export function removeAlias(aliasId: number): void {
 export function setKind(organId: number, kind: string): void {
 	getDb().update(table.organ).set({ kind }).where(eq(table.organ.id, organId)).run();
 	// T1 depends on the kind (a government's deadline is later): re-check the organ's reports.
-	for (const r of reports.list({ organId })) reports.recompute(r.id);
+	for (const r of reports.list({ organId })) recompute(r.id);
 }

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { closeDb, getDb } from './db';
-import { importFiles, type Actor } from './import';
+import { importFiles } from './import';
+import type { Actor } from '../auth/actor';
 import * as organs from './organs';
 import { dedupKey, mapHeader, normalizeDate, readPublicationLog } from './publication-log';
 

@@ -5,7 +5,9 @@ import { getDb } from './db';
 import * as organs from './organs';
 import { readZip, ZipRefusal } from './zip';
 import { refreshPublicationSummaries } from './summaries';
-import { can, canImportForOrgan, type Role } from '../auth/permissions';
+import { can, canImportForOrgan } from '../auth/permissions';
+import type { Actor } from '../auth/actor';
+import { audit } from './audit';
 import { normalizeText } from '../report/normalize';
 
 export interface PublicationRow {
@@ -230,7 +232,7 @@ export interface PublicationImport {
  * Stores rows in one transaction. Unknown organs are created for roles that import any organ's data; a clerk's
  * rows for other organs are skipped with the reason.
  */
-export function storePublications(rows: PublicationRow[], actor: { id: string | null; role: Role; organId: number | null }): PublicationImport {
+export function storePublications(rows: PublicationRow[], actor: Actor): PublicationImport {
 	const db = getDb();
 	const c = db.$client;
 	const insert = c.prepare(
@@ -260,11 +262,7 @@ export function storePublications(rows: PublicationRow[], actor: { id: string | 
 		}
 		// Summaries in the same transaction: a duplicate adds nothing, but re-deriving keeps them exact either way.
 		for (const id of out.organIds) refreshPublicationSummaries(c, id);
-		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
-			actor.id,
-			'publication.import',
-			JSON.stringify({ added: out.added, duplicates: out.duplicates, skipped: out.skipped.length })
-		);
+		audit(actor.id, 'publication.import', { added: out.added, duplicates: out.duplicates, skipped: out.skipped.length }, c);
 		return out;
 	}).immediate();
 }

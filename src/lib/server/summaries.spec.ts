@@ -1,11 +1,11 @@
 // The dashboard summaries stay equal to what the backfill derives from figure and publication, and hold the right
 // figures, after each writer: a correction, a re-import (new revision), a publication-log re-import, an organ merge.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
-import { closeDb, getDb } from './db';
+import { describe, expect, it } from 'vitest';
+import { freshDatabaseEachTest } from '../../../tests/helpers/db-per-test';
+import { storeModel } from '../../../tests/helpers/stored-report';
+import { getDb } from './db';
 import * as table from './db/schema';
-import * as reports from './reports';
 import * as organs from './organs';
 import { correctFigure } from './corrections';
 import { storePublications, type PublicationRow } from './publication-log';
@@ -15,14 +15,8 @@ import { sampleReport } from '../report/checks/fixture';
 import { runChecks } from '../report/checks';
 import type { Report } from '../report/model';
 
-let tmp: ReturnType<typeof useTempDatabase>;
-beforeEach(() => {
-	tmp = useTempDatabase('dw-summaries-');
+freshDatabaseEachTest('dw-summaries-', () => {
 	getDb().insert(table.user).values({ id: 'insp', username: 'insp', displayName: '督查员', passwordHash: 'x', role: 'inspector' }).run();
-});
-afterEach(() => {
-	closeDb();
-	tmp.cleanup();
 });
 
 const admin = { id: null, role: 'admin' as const, organId: null };
@@ -33,19 +27,7 @@ function store(organ: string, year: number, edit: (m: Report) => void = () => {}
 	m.year = year;
 	edit(m);
 	m.findings = runChecks(m);
-	return reports.addRevision({
-		organId: organs.ensure(organ).id,
-		year,
-		model: m,
-		sha256: sha.padEnd(64, '0'),
-		fileName: 'x.txt',
-		format: 'txt',
-		encoding: 'utf-8',
-		filePath: 'files/00/none',
-		fileSize: 1,
-		parserVersion: 'test',
-		importedBy: null
-	});
+	return storeModel(m, sha.padEnd(64, '0'));
 }
 
 const rows = (sql: string) => getDb().$client.prepare(sql).all();
@@ -80,7 +62,7 @@ describe('report_summary', () => {
 		const a = store('甲区教育局', 2022);
 		const before = summary(a.reportId)!;
 		expect(before.new_c6).toBe(sampleReport().applications.rows.new![6]);
-		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.new.total', value: '99', reason: '核对' }, { id: 'insp', role: 'inspector' });
+		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.new.total', value: '99', reason: '核对' }, { id: 'insp', role: 'inspector', organId: null });
 		expect(summary(a.reportId)!.new_c6).toBe(99);
 		expectConsistent();
 	});

@@ -3,6 +3,7 @@
 // effective state, a publication-log import, an organ merge) and backfills them (the 0002 migration holds this text
 // expanded, and rebuildSummaries() runs it for databases filled by raw inserts, e.g. fixtures and the bench).
 import type Database from 'better-sqlite3';
+import { statement } from './db/statement';
 import { OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
 import { outcomeRowKeys } from '../report/template';
 
@@ -92,48 +93,27 @@ export function backfillSql(): string[] {
 	];
 }
 
-interface Statements {
-	deleteReport: Database.Statement;
-	insertReport: Database.Statement;
-	deleteYears: Database.Statement;
-	insertYears: Database.Statement;
-	deleteMonths: Database.Statement;
-	insertMonths: Database.Statement;
-	neighbours: Database.Statement;
-}
-const statements = new WeakMap<Database.Database, Statements>();
-function stmts(c: Database.Database): Statements {
-	let s = statements.get(c);
-	if (!s) {
-		s = {
-			deleteReport: c.prepare('DELETE FROM report_summary WHERE report_id = ?'),
-			insertReport: c.prepare(reportSummarySelect('r.id = ?')),
-			deleteYears: c.prepare('DELETE FROM publication_year WHERE organ_id = ?'),
-			insertYears: c.prepare(publicationYearSelect('organ_id = ?')),
-			deleteMonths: c.prepare('DELETE FROM publication_month WHERE organ_id = ?'),
-			insertMonths: c.prepare(publicationMonthSelect('organ_id = ?')),
-			neighbours: c.prepare(publicationNeighboursUpdate('organ_id = ?'))
-		};
-		statements.set(c, s);
-	}
-	return s;
-}
+// The texts for one report / one organ, built once: the writers run them on every report stored.
+const ONE_REPORT = { insertSummary: reportSummarySelect('r.id = ?') };
+const ONE_ORGAN = {
+	insertYears: publicationYearSelect('organ_id = ?'),
+	neighbours: publicationNeighboursUpdate('organ_id = ?'),
+	insertMonths: publicationMonthSelect('organ_id = ?')
+};
 
 /** Rewrites a report's summary row from its figure rows (none when it has none). Call inside the writer's transaction. */
 export function refreshReportSummary(c: Database.Database, reportId: number): void {
-	const s = stmts(c);
-	s.deleteReport.run(reportId);
-	s.insertReport.run(reportId);
+	statement('DELETE FROM report_summary WHERE report_id = ?', c).run(reportId);
+	statement(ONE_REPORT.insertSummary, c).run(reportId);
 }
 
 /** Rewrites an organ's publication summaries from its log (all years: a log is a few thousand rows per organ). */
 export function refreshPublicationSummaries(c: Database.Database, organId: number): void {
-	const s = stmts(c);
-	s.deleteYears.run(organId);
-	s.insertYears.run(organId);
-	s.neighbours.run(organId);
-	s.deleteMonths.run(organId);
-	s.insertMonths.run(organId);
+	statement('DELETE FROM publication_year WHERE organ_id = ?', c).run(organId);
+	statement(ONE_ORGAN.insertYears, c).run(organId);
+	statement(ONE_ORGAN.neighbours, c).run(organId);
+	statement('DELETE FROM publication_month WHERE organ_id = ?', c).run(organId);
+	statement(ONE_ORGAN.insertMonths, c).run(organId);
 }
 
 /** Every summary rebuilt from scratch, in one transaction: for databases filled by raw inserts. */

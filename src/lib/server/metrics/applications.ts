@@ -11,7 +11,8 @@ import {
 	type VolumeData
 } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
-import { num, reportWhere, statement, zeros } from './sql';
+import { statement } from '../db/statement';
+import { num, reportWhere, zeros } from './sql';
 
 export function volume(f: DashboardFilter, client?: Database.Database): VolumeData {
 	const w = reportWhere(f, 's');

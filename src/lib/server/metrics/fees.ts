@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { FeesData } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
-import { num, reportWhere, round2, statement, zeros } from './sql';
+import { statement } from '../db/statement';
+import { num, reportWhere, round2, zeros } from './sql';
 
 export function fees(f: DashboardFilter, client?: Database.Database): FeesData {
 	const w = reportWhere(f);

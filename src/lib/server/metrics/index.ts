@@ -3,7 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { DashboardData } from '../../charts/data';
 import type { DashboardFilter } from '../../charts/filters';
-import { statement } from './sql';
+import { statement } from '../db/statement';
 import { outcomes, refusals, volume } from './applications';
 import { fees } from './fees';
 import { quality } from './quality';

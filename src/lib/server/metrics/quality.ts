@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
 import type { QualityData } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
 import { RULES } from '../../report/checks';
-import { num, organWhere, reportWhere, statement } from './sql';
+import { statement } from '../db/statement';
+import { num, organWhere, reportWhere } from './sql';
 
 export function quality(f: DashboardFilter, client?: Database.Database): QualityData {
 	const w = reportWhere(f);

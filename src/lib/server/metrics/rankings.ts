@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import type { RankedOrgan, RankingsData } from '../../charts/data';
 import type { DashboardFilter } from '../../charts/filters';
 import { MIN_SAMPLE, makeRate } from '../../report/rates';
-import { num, reportWhere, statement } from './sql';
+import { statement } from '../db/statement';
+import { num, reportWhere } from './sql';
 import { postingsPerOrgan, updatesRange } from './updates';
 
 function byValue(a: RankedOrgan, b: RankedOrgan): number {

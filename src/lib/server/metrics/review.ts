@@ -3,7 +3,8 @@
 import type Database from 'better-sqlite3';
 import type { ReviewData, ReviewYear } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
-import { num, reportWhere, statement } from './sql';
+import { statement } from '../db/statement';
+import { num, reportWhere } from './sql';
 
 export function review(f: DashboardFilter, client?: Database.Database): ReviewData {
 	const w = reportWhere(f, 's');

@@ -1,18 +1,6 @@
-// What every aggregate shares: the filter as a SQL condition on report r / organ o, and cached prepared statements
-// (one per distinct SQL text and database handle) so a dashboard load does not re-plan its queries.
-import type Database from 'better-sqlite3';
-import { getDb } from '../db';
+// What every aggregate shares: the filter as a SQL condition on report r / organ o (prepared statements come from
+// db/statement.ts, one per distinct SQL text, so a dashboard load does not re-plan its queries).
 import { KIND_FILTER_KINDS, type DashboardFilter } from '../../charts/filters';
-
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-export function statement(sql: string, client: Database.Database = getDb().$client): Database.Statement {
-	let m = cache.get(client);
-	if (!m) cache.set(client, (m = new Map()));
-	let s = m.get(sql);
-	if (!s) m.set(sql, (s = client.prepare(sql)));
-	return s;
-}
 
 export interface Where {
 	sql: string;

@@ -4,7 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { OrganRef, UpdatesData } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
-import { organWhere, reportWhere, statement } from './sql';
+import { statement } from '../db/statement';
+import { organWhere, reportWhere } from './sql';
 
 /** An organ "updates weekly" in a year when it posted in at least this share of the year's 52 weeks. */
 export const WEEKLY_COVERAGE = 0.9;

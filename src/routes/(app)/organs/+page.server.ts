@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { can } from '$lib/auth/permissions';
-import { latestDistrictYear, organIndex } from '$lib/server/drilldown';
+import { latestDistrictYear, organIndex } from '$lib/server/drilldown/organ-list';
 import { ORGAN_KINDS } from '$lib/report/organ';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requireOrganAccess } from '$lib/server/auth/guard';
 import * as organs from '$lib/server/organs';
-import { organOverview } from '$lib/server/drilldown';
+import { organOverview } from '$lib/server/drilldown/organ-overview';
 
 export const load: PageServerLoad = ({ params }) => {
 	const id = Number(params.id);

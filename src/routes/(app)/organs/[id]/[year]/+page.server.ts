@@ -2,8 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireOrganAccess, requirePermission } from '$lib/server/auth/guard';
 import { can } from '$lib/auth/permissions';
-import * as reports from '$lib/server/reports';
-import { reportPage } from '$lib/server/drilldown';
+import * as reports from '$lib/server/reports/read';
+import { restoreRevision } from '$lib/server/reports/write';
+import { reportPage } from '$lib/server/drilldown/report-page';
 import { ActionError, correctFigure, undoCorrection } from '$lib/server/corrections';
 import { addAnnotation, deleteAnnotation } from '$lib/server/annotations';
 
@@ -84,7 +85,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const revisionId = Number(text(form, 'id'));
 		if (!reports.history(reportId).some((r) => r.id === revisionId)) return fail(404, { action: 'restore', message: '该版本不属于此报告' });
-		reports.restoreRevision(reportId, revisionId, user.id);
+		restoreRevision(reportId, revisionId, user.id);
 		return { action: 'restore', ok: true, message: '已将所选版本设为当前版本，核查结果已重新计算' };
 	},
 	deleteNote: async ({ params, request }) => {

@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireApiUser, requireOrganAccess } from '$lib/server/auth/guard';
 import { apiRoute } from '$lib/server/api';
-import { apiReport } from '$lib/server/drilldown';
+import { apiReport } from '$lib/server/drilldown/api';
 
 /** GET /api/organs/:id/reports/:year: the model as corrected, with its findings (Y1, T1 included) and corrections. */
 export const GET: RequestHandler = apiRoute(({ params }) => {

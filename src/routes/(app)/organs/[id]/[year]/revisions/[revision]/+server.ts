@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requireOrganAccess } from '$lib/server/auth/guard';
-import { revisionFile } from '$lib/server/drilldown';
+import { revisionFile } from '$lib/server/reports/read';
 import { hasOriginal, readOriginal } from '$lib/server/files';
 
 const TYPES: Record<string, string> = {

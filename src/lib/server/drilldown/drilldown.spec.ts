@@ -1,33 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
-import { closeDb, getDb } from './db';
-import * as table from './db/schema';
-import * as reports from './reports';
-import * as organs from './organs';
-import { correctFigure } from './corrections';
-import { addAnnotation } from './annotations';
-import { apiOrgans, apiReport, districtMedians, missingYears, organIndex, organOverview, publicationRhythm, reportPage, templateTables } from './drilldown';
-import { clone, sampleReport } from '../report/checks/fixture';
-import { runChecks } from '../report/checks';
-import type { Report } from '../report/model';
-import { applicationRowKeys } from '../report/template';
+import { describe, expect, it } from 'vitest';
+import { freshDatabaseEachTest } from '../../../../tests/helpers/db-per-test';
+import { storeModel } from '../../../../tests/helpers/stored-report';
+import { getDb } from '../db';
+import * as table from '../db/schema';
+import * as reports from '../reports/read';
+import * as organs from '../organs';
+import { correctFigure } from '../corrections';
+import { addAnnotation } from '../annotations';
+import { apiOrgans, apiReport } from './api';
+import { districtMedians } from './medians';
+import { organIndex } from './organ-list';
+import { organOverview } from './organ-overview';
+import { reportPage, templateTables } from './report-page';
+import { clone, sampleReport } from '../../report/checks/fixture';
+import { runChecks } from '../../report/checks';
+import type { Report } from '../../report/model';
+import { applicationRowKeys } from '../../report/template';
 
-describe('pure parts', () => {
-	it('missingYears: from the first year on file to the district latest', () => {
-		expect(missingYears([2020, 2023], 2024)).toEqual([2021, 2022, 2024]);
-		expect(missingYears([], 2024)).toEqual([]);
-		expect(missingYears([2024], 2024)).toEqual([]);
-	});
-	it('publicationRhythm: per month, per year, with the longest silence', () => {
-		const r = publicationRhythm(['2023-01-05', '2023-01-20', '2023-03-01', '2024-12-31', 'bad', '2023-02-10']);
-		expect(r.total).toBe(5);
-		expect(r.years.map((y) => y.year)).toEqual([2023, 2024]);
-		expect(r.years[0].months.slice(0, 3)).toEqual([2, 1, 1]);
-		expect(r.years[1].months[11]).toBe(1);
-		expect(r.longestGapFrom).toBe('2023-03-01');
-		expect(r.longestGapDays).toBe(671);
-		expect(publicationRhythm([]).longestGapDays).toBeNull();
-	});
+describe('the template tables of the report page', () => {
 	it('templateTables: every template row is laid out, absent ones too, each data cell with its path', () => {
 		const m = sampleReport();
 		delete m.applications.rows['refused.state_secret'];
@@ -50,14 +40,8 @@ describe('pure parts', () => {
 });
 
 describe('reading the stored reports', () => {
-	let tmp: ReturnType<typeof useTempDatabase>;
-	beforeEach(() => {
-		tmp = useTempDatabase('dw-drilldown-');
+	freshDatabaseEachTest('dw-drilldown-', () => {
 		getDb().insert(table.user).values({ id: 'insp', username: 'insp', passwordHash: 'x', role: 'inspector' }).run();
-	});
-	afterEach(() => {
-		closeDb();
-		tmp.cleanup();
 	});
 
 	let n = 0;
@@ -69,19 +53,7 @@ describe('reading the stored reports', () => {
 		m.published_on = `${year + 1}-01-20`;
 		change(m);
 		m.findings = runChecks(m);
-		return reports.addRevision({
-			organId: organs.ensure(organ).id,
-			year,
-			model: m,
-			sha256: String(++n).padStart(64, '0'),
-			fileName: `${organ}${year}.txt`,
-			format: 'txt',
-			encoding: 'utf-8',
-			filePath: 'files/00/none',
-			fileSize: 1,
-			parserVersion: 'test',
-			importedBy: 'insp'
-		});
+		return storeModel(m, String(++n).padStart(64, '0'), { fileName: `${organ}${year}.txt`, importedBy: 'insp' });
 	}
 
 	it('lists organs with years, latest findings and missing years; searches names and aliases', () => {
@@ -110,7 +82,7 @@ describe('reading the stored reports', () => {
 		store('甲区教育局', 2022, (m) => (m.sections['6'] = '第二份'));
 		store('甲区教育局', 2023, (m) => (m.applications.rows.new = [20, 2, 0, 0, 1, 0, 23]));
 		const organId = organs.findByName('甲区教育局')!.id;
-		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.granted.total', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector' });
+		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.granted.total', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector', organId: null });
 		getDb()
 			.insert(table.publication)
 			.values([
@@ -140,8 +112,8 @@ describe('reading the stored reports', () => {
 			m.published_on = '2024-02-15';
 		});
 		const organId = organs.findByName('甲区教育局')!.id;
-		correctFigure({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', value: '11', reason: '测试' }, { id: 'insp', role: 'inspector' });
-		addAnnotation({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', note: '请核实' }, { id: 'insp', role: 'inspector' });
+		correctFigure({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', value: '11', reason: '测试' }, { id: 'insp', role: 'inspector', organId: null });
+		addAnnotation({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', note: '请核实' }, { id: 'insp', role: 'inspector', organId: null });
 		const p = reportPage(organId, 2023)!;
 		expect(p.years).toEqual([2022, 2023]);
 		expect(p.model.applications.rows.new![0]).toBe(11);
@@ -186,7 +158,7 @@ describe('reading the stored reports', () => {
 		expect(med['proactive.rules.issued']).toBeUndefined();
 		// A correction moves the median at once (the cached medians of the year are dropped).
 		const a = reports.byOrganYear(organs.findByName('甲区教育局')!.id, 2020)!;
-		correctFigure({ reportId: a.id, cellPath: 'proactive.rules.made', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector' });
+		correctFigure({ reportId: a.id, cellPath: 'proactive.rules.made', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector', organId: null });
 		expect(districtMedians(2020)['proactive.rules.made']).toEqual({ median: 5, n: 2 });
 	});
 });

@@ -1,0 +1,24 @@
+// The findings stored for a report: those of its effective model alone, plus the checks that read last year's
+// effective model (Y1 carry-over, the year-on-year checks), plus T1 when the publication date is known.
+import type { Finding, Report as Model } from './model';
+import type { OrganKind } from './organ';
+import { checkAgainstPrevious, checkCarryOver, checkTimeliness, runChecks } from './checks';
+
+/**
+ * Findings of an effective model: the single-report checks (from the parse when `fresh`, else run again on the
+ * effective model), Y1 and the year-on-year checks against last year's effective model, T1 when the publication
+ * date is known.
+ */
+export function computeFindings(eff: Model, previous: Model | null, organKind: OrganKind, fresh: boolean): Finding[] {
+	let own = eff.findings ?? [];
+	if (!fresh) {
+		try {
+			own = runChecks(eff);
+		} catch {
+			own = eff.findings ?? [];
+		}
+	}
+	const out = [...own, ...checkCarryOver(previous, eff), ...checkAgainstPrevious(previous, eff)];
+	if (eff.published_on) out.push(...checkTimeliness(eff, organKind));
+	return out;
+}

@@ -1,0 +1,42 @@
+// The JSON payloads of the read API: GET /api/organs and GET /api/organs/[id]/reports/[year]. The keys are the
+// API's contract (snake_case), not the pages' shapes.
+import { asc, inArray } from 'drizzle-orm';
+import { getDb } from '../db';
+import * as table from '../db/schema';
+import * as reports from '../reports/read';
+import { listCorrections } from '../corrections';
+import { aliasesByOrgan } from './aliases';
+
+/** For GET /api/organs: id, name, kind, aliases. */
+export function apiOrgans(organIds?: number[]): { id: number; name: string; kind: string; aliases: string[] }[] {
+	const q = getDb().select({ id: table.organ.id, name: table.organ.name, kind: table.organ.kind }).from(table.organ);
+	const rows = (organIds ? q.where(inArray(table.organ.id, organIds)) : q).orderBy(asc(table.organ.name)).all();
+	const aliases = aliasesByOrgan(organIds);
+	return rows.map((o) => ({ ...o, aliases: aliases.get(o.id) ?? [] }));
+}
+
+/** For GET /api/organs/[id]/reports/[year]: the model as corrected, its findings (incl. Y1, T1) and corrections. */
+export function apiReport(organId: number, year: number) {
+	const report = reports.byOrganYear(organId, year);
+	if (!report) return undefined;
+	const model = reports.effectiveModel(report.id);
+	if (!model) return undefined;
+	const findings = reports.findingsOf(report.id);
+	return {
+		report: { id: report.id, organ_id: organId, organ: report.organName, year, revision_id: report.currentRevisionId },
+		model: { ...model, findings: findings.map(({ rule, severity, message, cells }) => ({ rule, severity, message, cells })) },
+		corrections: listCorrections(report.id).map((c) => ({
+			id: c.id,
+			cell: c.cellPath,
+			label: c.label,
+			parsed_value: c.parsedValue ?? null,
+			old_value: c.oldValue,
+			new_value: c.newValue,
+			reason: c.reason,
+			author: c.authorName,
+			created_at: new Date(c.createdAt).toISOString(),
+			undone_at: c.undoneAt === null ? null : new Date(c.undoneAt).toISOString(),
+			active: c.undoneAt === null
+		}))
+	};
+}

@@ -1,0 +1,80 @@
+// The organ list page (/organs): every organ with its years on file, its latest report's findings and the years
+// it owes, searchable by name or alias.
+import { asc, sql } from 'drizzle-orm';
+import { getDb } from '../db';
+import * as table from '../db/schema';
+import { statement } from '../db/statement';
+import { aliasesByOrgan } from './aliases';
+import { normalizeOrganName } from '../../report/organ';
+import { missingYears } from '../../report/missing-years';
+
+export interface OrganListRow {
+	id: number;
+	name: string;
+	kind: string;
+	aliases: string[];
+	years: number[];
+	latestYear: number | null;
+	latestReportId: number | null;
+	/** Findings of the latest report, and how many of them are errors. */
+	latestFindings: number | null;
+	latestErrors: number | null;
+	/** Years from the organ's first report to the district's latest year that have no report. */
+	missingYears: number[];
+}
+
+export interface OrganListFilter {
+	/** Part of the name or an alias, any script or width. */
+	q?: string;
+	kind?: string;
+	/** Only these organs (a clerk's view). */
+	organIds?: number[];
+}
+
+/** The district's latest report year (null when nothing is loaded). */
+export function latestDistrictYear(): number | null {
+	return getDb().select({ y: sql<number | null>`max(${table.report.year})` }).from(table.report).get()?.y ?? null;
+}
+
+export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
+	const db = getDb();
+	let organRows = db.select().from(table.organ).orderBy(asc(table.organ.name)).all();
+	if (filter.organIds) organRows = organRows.filter((o) => filter.organIds!.includes(o.id));
+	if (filter.kind) organRows = organRows.filter((o) => o.kind === filter.kind);
+	const aliases = aliasesByOrgan();
+	const q = filter.q ? normalizeOrganName(filter.q) : '';
+	if (q)
+		organRows = organRows.filter(
+			(o) => o.normalizedName.includes(q) || (aliases.get(o.id) ?? []).some((a) => normalizeOrganName(a).includes(q))
+		);
+	const reportRows = db
+		.select({ id: table.report.id, organId: table.report.organId, year: table.report.year, findings: table.report.findingsCount })
+		.from(table.report)
+		.orderBy(asc(table.report.year))
+		.all();
+	const errorRows = statement("SELECT report_id AS id, COUNT(*) AS n FROM finding WHERE severity = 'error' GROUP BY report_id").all() as {
+		id: number;
+		n: number;
+	}[];
+	const errors = new Map(errorRows.map((r) => [r.id, r.n]));
+	const byOrgan = new Map<number, typeof reportRows>();
+	for (const r of reportRows) byOrgan.set(r.organId, [...(byOrgan.get(r.organId) ?? []), r]);
+	const last = reportRows.length ? Math.max(...reportRows.map((r) => r.year)) : null;
+	return organRows.map((o) => {
+		const rs = byOrgan.get(o.id) ?? [];
+		const latest = rs[rs.length - 1];
+		const years = rs.map((r) => r.year);
+		return {
+			id: o.id,
+			name: o.name,
+			kind: o.kind,
+			aliases: aliases.get(o.id) ?? [],
+			years,
+			latestYear: latest?.year ?? null,
+			latestReportId: latest?.id ?? null,
+			latestFindings: latest ? latest.findings : null,
+			latestErrors: latest ? (errors.get(latest.id) ?? 0) : null,
+			missingYears: missingYears(years, last)
+		};
+	});
+}

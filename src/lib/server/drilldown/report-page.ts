@@ -1,0 +1,93 @@
+// The report page (/organs/[id]/[year]): one report as corrected, with everything an inspector needs beside it
+// (provenance, findings, notes, corrections, revisions and their diffs, last year's figures, the district median of
+// each cell, the national template's tables). Reads only; writes go through corrections.ts and annotations.ts.
+import * as reports from '../reports/read';
+import { listCorrections, type CorrectionRecord } from '../corrections';
+import { listAnnotations, type AnnotationRecord } from '../annotations';
+import { hasOriginal } from '../files';
+import { districtMedians, type MedianCell } from './medians';
+import { figureCellPaths, getCell } from '../../report/corrections';
+import { diffModels, type ModelDiff } from '../../report/diff';
+import { otherLayoutOf } from '../../report/checks/cells';
+import type { Cell, Report as Model } from '../../report/model';
+import { applicationRowKeys, proactiveItems } from '../../report/template';
+import { applicationsTable, proactiveTable, reviewTable, type TableBlock } from '../../generator/render/layout';
+
+/** The model with every template row and item present (blank where the report printed none), for the table layout. */
+function filledForLayout(model: Model): Model {
+	const m = structuredClone({ ...model, source_lines: undefined, provenance: {} }) as Model;
+	const layout = otherLayoutOf(model);
+	m.other_layout = layout;
+	const rows = (m.applications.rows ??= {}) as Record<string, Cell[]>;
+	for (const key of applicationRowKeys(layout)) rows[key] ??= new Array(7).fill(null);
+	for (const item of proactiveItems(model.template === '2019' ? '2019' : '2021'))
+		m.proactive[item.key] = { ...Object.fromEntries(item.fields.map((f) => [f, null])), ...(m.proactive[item.key] ?? {}) };
+	return m;
+}
+
+/** Sections 2, 3 and 4 as the national template's tables (merged cells as the form has them). */
+export function templateTables(model: Model): TableBlock[] {
+	if (model.template === 'free' && !figureCellPaths(model).length) return [];
+	const m = filledForLayout(model);
+	return [proactiveTable(m), applicationsTable(m), reviewTable(m)];
+}
+
+export interface RevisionView extends reports.RevisionInfo {
+	/** What changed from the revision before it (null for the first). */
+	diff: ModelDiff | null;
+	template: string;
+	downloadable: boolean;
+}
+
+function revisionsOf(reportId: number): RevisionView[] {
+	const hist = reports.history(reportId);
+	const models = hist.map((h) => reports.getRevision(h.id)!.model);
+	return hist.map((h, i) => ({
+		...h,
+		template: models[i].template,
+		diff: i + 1 < hist.length ? diffModels(models[i + 1], models[i]) : null,
+		downloadable: hasOriginal(h.filePath)
+	}));
+}
+
+export interface ReportPage {
+	organ: { id: number; name: string; kind: string };
+	report: reports.ReportView;
+	/** The organ's years on file, for the year switcher. */
+	years: number[];
+	/** The effective model (corrections applied), with provenance and source lines. */
+	model: Model;
+	findings: reports.FindingView[];
+	corrections: CorrectionRecord[];
+	annotations: AnnotationRecord[];
+	revisions: RevisionView[];
+	previous: { year: number; reportId: number; cells: Record<string, Cell> } | null;
+	medians: Record<string, MedianCell>;
+	tables: TableBlock[];
+}
+
+export function reportPage(organId: number, year: number): ReportPage | undefined {
+	const report = reports.byOrganYear(organId, year);
+	if (!report) return undefined;
+	const model = reports.effectiveModel(report.id);
+	if (!model) return undefined;
+	const prev = reports.byOrganYear(organId, year - 1);
+	const prevModel = prev ? reports.effectiveModel(prev.id) : undefined;
+	const previous =
+		prev && prevModel
+			? { year: year - 1, reportId: prev.id, cells: Object.fromEntries(figureCellPaths(prevModel).map((p) => [p, getCell(prevModel, p) ?? null])) }
+			: null;
+	return {
+		organ: { id: organId, name: report.organName, kind: report.organKind },
+		report,
+		years: reports.yearsOf(organId),
+		model,
+		findings: reports.findingsOf(report.id),
+		corrections: listCorrections(report.id),
+		annotations: listAnnotations(report.id),
+		revisions: revisionsOf(report.id),
+		previous,
+		medians: districtMedians(year),
+		tables: templateTables(model)
+	};
+}
