@@ -23,6 +23,14 @@ describe('login and roles', () => {
 		await ctx.close();
 	});
 
+	it('does not serve the demo sample report as a public file', async () => {
+		const ctx = await anonymousContext(browser);
+		const res = await ctx.request.get('/demo/tianyuan-kegongxin-2022.txt', { maxRedirects: 0 });
+		expect(res.status()).not.toBe(200);
+		expect(await res.text()).not.toContain('天元區科工信局');
+		await ctx.close();
+	});
+
 	const expectedNav: Record<string, { has: string[]; lacks: string[] }> = {
 		admin: { has: ['总览', '用户管理'], lacks: [] },
 		leader: { has: ['总览'], lacks: ['用户管理'] },

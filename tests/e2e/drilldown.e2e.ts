@@ -49,7 +49,7 @@ function a1Fixes(reportId: number): { cell: string; value: number; cells: string
 	}
 }
 
-const SAMPLE = readFileSync('static/demo/tianyuan-kegongxin-2022.txt', 'utf8');
+const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
 /** The real sample under another organ, with 3 applications received and none handled: an A1 error in two columns. */
 function a1Report(organ: string, year: number): Buffer {
 	return Buffer.from(

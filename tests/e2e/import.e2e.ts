@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { contextAs, launch, screenshot } from './browser';
 
-const SAMPLE = readFileSync('static/demo/tianyuan-kegongxin-2022.txt', 'utf8');
+const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
 /** The real sample re-issued under another organ name and year: a report the parser reads like the original. */
 function variant(organ: string, year: number): Buffer {
 	return Buffer.from(SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`));

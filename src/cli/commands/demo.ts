@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { Command } from '../command';
 import { parseArgs } from '../command';
 import { closeDb } from '../../lib/server/db';
-import { seedDemo } from '../../lib/server/demo-data';
+import { seedDemo } from '../../lib/server/demo/seed';
 
 const help = `demo [--port 3000] [--db data/demo.db] [--no-build]
 

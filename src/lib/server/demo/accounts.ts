@@ -1,11 +1,11 @@
 // The built-in demo: one account per role and a district's worth of reports, in an embedded SQLite file.
-import * as users from './users';
-import * as organs from './organs';
+import * as users from '../users';
+import * as organs from '../organs';
 
-export const DEMO_ORGAN = '株洲市天元区科学技术和工业信息化局';
+const DEMO_ORGAN = '株洲市天元区科学技术和工业信息化局';
 
 /** The demo accounts the README lists. Passwords are public: never use the demo database for real work. */
-export const DEMO_ACCOUNTS = [
+const DEMO_ACCOUNTS = [
 	{ username: 'admin', password: 'admin-demo', role: 'admin', displayName: '系统管理员（演示）' },
 	{ username: 'leader', password: 'leader-demo', role: 'leader', displayName: '区领导（演示）' },
 	{ username: 'inspector', password: 'inspector-demo', role: 'inspector', displayName: '督查员（演示）' },

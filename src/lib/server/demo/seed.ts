@@ -4,16 +4,17 @@ import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { count } from 'drizzle-orm';
-import { getDb } from './db';
-import * as table from './db/schema';
-import { seedAccounts, ensureDemoOrgan } from './demo';
-import * as organs from './organs';
-import { importFiles, type ImportInput } from './import';
-import { generateDistrict } from './generate';
-import { dataDir } from './files';
+import { getDb } from '../db';
+import * as table from '../db/schema';
+import { seedAccounts, ensureDemoOrgan } from './accounts';
+import * as organs from '../organs';
+import { importFiles, type ImportInput } from '../import';
+import { generateDistrict } from '../generate';
+import { dataDir } from '../files';
 
-export const DEMO_SEED = 'disclosure-watch-demo';
+const DEMO_SEED = 'disclosure-watch-demo';
 const SAMPLE_ALIAS = '株洲市天元区科工信局';
+const SAMPLE_FILE = 'tianyuan-kegongxin-2022.txt';
 
 export interface SeedOptions {
 	log?: (m: string) => void;
@@ -21,12 +22,13 @@ export interface SeedOptions {
 	small?: boolean;
 }
 
-/** The real sample shipped with the repo (tests/fixtures/real/samples keeps the same file for the tests), if present. */
+/** The real sample shipped beside this module (not under static/: the site must not serve it; the tests read their
+ * copy in tests/fixtures/real/samples), if present. */
 function sampleReport(): ImportInput | null {
 	const here = dirname(fileURLToPath(import.meta.url));
-	for (const dir of [resolve(here, '../../../static/demo'), resolve(process.cwd(), 'static/demo')]) {
-		const path = join(dir, 'tianyuan-kegongxin-2022.txt');
-		if (existsSync(path)) return { name: 'tianyuan-kegongxin-2022.txt', bytes: readFileSync(path) };
+	for (const dir of [here, resolve(process.cwd(), 'src/lib/server/demo')]) {
+		const path = join(dir, SAMPLE_FILE);
+		if (existsSync(path)) return { name: SAMPLE_FILE, bytes: readFileSync(path) };
 	}
 	return null;
 }
