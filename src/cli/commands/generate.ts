@@ -21,7 +21,7 @@ findings it must produce). Same seed, same bytes.
   --publication-log     also write DIR/publication-log.csv (organ, published_on, title, channel, url)
   --quiet               no progress output`;
 
-export function parseYears(s: string): number[] {
+function parseYears(s: string): number[] {
 	const out: number[] = [];
 	for (const part of s.split(',')) {
 		const m = /^(\d{4})(?:-(\d{4}))?$/.exec(part.trim());

@@ -38,7 +38,7 @@ const LABELS: Record<ImportStatus, string> = {
 };
 
 /** Files under the given paths: named files always, folders recursively (known extensions, no hidden files). */
-export function collectPaths(paths: string[]): { files: string[]; missing: string[] } {
+function collectPaths(paths: string[]): { files: string[]; missing: string[] } {
 	const files: string[] = [];
 	const missing: string[] = [];
 	const walk = (dir: string) => {

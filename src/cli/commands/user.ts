@@ -32,7 +32,7 @@ const command: Command = {
 		try {
 			if (sub === 'list') {
 				for (const u of users.list())
-					console.log([u.username, u.role, ROLE_LABELS[u.role as keyof typeof ROLE_LABELS] ?? '', u.organName ?? ''].join('\t'));
+					console.log([u.username, u.role, ROLE_LABELS[u.role] ?? '', u.organName ?? ''].join('\t'));
 				return 0;
 			}
 			if (sub === 'add') {

@@ -86,10 +86,6 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
 
-export function ruleFor(routeId: string): RouteRule | undefined {
-	return ROUTE_RULES[routeId];
-}
-
 /** May this role open that route? `undefined` route rules deny: unknown routes are closed by default. */
 export function canOpenRoute(role: Role | null | undefined, routeId: string): boolean {
 	const rule = ROUTE_RULES[routeId];

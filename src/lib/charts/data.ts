@@ -112,7 +112,7 @@ export interface RankedOrgan {
 	enough: boolean;
 }
 
-export const RANKING_MEASURES = ['applications', 'refusal_rate', 'correction_rate', 'update_frequency'] as const;
+const RANKING_MEASURES = ['applications', 'refusal_rate', 'correction_rate', 'update_frequency'] as const;
 export type RankingMeasure = (typeof RANKING_MEASURES)[number];
 
 export interface RankingsData {

@@ -1,7 +1,7 @@
 import type { FeesData } from './data';
 import { axisTooltip, base, fmt, yearAxis, type Panel } from './theme';
 
-export function feesFinding(d: FeesData): string {
+function feesFinding(d: FeesData): string {
 	const info = d.infoFeeYuan.reduce((a, b) => a + b, 0);
 	const infoOrgans = new Set(d.charging.filter((c) => c.infoFeeYuan > 0).map((c) => c.organ.id)).size;
 	if (!info) return `${d.years[0]}—${d.years[d.years.length - 1]}年没有单位收取信息处理费`;

@@ -31,5 +31,4 @@ export const CHARTS: ChartDef[] = [
 	{ id: 'rankings', question: '哪些单位需要关注？', panels: (d) => rankingsPanels(d.rankings), wide: true }
 ];
 
-export const CHART_BY_ID = Object.fromEntries(CHARTS.map((c) => [c.id, c])) as Record<ChartId, ChartDef>;
 export type { Panel } from './theme';

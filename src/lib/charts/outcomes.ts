@@ -23,7 +23,7 @@ export function outcomeTotals(d: OutcomesData): number[] {
 	return d.years.map((_, i) => OUTCOME_GROUPS.reduce((s, g) => s + d.counts[g][i], 0));
 }
 
-export function outcomesFinding(d: OutcomesData): string {
+function outcomesFinding(d: OutcomesData): string {
 	const totals = outcomeTotals(d);
 	const i = d.years.length - 1;
 	if (!totals[i]) return '所选范围最后一年没有办理结果数据';

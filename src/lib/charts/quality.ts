@@ -1,7 +1,7 @@
 import type { QualityData } from './data';
 import { COLORS, axisTooltip, base, valueAxisBelow, yearAxis, type Panel } from './theme';
 
-export function qualityFinding(d: QualityData): string {
+function qualityFinding(d: QualityData): string {
 	const y = d.years[d.years.length - 1];
 	if (!y) return '没有年报数据';
 	return `${y.year}年度年报：按时${y.onTime}份，逾期${y.late}份，未报送${y.missing}份${y.undated ? `，日期不详${y.undated}份` : ''}；${y.withFindings}份有检查问题`;

@@ -8,7 +8,7 @@ export const RANKING_LABELS: Record<RankingMeasure, { title: string; axis: strin
 	update_frequency: { title: '主动公开更新最少的单位', axis: '平均每周发布（条）', color: '#8064a2' }
 };
 
-export const RANKING_SHOWN = 12;
+const RANKING_SHOWN = 12;
 
 const isRate = (m: RankingMeasure) => m === 'refusal_rate' || m === 'correction_rate';
 

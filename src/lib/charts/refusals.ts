@@ -7,7 +7,7 @@ export function reasonLabel(k: RefusalReason): string {
 }
 
 /** The reason that grew most between the range's first and last year (absolute cases). */
-export function fastestGrowing(d: RefusalsData): { reason: RefusalReason; from: number; to: number } | null {
+function fastestGrowing(d: RefusalsData): { reason: RefusalReason; from: number; to: number } | null {
 	const n = d.years.length - 1;
 	let best: { reason: RefusalReason; from: number; to: number } | null = null;
 	for (const k of REFUSAL_REASONS) {
@@ -18,7 +18,7 @@ export function fastestGrowing(d: RefusalsData): { reason: RefusalReason; from: 
 	return best;
 }
 
-export function refusalsFinding(d: RefusalsData): string {
+function refusalsFinding(d: RefusalsData): string {
 	const total = REFUSAL_REASONS.reduce((s, k) => s + d.counts[k].reduce((a, b) => a + b, 0), 0);
 	if (!total) return '所选范围内没有不予公开或无法提供的申请';
 	const g = d.years.length > 1 ? fastestGrowing(d) : null;

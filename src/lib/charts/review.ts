@@ -3,7 +3,7 @@ import { COLORS, base, fmt, pct, yearAxis, type Panel } from './theme';
 
 const rate = (c: number, n: number) => (n > 0 ? c / n : null);
 
-export function reviewTotals(d: ReviewData) {
+function reviewTotals(d: ReviewData) {
 	const sum = (k: 'reconsideration' | 'litigation', f: 'total' | 'corrected' | 'concluded') => d.years.reduce((s, y) => s + y[k][f], 0);
 	return {
 		reconsideration: { total: sum('reconsideration', 'total'), corrected: sum('reconsideration', 'corrected'), concluded: sum('reconsideration', 'concluded') },
@@ -11,7 +11,7 @@ export function reviewTotals(d: ReviewData) {
 	};
 }
 
-export function reviewFinding(d: ReviewData): string {
+function reviewFinding(d: ReviewData): string {
 	const t = reviewTotals(d);
 	if (!t.reconsideration.total && !t.litigation.total) return '所选范围内没有政府信息公开行政复议、行政诉讼案件';
 	return `复议纠错率${pct(rate(t.reconsideration.corrected, t.reconsideration.concluded))}（${t.reconsideration.corrected}/${t.reconsideration.concluded}），诉讼纠错率${pct(rate(t.litigation.corrected, t.litigation.concluded))}（${t.litigation.corrected}/${t.litigation.concluded}）`;

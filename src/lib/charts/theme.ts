@@ -15,7 +15,7 @@ export interface Panel {
 
 export const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
-export const PALETTE = ['#1f4e79', '#4f81bd', '#9bbb59', '#f3a530', '#c0504d', '#8064a2', '#4bacc6', '#7f7f7f', '#a5a5a5', '#2e7d32', '#d47fa6'];
+const PALETTE = ['#1f4e79', '#4f81bd', '#9bbb59', '#f3a530', '#c0504d', '#8064a2', '#4bacc6', '#7f7f7f', '#a5a5a5', '#2e7d32', '#d47fa6'];
 
 export const COLORS = {
 	brand: '#1f4e79',
@@ -68,7 +68,7 @@ export function esc(s: string): string {
 	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export const yearLabels = (years: number[]) => years.map((y) => `${y}年`);
+const yearLabels = (years: number[]) => years.map((y) => `${y}年`);
 
 /** The year axis: its name under the labels, so it never collides with a right-hand value axis. */
 export function yearAxis(years: number[], name = '年度', extra: Record<string, unknown> = {}) {

@@ -2,9 +2,9 @@ import type { UpdatesData } from './data';
 import { COLORS, base, esc, fmt, pct, valueAxisBelow, yearAxis, type Panel } from './theme';
 
 /** Kept beside the server's constant (the chart text must say what "weekly" means). */
-export const WEEKLY_RULE = '全年52周中至少90%的周有更新';
+const WEEKLY_RULE = '全年52周中至少90%的周有更新';
 
-export function updatesFinding(d: UpdatesData): string {
+function updatesFinding(d: UpdatesData): string {
 	const last = d.weekly[d.weekly.length - 1];
 	if (!last || !last.organs) return '没有导入发布记录，无法判断更新频率';
 	const s = d.silences[0];

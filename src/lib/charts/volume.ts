@@ -2,7 +2,7 @@ import { APPLICANT_COLUMN_LABELS } from '../report/template';
 import { APPLICANT_TYPES, type VolumeData } from './data';
 import { axisTooltip, base, fmt, signedPct, yearAxis, yoy, type Panel } from './theme';
 
-export function volumeFinding(d: VolumeData): string {
+function volumeFinding(d: VolumeData): string {
 	const n = d.years.length;
 	if (!d.total.some((v) => v > 0)) return '所选范围内没有新收申请数据';
 	const last = d.total[n - 1];

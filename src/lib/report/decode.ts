@@ -6,9 +6,6 @@ import type { Format, Script } from './model';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 
-/** Why the bytes are not a report; parse.ts wraps it in a ParseRefusal. */
-export class DecodeError extends Error {}
-
 export function sniffFormat(bytes: Uint8Array, fileName: string): Format | 'png' | 'jpeg' | 'gif' | 'zip' | 'unknown' {
 	const b = bytes;
 	if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'pdf'; // %PDF

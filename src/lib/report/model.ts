@@ -33,7 +33,8 @@ export interface Fees {
 	info_processing_fee_yuan: number | null;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface Finding {
 	rule: string;

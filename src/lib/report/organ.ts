@@ -11,6 +11,10 @@ export function normalizeOrganName(name: string): string {
 export const ORGAN_KINDS = ['government', 'department', 'street', 'town', 'other'] as const;
 export type OrganKind = (typeof ORGAN_KINDS)[number];
 
+export function isOrganKind(value: unknown): value is OrganKind {
+	return typeof value === 'string' && (ORGAN_KINDS as readonly string[]).includes(value);
+}
+
 export const ORGAN_KIND_LABELS: Record<OrganKind, string> = {
 	government: '人民政府',
 	department: '政府部门',

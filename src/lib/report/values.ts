@@ -35,7 +35,3 @@ export function readValue(cell: string): ValueToken {
 	if (m) return { kind: 'number', value: toNumber(m[1].replace(/ /g, '')), note: m[2].trim(), raw };
 	return { kind: 'text', raw };
 }
-
-export function isValueToken(cell: string): boolean {
-	return readValue(cell).kind !== 'text';
-}

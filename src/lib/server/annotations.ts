@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor';
 import { canonicalPath, cellLabel } from '../report/corrections';
 import { ActionError } from './corrections';
 
-export const NOTE_MAX = 2000;
+const NOTE_MAX = 2000;
 
 export interface AnnotationRecord {
 	id: number;

@@ -6,7 +6,7 @@ import type { Option, Panel } from '../charts/theme';
 export const SSR_WIDTH = 600;
 export const SSR_WIDE_WIDTH = 1230;
 
-export function renderSvg(option: Option, width: number, height: number): string {
+function renderSvg(option: Option, width: number, height: number): string {
 	const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
 	try {
 		chart.setOption(option);

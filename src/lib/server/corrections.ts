@@ -23,7 +23,7 @@ export class ActionError extends Error {
 	}
 }
 
-export const REASON_MAX = 500;
+const REASON_MAX = 500;
 
 export interface CorrectionInput {
 	reportId: number;
@@ -168,7 +168,7 @@ function currentRevision(reportId: number) {
 	return rev ? reports.getRevision(rev) : undefined;
 }
 
-export function getCorrection(id: number): CorrectionRecord | undefined {
+function getCorrection(id: number): CorrectionRecord | undefined {
 	const row = select().where(eq(table.correction.id, id)).get();
 	return row && toRecord(row, currentRevision(row.reportId));
 }

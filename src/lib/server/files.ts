@@ -17,7 +17,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Path of a content hash relative to the data directory. */
-export function relativePathOf(sha256: string): string {
+function relativePathOf(sha256: string): string {
 	if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
 	return `files/${sha256.slice(0, 2)}/${sha256.slice(2)}`;
 }

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from './db';
 import * as table from './db/schema';
-import { inferOrganKind, normalizeOrganName } from '../report/organ';
+import { inferOrganKind, normalizeOrganName, type OrganKind } from '../report/organ';
 import * as reports from './reports/read';
 import { recompute } from './reports/write';
 import { audit } from './audit';
@@ -132,7 +132,7 @@ export function removeAlias(aliasId: number): void {
 	getDb().delete(table.organAlias).where(eq(table.organAlias.id, aliasId)).run();
 }
 
-export function setKind(organId: number, kind: string): void {
+export function setKind(organId: number, kind: OrganKind): void {
 	getDb().update(table.organ).set({ kind }).where(eq(table.organ.id, organId)).run();
 	// T1 depends on the kind (a government's deadline is later): re-check the organ's reports.
 	for (const r of reports.list({ organId })) recompute(r.id);

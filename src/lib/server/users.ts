@@ -5,7 +5,7 @@ import { getDb } from './db';
 import * as table from './db/schema';
 import { hashPassword, passwordProblem } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
-import { isRole, type Role } from '../auth/permissions';
+import { isRole } from '../auth/permissions';
 import * as organs from './organs';
 
 export class UserError extends Error {}
@@ -39,7 +39,7 @@ export async function create(input: NewUser): Promise<table.User> {
 	const id = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(10)));
 	return db
 		.insert(table.user)
-		.values({ id, username, passwordHash, role: input.role as Role, organId, displayName: input.displayName ?? null })
+		.values({ id, username, passwordHash, role: input.role, organId, displayName: input.displayName ?? null })
 		.returning()
 		.get();
 }

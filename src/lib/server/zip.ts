@@ -18,7 +18,7 @@ export interface ZipLimits {
 	maxDepth: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+const DEFAULT_ZIP_LIMITS: ZipLimits = {
 	maxEntries: 20_000,
 	maxTotalBytes: 1024 * 1024 * 1024,
 	maxEntryBytes: 100 * 1024 * 1024,

@@ -29,7 +29,7 @@ export function generateSessionToken(): string {
 	return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-export function sessionIdOf(token: string): string {
+function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
@@ -70,7 +70,7 @@ export function validateSessionToken(
 		session.expiresAt = now + SESSION_TTL;
 		db.update(table.session).set({ expiresAt: session.expiresAt }).where(eq(table.session.id, id)).run();
 	}
-	return { session, user: row.user as SessionUser };
+	return { session, user: row.user };
 }
 
 export function invalidateSession(sessionId: string): void {

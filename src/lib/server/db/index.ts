@@ -9,7 +9,7 @@ import * as schema from './schema';
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Where the committed drizzle-kit migrations are: beside package.json, both in dev and in the built server. */
-export function migrationsFolder(): string {
+function migrationsFolder(): string {
 	if (process.env.MIGRATIONS_DIR) return process.env.MIGRATIONS_DIR;
 	// src/lib/server/db → project root; build/server/chunks → project root: walk up until drizzle/ is found.
 	let dir = dirname(fileURLToPath(import.meta.url));

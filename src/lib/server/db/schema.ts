@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../../auth/permissions';
+import { SEVERITIES } from '../../report/model';
+import { ORGAN_KINDS } from '../../report/organ';
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
@@ -10,8 +13,7 @@ export const organ = sqliteTable(
 		name: text('name').notNull(),
 		/** Simplified script, widths folded, spaces and punctuation dropped: the key organs are matched by. */
 		normalizedName: text('normalized_name').notNull(),
-		/** government | department | street | town | other */
-		kind: text('kind').notNull().default('department'),
+		kind: text('kind', { enum: ORGAN_KINDS }).notNull().default('department'),
 		parentId: integer('parent_id'),
 		createdAt: integer('created_at').notNull().default(now)
 	},
@@ -36,8 +38,7 @@ export const user = sqliteTable('user', {
 	username: text('username').notNull().unique(),
 	displayName: text('display_name'),
 	passwordHash: text('password_hash').notNull(),
-	/** admin | leader | inspector | clerk */
-	role: text('role').notNull(),
+	role: text('role', { enum: ROLES }).notNull(),
 	/** The one organ a clerk is bound to; null for the other roles. */
 	organId: integer('organ_id').references(() => organ.id),
 	createdAt: integer('created_at').notNull().default(now)
@@ -146,7 +147,7 @@ export const finding = sqliteTable(
 			.notNull()
 			.references(() => report.id, { onDelete: 'cascade' }),
 		rule: text('rule').notNull(),
-		severity: text('severity').notNull(),
+		severity: text('severity', { enum: SEVERITIES }).notNull(),
 		message: text('message').notNull(),
 		cellsJson: text('cells_json').notNull().default('[]')
 	},

@@ -6,9 +6,10 @@ import * as table from '../db/schema';
 import * as reports from '../reports/read';
 import { listCorrections } from '../corrections';
 import { aliasesByOrgan } from './aliases';
+import type { OrganKind } from '../../report/organ';
 
 /** For GET /api/organs: id, name, kind, aliases. */
-export function apiOrgans(organIds?: number[]): { id: number; name: string; kind: string; aliases: string[] }[] {
+export function apiOrgans(organIds?: number[]): { id: number; name: string; kind: OrganKind; aliases: string[] }[] {
 	const q = getDb().select({ id: table.organ.id, name: table.organ.name, kind: table.organ.kind }).from(table.organ);
 	const rows = (organIds ? q.where(inArray(table.organ.id, organIds)) : q).orderBy(asc(table.organ.name)).all();
 	const aliases = aliasesByOrgan(organIds);

@@ -5,13 +5,13 @@ import { getDb } from '../db';
 import * as table from '../db/schema';
 import { statement } from '../db/statement';
 import { aliasesByOrgan } from './aliases';
-import { normalizeOrganName } from '../../report/organ';
+import { normalizeOrganName, type OrganKind } from '../../report/organ';
 import { missingYears } from '../../report/missing-years';
 
 export interface OrganListRow {
 	id: number;
 	name: string;
-	kind: string;
+	kind: OrganKind;
 	aliases: string[];
 	years: number[];
 	latestYear: number | null;
@@ -26,7 +26,7 @@ export interface OrganListRow {
 export interface OrganListFilter {
 	/** Part of the name or an alias, any script or width. */
 	q?: string;
-	kind?: string;
+	kind?: OrganKind;
 	/** Only these organs (a clerk's view). */
 	organIds?: number[];
 }

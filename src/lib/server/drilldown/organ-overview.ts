@@ -10,10 +10,11 @@ import { latestDistrictYear } from './organ-list';
 import { missingYears } from '../../report/missing-years';
 import { publicationRhythm, type PublicationRhythm } from '../../report/rhythm';
 import type { Severity } from '../../report/model';
+import type { OrganKind } from '../../report/organ';
 import { APPLICATION_ROW_SHORT, REVIEW_GROUP_LABELS } from '../../report/template';
 
 /** The figures shown per year on the organ page: a section, a row, a column, and its label from the template. */
-export const KEY_FIGURES = [
+const KEY_FIGURES = [
 	{ section: 'applications', rowKey: 'new', col: 6, label: APPLICATION_ROW_SHORT.new },
 	{ section: 'applications', rowKey: 'carried_over', col: 6, label: APPLICATION_ROW_SHORT.carried_over },
 	{ section: 'applications', rowKey: 'granted', col: 6, label: APPLICATION_ROW_SHORT.granted },
@@ -42,7 +43,7 @@ export interface YearSummary {
 }
 
 export interface OrganOverview {
-	organ: { id: number; name: string; kind: string; aliases: string[] };
+	organ: { id: number; name: string; kind: OrganKind; aliases: string[] };
 	years: YearSummary[];
 	missingYears: number[];
 	keyFigures: { label: string }[];
@@ -93,8 +94,8 @@ export function organOverview(organId: number): OrganOverview | undefined {
 			const row = mine.find((f) => f.section === k.section && f.rowKey === k.rowKey);
 			return row ? ((row[`c${k.col}`] as number | null) ?? null) : undefined;
 		});
-		const findings = findingRows.filter((f) => f.reportId === r.id).map(({ rule, severity, message }) => ({ rule, severity: severity as Severity, message }));
-		const counts = { error: 0, warning: 0, info: 0 } as Record<Severity, number>;
+		const findings = findingRows.filter((f) => f.reportId === r.id).map(({ rule, severity, message }) => ({ rule, severity, message }));
+		const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
 		for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
 		return {
 			reportId: r.id,

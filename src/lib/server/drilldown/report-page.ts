@@ -10,6 +10,7 @@ import { figureCellPaths, getCell } from '../../report/corrections';
 import { diffModels, type ModelDiff } from '../../report/diff';
 import { otherLayoutOf } from '../../report/checks/cells';
 import type { Cell, Report as Model } from '../../report/model';
+import type { OrganKind } from '../../report/organ';
 import { applicationRowKeys, proactiveItems } from '../../report/template';
 import { applicationsTable, proactiveTable, reviewTable, type TableBlock } from '../../generator/render/layout';
 
@@ -51,7 +52,7 @@ function revisionsOf(reportId: number): RevisionView[] {
 }
 
 export interface ReportPage {
-	organ: { id: number; name: string; kind: string };
+	organ: { id: number; name: string; kind: OrganKind };
 	report: reports.ReportView;
 	/** The organ's years on file, for the year switcher. */
 	years: number[];

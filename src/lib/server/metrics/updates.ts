@@ -12,7 +12,7 @@ export const WEEKLY_COVERAGE = 0.9;
 export const WEEKS_PER_YEAR = 52;
 /** Rows of the heat map: beyond this, the most active organs are left off (the quiet ones are the news). */
 export const HEATMAP_MAX_ORGANS = 40;
-export const SILENCES_SHOWN = 10;
+const SILENCES_SHOWN = 10;
 
 /** The range's first and last day; the last is capped at the newest posting in any log (a log loaded mid-year). */
 export function updatesRange(f: DashboardFilter, client?: Database.Database): { start: string; end: string } {

@@ -9,12 +9,13 @@ import { cachedRevisionModel } from './model-cache';
 import { applyCorrections, type ActiveCorrection } from '../../report/effective';
 import { RULES } from '../../report/checks';
 import type { Report as Model, Severity } from '../../report/model';
+import type { OrganKind } from '../../report/organ';
 
 export interface ReportView {
 	id: number;
 	organId: number;
 	organName: string;
-	organKind: string;
+	organKind: OrganKind;
 	year: number;
 	currentRevisionId: number | null;
 	template: string | null;
@@ -202,7 +203,7 @@ export function findingsOf(reportId: number): FindingView[] {
 			id: f.id,
 			rule: f.rule,
 			ruleName: (RULES as Record<string, { name: string }>)[f.rule]?.name ?? null,
-			severity: f.severity as Severity,
+			severity: f.severity,
 			message: f.message,
 			cells: JSON.parse(f.cellsJson) as string[]
 		}));

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import * as organs from '$lib/server/organs';
-import { ORGAN_KINDS } from '$lib/report/organ';
+import { isOrganKind } from '$lib/report/organ';
 
 export const load: PageServerLoad = () => {
 	requirePermission('organs.manage');
@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const organId = id(form, 'organId');
 		const kind = String(form.get('kind') ?? '');
-		if (!organId || !(ORGAN_KINDS as readonly string[]).includes(kind)) return fail(400, { message: '单位类型无效' });
+		if (!organId || !isOrganKind(kind)) return fail(400, { message: '单位类型无效' });
 		organs.setKind(organId, kind);
 		return { message: '已更新单位类型，并重新核查了该单位的报告' };
 	},
