@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
+import { freshDatabaseEachTest } from '../../../tests/helpers/db-per-test';
 import { districtFiles, renderReport } from '../../../tests/helpers/report-files';
-import { closeDb, getDb } from './db';
+import { getDb } from './db';
 import { importFiles, type ImportResult } from './import';
 import type { Actor } from '../auth/actor';
 import * as reports from './reports/read';
@@ -14,14 +14,7 @@ import { hasOriginal } from './files';
 import type { Report } from '../report/model';
 import { REAL } from '../../../tests/helpers/fixtures';
 
-let tmp: ReturnType<typeof useTempDatabase>;
-beforeEach(() => {
-	tmp = useTempDatabase('dw-import-');
-});
-afterEach(() => {
-	closeDb();
-	tmp.cleanup();
-});
+freshDatabaseEachTest('dw-import-');
 
 const admin: Actor = { id: null, role: 'admin', organId: null };
 const count = (t: string) => (getDb().$client.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;

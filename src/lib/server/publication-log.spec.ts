@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
-import { closeDb, getDb } from './db';
+import { freshDatabaseEachTest } from '../../../tests/helpers/db-per-test';
+import { getDb } from './db';
 import { importFiles } from './import';
 import type { Actor } from '../auth/actor';
 import * as organs from './organs';
@@ -59,14 +59,7 @@ describe('publication log parsing', () => {
 });
 
 describe('publication log import', () => {
-	let tmp: ReturnType<typeof useTempDatabase>;
-	beforeEach(() => {
-		tmp = useTempDatabase('dw-pub-');
-	});
-	afterEach(() => {
-		closeDb();
-		tmp.cleanup();
-	});
+	freshDatabaseEachTest('dw-pub-');
 
 	it('imports CSV and XLSX logs through importFiles, deduplicating per organ', async () => {
 		const [csv] = await importFiles([{ name: '发布记录.csv', bytes: new TextEncoder().encode(CSV) }], admin);
