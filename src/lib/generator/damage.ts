@@ -5,6 +5,7 @@
 import type { Report, Row5, Row7 } from '../report/model';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, type ApplicationRowKey } from '../report/template';
 import type { OrganKind } from '../report/organ';
+import { applicationPath, reviewPath } from '../report/cell-path';
 import type { Rng } from './prng';
 import { shiftToWeekday } from './dates';
 
@@ -18,8 +19,6 @@ export interface Damage {
 	/** What was done, for people reading truth.json. */
 	note: string;
 }
-
-const path = (row: string, c: number) => `applications.rows.${row}.${APPLICANT_COLUMNS[c]}`;
 
 function slip(rng: Rng, base: number): number {
 	return rng.int(1, Math.max(1, Math.round(base * 0.1)));
@@ -47,7 +46,7 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			const d = slip(rng, r[c] ?? 0);
 			bump(r, c, d);
 			bump(r, 6, d);
-			return { kind, cells: [path('new', c), path('new', 6)], note: `本年新收 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
+			return { kind, cells: [applicationPath('new', c), applicationPath('new', 6)], note: `本年新收 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
 		}
 		case 'A2': {
 			// On a report with no applications this would also be A8 (results without applications): not a pure slip.
@@ -57,7 +56,7 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			const d = slip(rng, r[c] ?? 0);
 			bump(r, c, d);
 			bump(r, 6, d);
-			return { kind, cells: [path('granted', c), path('granted', 6)], note: `予以公开 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
+			return { kind, cells: [applicationPath('granted', c), applicationPath('granted', 6)], note: `予以公开 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
 		}
 		case 'A3': {
 			if ((rows.new![6] ?? 0) + (rows.carried_over![6] ?? 0) === 0) return null;
@@ -71,7 +70,7 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			const d = slip(rng, total) * (total > 1 && key !== 'new' && rng.chance(0.4) ? -1 : 1);
 			const dd = total + d < 0 ? 1 : d;
 			bump(r, 6, dd);
-			return { kind, cells: [path(key, 6)], note: `${key} 行总计${dd > 0 ? '多' : '少'}填 ${Math.abs(dd)}` };
+			return { kind, cells: [applicationPath(key, 6)], note: `${key} 行总计${dd > 0 ? '多' : '少'}填 ${Math.abs(dd)}` };
 		}
 		case 'A4': {
 			const g = rng.pick(REVIEW_GROUPS);
@@ -79,7 +78,7 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			if (!r) return null;
 			const i = rng.chance(0.5) ? 4 : rng.int(0, 3);
 			r[i] = (r[i] ?? 0) + rng.int(1, 3);
-			return { kind, cells: [`review.${g}.${REVIEW_COLUMNS[i]}`], note: `${g} ${REVIEW_COLUMNS[i]} 多填` };
+			return { kind, cells: [reviewPath(g, i)], note: `${g} ${REVIEW_COLUMNS[i]} 多填` };
 		}
 		case 'Y1': {
 			if (!hasPrevious) return null;
@@ -90,7 +89,7 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 				bump(rows[key]!, c, d);
 				bump(rows[key]!, 6, d);
 			}
-			return { kind, cells: [path('carried_over', c), path('carried_over', 6)], note: `上年结转 ${APPLICANT_COLUMNS[c]} 比上年结转下年度多 ${d}` };
+			return { kind, cells: [applicationPath('carried_over', c), applicationPath('carried_over', 6)], note: `上年结转 ${APPLICANT_COLUMNS[c]} 比上年结转下年度多 ${d}` };
 		}
 		case 'C1': {
 			delete report.sections['4'];

@@ -3,7 +3,7 @@ import { generateTruth, type TruthReport } from './district';
 import { carryOverFindings, reportFindings, timelinessFindings } from './truth-checks';
 import { organNameIn } from './organs';
 import { inferOrganKind } from '../report/organ';
-import { applicationRowKeys, outcomeRowKeys, proactiveItems, REVIEW_GROUPS } from '../report/template';
+import { applicationRowKeys, outcomeRowKeys, proactiveItems, REVIEW_GROUPS, type TemplateVersion } from '../report/template';
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
@@ -28,7 +28,7 @@ describe('district truth', () => {
 			expect(r.template).toBe(r.year! >= 2021 ? '2021' : '2019');
 			const layout = r.other_layout!;
 			expect(Object.keys(r.applications.rows).sort()).toEqual(applicationRowKeys(layout).sort());
-			for (const item of proactiveItems(r.template as '2019' | '2021'))
+			for (const item of proactiveItems(r.template as TemplateVersion))
 				expect(Object.keys(r.proactive[item.key]).sort()).toEqual([...item.fields].sort());
 			expect(Object.keys(r.review).sort()).toEqual([...REVIEW_GROUPS].sort());
 			expect(r.title).toBe(`${r.organ}${r.year}年政府信息公开工作年度报告`);

@@ -2,13 +2,13 @@
 // trend; natural persons dominate; outcomes and refusal reasons in plausible proportions; what is carried forward at
 // the end of one year is what is carried over at the start of the next.
 import type { Proactive, Row5, Row7 } from '../report/model';
-import { applicationRowKeys, outcomeRowKeys, REVIEW_GROUPS, type ApplicationRowKey, type ReviewGroup } from '../report/template';
+import { applicationRowKeys, outcomeRowKeys, REVIEW_GROUPS, type ApplicationRowKey, type ReviewGroup, type TemplateVersion } from '../report/template';
 import type { Organ, Role, Scale } from './organs';
 import type { Rng } from './prng';
 
 export interface YearFigures {
-	template: '2019' | '2021';
-	otherLayout: '2019' | '2021';
+	template: TemplateVersion;
+	otherLayout: TemplateVersion;
 	proactive: Proactive;
 	rows: Partial<Record<ApplicationRowKey, Row7>>;
 	review: Partial<Record<ReviewGroup, Row5>>;

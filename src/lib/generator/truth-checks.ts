@@ -15,8 +15,7 @@ import {
 	type ApplicationRowKey
 } from '../report/template';
 import type { OrganKind } from '../report/organ';
-
-const cell = (row: string, col: string) => `applications.rows.${row}.${col}`;
+import { applicationPath, previousPath, reviewGroupPath, reviewPath, sectionPath } from '../report/cell-path';
 
 /** Rules of one report the generator can break: C1, F1, F2, A1–A4 (what the parser's runChecks should say). */
 export function reportFindings(report: Report): Finding[] {
@@ -28,14 +27,14 @@ export function reportFindings(report: Report): Finding[] {
 			rule: 'F1',
 			severity: 'error',
 			message: `正文中未找到${missing.map((s) => `第${s.ordinal}部分“${s.title}”`).join('、')}的标题`,
-			cells: missing.map((s) => `sections.${s.id}`)
+			cells: missing.map((s) => sectionPath(s.id))
 		});
 	if (missing.length)
 		out.push({
 			rule: 'C1',
 			severity: 'error',
 			message: `缺少${missing.map((s) => `第${s.ordinal}部分“${s.title}”`).join('、')}`,
-			cells: missing.map((s) => `sections.${s.id}`)
+			cells: missing.map((s) => sectionPath(s.id))
 		});
 	const absentGroups = REVIEW_GROUPS.filter((g) => !report.review[g]);
 	if (absentGroups.length)
@@ -43,7 +42,7 @@ export function reportFindings(report: Report): Finding[] {
 			rule: 'C1',
 			severity: 'error',
 			message: '缺少表四（政府信息公开行政复议、行政诉讼情况）',
-			cells: absentGroups.map((g) => `review.${g}`)
+			cells: absentGroups.map(reviewGroupPath)
 		});
 	const rows = report.applications.rows;
 	const layout = report.other_layout ?? (report.template === '2019' ? '2019' : '2021');
@@ -67,7 +66,7 @@ export function reportFindings(report: Report): Finding[] {
 					rule: 'A1',
 					severity: 'error',
 					message: `“${APPLICANT_COLUMN_LABELS[c]}”列：本年新收${nw[i]}+上年结转${co[i]}=${l}，应等于办理结果总计${rt[i]}+结转下年度${cf[i]}=${r}`,
-					cells: [cell('new', c), cell('carried_over', c), cell('results_total', c), cell('carried_forward', c)]
+					cells: [applicationPath('new', c), applicationPath('carried_over', c), applicationPath('results_total', c), applicationPath('carried_forward', c)]
 				});
 		});
 	const outcomes = outcomeRowKeys(layout).filter((k) => rows[k]);
@@ -79,7 +78,7 @@ export function reportFindings(report: Report): Finding[] {
 					rule: 'A2',
 					severity: 'error',
 					message: `“${APPLICANT_COLUMN_LABELS[c]}”列：各项办理结果之和为${sum}，办理结果总计为${rt[i]}`,
-					cells: [cell('results_total', c), ...outcomes.map((k) => cell(k, c))]
+					cells: [applicationPath('results_total', c), ...outcomes.map((k) => applicationPath(k, c))]
 				});
 		});
 	for (const k of applicationRowKeys(layout)) {
@@ -91,7 +90,7 @@ export function reportFindings(report: Report): Finding[] {
 				rule: 'A3',
 				severity: 'error',
 				message: `“${APPLICATION_ROW_SHORT[k]}”行：六类申请人之和为${sum}，总计为${r[6]}`,
-				cells: [cell(k, 'total'), ...APPLICANT_COLUMNS.slice(0, 6).map((c) => cell(k, c))]
+				cells: [applicationPath(k, 'total'), ...APPLICANT_COLUMNS.slice(0, 6).map((c) => applicationPath(k, c))]
 			});
 	}
 	for (const g of REVIEW_GROUPS) {
@@ -103,7 +102,7 @@ export function reportFindings(report: Report): Finding[] {
 				rule: 'A4',
 				severity: 'error',
 				message: `${REVIEW_GROUP_LABELS[g]}：结果维持、结果纠正、其他结果、尚未审结之和为${sum}，总计为${r[4]}`,
-				cells: REVIEW_COLUMNS.map((c) => `review.${g}.${c}`)
+				cells: REVIEW_COLUMNS.map((c) => reviewPath(g, c))
 			});
 	}
 	return out;
@@ -123,7 +122,7 @@ export function carryOverFindings(prev: Report, cur: Report): Finding[] {
 				rule: 'Y1',
 				severity,
 				message: `“${APPLICANT_COLUMN_LABELS[c]}”列：上年结转${o[i]}，与${prev.year}年报告的结转下年度${f[i]}不一致`,
-				cells: [cell('carried_over', c), `previous.${cell('carried_forward', c)}`]
+				cells: [applicationPath('carried_over', c), previousPath(applicationPath('carried_forward', c))]
 			});
 	});
 	return out;

@@ -14,7 +14,6 @@ export {
 	textSimilarity,
 	shingles,
 	jaccard,
-	previousPath,
 	DEFAULT_DEADLINES,
 	type Deadlines,
 	type CompareOptions

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalPath, cellKind, cellLabel, figureCellPaths, formatValue, getCell, parseCellPath, readCorrectionValue } from './corrections';
+import { cellKind, figureCellPaths, formatValue, getCell, readCorrectionValue } from './corrections';
 import { clone, sampleReport } from './checks/fixture';
 import { APPLICANT_COLUMNS, applicationRowKeys, REVIEW_COLUMNS } from './template';
 
@@ -24,12 +24,6 @@ describe('getCell', () => {
 		expect(getCell(b, 'review.litigation_direct.total')).toBeUndefined();
 		expect(getCell(b, 'proactive.procurement.items')).toBeUndefined();
 	});
-	it('names nothing for paths outside the tables', () => {
-		for (const p of ['title', 'applications.rows.nobody.total', 'applications.rows.new.nobody', 'review.appeal.total', 'proactive.rules.colour', 'applications.rows.new.7'])
-			expect(parseCellPath(p), p).toBeNull();
-		expect(canonicalPath('applications.rows.new.6')).toBe('applications.rows.new.total');
-		expect(canonicalPath('review.reconsideration.4')).toBe('review.reconsideration.total');
-	});
 });
 
 describe('figureCellPaths', () => {
@@ -40,18 +34,6 @@ describe('figureCellPaths', () => {
 		expect(paths).toHaveLength(expected);
 		expect(new Set(paths).size).toBe(paths.length);
 		for (const p of paths) expect(getCell(m, p), p).not.toBeUndefined();
-	});
-});
-
-describe('cellLabel', () => {
-	it('names cells with the template labels', () => {
-		expect(cellLabel('applications.rows.granted.natural_person')).toBe('表三 （一）予以公开 · 自然人');
-		expect(cellLabel('applications.rows.partial.total')).toBe('表三 （二）部分公开 · 总计');
-		expect(cellLabel('applications.rows.refused.state_secret.commercial')).toBe('表三 （三）不予公开 1.属于国家秘密 · 商业企业');
-		expect(cellLabel('review.litigation_direct.corrected')).toBe('表四 未经复议直接起诉 · 结果纠正');
-		expect(cellLabel('proactive.rules.issued')).toBe('表二 规章 · 本年制发件数');
-		expect(cellLabel('proactive.procurement.items')).toBe('表二 政府集中采购 · 采购项目数量');
-		expect(cellLabel('fees.info_processing_fee_yuan')).toContain('信息处理费');
 	});
 });
 

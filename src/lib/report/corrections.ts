@@ -1,75 +1,8 @@
-// Pure helpers for correcting figures: reading a cell by its path (the provenance paths the parser writes),
-// listing a model's figure cells, naming a cell in Chinese, and reading an inspector's typed value.
-// Writing a cell (setCell / applyCorrections) lives in effective.ts.
+// Pure helpers for correcting figures: reading a cell by its path (./cell-path), listing a model's figure cells,
+// and reading an inspector's typed value. Writing a cell (setCell / applyCorrections) lives in effective.ts.
 import type { Cell, Report } from './model';
-import {
-	APPLICANT_COLUMNS,
-	APPLICANT_COLUMN_LABELS,
-	APPLICATION_ROW_BY_KEY,
-	REVIEW_COLUMNS,
-	REVIEW_COLUMN_LABELS,
-	REVIEW_GROUP_LABELS,
-	REVIEW_GROUPS,
-	proactiveItems,
-	type ApplicantColumn,
-	type ApplicationRowKey,
-	type ReviewColumn,
-	type ReviewGroup
-} from './template';
-
-export const FEE_PATH = 'fees.info_processing_fee_yuan';
-
-export type CellRef =
-	| { section: 'applications'; row: string; col: number }
-	| { section: 'review'; group: string; col: number }
-	| { section: 'proactive'; item: string; field: string }
-	| { section: 'fees' };
-
-function columnIndex(name: string, columns: readonly string[]): number {
-	if (/^\d+$/.test(name)) return Number(name) < columns.length ? Number(name) : -1;
-	return columns.indexOf(name);
-}
-
-/** The parts of a cell path, or null when the path names no figure cell. */
-export function parseCellPath(path: string): CellRef | null {
-	if (path === FEE_PATH) return { section: 'fees' };
-	const parts = path.split('.');
-	const last = parts[parts.length - 1];
-	if (parts[0] === 'applications' && parts[1] === 'rows' && parts.length >= 4) {
-		const col = columnIndex(last, APPLICANT_COLUMNS);
-		const row = parts.slice(2, -1).join('.');
-		if (col < 0 || !(row in APPLICATION_ROW_BY_KEY)) return null;
-		return { section: 'applications', row, col };
-	}
-	if (parts[0] === 'review' && parts.length === 3) {
-		const col = columnIndex(last, REVIEW_COLUMNS);
-		if (col < 0 || !(REVIEW_GROUPS as readonly string[]).includes(parts[1])) return null;
-		return { section: 'review', group: parts[1], col };
-	}
-	if (parts[0] === 'proactive' && parts.length === 3) {
-		const known = [...proactiveItems('2021'), ...proactiveItems('2019')].some(
-			(d) => d.key === parts[1] && (d.fields as readonly string[]).includes(last)
-		);
-		return known ? { section: 'proactive', item: parts[1], field: last } : null;
-	}
-	return null;
-}
-
-/** The canonical spelling of a cell path (column names, not indexes), or null when it names no figure cell. */
-export function canonicalPath(path: string): string | null {
-	const ref = parseCellPath(path);
-	if (!ref) return null;
-	switch (ref.section) {
-		case 'fees':
-			return FEE_PATH;
-		case 'applications':
-			return `applications.rows.${ref.row}.${APPLICANT_COLUMNS[ref.col]}`;
-		case 'review':
-			return `review.${ref.group}.${REVIEW_COLUMNS[ref.col]}`;
-		case 'proactive':
-			return `proactive.${ref.item}.${ref.field}`;
-	}
-}
+import { FEE_PATH, applicationPath, parseCellPath, proactivePath, reviewPath } from './cell-path';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, TEMPLATE_VERSIONS, proactiveItems } from './template';
 
 /**
  * A cell's value: a number, null (printed blank, "—" or "/"), or undefined (the row or item is absent from the
@@ -100,42 +33,13 @@ export function getCell(model: Pick<Report, 'applications' | 'review' | 'proacti
 export function figureCellPaths(model: Pick<Report, 'applications' | 'review' | 'proactive' | 'fees'>): string[] {
 	const out: string[] = [];
 	for (const [item, fields] of Object.entries(model.proactive ?? {}))
-		for (const f of Object.keys(fields ?? {})) out.push(`proactive.${item}.${f}`);
+		for (const f of Object.keys(fields ?? {})) out.push(proactivePath(item, f));
 	for (const [row, cells] of Object.entries(model.applications?.rows ?? {}))
-		if (Array.isArray(cells)) APPLICANT_COLUMNS.forEach((c, i) => i < cells.length && out.push(`applications.rows.${row}.${c}`));
+		if (Array.isArray(cells)) APPLICANT_COLUMNS.forEach((c, i) => i < cells.length && out.push(applicationPath(row, c)));
 	for (const [group, cells] of Object.entries(model.review ?? {}))
-		if (Array.isArray(cells)) REVIEW_COLUMNS.forEach((c, i) => i < cells.length && out.push(`review.${group}.${c}`));
+		if (Array.isArray(cells)) REVIEW_COLUMNS.forEach((c, i) => i < cells.length && out.push(reviewPath(group, c)));
 	if (model.fees && model.fees.info_processing_fee_yuan !== undefined) out.push(FEE_PATH);
 	return out;
-}
-
-/** The Chinese name of a cell for logs and lists: 表三 予以公开 · 自然人; 表四 行政复议 · 结果纠正; 表二 规章 · 本年制发件数. */
-export function cellLabel(path: string): string {
-	const ref = parseCellPath(path);
-	if (!ref) return path;
-	switch (ref.section) {
-		case 'fees':
-			return '第六部分 信息处理费（元）';
-		case 'applications': {
-			const def = APPLICATION_ROW_BY_KEY[ref.row as ApplicationRowKey];
-			const group = def.group ? `${def.group.number}${def.group.label} ` : '';
-			return `表三 ${group}${def.number}${shortLabel(def.label)} · ${APPLICANT_COLUMN_LABELS[APPLICANT_COLUMNS[ref.col] as ApplicantColumn]}`;
-		}
-		case 'review':
-			return `表四 ${REVIEW_GROUP_LABELS[ref.group as ReviewGroup]} · ${REVIEW_COLUMN_LABELS[REVIEW_COLUMNS[ref.col] as ReviewColumn]}`;
-		case 'proactive': {
-			for (const layout of ['2021', '2019'] as const) {
-				const def = proactiveItems(layout).find((d) => d.key === ref.item && (d.fields as readonly string[]).includes(ref.field));
-				if (def) return `表二 ${def.label} · ${def.fieldLabels[def.fields.indexOf(ref.field)]}`;
-			}
-			return path;
-		}
-	}
-}
-
-/** A row label without its parenthesised note: 部分公开（区分处理的…） → 部分公开. */
-function shortLabel(label: string): string {
-	return label.replace(/（[^）]*）$/, '');
 }
 
 /** May this cell hold decimals (money) or negative numbers (2019's 本年增/减)? */
@@ -146,7 +50,7 @@ export function cellKind(path: string): { decimal: boolean; signed: boolean } {
 	if (ref.section !== 'proactive') return { decimal: false, signed: false };
 	let decimal = false;
 	let signed = false;
-	for (const layout of ['2021', '2019'] as const) {
+	for (const layout of TEMPLATE_VERSIONS) {
 		const def = proactiveItems(layout).find((d) => d.key === ref.item);
 		if (!def) continue;
 		if ((def.decimalFields as readonly string[] | undefined)?.includes(ref.field)) decimal = true;

@@ -1,7 +1,7 @@
 // The effective model of a report: the parsed model of its current revision with the active corrections applied.
 // The parsed model itself is never changed (it stays in the revision); corrections apply to a copy.
 import type { Cell, Report as Model } from './model';
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from './template';
+import { readCellPath } from './cell-path';
 
 export interface ActiveCorrection {
 	cellPath: string;
@@ -14,40 +14,30 @@ export interface ActiveCorrection {
  * did not print is created blank around the corrected cell. Returns false for a path that names no cell.
  */
 export function setCell(model: Model, path: string, value: Cell): boolean {
-	if (path === 'fees.info_processing_fee_yuan') {
-		model.fees = { ...model.fees, info_processing_fee_yuan: value };
-		return true;
+	const ref = readCellPath(path);
+	if (!ref) return false;
+	switch (ref.section) {
+		case 'fees':
+			model.fees = { ...model.fees, info_processing_fee_yuan: value };
+			return true;
+		case 'applications': {
+			const rows = (model.applications.rows ??= {}) as Record<string, Cell[]>;
+			rows[ref.row] ??= Array(7).fill(null);
+			rows[ref.row][ref.col] = value;
+			return true;
+		}
+		case 'review': {
+			const groups = (model.review ??= {}) as Record<string, Cell[]>;
+			groups[ref.group] ??= Array(5).fill(null);
+			groups[ref.group][ref.col] = value;
+			return true;
+		}
+		case 'proactive': {
+			const items = (model.proactive ??= {});
+			items[ref.item] = { ...(items[ref.item] ?? {}), [ref.field]: value };
+			return true;
+		}
 	}
-	const parts = path.split('.');
-	const last = parts[parts.length - 1];
-	if (parts[0] === 'applications' && parts[1] === 'rows' && parts.length >= 4) {
-		const key = parts.slice(2, -1).join('.');
-		const col = columnIndex(last, APPLICANT_COLUMNS);
-		if (col < 0) return false;
-		const rows = (model.applications.rows ??= {}) as Record<string, Cell[]>;
-		rows[key] ??= Array(7).fill(null);
-		rows[key][col] = value;
-		return true;
-	}
-	if (parts[0] === 'review' && parts.length === 3) {
-		const col = columnIndex(last, REVIEW_COLUMNS);
-		if (col < 0) return false;
-		const groups = (model.review ??= {}) as Record<string, Cell[]>;
-		groups[parts[1]] ??= Array(5).fill(null);
-		groups[parts[1]][col] = value;
-		return true;
-	}
-	if (parts[0] === 'proactive' && parts.length === 3) {
-		const items = (model.proactive ??= {});
-		items[parts[1]] = { ...(items[parts[1]] ?? {}), [last]: value };
-		return true;
-	}
-	return false;
-}
-
-function columnIndex(name: string, columns: readonly string[]): number {
-	if (/^\d+$/.test(name)) return Number(name) < columns.length ? Number(name) : -1;
-	return columns.indexOf(name);
 }
 
 /** A copy of the model with the corrections applied in order (later ones win); the model itself when there are none. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { alignBest } from './map-applications';
 import type { ValueRow } from './rows';
-import { APPLICATION_ROWS, applicationRowKeys } from './template';
+import { APPLICATION_ROWS, applicationRowKeys, type TemplateVersion } from './template';
 
 const row = (label: string, line: number): ValueRow => ({ line, label: label ? [label] : [], context: [], near: [], figs: [] });
-const rowsOf = (layout: '2019' | '2021') =>
+const rowsOf = (layout: TemplateVersion) =>
 	applicationRowKeys(layout).map((k, i) => {
 		const d = APPLICATION_ROWS.find((r) => r.key === k)!;
 		return row(d.number + d.label, i);

@@ -1,7 +1,7 @@
 // Section 3: value rows → the template's row keys, by label AND by the template's fixed row order.
 // An alignment (dynamic programming) of the printed rows against each layout of row （六） picks the layout and
 // lands a row whose label is garbled by its position between recognised rows; each such fallback is a warning.
-import { APPLICATION_ROWS, applicationRowKeys, type ApplicationRowKey } from './template';
+import { APPLICATION_ROWS, applicationRowKeys, type ApplicationRowKey, type TemplateVersion } from './template';
 import { labelKey, stripListNumber } from './normalize';
 import type { ValueRow } from './rows';
 
@@ -63,7 +63,7 @@ function computeLabelScores(row: ValueRow): Map<ApplicationRowKey, number> {
 }
 
 export interface Alignment {
-	layout: '2019' | '2021';
+	layout: TemplateVersion;
 	score: number;
 	/** For each printed row, the key it maps to (or null: an extra row), and whether the label confirmed it. */
 	assigned: { key: ApplicationRowKey | null; byLabel: boolean }[];
@@ -76,7 +76,7 @@ const CONFLICT = -4;
 
 const KEYS = { '2019': applicationRowKeys('2019'), '2021': applicationRowKeys('2021') };
 
-export function align(rows: ValueRow[], layout: '2019' | '2021', scores = rows.map(labelScores)): Alignment {
+export function align(rows: ValueRow[], layout: TemplateVersion, scores = rows.map(labelScores)): Alignment {
 	const keys = KEYS[layout];
 	const n = rows.length;
 	const m = keys.length;
@@ -141,7 +141,7 @@ export function align(rows: ValueRow[], layout: '2019' | '2021', scores = rows.m
 }
 
 /** Both layouts of row （六）; ties go to `prefer` (from section 2 or the year). */
-export function alignBest(rows: ValueRow[], prefer: '2019' | '2021'): Alignment {
+export function alignBest(rows: ValueRow[], prefer: TemplateVersion): Alignment {
 	const scores = rows.map(labelScores);
 	const a = align(rows, '2021', scores);
 	const b = align(rows, '2019', scores);

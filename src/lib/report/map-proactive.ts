@@ -1,5 +1,5 @@
 // Section 2: value rows → proactive items of the layout the section's column headers name.
-import { proactiveItems, type ProactiveItemDef } from './template';
+import { proactiveItems, type ProactiveItemDef, type TemplateVersion } from './template';
 import { labelKey, stripListNumber } from './normalize';
 import type { Fig, ValueRow } from './rows';
 
@@ -7,7 +7,7 @@ const MARKS_2021 = ['本年制发件数', '本年废止件数', '现行有效件
 const MARKS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购', '采购项目数量'];
 
 /** Section 2's layout from its column headers; null when the text has neither. */
-export function proactiveLayout(sectionKey: string): '2019' | '2021' | null {
+export function proactiveLayout(sectionKey: string): TemplateVersion | null {
 	const a = MARKS_2021.filter((m) => sectionKey.includes(m)).length;
 	const b = MARKS_2019.filter((m) => sectionKey.includes(m)).length;
 	if (a === 0 && b === 0) return null;
@@ -40,7 +40,7 @@ export interface ProactiveResult {
 	short: { key: string; got: number; want: number }[];
 }
 
-export function mapProactive(rows: ValueRow[], layout: '2019' | '2021'): ProactiveResult {
+export function mapProactive(rows: ValueRow[], layout: TemplateVersion): ProactiveResult {
 	const items = proactiveItems(layout);
 	const out: ProactiveResult = { items: {}, figs: {}, unmatched: [], short: [] };
 	for (const row of rows) {

@@ -9,7 +9,8 @@ import { mapProactive, proactiveLayout, trimFigs } from './map-proactive';
 import { mapReview } from './map-review';
 import { readSection2RunTogether, readSection3RunTogether, readSection4RunTogether } from './run-together';
 import { fullerOrgan, readFee, readPublishedOn, readTitle } from './meta';
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, type SectionId, type TemplateId } from './template';
+import { APPLICANT_COLUMNS, REVIEW_GROUPS, type SectionId, type TemplateId, type TemplateVersion } from './template';
+import { FEE_PATH, applicationPath, applicationRowPath, proactiveItemPath, proactivePath, reviewPath } from './cell-path';
 
 export type Mapped = Omit<Report, 'source' | 'findings'> & { looksLikeReport: boolean };
 
@@ -52,12 +53,12 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 		for (const [item, fields] of Object.entries(res.items)) {
 			proactive[item] = fields;
 			for (const [f, fig] of Object.entries(res.figs[item])) {
-				trace(cellPath('proactive', item, f), fig);
-				if (fig.note) warnings.push({ code: 'cell_note', message: `第二部分“${item}”单元格带注释“${fig.raw}”，取其前导数字 ${fig.value}`, where: `proactive.${item}.${f}` });
+				trace(proactivePath(item, f), fig);
+				if (fig.note) warnings.push({ code: 'cell_note', message: `第二部分“${item}”单元格带注释“${fig.raw}”，取其前导数字 ${fig.value}`, where: proactivePath(item, f) });
 			}
 		}
 		for (const s of res.short)
-			warnings.push({ code: 'short_row', message: `第二部分“${s.key}”应有 ${s.want} 个数字，只读到 ${s.got} 个`, where: `proactive.${s.key}` });
+			warnings.push({ code: 'short_row', message: `第二部分“${s.key}”应有 ${s.want} 个数字，只读到 ${s.got} 个`, where: proactiveItemPath(s.key) });
 		const complete = Object.keys(res.items).length - res.short.length;
 		if (complete < 2) {
 			const rt = readSection2RunTogether(doc, norm, s2.start, s2.end, layout);
@@ -80,7 +81,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 	// Section 3.
 	const s3 = byId.get('3');
 	const applications: Applications = { columns: [...APPLICANT_COLUMNS], rows: {} };
-	let otherLayout: '2019' | '2021' | null = null;
+	let otherLayout: TemplateVersion | null = null;
 	const s3Rows = s3 ? collectRows(doc, norm, s3.start, s3.end, 7) : [];
 	if (s3Rows.length > 0) {
 		const prefer = pLayout ?? ((t.year ?? 2021) >= 2021 ? '2021' : '2019');
@@ -92,14 +93,14 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 				warnings.push({ code: 'extra_row', message: `第三部分第 ${row.line + 1} 行不属于模板中的任何一行，已忽略：“${labelText(row)}”`, where: `line ${row.line + 1}` });
 				return;
 			}
-			const path = `applications.rows.${a.key}`;
+			const path = applicationRowPath(a.key);
 			if (!a.byLabel)
 				warnings.push({ code: 'label_by_order', message: `第 ${row.line + 1} 行标签“${labelText(row)}”无法识别，按模板行序归入“${rowName(a.key)}”`, where: path });
 			const figs = rowFigures(row, 7, path, warnings, opts);
 			applications.rows[a.key] = figs.map((f) => f?.value ?? null) as Row7;
 			figs.forEach((f, c) => {
 				if (!f) return;
-				const where = cellPath('applications.rows', a.key!, APPLICANT_COLUMNS[c]);
+				const where = applicationPath(a.key!, c);
 				trace(where, f);
 				if (f.note) warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
 			});
@@ -110,7 +111,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 	if (s3) {
 		// Rows read with exactly seven figures (blanks included); run-together rows come out short.
 		const misfit = new Set(warnings.filter((w) => w.code === 'short_row' || w.code === 'long_row').map((w) => w.where));
-		const full = Object.keys(applications.rows).filter((k) => !misfit.has(`applications.rows.${k}`)).length;
+		const full = Object.keys(applications.rows).filter((k) => !misfit.has(applicationRowPath(k))).length;
 		if (full < 8) {
 			const rt = readSection3RunTogether(doc, norm, s3.start, s3.end);
 			if (rt && rt.found > full) {
@@ -134,7 +135,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 			const figs = res.groups[g];
 			if (!figs) continue;
 			review[g] = figs.map((f) => f.value) as Row5;
-			figs.forEach((f, c) => trace(cellPath('review', g, REVIEW_COLUMNS[c]), f));
+			figs.forEach((f, c) => trace(reviewPath(g, c), f));
 		}
 		if (res.count !== 15) {
 			const rt = readSection4RunTogether(doc, norm, s4.start, s4.end);
@@ -155,7 +156,7 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 	const s6 = byId.get('6');
 	let fee = s6 ? readFee(norm, s6.start, s6.end) : { yuan: null, line: -1 };
 	if (fee.yuan === null && !s6) fee = readFee(norm, 0, norm.length);
-	if (fee.line >= 0) trace('fees.info_processing_fee_yuan', { line: fee.line });
+	if (fee.line >= 0) trace(FEE_PATH, { line: fee.line });
 
 	const hasTables = Object.keys(applications.rows).length > 0 || Object.keys(proactive).length > 0;
 	const template: TemplateId = hasTables ? (pLayout ?? otherLayout ?? ((t.year ?? 2021) >= 2021 ? '2021' : '2019')) : 'free';
@@ -180,24 +181,6 @@ export function mapDocument(doc: Doc, opts: MapOptions = {}): Mapped {
 		other_layout: otherLayout,
 		looksLikeReport
 	};
-}
-
-// Provenance keys are the same few hundred cell paths in every report: built once, so storing them does not
-// hash and intern fresh strings (that was a tenth of mapping's time).
-const pathCache = new Map<string, Map<string, Map<string, string>>>();
-
-function cellPath(a: string, b: string, c: string): string {
-	let mb = pathCache.get(a);
-	if (!mb) pathCache.set(a, (mb = new Map()));
-	let mc = mb.get(b);
-	if (!mc) mb.set(b, (mc = new Map()));
-	let p = mc.get(c);
-	if (p === undefined) {
-		p = `${a}.${b}.${c}`;
-		// Keys come from the template and the model's columns; bound it anyway.
-		if (mc.size < 100) mc.set(c, p);
-	}
-	return p;
 }
 
 function labelText(row: ValueRow): string {

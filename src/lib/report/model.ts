@@ -1,6 +1,6 @@
 // The report model of docs/report-model.md. Its JSON keys are a contract read by tools outside the app:
 // keep every key's name and meaning; add keys freely.
-import type { ApplicationRowKey, ApplicantColumn, ReviewGroup, TemplateId } from './template';
+import type { ApplicationRowKey, ApplicantColumn, ReviewGroup, TemplateId, TemplateVersion } from './template';
 
 export type Cell = number | null;
 export type Row7 = [Cell, Cell, Cell, Cell, Cell, Cell, Cell];
@@ -78,6 +78,6 @@ export interface Report {
 	/** The decoded source text as lines (original script), which provenance line numbers index (1-based). */
 	source_lines?: string[];
 	/** Layout of section 3 row (六): the 2021 three sub-rows or the 2019 single row, as printed. */
-	other_layout?: '2021' | '2019' | null;
+	other_layout?: TemplateVersion | null;
 	parser_version?: string;
 }

@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseReport } from './parse';
-import { FEE_PATH, figureCellPaths, getCell } from './corrections';
+import { figureCellPaths, getCell } from './corrections';
+import { FEE_PATH } from './cell-path';
 import type { Report } from './model';
 import { buildReport, renderTextBytes } from '../../../tests/fixtures/parser/build';
 import { renderDocx } from '../server/generate/docx';

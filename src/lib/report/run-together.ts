@@ -13,7 +13,8 @@ import {
 	splitSection4,
 	type RunToken
 } from './split';
-import { APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, proactiveItems, APPLICANT_COLUMNS, type ApplicationRowKey } from './template';
+import { APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, proactiveItems, APPLICANT_COLUMNS, type ApplicationRowKey, type TemplateVersion } from './template';
+import { applicationPath, proactiveItemPath, proactivePath, reviewPath } from './cell-path';
 
 interface Span {
 	text: string;
@@ -65,7 +66,7 @@ function tokensBetween(text: string, nextNumber: string | null): RunToken[] {
 
 export interface RunTogetherSection3 {
 	rows: Partial<Record<ApplicationRowKey, Row7>>;
-	layout: '2019' | '2021';
+	layout: TemplateVersion;
 	provenance: Record<string, Provenance>;
 	warnings: Warning[];
 	found: number;
@@ -80,7 +81,7 @@ function labelsOf(key: ApplicationRowKey): string[] {
 
 export function readSection3RunTogether(doc: Doc, norm: string[], from: number, to: number): RunTogetherSection3 | null {
 	const sp = span(norm, from, to);
-	let best: { layout: '2019' | '2021'; anchors: { key: ApplicationRowKey; start: number; end: number }[] } | null = null;
+	let best: { layout: TemplateVersion; anchors: { key: ApplicationRowKey; start: number; end: number }[] } | null = null;
 	for (const layout of ['2021', '2019'] as const) {
 		const anchors: { key: ApplicationRowKey; start: number; end: number }[] = [];
 		let pos = 0;
@@ -116,7 +117,7 @@ export function readSection3RunTogether(doc: Doc, norm: string[], from: number, 
 		if (!values) continue;
 		const line = sp.lineOf[firstDigit[a.key]!] ?? from;
 		APPLICANT_COLUMNS.forEach((c, i) => {
-			if (values[i] !== null) out.provenance[`applications.rows.${a.key}.${c}`] = prov(doc, line);
+			if (values[i] !== null) out.provenance[applicationPath(a.key, c)] = prov(doc, line);
 		});
 	}
 	return out;
@@ -140,13 +141,13 @@ export function readSection4RunTogether(doc: Doc, norm: string[], from: number, 
 	for (const g of REVIEW_GROUPS) {
 		const v = res.groups[g];
 		review[g] = (v ?? [null, null, null, null, null]) as Row5;
-		if (v) REVIEW_COLUMNS.forEach((c) => (provenance[`review.${g}.${c}`] = prov(doc, line)));
+		if (v) REVIEW_COLUMNS.forEach((c) => (provenance[reviewPath(g, c)] = prov(doc, line)));
 	}
 	return { review, provenance, warnings: section4SplitWarnings({ flat }, res) };
 }
 
 /** Section 2 items by label; no sum rule, so a run is split only when the text allows one reading. */
-export function readSection2RunTogether(doc: Doc, norm: string[], from: number, to: number, layout: '2019' | '2021') {
+export function readSection2RunTogether(doc: Doc, norm: string[], from: number, to: number, layout: TemplateVersion) {
 	const sp = span(norm, from, to);
 	const items = proactiveItems(layout);
 	const proactive: Record<string, Record<string, number | null>> = {};
@@ -174,7 +175,7 @@ export function readSection2RunTogether(doc: Doc, norm: string[], from: number, 
 		const tokens = (between.match(/-?\d+(?:\.\d+)?/g) ?? []) as string[];
 		proactive[it.key] = Object.fromEntries(it.fields.map((f) => [f, null]));
 		if (tokens.length === 0) return;
-		const where = `proactive.${it.key}`;
+		const where = proactiveItemPath(it.key);
 		if (tokens.length === it.fields.length) {
 			it.fields.forEach((f, i) => (proactive[it.key][f] = Number(tokens[i])));
 		} else if (tokens.every((t) => /^\d+$/.test(t))) {
@@ -187,7 +188,7 @@ export function readSection2RunTogether(doc: Doc, norm: string[], from: number, 
 		}
 		const d = /\d/.exec(between);
 		const line = d ? sp.lineOf[a.end + d.index] : sp.lineOf[a.start];
-		for (const f of it.fields) if (proactive[it.key][f] !== null) provenance[`proactive.${it.key}.${f}`] = prov(doc, line);
+		for (const f of it.fields) if (proactive[it.key][f] !== null) provenance[proactivePath(it.key, f)] = prov(doc, line);
 	});
 	return { proactive, provenance, warnings, found: anchors.length };
 }

@@ -11,7 +11,7 @@ import {
 	splitSection4,
 	type RunToken
 } from './split';
-import { applicationRowKeys, outcomeRowKeys, type ApplicationRowKey } from './template';
+import { applicationRowKeys, outcomeRowKeys, type ApplicationRowKey, type TemplateVersion } from './template';
 
 // 平潭 2023 section 3 as the scraped page runs it together (the next row's list number already stripped).
 const PINGTAN_2023: Partial<Record<ApplicationRowKey, RunToken[]>> = {
@@ -286,7 +286,7 @@ function randomCount(r: () => number): number {
 	return Math.floor(r() * 1000);
 }
 
-function randomTable(r: () => number, layout: '2019' | '2021'): Record<string, Row7> {
+function randomTable(r: () => number, layout: TemplateVersion): Record<string, Row7> {
 	const withTotal = (six: number[]): Row7 => [...six, six.reduce((a, b) => a + b, 0)] as Row7;
 	const rows: Record<string, Row7> = {};
 	const zero = [0, 0, 0, 0, 0, 0];

@@ -9,8 +9,10 @@ import {
 	REVIEW_GROUP_LABELS,
 	outcomeRowKeys,
 	type ApplicationRowKey,
-	type ReviewGroup
+	type ReviewGroup,
+	type TemplateVersion
 } from './template';
+import { applicationRowPath, reviewGroupPath } from './cell-path';
 
 /**
  * One piece of a row as the text gave it: a digit string holding one or more cells (`cells` when known,
@@ -305,7 +307,7 @@ export interface Section3SplitInput {
 	/** Per row key the row's tokens, left to right (seven cells in all). Rows the report lacks are omitted. */
 	rows: Partial<Record<ApplicationRowKey, RunToken[]>>;
 	/** Layout of row （六）; inferred from the keys present when omitted. */
-	otherLayout?: '2019' | '2021';
+	otherLayout?: TemplateVersion;
 }
 
 export interface Section3SplitResult {
@@ -326,7 +328,7 @@ interface ColumnEquation {
 	col: number;
 }
 
-function columnEquations(layout: '2019' | '2021'): ColumnEquation[] {
+function columnEquations(layout: TemplateVersion): ColumnEquation[] {
 	const eqs: ColumnEquation[] = [];
 	for (let col = 0; col < 7; col++) {
 		eqs.push({
@@ -346,7 +348,7 @@ function columnEquations(layout: '2019' | '2021'): ColumnEquation[] {
 	return eqs;
 }
 
-export function inferOtherLayout(keys: Iterable<string>): '2019' | '2021' {
+export function inferOtherLayout(keys: Iterable<string>): TemplateVersion {
 	for (const k of keys) if (k.startsWith('other.')) return '2021';
 	for (const k of keys) if (k === 'other') return '2019';
 	return '2021';
@@ -570,7 +572,7 @@ function describe(where: string, name: string, text: string, s: SequenceSplit, c
 export function section3SplitWarnings(input: Section3SplitInput, result: Section3SplitResult): Warning[] {
 	const out: Warning[] = [];
 	for (const [key, s] of Object.entries(result.detail) as [ApplicationRowKey, SequenceSplit][]) {
-		const w = describe(`applications.rows.${key}`, `表三“${APPLICATION_ROW_SHORT[key]}”行`, tokensText(input.rows[key]), s, 7);
+		const w = describe(applicationRowPath(key), `表三“${APPLICATION_ROW_SHORT[key]}”行`, tokensText(input.rows[key]), s, 7);
 		if (w) out.push(w);
 	}
 	if (result.reason) out.push({ code: 'run_together_table', message: result.reason, where: 'applications' });
@@ -582,7 +584,7 @@ export function section4SplitWarnings(input: Section4SplitInput, result: Section
 	const out: Warning[] = [];
 	for (const [g, s] of Object.entries(result.detail) as [ReviewGroup, SequenceSplit][]) {
 		const text = 'flat' in input ? tokensText(input.flat) : tokensText(input.groups[g]);
-		const w = describe(`review.${g}`, `表四“${REVIEW_GROUP_LABELS[g]}”`, text, s, 'flat' in input ? 15 : 5);
+		const w = describe(reviewGroupPath(g), `表四“${REVIEW_GROUP_LABELS[g]}”`, text, s, 'flat' in input ? 15 : 5);
 		if (w) out.push(w);
 	}
 	return out;

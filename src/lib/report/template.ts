@@ -1,7 +1,10 @@
 // The 2019 and 2021 national templates as data. Nothing else in the code base spells a row label:
 // the parser matches against these, the generator renders from them, the UI prints them.
 
-export type TemplateId = '2021' | '2019' | 'free';
+/** The two national templates (the layout of sections 2 and 3); a report in neither is 'free'. */
+export const TEMPLATE_VERSIONS = ['2019', '2021'] as const;
+export type TemplateVersion = (typeof TEMPLATE_VERSIONS)[number];
+export type TemplateId = TemplateVersion | 'free';
 
 export const APPLICANT_COLUMNS = [
 	'natural_person',
@@ -49,7 +52,7 @@ export interface ApplicationRowDef {
 	group?: { number: string; label: string };
 	kind: RowKind;
 	/** Templates whose section 3 has this row. */
-	templates: readonly ('2019' | '2021')[];
+	templates: readonly TemplateVersion[];
 }
 
 const BOTH = ['2019', '2021'] as const;
@@ -95,12 +98,12 @@ export const OUTCOME_BLOCK_LABEL = '本年度办理结果';
 export const SECTION3_HEADER_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 /** Row keys of section 3 for a layout of row （六）. */
-export function applicationRowKeys(otherLayout: '2019' | '2021'): ApplicationRowKey[] {
+export function applicationRowKeys(otherLayout: TemplateVersion): ApplicationRowKey[] {
 	return APPLICATION_ROWS.filter((r) => (r.templates as readonly string[]).includes(otherLayout)).map((r) => r.key);
 }
 
 /** Outcome rows (granted … other): the rows whose sum is results_total (check A2). */
-export function outcomeRowKeys(otherLayout: '2019' | '2021'): ApplicationRowKey[] {
+export function outcomeRowKeys(otherLayout: TemplateVersion): ApplicationRowKey[] {
 	return APPLICATION_ROWS.filter(
 		(r) => r.kind === 'outcome' && (r.templates as readonly string[]).includes(otherLayout)
 	).map((r) => r.key);
@@ -177,7 +180,7 @@ export const PROACTIVE_2019 = [
 	{ key: 'procurement', label: '政府集中采购', variants: [], article: '第二十条第（九）项', fields: ['items', 'amount_10k_yuan'], fieldLabels: ['采购项目数量', '采购总金额'], decimalFields: ['amount_10k_yuan'] }
 ] as const satisfies readonly ProactiveItemDef[];
 
-export function proactiveItems(layout: '2019' | '2021'): readonly ProactiveItemDef[] {
+export function proactiveItems(layout: TemplateVersion): readonly ProactiveItemDef[] {
 	return layout === '2019' ? PROACTIVE_2019 : PROACTIVE_2021;
 }
 
@@ -199,6 +202,12 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumn, string> = {
 	pending: '尚未审结',
 	total: '总计'
 };
+
+/** The names of the tables of sections 2, 3 and 4 in cell names and messages. */
+export const TABLE_NAMES = { '2': '表二', '3': '表三', '4': '表四' } as const;
+
+/** The name of section 6's one figure, 信息处理费 in yuan. */
+export const FEE_CELL_LABEL = '第六部分 信息处理费（元）';
 
 /** The canonical report title form: {organ}{year}年政府信息公开工作年度报告. */
 export const REPORT_TITLE_SUFFIX = '政府信息公开工作年度报告';

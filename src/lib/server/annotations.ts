@@ -7,7 +7,7 @@ import * as reports from './reports/read';
 import { audit } from './audit';
 import { can } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { canonicalPath, cellLabel } from '../report/corrections';
+import { canonicalPath, cellLabel } from '../report/cell-path';
 import { ActionError } from './corrections';
 
 const NOTE_MAX = 2000;

@@ -10,7 +10,8 @@ import { recompute } from './reports/write';
 import { audit } from './audit';
 import { can } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
-import { canonicalPath, cellLabel, getCell, readCorrectionValue } from '../report/corrections';
+import { getCell, readCorrectionValue } from '../report/corrections';
+import { canonicalPath, cellLabel } from '../report/cell-path';
 import type { Cell } from '../report/model';
 
 /** A refusal with a message for the user (Chinese) and the HTTP status a route should answer with. */

@@ -10,12 +10,13 @@ import { parseFilter, filterQuery, type DashboardFilter } from '../charts/filter
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
 import { loadDashboard, dataVersion } from './dashboard';
 import { TABLES, toCsv } from '../charts/tables';
+import type { TemplateVersion } from '../report/template';
 
 type Row7 = number[];
 interface FixtureReport {
 	organ: string;
 	year: number;
-	template: '2019' | '2021';
+	template: TemplateVersion;
 	published: string | null;
 	fee: number | null;
 	rows: Record<string, Row7>;

@@ -16,6 +16,7 @@ import {
 	type ApplicationRowDef
 } from '../../report/template';
 import type { Cell, Report } from '../../report/model';
+import { applicationPath, proactivePath, reviewPath } from '../../report/cell-path';
 
 export interface GridCell {
 	text: string;
@@ -112,7 +113,7 @@ export function proactiveTable(report: Report): TableBlock {
 			rows.push([h('信息内容'), ...spread(item.fieldLabels.map((l) => h(l)))]);
 		}
 		if (!values) continue;
-		const cells = item.fields.map((f) => ({ text: formatCell(values[f]), path: `proactive.${item.key}.${f}` }));
+		const cells = item.fields.map((f) => ({ text: formatCell(values[f]), path: proactivePath(item.key, f) }));
 		rows.push([h(item.label), ...spread(cells)]);
 	}
 	return { kind: 'table', section: '2', columns: 4, rows };
@@ -143,7 +144,7 @@ export function applicationsTable(report: Report): TableBlock {
 		const values = report.applications.rows[d.key as keyof typeof report.applications.rows]!;
 		const figures: GridCell[] = APPLICANT_COLUMNS.map((c, i) => ({
 			text: formatCell(values[i]),
-			path: `applications.rows.${d.key}.${c}`
+			path: applicationPath(d.key, c)
 		}));
 		const row: GridCell[] = [];
 		if (d.kind === 'intake' || d.kind === 'forward') {
@@ -184,7 +185,7 @@ export function reviewTable(report: Report): TableBlock {
 	const values: GridCell[] = [];
 	for (const g of REVIEW_GROUPS) {
 		const arr = report.review[g];
-		REVIEW_COLUMNS.forEach((c, i) => values.push({ text: formatCell(arr ? arr[i] : null), path: `review.${g}.${c}` }));
+		REVIEW_COLUMNS.forEach((c, i) => values.push({ text: formatCell(arr ? arr[i] : null), path: reviewPath(g, c) }));
 	}
 	rows.push(values);
 	return { kind: 'table', section: '4', columns: 15, rows };

@@ -6,7 +6,6 @@ import { APPLICANT_COLUMNS, REVIEW_GROUPS, outcomeRowKeys, proactiveItems } from
 import {
 	TOTAL_COL,
 	appCell,
-	appPath,
 	colName,
 	fmt,
 	groupName,
@@ -14,12 +13,11 @@ import {
 	listNames,
 	otherLayoutOf,
 	proactiveLayoutOf,
-	proactivePath,
 	reviewCell,
 	reviewColName,
-	reviewPath,
 	rowName
 } from './cells';
+import { FEE_PATH, applicationPath, proactivePath, reviewPath } from '../cell-path';
 import { RULES, finding, type RuleId } from './rules';
 
 export interface ArithmeticOptions {
@@ -66,7 +64,7 @@ const allNumbers = (terms: Term[]) => terms.every((t) => isNum(t.value));
 const sumOf = (terms: Term[]) => terms.reduce((s, t) => s + (t.value as number), 0);
 const plusExpr = (terms: Term[]) => terms.map((t) => `${t.name}${fmt(t.value as number)}`).join('＋');
 const appTerm = (report: Report, key: string, col: number, name = rowName(key)): Term => ({
-	path: appPath(key, col),
+	path: applicationPath(key, col),
 	name,
 	value: appCell(report, key, col)
 });
@@ -196,7 +194,7 @@ interface CellRef {
 }
 
 const refPath = ({ table, a, b }: CellRef) =>
-	table === 2 ? proactivePath(a, b as string) : table === 3 ? appPath(a, b as number) : reviewPath(a, b as number);
+	table === 2 ? proactivePath(a, b as string) : table === 3 ? applicationPath(a, b as number) : reviewPath(a, b as number);
 
 function refName({ table, a, b, def }: CellRef): string {
 	if (table === 3) return `表三“${rowName(a)}”（${colName(b as number)}）`;
@@ -250,7 +248,7 @@ export function checkA5(report: Report): Finding[] {
 	});
 	const fee = report.fees?.info_processing_fee_yuan;
 	if (fee !== null && fee !== undefined && (!isNum(fee) || fee < 0))
-		out.push(finding('A5', `信息处理费为${String(fee)}元，应为非负数。`, ['fees.info_processing_fee_yuan']));
+		out.push(finding('A5', `信息处理费为${String(fee)}元，应为非负数。`, [FEE_PATH]));
 	return out;
 }
 
@@ -291,14 +289,14 @@ export function checkA8(report: Report): Finding[] {
 	for (const key of keys)
 		for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
 			const v = appCell(report, key, c);
-			if (isNum(v) && v !== 0) nonzero.push({ path: appPath(key, c), name: `${rowName(key)}（${colName(c)}）${fmt(v)}`, value: v });
+			if (isNum(v) && v !== 0) nonzero.push({ path: applicationPath(key, c), name: `${rowName(key)}（${colName(c)}）${fmt(v)}`, value: v });
 		}
 	if (!nonzero.length) return [];
 	return [
 		finding(
 			'A8',
 			`表三本年新收和上年结转均为0，但有${nonzero.length}个办理结果或结转单元格不为0：${listNames(nonzero.map((n) => n.name))}。`,
-			[appPath('new', TOTAL_COL), appPath('carried_over', TOTAL_COL), ...nonzero.map((n) => n.path)]
+			[applicationPath('new', TOTAL_COL), applicationPath('carried_over', TOTAL_COL), ...nonzero.map((n) => n.path)]
 		)
 	];
 }
@@ -312,7 +310,7 @@ export function checkA9(report: Report): Finding[] {
 		finding(
 			'A9',
 			`表三结转下年度总计为${fmt(forward)}件，多于本年新收${fmt(fresh)}件与上年结转${fmt(carried)}件之和${fmt(fresh + carried)}件，这不可能。`,
-			[appPath('carried_forward', TOTAL_COL), appPath('new', TOTAL_COL), appPath('carried_over', TOTAL_COL)]
+			[applicationPath('carried_forward', TOTAL_COL), applicationPath('new', TOTAL_COL), applicationPath('carried_over', TOTAL_COL)]
 		)
 	];
 }

@@ -1,5 +1,5 @@
-// Cell access and naming shared by the rules: model paths (`applications.rows.<key>.<column>`,
-// `review.<group>.<column>`, `proactive.<item>.<field>`) and the Chinese names messages use.
+// Cell access and naming shared by the rules: cells by row and column index (their paths are ../cell-path's)
+// and the Chinese names messages use.
 import type { Cell, Report } from '../model';
 import {
 	APPLICANT_COLUMNS,
@@ -11,14 +11,11 @@ import {
 	type ApplicantColumn,
 	type ApplicationRowKey,
 	type ReviewColumn,
-	type ReviewGroup
+	type ReviewGroup,
+	type TemplateVersion
 } from '../template';
 
 export const TOTAL_COL = APPLICANT_COLUMNS.length - 1;
-
-export const appPath = (key: string, col: number) => `applications.rows.${key}.${APPLICANT_COLUMNS[col]}`;
-export const reviewPath = (group: string, col: number) => `review.${group}.${REVIEW_COLUMNS[col]}`;
-export const proactivePath = (item: string, field: string) => `proactive.${item}.${field}`;
 
 export const colName = (col: number) => APPLICANT_COLUMN_LABELS[APPLICANT_COLUMNS[col] as ApplicantColumn];
 export const rowName = (key: string) => APPLICATION_ROW_SHORT[key as ApplicationRowKey] ?? key;
@@ -41,7 +38,7 @@ export function reviewCell(report: Report, group: string, col: number): Cell | u
 export const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Layout of section 3 row （六）: as the parser recorded it, else from the rows present, else from the template. */
-export function otherLayoutOf(report: Report): '2019' | '2021' {
+export function otherLayoutOf(report: Report): TemplateVersion {
 	if (report.other_layout === '2019' || report.other_layout === '2021') return report.other_layout;
 	const keys = Object.keys(report.applications?.rows ?? {});
 	if (keys.some((k) => k.startsWith('other.'))) return '2021';
@@ -50,7 +47,7 @@ export function otherLayoutOf(report: Report): '2019' | '2021' {
 }
 
 /** Section 2 layout: the report's template (free → none). */
-export function proactiveLayoutOf(report: Report): '2019' | '2021' | null {
+export function proactiveLayoutOf(report: Report): TemplateVersion | null {
 	return report.template === '2019' || report.template === '2021' ? report.template : null;
 }
 

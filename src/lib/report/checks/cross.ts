@@ -4,11 +4,10 @@
 import type { Finding, Report } from '../model';
 import type { OrganKind } from '../organ';
 import { APPLICANT_COLUMNS, REVIEW_GROUPS, proactiveItems } from '../template';
-import { TOTAL_COL, appCell, appPath, colName, fmt, groupName, isNum, proactiveLayoutOf, proactivePath, reviewCell, reviewPath } from './cells';
+import { TOTAL_COL, appCell, colName, fmt, groupName, isNum, proactiveLayoutOf, reviewCell } from './cells';
+import { applicationPath, previousPath, proactivePath, reviewPath, sectionPath } from '../cell-path';
 import { finding } from './rules';
 import { normProse } from './text';
-
-export const previousPath = (path: string) => `previous.${path}`;
 
 /** Y1: this year's 上年结转 equals last year's 结转下年度, per column (only for consecutive years). */
 export function checkCarryOver(previous: Report | null, current: Report): Finding[] {
@@ -25,7 +24,7 @@ export function checkCarryOver(previous: Report | null, current: Report): Findin
 	for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
 		const now = appCell(current, 'carried_over', c);
 		const before = appCell(previous, 'carried_forward', c);
-		const cells = [appPath('carried_over', c), previousPath(appPath('carried_forward', c))];
+		const cells = [applicationPath('carried_over', c), previousPath(applicationPath('carried_forward', c))];
 		if (!isNum(now) || !isNum(before)) {
 			blank.push(`${colName(c)}列`);
 			if (now === null) blankCells.push(cells[0]);
@@ -115,8 +114,8 @@ interface Metric {
 
 function metrics(previous: Report, current: Report): Metric[] {
 	const list: Metric[] = [
-		{ path: appPath('new', TOTAL_COL), name: '表三本年新收总计', get: (r) => appCell(r, 'new', TOTAL_COL) },
-		{ path: appPath('results_total', TOTAL_COL), name: '表三办理结果总计', get: (r) => appCell(r, 'results_total', TOTAL_COL) }
+		{ path: applicationPath('new', TOTAL_COL), name: '表三本年新收总计', get: (r) => appCell(r, 'new', TOTAL_COL) },
+		{ path: applicationPath('results_total', TOTAL_COL), name: '表三办理结果总计', get: (r) => appCell(r, 'results_total', TOTAL_COL) }
 	];
 	for (const g of REVIEW_GROUPS) list.push({ path: reviewPath(g, 4), name: `表四${groupName(g)}总计`, get: (r) => reviewCell(r, g, 4) });
 	const lp = proactiveLayoutOf(previous);
@@ -195,7 +194,7 @@ export function checkAgainstPrevious(previous: Report | null, current: Report, o
 				finding(
 					'X5',
 					`第${id === '1' ? '一' : '五'}部分“${id === '1' ? '总体情况' : '存在的主要问题及改进情况'}”与${py}报告相似度为${(sim * 100).toFixed(1)}%（达到${(threshold * 100).toFixed(0)}%），疑与往年雷同。`,
-					[`sections.${id}`, previousPath(`sections.${id}`)]
+					[sectionPath(id), previousPath(sectionPath(id))]
 				)
 			);
 	}

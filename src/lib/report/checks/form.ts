@@ -11,6 +11,7 @@ import {
 	type ApplicationRowKey
 } from '../template';
 import { TOTAL_COL, appCell, fmt, groupName, isNum, listNames, otherLayoutOf, proactiveLayoutOf, rowName } from './cells';
+import { applicationPath, applicationRowPath, proactiveItemPath, proactivePath, reviewGroupPath, sectionPath } from '../cell-path';
 import { finding } from './rules';
 import { normProse, sectionProse, stripHeading, wholeProse } from './text';
 
@@ -28,7 +29,7 @@ export function checkC1(report: Report): Finding[] {
 	const out: Finding[] = [];
 	const missing = SECTION_IDS.filter((id) => !(report.sections?.[id] ?? '').trim());
 	if (missing.length)
-		out.push(finding('C1', `缺少${missing.map((id) => SECTION_NAME[id]).join('、')}。`, missing.map((id) => `sections.${id}`)));
+		out.push(finding('C1', `缺少${missing.map((id) => SECTION_NAME[id]).join('、')}。`, missing.map(sectionPath)));
 	if (report.template === 'free') return out; // no fixed tables before 2019
 
 	const layout = proactiveLayoutOf(report);
@@ -40,13 +41,13 @@ export function checkC1(report: Report): Finding[] {
 			const item = proactive[def.key];
 			if (!item) {
 				absent.push(def.label);
-				paths.push(`proactive.${def.key}`);
+				paths.push(proactiveItemPath(def.key));
 				continue;
 			}
 			def.fields.forEach((f, i) => {
 				if (!(f in item)) {
 					absent.push(`${def.label}的${def.fieldLabels[i]}`);
-					paths.push(`proactive.${def.key}.${f}`);
+					paths.push(proactivePath(def.key, f));
 				}
 			});
 		}
@@ -63,13 +64,13 @@ export function checkC1(report: Report): Finding[] {
 				absentRows.length === keys.length
 					? `缺少表三（收到和处理政府信息公开申请情况）全部${keys.length}行。`
 					: `表三缺少${absentRows.length}行：${listNames(absentRows.map(rowName), 10)}（缺行不按0处理）。`,
-				absentRows.map((k) => `applications.rows.${k}`)
+				absentRows.map(applicationRowPath)
 			)
 		);
 	for (const [k, row] of Object.entries(rows))
 		if (row !== undefined && (!Array.isArray(row) || row.length !== 7))
 			out.push(
-				finding('C1', `表三“${rowName(k)}”行应有7个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [`applications.rows.${k}`])
+				finding('C1', `表三“${rowName(k)}”行应有7个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [applicationRowPath(k)])
 			);
 
 	const review = (report.review ?? {}) as Record<string, unknown>;
@@ -81,12 +82,12 @@ export function checkC1(report: Report): Finding[] {
 				absentGroups.length === REVIEW_GROUPS.length
 					? '缺少表四（政府信息公开行政复议、行政诉讼情况）。'
 					: `表四缺少：${absentGroups.map(groupName).join('、')}。`,
-				absentGroups.map((g) => `review.${g}`)
+				absentGroups.map(reviewGroupPath)
 			)
 		);
 	for (const [g, row] of Object.entries(review))
 		if (row !== undefined && (!Array.isArray(row) || row.length !== 5))
-			out.push(finding('C1', `表四“${groupName(g)}”应有5个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [`review.${g}`]));
+			out.push(finding('C1', `表四“${groupName(g)}”应有5个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [reviewGroupPath(g)]));
 	return out;
 }
 
@@ -113,10 +114,10 @@ export function checkF1(report: Report): Finding[] {
 		else notFound.push(SECTION_NAME[s.id]);
 	}
 	const out: Finding[] = [];
-	if (notFound.length) out.push(finding('F1', `正文中未找到${notFound.join('、')}的标题。`, notFound.map((n) => `sections.${SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id}`)));
+	if (notFound.length) out.push(finding('F1', `正文中未找到${notFound.join('、')}的标题。`, notFound.map((n) => sectionPath(SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id))));
 	if (outOfOrder.length)
 		out.push(
-			finding('F1', `${outOfOrder.join('、')}的标题顺序与模板不符（应依次为一至六）。`, outOfOrder.map((n) => `sections.${SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id}`))
+			finding('F1', `${outOfOrder.join('、')}的标题顺序与模板不符（应依次为一至六）。`, outOfOrder.map((n) => sectionPath(SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id)))
 		);
 	return out;
 }
@@ -152,12 +153,12 @@ export function checkF3(report: Report): Finding[] {
 	const rows = Object.keys(report.applications?.rows ?? {});
 	const unknownRows = rows.filter((k) => !known.has(k));
 	if (unknownRows.length)
-		out.push(finding('F3', `表三有模板以外的行：${unknownRows.join('、')}。`, unknownRows.map((k) => `applications.rows.${k}`)));
+		out.push(finding('F3', `表三有模板以外的行：${unknownRows.join('、')}。`, unknownRows.map(applicationRowPath)));
 	const old = rows.includes('other');
 	const neu = rows.filter((k) => k.startsWith('other.'));
 	if (old && neu.length)
 		out.push(
-			finding('F3', '表三（六）其他处理同时出现2019年格式的单行和2021年格式的分项行，混用了两版模板。', ['applications.rows.other', ...neu.map((k) => `applications.rows.${k}`)])
+			finding('F3', '表三（六）其他处理同时出现2019年格式的单行和2021年格式的分项行，混用了两版模板。', [applicationRowPath('other'), ...neu.map(applicationRowPath)])
 		);
 	const layout = proactiveLayoutOf(report);
 	if (layout) {
@@ -165,13 +166,13 @@ export function checkF3(report: Report): Finding[] {
 		const extra: string[] = [];
 		for (const [item, fields] of Object.entries(report.proactive ?? {})) {
 			const def = defs.find((d) => d.key === item);
-			if (!def) extra.push(`proactive.${item}`);
-			else for (const f of Object.keys(fields ?? {})) if (!(def.fields as readonly string[]).includes(f)) extra.push(`proactive.${item}.${f}`);
+			if (!def) extra.push(proactiveItemPath(item));
+			else for (const f of Object.keys(fields ?? {})) if (!(def.fields as readonly string[]).includes(f)) extra.push(proactivePath(item, f));
 		}
 		if (extra.length) out.push(finding('F3', `表二有${layout}年格式以外的行或列：${extra.map((p) => p.replace('proactive.', '')).join('、')}。`, extra));
 	}
 	const unknownGroups = Object.keys(report.review ?? {}).filter((g) => !(REVIEW_GROUPS as readonly string[]).includes(g));
-	if (unknownGroups.length) out.push(finding('F3', `表四有模板以外的项：${unknownGroups.join('、')}。`, unknownGroups.map((g) => `review.${g}`)));
+	if (unknownGroups.length) out.push(finding('F3', `表四有模板以外的项：${unknownGroups.join('、')}。`, unknownGroups.map(reviewGroupPath)));
 	// The parser reports rows it could not place as warnings with this code.
 	for (const w of report.warnings ?? [])
 		if (w.code === 'non_template_row') out.push(finding('F3', `表格中有模板以外的行：${w.message}`, w.where ? [w.where] : []));
@@ -261,7 +262,7 @@ export function checkF9(report: Report): Finding[] {
 		finding(
 			'F9',
 			`表三“逾期未缴费”不予处理${fmt(noFee)}件，说明发出过收费通知，但第六部分${s6 === null ? '缺失' : '未提及收费或信息处理费'}。`,
-			['applications.rows.other.no_fee.total', 'sections.6']
+			[applicationPath('other.no_fee', 'total'), 'sections.6']
 		)
 	];
 }

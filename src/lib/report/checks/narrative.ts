@@ -1,7 +1,8 @@
 // T2 (domain R-T1): figures quoted in 总体情况 against the tables. Patterns are deliberately narrow (a figure
 // right after the phrase, in 件/起); a mismatch is a warning for a human to confirm, never an error.
 import type { Finding, Report } from '../model';
-import { TOTAL_COL, appCell, appPath, fmt, isNum, proactiveLayoutOf, proactivePath, reviewCell, reviewPath } from './cells';
+import { TOTAL_COL, appCell, fmt, isNum, proactiveLayoutOf, reviewCell } from './cells';
+import { applicationPath, proactivePath, reviewPath } from '../cell-path';
 import { finding } from './rules';
 import { sectionProse } from './text';
 
@@ -29,7 +30,7 @@ const CLAIMS: Claim[] = [
 			return {
 				values: [n, ...withCarried],
 				label: `表三本年新收总计${fmt(n)}件${withCarried.length ? `（含上年结转为${fmt(withCarried[0])}件）` : ''}`,
-				cells: [appPath('new', TOTAL_COL)]
+				cells: [applicationPath('new', TOTAL_COL)]
 			};
 		}
 	},
@@ -38,7 +39,7 @@ const CLAIMS: Claim[] = [
 		patterns: [new RegExp(`上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${GAP}${N}`, 'g')],
 		expected: (r) => {
 			const v = appCell(r, 'carried_over', TOTAL_COL);
-			return isNum(v) ? { values: [v], label: `表三上年结转总计${fmt(v)}件`, cells: [appPath('carried_over', TOTAL_COL)] } : null;
+			return isNum(v) ? { values: [v], label: `表三上年结转总计${fmt(v)}件`, cells: [applicationPath('carried_over', TOTAL_COL)] } : null;
 		}
 	},
 	{
@@ -46,7 +47,7 @@ const CLAIMS: Claim[] = [
 		patterns: [new RegExp(`(?:办结|答复|办理完结)(?:了)?(?:依申请公开|政府信息公开申请|申请)?${GAP}${N}`, 'g')],
 		expected: (r) => {
 			const v = appCell(r, 'results_total', TOTAL_COL);
-			return isNum(v) ? { values: [v], label: `表三办理结果总计${fmt(v)}件`, cells: [appPath('results_total', TOTAL_COL)] } : null;
+			return isNum(v) ? { values: [v], label: `表三办理结果总计${fmt(v)}件`, cells: [applicationPath('results_total', TOTAL_COL)] } : null;
 		}
 	},
 	{
@@ -57,7 +58,7 @@ const CLAIMS: Claim[] = [
 		],
 		expected: (r) => {
 			const v = appCell(r, 'carried_forward', TOTAL_COL);
-			return isNum(v) ? { values: [v], label: `表三结转下年度总计${fmt(v)}件`, cells: [appPath('carried_forward', TOTAL_COL)] } : null;
+			return isNum(v) ? { values: [v], label: `表三结转下年度总计${fmt(v)}件`, cells: [applicationPath('carried_forward', TOTAL_COL)] } : null;
 		}
 	},
 	{

@@ -4,6 +4,7 @@ import { statement } from '../db/statement';
 import { median } from '../../report/compare';
 import { proactiveFields } from '../../report/figure-rows';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../report/template';
+import { FEE_PATH, applicationPath, proactivePath, reviewPath } from '../../report/cell-path';
 
 export interface MedianCell {
 	median: number | null;
@@ -46,12 +47,12 @@ function computeMedians(year: number): Record<string, MedianCell> {
 		xs.push(v);
 	};
 	for (const r of rows) {
-		if (r.section === 'applications') APPLICANT_COLUMNS.forEach((c, i) => add(`applications.rows.${r.rowKey}.${c}`, r[`c${i}`]));
-		else if (r.section === 'review') REVIEW_COLUMNS.forEach((c, i) => add(`review.${r.rowKey}.${c}`, r[`c${i}`]));
+		if (r.section === 'applications') APPLICANT_COLUMNS.forEach((c, i) => add(applicationPath(r.rowKey, c), r[`c${i}`]));
+		else if (r.section === 'review') REVIEW_COLUMNS.forEach((c, i) => add(reviewPath(r.rowKey, c), r[`c${i}`]));
 		else if (r.section === 'proactive')
-			proactiveFields(r.template ?? '2021', r.rowKey).forEach((f, i) => add(`proactive.${r.rowKey}.${f}`, r[`c${i}`]));
+			proactiveFields(r.template ?? '2021', r.rowKey).forEach((f, i) => add(proactivePath(r.rowKey, f), r[`c${i}`]));
 	}
 	const fees = statement(SQL.fees).all(year) as { v: number | null }[];
-	for (const f of fees) add('fees.info_processing_fee_yuan', f.v);
+	for (const f of fees) add(FEE_PATH, f.v);
 	return Object.fromEntries([...values].map(([path, xs]) => [path, { median: median(xs), n: xs.length }]));
 }
