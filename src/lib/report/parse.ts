@@ -7,7 +7,7 @@ import { extractTxt } from './extract/txt';
 import { extractHtml, isTruncatedHtml } from './extract/html';
 import { extractDocx } from './extract/docx';
 import { extractPdf } from './extract/pdf';
-import { mapDocument } from './map';
+import { mapDocument } from './map/document';
 import { runChecksSafely } from './run-checks';
 import type { Format, Report } from './model';
 

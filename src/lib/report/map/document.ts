@@ -1,16 +1,16 @@
 // A document's lines → the report model (without checks): sections, the three tables, fees, title and date.
-import type { Doc } from './extract/doc';
-import type { Applications, Cell, Proactive, Provenance, Report, Review, Row7, Row5, Warning } from './model';
-import { labelKey, normalizeLines, stripPunctuation } from './normalize';
+import type { Doc } from '../extract/doc';
+import type { Applications, Cell, Proactive, Provenance, Report, Review, Row7, Row5, Warning } from '../model';
+import { labelKey, normalizeLines, stripPunctuation } from '../normalize';
 import { findSections, type SectionRange } from './sections';
 import { collectRows, type Fig, type ValueRow } from './rows';
-import { alignBest, rowName } from './map-applications';
-import { mapProactive, proactiveLayout, trimFigs } from './map-proactive';
-import { mapReview } from './map-review';
+import { alignBest, rowName } from './applications';
+import { mapProactive, proactiveLayout, trimFigs } from './proactive';
+import { mapReview } from './review';
 import { readSection2RunTogether, readSection3RunTogether, readSection4RunTogether } from './run-together';
 import { fullerOrgan, readFee, readPublishedOn, readTitle } from './meta';
-import { APPLICANT_COLUMNS, REVIEW_GROUPS, type SectionId, type TemplateId, type TemplateVersion } from './template';
-import { FEE_PATH, applicationPath, applicationRowPath, proactiveItemPath, proactivePath, reviewPath } from './cell-path';
+import { APPLICANT_COLUMNS, REVIEW_GROUPS, type SectionId, type TemplateId, type TemplateVersion } from '../template';
+import { FEE_PATH, applicationPath, applicationRowPath, proactiveItemPath, proactivePath, reviewPath } from '../cell-path';
 
 export type Mapped = Omit<Report, 'source' | 'findings'> & { looksLikeReport: boolean };
 

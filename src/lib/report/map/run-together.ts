@@ -1,9 +1,9 @@
 // Tables scraped into one run of text with no cell separators (平潭: "一、本年新收政府信息公开申请数量801000081二、…").
 // Rows are found by their printed labels in template order; the digits between one label and the next are the
 // row's cells, split by ./split only where the table's sums leave exactly one reading.
-import type { Doc } from './extract/doc';
-import type { Provenance, Row5, Row7, Warning } from './model';
-import { normalizeText } from './normalize';
+import type { Doc } from '../extract/doc';
+import type { Provenance, Row5, Row7, Warning } from '../model';
+import { normalizeText } from '../normalize';
 import {
 	freeSplitWarning,
 	section3SplitWarnings,
@@ -13,8 +13,8 @@ import {
 	splitSection4,
 	type RunToken
 } from './split';
-import { APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, proactiveItems, APPLICANT_COLUMNS, type ApplicationRowKey, type TemplateVersion } from './template';
-import { applicationPath, proactiveItemPath, proactivePath, reviewPath } from './cell-path';
+import { APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, proactiveItems, APPLICANT_COLUMNS, type ApplicationRowKey, type TemplateVersion } from '../template';
+import { applicationPath, proactiveItemPath, proactivePath, reviewPath } from '../cell-path';
 
 interface Span {
 	text: string;

@@ -2,7 +2,7 @@
 // A split is accepted only where the table's own sums (A3 per row, A1/A2 per column, A4 per review group)
 // leave exactly one reading; everything else stays null with the number of candidates, so the parser can
 // warn instead of guessing. Pure: no I/O.
-import type { Cell, Row5, Row7, Warning } from './model';
+import type { Cell, Row5, Row7, Warning } from '../model';
 import {
 	APPLICATION_ROW_SHORT,
 	REVIEW_GROUPS,
@@ -11,8 +11,8 @@ import {
 	type ApplicationRowKey,
 	type ReviewGroup,
 	type TemplateVersion
-} from './template';
-import { applicationRowPath, reviewGroupPath } from './cell-path';
+} from '../template';
+import { applicationRowPath, reviewGroupPath } from '../cell-path';
 
 /**
  * One piece of a row as the text gave it: a digit string holding one or more cells (`cells` when known,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignBest } from './map-applications';
+import { alignBest } from './applications';
 import type { ValueRow } from './rows';
-import { APPLICATION_ROWS, applicationRowKeys, type TemplateVersion } from './template';
+import { APPLICATION_ROWS, applicationRowKeys, type TemplateVersion } from '../template';
 
 const row = (label: string, line: number): ValueRow => ({ line, label: label ? [label] : [], context: [], near: [], figs: [] });
 const rowsOf = (layout: TemplateVersion) =>

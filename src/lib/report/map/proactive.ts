@@ -1,6 +1,6 @@
 // Section 2: value rows → proactive items of the layout the section's column headers name.
-import { proactiveItems, type ProactiveItemDef, type TemplateVersion } from './template';
-import { labelKey, stripListNumber } from './normalize';
+import { proactiveItems, type ProactiveItemDef, type TemplateVersion } from '../template';
+import { labelKey, stripListNumber } from '../normalize';
 import type { Fig, ValueRow } from './rows';
 
 const MARKS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数'];

@@ -1,8 +1,8 @@
 // Section 3: value rows → the template's row keys, by label AND by the template's fixed row order.
 // An alignment (dynamic programming) of the printed rows against each layout of row （六） picks the layout and
 // lands a row whose label is garbled by its position between recognised rows; each such fallback is a warning.
-import { APPLICATION_ROWS, applicationRowKeys, type ApplicationRowKey, type TemplateVersion } from './template';
-import { labelKey, stripListNumber } from './normalize';
+import { APPLICATION_ROWS, applicationRowKeys, type ApplicationRowKey, type TemplateVersion } from '../template';
+import { labelKey, stripListNumber } from '../normalize';
 import type { ValueRow } from './rows';
 
 interface RowName {

@@ -1,8 +1,8 @@
 // Section 4: three groups of five figures (复议, 直接起诉, 复议后起诉), printed as one row of 15, three rows of 5,
 // or one figure per line: read in the template's order.
-import { REVIEW_GROUPS, type ReviewGroup } from './template';
+import { REVIEW_GROUPS, type ReviewGroup } from '../template';
 import type { Fig, ValueRow } from './rows';
-import { trimFigs } from './map-proactive';
+import { trimFigs } from './proactive';
 
 export interface ReviewResult {
 	groups: Partial<Record<ReviewGroup, Fig[]>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Row5, Row7 } from './model';
+import type { Row5, Row7 } from '../model';
 import {
 	countSplits,
 	enumerateSplits,
@@ -11,7 +11,7 @@ import {
 	splitSection4,
 	type RunToken
 } from './split';
-import { applicationRowKeys, outcomeRowKeys, type ApplicationRowKey, type TemplateVersion } from './template';
+import { applicationRowKeys, outcomeRowKeys, type ApplicationRowKey, type TemplateVersion } from '../template';
 
 // 平潭 2023 section 3 as the scraped page runs it together (the next row's list number already stripped).
 const PINGTAN_2023: Partial<Record<ApplicationRowKey, RunToken[]>> = {

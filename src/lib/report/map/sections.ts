@@ -1,5 +1,5 @@
 // The six parts of a report: find their headings (ordinal + keyword), in order, and the line range of each.
-import { SECTIONS, type SectionId } from './template';
+import { SECTIONS, type SectionId } from '../template';
 
 export interface SectionRange {
 	id: SectionId;

@@ -1,7 +1,7 @@
 // Lines of a table region → value rows: the label printed for a row and the figures after it, each figure with
 // the line it was printed on. Works on cell lines (pipes, tabs, HTML, PDF gaps) and on plain text alike, and
 // gathers one-value-per-line tables and PDF labels printed above or below their numbers.
-import type { Doc } from './extract/doc';
+import type { Doc } from '../extract/doc';
 import { readValue } from './values';
 
 export interface Fig {

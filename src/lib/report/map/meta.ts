@@ -1,5 +1,5 @@
 // Title, organ and year from the head of the report; the publication date; the 信息处理费 of section 6.
-import { normalizeText, stripMarkup } from './normalize';
+import { normalizeText, stripMarkup } from '../normalize';
 
 export interface TitleInfo {
 	title: string;
