@@ -1,8 +1,11 @@
 // Section 4: three groups of five figures (复议, 直接起诉, 复议后起诉), printed as one row of 15, three rows of 5,
 // or one figure per line: read in the template's order.
-import { REVIEW_GROUPS, type ReviewGroup } from '../template';
+import { REVIEW_COLUMNS, REVIEW_GROUPS, type ReviewGroup } from '../template';
 import type { Fig, ValueRow } from './rows';
 import { trimFigs } from './proactive';
+
+/** The figures of section 4: five for each of the three groups. */
+export const REVIEW_FIGURES = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
 
 export interface ReviewResult {
 	groups: Partial<Record<ReviewGroup, Fig[]>>;
@@ -12,9 +15,9 @@ export interface ReviewResult {
 export function mapReview(rows: ValueRow[]): ReviewResult {
 	const all: Fig[] = [];
 	for (const r of rows) all.push(...trimFigs(r.figs, 5, r.grid));
-	const figs = trimFigs(all, 15);
+	const figs = trimFigs(all, REVIEW_FIGURES);
 	const groups: ReviewResult['groups'] = {};
-	if (figs.length >= 15) {
+	if (figs.length >= REVIEW_FIGURES) {
 		REVIEW_GROUPS.forEach((g, k) => (groups[g] = figs.slice(k * 5, k * 5 + 5)));
 	} else if (figs.length === 10 || figs.length === 5) {
 		// Fewer groups printed: fill from the start, the rest are absent (C1 reports them).

@@ -15,6 +15,7 @@ import {
 } from './split';
 import { APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, proactiveItems, APPLICANT_COLUMNS, type ApplicationRowKey, type TemplateVersion } from '../template';
 import { applicationPath, proactiveItemPath, proactivePath, reviewPath } from '../cell-path';
+import { provenanceAt } from './section';
 
 interface Span {
 	text: string;
@@ -117,16 +118,10 @@ export function readSection3RunTogether(doc: Doc, norm: string[], from: number, 
 		if (!values) continue;
 		const line = sp.lineOf[firstDigit[a.key]!] ?? from;
 		APPLICANT_COLUMNS.forEach((c, i) => {
-			if (values[i] !== null) out.provenance[applicationPath(a.key, c)] = prov(doc, line);
+			if (values[i] !== null) out.provenance[applicationPath(a.key, c)] = provenanceAt(doc, line);
 		});
 	}
 	return out;
-}
-
-function prov(doc: Doc, line: number): Provenance {
-	const p: Provenance = { line: line + 1 };
-	if (doc.lines[line]?.page !== undefined) p.page = doc.lines[line].page;
-	return p;
 }
 
 export function readSection4RunTogether(doc: Doc, norm: string[], from: number, to: number) {
@@ -141,7 +136,7 @@ export function readSection4RunTogether(doc: Doc, norm: string[], from: number, 
 	for (const g of REVIEW_GROUPS) {
 		const v = res.groups[g];
 		review[g] = (v ?? [null, null, null, null, null]) as Row5;
-		if (v) REVIEW_COLUMNS.forEach((c) => (provenance[reviewPath(g, c)] = prov(doc, line)));
+		if (v) REVIEW_COLUMNS.forEach((c) => (provenance[reviewPath(g, c)] = provenanceAt(doc, line)));
 	}
 	return { review, provenance, warnings: section4SplitWarnings({ flat }, res) };
 }
@@ -188,7 +183,7 @@ export function readSection2RunTogether(doc: Doc, norm: string[], from: number, 
 		}
 		const d = /\d/.exec(between);
 		const line = d ? sp.lineOf[a.end + d.index] : sp.lineOf[a.start];
-		for (const f of it.fields) if (proactive[it.key][f] !== null) provenance[proactivePath(it.key, f)] = prov(doc, line);
+		for (const f of it.fields) if (proactive[it.key][f] !== null) provenance[proactivePath(it.key, f)] = provenanceAt(doc, line);
 	});
 	return { proactive, provenance, warnings, found: anchors.length };
 }

@@ -1,0 +1,52 @@
+// Section 2 (主动公开): the proactive items by their rows, or by their labels in a run of text when the rows
+// give too little; the layout from the column headers, else from the year (a warning).
+import type { Proactive } from '../model';
+import { proactiveItemPath, proactivePath } from '../cell-path';
+import type { TemplateVersion } from '../template';
+import { collectRows } from './rows';
+import { mapProactive, proactiveLayout } from './proactive';
+import { readSection2RunTogether } from './run-together';
+import type { SectionRange } from './sections';
+import { layoutForYear, provenanceAt, type MapInput, type SectionMapping } from './section';
+
+/** Figures a section 2 row holds at most (规章: 制发, 废止, 现行有效). */
+const ROW_FIGURES = 3;
+/** Fewer items read whole from their rows than this: the table may be run together, try that reading. */
+export const MIN_COMPLETE_ITEMS = 2;
+
+export interface Section2Mapping extends SectionMapping<Proactive> {
+	/** The layout the column headers name, or the year's when items were read without them; null: neither. */
+	layout: TemplateVersion | null;
+}
+
+/** `sectionKey`: the section's lines without punctuation, joined (where the column headers are looked for). */
+export function mapSection2(input: MapInput, range: SectionRange | undefined, sectionKey: string, year: number | null): Section2Mapping {
+	const headerLayout = proactiveLayout(sectionKey);
+	if (!range) return { values: {}, provenance: {}, warnings: [], layout: headerLayout };
+	const { doc, norm } = input;
+	const layout = headerLayout ?? layoutForYear(year);
+	const res = mapProactive(collectRows(doc, norm, range.start, range.end, ROW_FIGURES), layout);
+
+	let out: SectionMapping<Proactive> = { values: {}, provenance: {}, warnings: [] };
+	for (const [item, fields] of Object.entries(res.items)) {
+		out.values[item] = fields;
+		for (const [f, fig] of Object.entries(res.figs[item])) {
+			out.provenance[proactivePath(item, f)] = provenanceAt(doc, fig.line);
+			if (fig.note)
+				out.warnings.push({ code: 'cell_note', message: `第二部分“${item}”单元格带注释“${fig.raw}”，取其前导数字 ${fig.value}`, where: proactivePath(item, f) });
+		}
+	}
+	for (const s of res.short)
+		out.warnings.push({ code: 'short_row', message: `第二部分“${s.key}”应有 ${s.want} 个数字，只读到 ${s.got} 个`, where: proactiveItemPath(s.key) });
+
+	const complete = Object.keys(res.items).length - res.short.length;
+	if (complete < MIN_COMPLETE_ITEMS) {
+		const rt = readSection2RunTogether(doc, norm, range.start, range.end, layout);
+		if (rt.found > complete) out = { values: rt.proactive, provenance: rt.provenance, warnings: rt.warnings };
+	}
+	if (Object.keys(out.values).length > 0 && !headerLayout) {
+		out.warnings.push({ code: 'layout_guess', message: `第二部分未见表头，按年份采用 ${layout} 年模板`, where: 'proactive' });
+		return { ...out, layout };
+	}
+	return { ...out, layout: headerLayout };
+}

@@ -1,0 +1,80 @@
+// Section 3 (依申请公开): the printed rows aligned to the template's rows, or the rows by their labels in a run
+// of text when too few rows came out with their seven figures.
+import type { Applications, Row7, Warning } from '../model';
+import { applicationPath, applicationRowPath } from '../cell-path';
+import { APPLICANT_COLUMNS, type TemplateVersion } from '../template';
+import { collectRows, type Fig, type ValueRow } from './rows';
+import { alignBest, rowName } from './applications';
+import { trimFigs } from './proactive';
+import { readSection3RunTogether } from './run-together';
+import type { SectionRange } from './sections';
+import { provenanceAt, type MapInput, type SectionMapping } from './section';
+
+const ROW_FIGURES = APPLICANT_COLUMNS.length;
+/** Fewer rows read with exactly their seven figures than this: try the run-together reading. */
+export const MIN_FULL_ROWS = 8;
+
+export interface Section3Mapping extends SectionMapping<Applications> {
+	/** Row （六） as printed: the 2019 single row, the 2021 sub-rows, or null when neither was read. */
+	otherLayout: TemplateVersion | null;
+}
+
+/** `prefer`: the layout to align to when both fit equally (section 2's, else the year's). */
+export function mapSection3(input: MapInput, range: SectionRange | undefined, prefer: TemplateVersion): Section3Mapping {
+	const { doc, norm } = input;
+	const out: Section3Mapping = { values: { columns: [...APPLICANT_COLUMNS], rows: {} }, provenance: {}, warnings: [], otherLayout: null };
+	if (!range) return out;
+	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES);
+	if (rows.length > 0) {
+		const al = alignBest(rows, prefer);
+		out.otherLayout = al.assigned.some((a) => a.key === 'other') ? '2019' : al.assigned.some((a) => a.key?.startsWith('other.')) ? '2021' : null;
+		al.assigned.forEach((a, i) => {
+			const row = rows[i];
+			if (!a.key) {
+				out.warnings.push({ code: 'extra_row', message: `第三部分第 ${row.line + 1} 行不属于模板中的任何一行，已忽略：“${labelText(row)}”`, where: `line ${row.line + 1}` });
+				return;
+			}
+			const path = applicationRowPath(a.key);
+			if (!a.byLabel)
+				out.warnings.push({ code: 'label_by_order', message: `第 ${row.line + 1} 行标签“${labelText(row)}”无法识别，按模板行序归入“${rowName(a.key)}”`, where: path });
+			const figs = rowFigures(row, path, out.warnings);
+			out.values.rows[a.key] = figs.map((f) => f?.value ?? null) as Row7;
+			figs.forEach((f, c) => {
+				if (!f) return;
+				const where = applicationPath(a.key!, c);
+				out.provenance[where] = provenanceAt(doc, f.line);
+				if (f.note) out.warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
+			});
+		});
+	}
+
+	// Cells run together with no separator: read the rows by their labels and let the sums split the digits.
+	// Rows read with exactly seven figures (blanks included) count as full; run-together rows come out short.
+	const misfit = new Set(out.warnings.filter((w) => w.code === 'short_row' || w.code === 'long_row').map((w) => w.where));
+	const full = Object.keys(out.values.rows).filter((k) => !misfit.has(applicationRowPath(k))).length;
+	if (full < MIN_FULL_ROWS) {
+		const rt = readSection3RunTogether(doc, norm, range.start, range.end);
+		if (rt && rt.found > full)
+			return { values: { ...out.values, rows: rt.rows }, provenance: rt.provenance, warnings: rt.warnings, otherLayout: rt.layout };
+	}
+	return out;
+}
+
+function labelText(row: ValueRow): string {
+	const s = (row.label.length ? row.label : row.near).join(' ');
+	return s.length > 40 ? s.slice(0, 40) + '…' : s;
+}
+
+/** A row's seven figures: padding trimmed; extra figures dropped and missing ones blank, each with a warning. */
+function rowFigures(row: ValueRow, path: string, warnings: Warning[]): (Fig | null)[] {
+	const figs = trimFigs(row.figs, ROW_FIGURES, row.grid);
+	if (figs.length === ROW_FIGURES) return figs;
+	if (figs.length > ROW_FIGURES) {
+		warnings.push({ code: 'long_row', message: `“${labelText(row)}”有 ${figs.length} 个数字，只取前 ${ROW_FIGURES} 个`, where: path });
+		return figs.slice(0, ROW_FIGURES);
+	}
+	const out: (Fig | null)[] = [...figs];
+	while (out.length < ROW_FIGURES) out.push(null);
+	warnings.push({ code: 'short_row', message: `“${labelText(row)}”应有 ${ROW_FIGURES} 个数字，只读到 ${figs.length} 个，缺少的记为空`, where: path });
+	return out;
+}
