@@ -10,7 +10,7 @@ import { initialState, organProfile, yearFigures } from './figures';
 import { writeProse } from './prose';
 import { DAMAGE_KINDS, injectDamage, dayOfYear, type Damage, type DamageKind } from './damage';
 import { shiftToWeekday } from './dates';
-import { layoutReport } from './render/layout';
+import { layoutReport } from '../report/layout';
 import { tableLines } from './render/txt';
 import { carryOverFindings, reportFindings, timelinessFindings } from './truth-checks';
 

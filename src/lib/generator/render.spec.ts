@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateTruth } from './district';
-import { applicationsTable, expandGrid, layoutReport, reviewTable, proactiveTable, type TableBlock } from './render/layout';
+import { applicationsTable, expandGrid, layoutReport, reviewTable, proactiveTable, type TableBlock } from '../report/layout';
 import { encodeText, encodable, renderHtml, renderTxt, toTraditional } from './render/index';
 import { toSimplified } from '../report/normalize';
 import { SECTIONS } from '../report/template';

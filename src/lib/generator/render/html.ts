@@ -1,6 +1,6 @@
 // HTML as a government site serves it: the template's tables with rowspan/colspan, a declared charset.
 import type { Report } from '../../report/model';
-import { layoutReport, type Block } from './layout';
+import { layoutReport, type Block } from '../../report/layout';
 import { applyScript } from './script';
 
 export interface HtmlRenderOptions {

@@ -13,4 +13,4 @@ export {
 	type Block,
 	type GridCell,
 	type TableBlock
-} from './layout';
+} from '../../report/layout';

@@ -3,7 +3,7 @@
 // - tab: a full grid per line, tab-separated, positions covered by a merge left blank;
 // - flat: one value per line, as text scraped from a web page's table often is.
 import type { Report } from '../../report/model';
-import { expandGrid, layoutReport, type Block, type TableBlock } from './layout';
+import { expandGrid, layoutReport, type Block, type TableBlock } from '../../report/layout';
 import { applyScript } from './script';
 
 export type TxtStyle = 'pipe' | 'tab' | 'flat';

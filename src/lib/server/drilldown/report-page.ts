@@ -12,7 +12,7 @@ import { otherLayoutOf } from '../../report/checks/cells';
 import type { Cell, Report as Model } from '../../report/model';
 import type { OrganKind } from '../../report/organ';
 import { applicationRowKeys, proactiveItems } from '../../report/template';
-import { applicationsTable, proactiveTable, reviewTable, type TableBlock } from '../../generator/render/layout';
+import { applicationsTable, proactiveTable, reviewTable, type TableBlock } from '../../report/layout';
 
 /** The model with every template row and item present (blank where the report printed none), for the table layout. */
 function filledForLayout(model: Model): Model {

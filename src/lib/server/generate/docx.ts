@@ -4,7 +4,7 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import type { Report } from '../../report/model';
-import { layoutReport, type Block } from '../../generator/render/layout';
+import { layoutReport, type Block } from '../../report/layout';
 import { applyScript } from '../../generator/render/script';
 
 export interface DocxRenderOptions {

@@ -14,9 +14,9 @@ import {
 	SECTIONS,
 	proactiveItems,
 	type ApplicationRowDef
-} from '../../report/template';
-import type { Cell, Report } from '../../report/model';
-import { applicationPath, proactivePath, reviewPath } from '../../report/cell-path';
+} from './template';
+import type { Cell, Report } from './model';
+import { applicationPath, proactivePath, reviewPath } from './cell-path';
 
 export interface GridCell {
 	text: string;
