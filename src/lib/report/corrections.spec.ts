@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellKind, figureCellPaths, formatValue, getCell, readCorrectionValue } from './corrections';
-import { clone, sampleReport } from './checks/fixture';
+import { clone, sampleReport } from '../../../tests/oracles/sample-report';
 import { APPLICANT_COLUMNS, applicationRowKeys, REVIEW_COLUMNS } from './template';
 
 describe('getCell', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffModels } from './diff';
 import { change, median } from './compare';
-import { clone, sampleReport } from './checks/fixture';
+import { clone, sampleReport } from '../../../tests/oracles/sample-report';
 
 describe('diffModels', () => {
 	it('finds nothing between a model and its copy', () => {

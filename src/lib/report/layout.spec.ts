@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applicationsTable, expandGrid, formatCell, layoutReport, proactiveTable, reviewTable, type TableBlock } from './layout';
 import { figureCellPaths, getCell } from './corrections';
 import { FEE_PATH, parseCellPath } from './cell-path';
-import { clone, sampleReport } from './checks/fixture';
+import { clone, sampleReport } from '../../../tests/oracles/sample-report';
 
 const figureCells = (t: TableBlock) => t.rows.flat().filter((c) => c.path);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Locale } from 'opencc-js/t2cn';
-import { toSimplified, toSimplifiedOpenCC } from './normalize';
+import { toSimplified } from './normalize';
+import { toSimplifiedOpenCC } from '../../../tests/oracles/opencc';
 import { REAL } from '../../../tests/helpers/fixtures';
 
 // Every key of the t→cn dictionaries (phrases included), so random text hits phrase boundaries and overlaps.

@@ -81,9 +81,6 @@ export function toSimplified(text: string): string {
 	return s;
 }
 
-/** OpenCC's own conversion, for comparison in tests. */
-export const toSimplifiedOpenCC = (text: string): string => t2s(text);
-
 /**
  * NFKC folds full-width digits and letters and the CJK compatibility radicals pdf.js emits (⼆ → 二);
  * then traditional → simplified.
@@ -118,8 +115,8 @@ export function stripMarkup(text: string): string {
 	return text.replace(/<\/?[a-zA-Z][^>]{0,40}>|\?\/?[a-z]{1,4}>|&nbsp;/g, ' ');
 }
 
-// Whitespace, punctuation and symbols (\s, \p{P}, \p{S}) of the BMP as a table: a loop over it is ~4× faster than
-// the Unicode-property regex over every line of a report. Built on first use (~10 ms).
+// Whitespace, punctuation and symbols (\s, \p{P}, \p{S}) of the BMP as a table, built on first use: a loop over it
+// is much cheaper than the Unicode-property regex over every line of a report.
 const PUNCT_RE = /[\s\p{P}\p{S}]/gu;
 let punct: Uint8Array | null = null;
 

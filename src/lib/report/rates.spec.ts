@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clone, sampleReport } from './checks/fixture';
+import { clone, sampleReport } from '../../../tests/oracles/sample-report';
 import { MIN_SAMPLE, derivedRates, formatRate, makeRate, sampleGuard } from './rates';
 
 describe('derivedRates (R-A10)', () => {

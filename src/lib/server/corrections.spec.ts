@@ -7,7 +7,7 @@ import * as reports from './reports/read';
 import { ActionError, correctFigure, listCorrections, undoCorrection } from './corrections';
 import type { Actor } from '../auth/actor';
 import { addAnnotation, deleteAnnotation, listAnnotations } from './annotations';
-import { clone, sampleReport } from '../report/checks/fixture';
+import { clone, sampleReport } from '../../../tests/oracles/sample-report';
 import { runChecks } from '../report/checks';
 import type { Report } from '../report/model';
 

@@ -11,7 +11,7 @@ import { correctFigure } from './corrections';
 import { storePublications, type PublicationRow } from './publication-log';
 import { backfillSql, rebuildSummaries } from './summaries';
 import { updates } from './metrics';
-import { sampleReport } from '../report/checks/fixture';
+import { sampleReport } from '../../../tests/oracles/sample-report';
 import { runChecks } from '../report/checks';
 import type { Report } from '../report/model';
 

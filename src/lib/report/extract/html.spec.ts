@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { extractHtml, extractHtmlDom } from './html';
+import { extractHtml } from './html';
+import { extractHtmlDom } from '../../../../tests/oracles/html-dom';
 import { REAL } from '../../../../tests/helpers/fixtures';
 
-// extractHtml reads htmlparser2's events; extractHtmlDom walks cheerio's DOM built from the same events.
+// extractHtml reads htmlparser2's events; the oracle extractHtmlDom walks cheerio's DOM built from the same events.
 describe('extractHtml (parser events) reads exactly what the DOM walk reads', () => {
 	it('on the real scraped page', () => {
 		const html = readFileSync(`${REAL}/peer-samples/kirogovcompare/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html`, 'utf8');

@@ -1,35 +1,15 @@
 // HTML (and DOCX via mammoth): block elements become lines, each table row one line of cells.
 // Word-exported pages split numbers across spans and pad cells with <o:p>; cell text is cleaned for that.
-import { load } from 'cheerio';
 import { Parser } from 'htmlparser2';
 import type { Doc, DocLine } from './doc';
 
-interface Node {
-	type: string;
-	name?: string;
-	data?: string;
-	children?: Node[];
-	attribs?: Record<string, string>;
-}
-
-const BLOCK = new Set([
+/** Elements that end a line (shared with the DOM-walk oracle in tests/oracles/html-dom.ts). */
+export const BLOCK = new Set([
 	'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer',
 	'blockquote', 'pre', 'dd', 'dt', 'dl', 'center', 'form', 'main', 'nav', 'aside', 'caption', 'hr', 'title', 'address'
 ]);
-const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'object', 'iframe', 'xml']);
-
-function textOf(node: Node, out: string[]): void {
-	if (node.type === 'text') out.push(node.data ?? '');
-	else if (node.type === 'tag' || node.type === 'script' || node.type === 'style') {
-		if (SKIP.has(node.name!)) return;
-		if (node.name === 'br') {
-			out.push('\n');
-			return;
-		}
-		for (const c of node.children ?? []) textOf(c, out);
-		if (BLOCK.has(node.name!) || node.name === 'tr') out.push('\n');
-	}
-}
+/** Elements whose content is not report text. */
+export const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'object', 'iframe', 'xml']);
 
 /** Whitespace collapsed; digits split by layout whitespace (`20 23`) joined when the cell is only digits. */
 export function cleanCell(raw: string): string {
@@ -40,29 +20,8 @@ export function cleanCell(raw: string): string {
 	return t;
 }
 
-function cellsOfRow(tr: Node): string[] {
-	const cells: string[] = [];
-	for (const c of tr.children ?? []) {
-		if (c.type !== 'tag' || (c.name !== 'td' && c.name !== 'th')) continue;
-		const parts: string[] = [];
-		textOf(c, parts);
-		cells.push(cleanCell(parts.join(' ')));
-		// A cell spanning columns of data stands for blanks after it only in a data area; labels span freely.
-		// Keep it as one cell: the mapper reads label cells then value cells.
-	}
-	return cells;
-}
-
-function rowsOf(table: Node, out: Node[]): void {
-	for (const c of table.children ?? []) {
-		if (c.type !== 'tag') continue;
-		if (c.name === 'tr') out.push(c);
-		else if (c.name === 'thead' || c.name === 'tbody' || c.name === 'tfoot') rowsOf(c, out);
-	}
-}
-
 /** Text between blocks, collected until a block boundary turns it into trimmed, non-empty lines. */
-function lineBuffer() {
+export function lineBuffer() {
 	const lines: DocLine[] = [];
 	const buf: string[] = [];
 	const flush = () => {
@@ -76,59 +35,13 @@ function lineBuffer() {
 	return { lines, buf, flush };
 }
 
-/** The reference reader over cheerio's DOM (what extractHtml reproduces from parser events). */
-export function extractHtmlDom(html: string): Doc {
-	const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-	const root = $.root()[0] as unknown as Node;
-	const { lines, buf, flush } = lineBuffer();
-	let title: string | undefined;
-	const walk = (node: Node) => {
-		if (node.type === 'text') {
-			buf.push(node.data ?? '');
-			return;
-		}
-		if (node.type !== 'tag' && node.type !== 'root') return;
-		const name = node.name ?? '';
-		if (name === 'title') {
-			const parts: string[] = [];
-			textOf({ ...node, name: 'span' }, parts);
-			title = parts.join('').trim() || undefined;
-			return;
-		}
-		if (SKIP.has(name)) return;
-		if (name === 'br') {
-			buf.push('\n');
-			return;
-		}
-		if (name === 'table') {
-			flush();
-			const trs: Node[] = [];
-			rowsOf(node, trs);
-			for (const tr of trs) {
-				const cells = cellsOfRow(tr);
-				if (cells.every((c) => c === '')) continue;
-				lines.push({ text: cells.join(' | '), cells });
-			}
-			return;
-		}
-		const block = BLOCK.has(name);
-		if (block) flush();
-		for (const c of node.children ?? []) walk(c);
-		if (block) flush();
-	};
-	// <head><title> first: Word pages often carry the report title only there.
-	walk(root);
-	flush();
-	return { lines, title };
-}
-
-// The same reading as extractHtmlDom, from htmlparser2's events instead of a DOM (cheerio builds its DOM from
-// these very events, with the same options): no tree to allocate and walk. Each open element gets a frame saying
-// how its content is read:
+// The same reading as a walk over cheerio's DOM (tests/oracles/html-dom.ts, the spec's oracle), from htmlparser2's
+// events instead (cheerio builds its DOM from these very events, with the same options): no tree to allocate and
+// walk. Each open element gets a frame saying how its content is read:
 //   walk   — block structure: text to the line buffer, blocks flush it, tables become rows
-//   text   — textOf: a <title> or a table cell, every text node a part, blocks/rows/br add newlines
+//   text   — a <title> or a table cell, every text node a part, blocks/rows/br add newlines
 //   skip   — ignored subtree (head, script, style…; in a table, whatever is not a row or a cell)
-//   table / section / row — a table's row structure as rowsOf and cellsOfRow see it
+//   table / section / row — a table's row structure (rows directly or in thead/tbody/tfoot, cells td/th)
 type Mode = 'walk' | 'text' | 'skip' | 'table' | 'section' | 'row';
 interface Frame {
 	mode: Mode;

@@ -12,7 +12,7 @@ import { districtMedians } from './medians';
 import { organIndex } from './organ-list';
 import { organOverview } from './organ-overview';
 import { reportPage, templateTables } from './report-page';
-import { clone, sampleReport } from '../../report/checks/fixture';
+import { clone, sampleReport } from '../../../../tests/oracles/sample-report';
 import { runChecks } from '../../report/checks';
 import type { Report } from '../../report/model';
 import { applicationRowKeys } from '../../report/template';

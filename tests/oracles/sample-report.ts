@@ -1,6 +1,6 @@
 // A small, fully consistent 2021-template report for the checks' tests (every rule passes on it); each test
-// breaks one thing. Kept beside the checks so other specs can reuse it.
-import type { Report, Row7 } from '../model';
+// breaks one thing. A test oracle, shared by the specs of the checks, corrections, diff, layout and the server.
+import type { Report, Row7 } from '../../src/lib/report/model';
 
 export const SECTION_TEXT = {
 	'1':
