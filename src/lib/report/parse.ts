@@ -49,8 +49,8 @@ function head(doc: Doc, chars: number): string {
 }
 
 // Node's native hash, reached without importing a Node module (the core stays platform-free: elsewhere the
-// JS digest runs). Web Crypto's digest is native too but async: its thread-pool round trip left the parser
-// idle ~13% of the time on small reports.
+// JS digest runs). Not Web Crypto's digest: it is async, and its thread-pool round trip idles the parser on
+// small reports.
 type NodeCrypto = { createHash(alg: string): { update(b: Uint8Array): { digest(enc: 'hex'): string } } };
 const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
 	| NodeCrypto

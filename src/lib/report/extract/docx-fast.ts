@@ -1,10 +1,9 @@
 // DOCX fast path: word/document.xml read directly (fflate + a small XML scanner) into the same lines that
-// extractHtml(mammoth.convertToHtml(…)) gives. mammoth spends ~40 ms on a 70 KB document.xml, half of it
-// building an xmldom tree; this reads it in well under a millisecond. It covers plain WordprocessingML
-// (paragraphs, runs, text, tabs, line breaks, tables with gridSpan/vMerge) and gives up — returns null, and the
-// caller uses mammoth — on anything whose HTML could differ: fields, drawings, notes, tracked changes, content
-// controls, nested tables, run formatting inside table cells (mammoth's <strong>… splits a cell's text where
-// extractHtml joins parts with a space), bookmarks inside cells, page breaks, all-caps.
+// extractHtml(mammoth.convertToHtml(…)) gives, without mammoth's xmldom tree (most of a DOCX's parse time). It
+// covers plain WordprocessingML (paragraphs, runs, text, tabs, line breaks, tables with gridSpan/vMerge) and gives
+// up — returns null, and the caller uses mammoth — on anything whose HTML could differ: fields, drawings, notes,
+// tracked changes, content controls, nested tables, run formatting inside table cells (mammoth's <strong>… splits
+// a cell's text where extractHtml joins parts with a space), bookmarks inside cells, page breaks, all-caps.
 import { unzipSync } from 'fflate';
 import type { Doc, DocLine } from './doc';
 import { cleanCell } from './html';
