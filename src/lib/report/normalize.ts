@@ -1,5 +1,6 @@
 // Text normalisation for matching (never for display: the original text is kept beside it).
 import { Converter, Locale, Trie } from 'opencc-js/t2cn';
+import { memo } from './memo';
 
 const t2s = Converter({ from: 't', to: 'cn' });
 
@@ -144,18 +145,13 @@ export function stripPunctuation(text: string): string {
 	return last === 0 ? text : out + text.slice(last);
 }
 
+// Labels repeat across reports (the template's); the cache is bounded against unbounded prose.
 const keyCache = new Map<string, string>();
+const computeKey = (text: string) => stripPunctuation(normalizeText(stripMarkup(text)));
 
 /** The form labels are compared in: simplified, NFKC, no markup, no spaces, punctuation or symbols. */
 export function labelKey(text: string): string {
-	let k = keyCache.get(text);
-	if (k === undefined) {
-		k = stripPunctuation(normalizeText(stripMarkup(text)));
-		// Labels repeat across reports (the template's); bound the cache against unbounded prose.
-		if (keyCache.size > 20000) keyCache.clear();
-		keyCache.set(text, k);
-	}
-	return k;
+	return memo(keyCache, text, 20000, computeKey, text);
 }
 
 /** normalizeText over many lines in one conversion (OpenCC's per-call cost dominates short lines). */

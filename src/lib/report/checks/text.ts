@@ -2,6 +2,7 @@
 // no thousands separators) so keywords and figures match however the source spelled them.
 import type { Report } from '../model';
 import { normalizeText } from '../normalize';
+import { memo } from '../memo';
 
 /** Simplified, NFKC, whitespace removed, "3,119" → "3119". */
 export function normProse(text: string): string {
@@ -12,18 +13,12 @@ export function normProse(text: string): string {
 // Several rules read the same section (1 three times) and the whole text (twice): normalised once per report.
 // Keyed by the report AND the text itself, so a report edited between runs (corrections) is never served stale,
 // and nothing outlives the report object.
-const memo = new WeakMap<object, Map<string, string>>();
+const proseByReport = new WeakMap<object, Map<string, string>>();
 
 function proseOf(report: Report, text: string): string {
-	let m = memo.get(report);
-	if (!m) memo.set(report, (m = new Map()));
-	let p = m.get(text);
-	if (p === undefined) {
-		p = normProse(text);
-		if (m.size > 16) m.clear();
-		m.set(text, p);
-	}
-	return p;
+	let m = proseByReport.get(report);
+	if (!m) proseByReport.set(report, (m = new Map()));
+	return memo(m, text, 16, normProse, text);
 }
 
 export function sectionProse(report: Report, id: '1' | '2' | '3' | '4' | '5' | '6'): string | null {

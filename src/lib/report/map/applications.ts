@@ -4,6 +4,7 @@
 import { APPLICATION_ROWS, applicationRowKeys, type ApplicationRowKey, type TemplateVersion } from '../template';
 import { labelKey, stripListNumber } from '../normalize';
 import type { ValueRow } from './rows';
+import { memo } from '../memo';
 
 interface RowName {
 	key: ApplicationRowKey;
@@ -33,13 +34,7 @@ const scoreCache = new Map<string, Map<ApplicationRowKey, number>>();
 /** Score of each row key for one printed row: 3 own label, 2 wrapped/group label, 1 heading context. */
 export function labelScores(row: ValueRow): Map<ApplicationRowKey, number> {
 	const id = `${row.label.join('\u001f')}\u001e${row.near.join('\u001f')}\u001e${row.context.join('\u001f')}`;
-	let out = scoreCache.get(id);
-	if (out === undefined) {
-		out = computeLabelScores(row);
-		if (scoreCache.size > 20000) scoreCache.clear();
-		scoreCache.set(id, out);
-	}
-	return out;
+	return memo(scoreCache, id, 20000, computeLabelScores, row);
 }
 
 function computeLabelScores(row: ValueRow): Map<ApplicationRowKey, number> {
