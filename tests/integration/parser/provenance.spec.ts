@@ -2,15 +2,15 @@
 // the parser read points at a source line, and that line prints the figure.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseReport } from './parse';
-import { figureCellPaths, getCell } from './corrections';
-import { FEE_PATH } from './cell-path';
-import type { Report } from './model';
-import { buildReport, renderTextBytes } from '../../../tests/fixtures/parser/build';
-import { renderDocx } from '../server/generate/docx';
-import { PdfPrinter } from '../server/generate/pdf';
-import { renderHtml } from '../generator/render/index';
-import { REAL } from '../../../tests/helpers/fixtures';
+import { parseReport } from '../../../src/lib/report/parse';
+import { figureCellPaths, getCell } from '../../../src/lib/report/corrections';
+import { FEE_PATH } from '../../../src/lib/report/cell-path';
+import type { Report } from '../../../src/lib/report/model';
+import { buildReport, renderTextBytes } from '../../fixtures/parser/build';
+import { renderDocx } from '../../../src/lib/server/generate/docx';
+import { PdfPrinter } from '../../../src/lib/server/generate/pdf';
+import { renderHtml } from '../../../src/lib/generator/render/index';
+import { REAL } from '../../helpers/fixtures';
 
 /** Does the line print this number as a whole token (full-width digits and thousands separators folded)? */
 function linePrints(line: string, value: number): boolean {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Document, PageBreak, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx';
-import { buildReport } from '../../../../tests/fixtures/parser/build';
-import { renderDocx } from '../../server/generate/docx';
-import { readDocxFast } from './docx-fast';
-import { extractDocxMammoth } from './docx';
+import { buildReport } from '../../fixtures/parser/build';
+import { renderDocx } from '../../../src/lib/server/generate/docx';
+import { readDocxFast } from '../../../src/lib/report/extract/docx-fast';
+import { extractDocxMammoth } from '../../../src/lib/report/extract/docx';
 
 async function pack(children: (Paragraph | Table)[]): Promise<Uint8Array> {
 	return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children }] })));

@@ -1,10 +1,10 @@
 // Every format × encoding × template, with nonzero figures: parsed back exactly, cell by cell.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseReport } from './parse';
-import { buildReport, diffCells, renderTextBytes, type Variant } from '../../../tests/fixtures/parser/build';
-import { renderDocx } from '../server/generate/docx';
-import { PdfPrinter } from '../server/generate/pdf';
-import { renderHtml } from '../generator/render/index';
+import { parseReport } from '../../../src/lib/report/parse';
+import { buildReport, diffCells, renderTextBytes, type Variant } from '../../fixtures/parser/build';
+import { renderDocx } from '../../../src/lib/server/generate/docx';
+import { PdfPrinter } from '../../../src/lib/server/generate/pdf';
+import { renderHtml } from '../../../src/lib/generator/render/index';
 
 const TEMPLATES = [
 	{ name: '2021', template: '2021' as const },

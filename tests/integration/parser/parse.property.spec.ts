@@ -1,11 +1,11 @@
 // Property: random nonzero tables, rendered to each format, parse back identically.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseReport } from './parse';
-import { buildReport, diffCells, renderTextBytes, type Variant } from '../../../tests/fixtures/parser/build';
-import { createRng } from '../generator/prng';
-import { renderDocx } from '../server/generate/docx';
-import { PdfPrinter } from '../server/generate/pdf';
-import { renderHtml } from '../generator/render/index';
+import { parseReport } from '../../../src/lib/report/parse';
+import { buildReport, diffCells, renderTextBytes, type Variant } from '../../fixtures/parser/build';
+import { createRng } from '../../../src/lib/generator/prng';
+import { renderDocx } from '../../../src/lib/server/generate/docx';
+import { PdfPrinter } from '../../../src/lib/server/generate/pdf';
+import { renderHtml } from '../../../src/lib/generator/render/index';
 
 const printer = new PdfPrinter();
 afterAll(() => printer.close());
