@@ -1,0 +1,86 @@
+// The listing-page reader: HTML in, the column's items (title, date, link) and its next page out — or the reason
+// the page is not a listing it understands. Pure: the caller fetches or reads the page.
+import { elements, parseHtml, scriptText } from './dom';
+import { hanwebItems } from './hanweb';
+import { markupItems } from './markup';
+import { pageMeta } from './meta';
+import { nextPage } from './pagination';
+import { scriptItems } from './script';
+import { ymd, yearFromUrl } from './dates';
+import type { ListingItem, ListingResult, RawItem, Shape } from './types';
+
+export interface ReadOptions {
+	/** The page's own address: links and the next page resolve against it (unless `base` is given). */
+	url?: string | null;
+	/** Overrides the page's address (and its <base href>) for resolving links. */
+	base?: string | null;
+}
+
+export const LISTING_REASONS = {
+	empty: '页面为空',
+	notHtml: '不是 HTML 网页',
+	noItems: '页面中没有“标题链接 + 日期”的条目列表（列表、表格、脚本数据均未找到）',
+	scriptLoaded: '条目由脚本从服务器加载，保存的页面中没有条目（请用浏览器“另存为完整网页”后再导入，或使用列表数据地址）',
+	noYear: (n: number) => `${n} 条条目只写了月日（如 [03-05]），页面中找不到年份`
+};
+
+export function readListing(html: string, options: ReadOptions = {}): ListingResult {
+	if (!html.trim()) return { ok: false, reason: LISTING_REASONS.empty };
+	if (!/<[a-z!]/i.test(html.slice(0, 4096))) return { ok: false, reason: LISTING_REASONS.notHtml };
+	const doc = parseHtml(html);
+	const pageUrl = options.url ?? null;
+	const baseTag = elements(doc, 'base')[0]?.attribs.href;
+	let base = options.base ?? pageUrl;
+	if (!options.base && baseTag) {
+		try {
+			base = new URL(baseTag, pageUrl ?? undefined).href;
+		} catch {
+			/* a broken <base> is ignored */
+		}
+	}
+
+	const candidates: { shape: Shape; items: RawItem[]; next?: string | null }[] = [];
+	const hanweb = hanwebItems(doc, base);
+	if (hanweb) candidates.push({ shape: 'hanweb', items: hanweb.items, next: hanweb.next });
+	const markup = markupItems(doc, base);
+	if (markup) candidates.push(markup);
+	const scripts = elements(doc, (e) => e.name === 'script' && !e.attribs.src).map(scriptText);
+	const fromScripts = scriptItems(scripts, base);
+	if (fromScripts.length) candidates.push({ shape: 'script', items: fromScripts });
+	const best = candidates.reduce<(typeof candidates)[number] | null>((b, c) => (!b || c.items.length > b.items.length ? c : b), null);
+
+	if (!best || best.items.length === 0) {
+		const ajax = scripts.some((s) => /\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\./.test(s)) || !!hanweb;
+		return { ok: false, reason: ajax ? LISTING_REASONS.scriptLoaded : LISTING_REASONS.noItems };
+	}
+
+	const items: ListingItem[] = [];
+	let undated = 0;
+	for (const r of best.items) {
+		const date = r.date ?? settleShort(r);
+		if (!date) undated++;
+		else items.push({ title: r.title, date, url: r.url });
+	}
+	if (!items.length) return { ok: false, reason: LISTING_REASONS.noYear(undated) };
+
+	const { organ, channel } = pageMeta(doc);
+	const next = best.next !== undefined && best.next !== null ? best.next : nextPage(doc, pageUrl, base);
+	return {
+		ok: true,
+		listing: {
+			organ,
+			channel,
+			items,
+			next: next && next !== pageUrl ? next : null,
+			shape: best.shape,
+			warnings: undated ? [LISTING_REASONS.noYear(undated)] : []
+		}
+	};
+}
+
+/** A [03-05] date's year: from the item's URL, else a year heading above it; null when neither says. */
+function settleShort(r: RawItem): string | null {
+	if (!r.short) return null;
+	const year = yearFromUrl(r.url, r.short.month) ?? r.headingYear;
+	return year ? ymd(year, r.short.month, r.short.day) : null;
+}
