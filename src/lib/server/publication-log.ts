@@ -111,7 +111,7 @@ export async function readPublicationLog(name: string, bytes: Uint8Array): Promi
 	return { rows, problems };
 }
 
-interface RawRow {
+export interface RawRow {
 	line: number;
 	cells: unknown[];
 	/** A hyperlink on the title cell, when the sheet has no url column. */
@@ -127,7 +127,7 @@ function decode(bytes: Uint8Array): string {
 	}
 }
 
-function csvTable(bytes: Uint8Array): RawRow[] {
+export function csvTable(bytes: Uint8Array): RawRow[] {
 	const text = decode(bytes);
 	const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
 	const sep = [',', '\t', ';'].reduce((best, s) => (firstLine.split(s).length > firstLine.split(best).length ? s : best), ',');
@@ -226,6 +226,29 @@ export interface PublicationImport {
 	duplicates: number;
 	skipped: RowProblem[];
 	organIds: number[];
+}
+
+/** Items of one organ known by id (the crawler's sources): stored and summarised in one transaction, deduplicated. */
+export function storeOrganPublications(
+	organId: number,
+	rows: Pick<PublicationRow, 'publishedOn' | 'title' | 'channel' | 'url'>[],
+	audit: { userId: string | null; action: string; detail: Record<string, unknown> }
+): { added: number; duplicates: number } {
+	const c = getDb().$client;
+	const insert = c.prepare(
+		'INSERT OR IGNORE INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
+	);
+	return c.transaction(() => {
+		let added = 0;
+		for (const r of rows) added += insert.run(organId, r.publishedOn, r.title, r.channel, r.url, dedupKey(r)).changes;
+		if (added) refreshPublicationSummaries(c, organId);
+		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
+			audit.userId,
+			audit.action,
+			JSON.stringify({ ...audit.detail, organId, added, duplicates: rows.length - added })
+		);
+		return { added, duplicates: rows.length - added };
+	}).immediate();
 }
 
 /**

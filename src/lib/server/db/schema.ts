@@ -355,3 +355,91 @@ export type Session = typeof session.$inferSelect;
 export type Report = typeof report.$inferSelect;
 export type Revision = typeof revision.$inferSelect;
 export type Publication = typeof publication.$inferSelect;
+
+/** A portal column the crawler reads (issue 19): its listing's first page, for one organ and channel. */
+export const crawlSource = sqliteTable(
+	'crawl_source',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		channel: text('channel').notNull(),
+		startUrl: text('start_url').notNull(),
+		/** How many listing pages a run follows (the depth). */
+		maxPages: integer('max_pages').notNull().default(5),
+		/** Items before this day (YYYY-MM-DD) are not stored, and the pagination stops at the first page of only such. */
+		since: text('since'),
+		enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+		/** ok | broken (the last crawl of the column failed) | null (never crawled). */
+		lastStatus: text('last_status'),
+		lastError: text('last_error'),
+		lastRunAt: integer('last_run_at'),
+		createdAt: integer('created_at').notNull().default(now)
+	},
+	(t) => [uniqueIndex('crawl_source_url_uq').on(t.organId, t.startUrl), index('crawl_source_status_idx').on(t.lastStatus)]
+);
+
+/** The validators of the last fetch of each listing page: the next run asks with If-None-Match / If-Modified-Since. */
+export const crawlPage = sqliteTable(
+	'crawl_page',
+	{
+		sourceId: integer('source_id')
+			.notNull()
+			.references(() => crawlSource.id, { onDelete: 'cascade' }),
+		url: text('url').notNull(),
+		etag: text('etag'),
+		lastModified: text('last_modified'),
+		fetchedAt: integer('fetched_at').notNull()
+	},
+	(t) => [uniqueIndex('crawl_page_source_url_uq').on(t.sourceId, t.url)]
+);
+
+/** One crawl job: on demand or by the schedule. */
+export const crawlRun = sqliteTable('crawl_run', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	/** manual | schedule | cli */
+	trigger: text('trigger').notNull(),
+	/** running | done | interrupted (the server stopped during the run) */
+	status: text('status').notNull(),
+	startedAt: integer('started_at').notNull(),
+	finishedAt: integer('finished_at'),
+	pages: integer('pages').notNull().default(0),
+	added: integer('added').notNull().default(0),
+	errors: integer('errors').notNull().default(0),
+	startedBy: text('started_by')
+});
+
+/** Per run and source: what the run found there. */
+export const crawlRunSource = sqliteTable(
+	'crawl_run_source',
+	{
+		runId: integer('run_id')
+			.notNull()
+			.references(() => crawlRun.id, { onDelete: 'cascade' }),
+		sourceId: integer('source_id')
+			.notNull()
+			.references(() => crawlSource.id, { onDelete: 'cascade' }),
+		/** ok | broken */
+		status: text('status').notNull(),
+		pages: integer('pages').notNull().default(0),
+		notModified: integer('not_modified').notNull().default(0),
+		added: integer('added').notNull().default(0),
+		duplicates: integer('duplicates').notNull().default(0),
+		/** [{ url, reason }] */
+		errorsJson: text('errors_json').notNull().default('[]')
+	},
+	(t) => [uniqueIndex('crawl_run_source_uq').on(t.runId, t.sourceId), index('crawl_run_source_source_idx').on(t.sourceId)]
+);
+
+/** The admin's schedule (one row, id 1): every N hours, or off; what survives a restart. */
+export const crawlSchedule = sqliteTable('crawl_schedule', {
+	id: integer('id').primaryKey(),
+	/** null: no scheduled runs. */
+	everyHours: integer('every_hours'),
+	nextRunAt: integer('next_run_at'),
+	lastRunAt: integer('last_run_at')
+});
+
+export type CrawlSource = typeof crawlSource.$inferSelect;
+export type CrawlRun = typeof crawlRun.$inferSelect;

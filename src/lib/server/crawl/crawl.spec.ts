@@ -1,0 +1,178 @@
+// The crawler against a local portal on 127.0.0.1 (node:http): pace, robots.txt, errors, pagination cap, re-runs,
+// conditional GETs. Never the internet.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { useTempDatabase } from '../../../../tests/helpers/temp-db';
+import { closeDb, getDb } from '../db';
+import { crawlConfig, userAgent, type CrawlConfig } from './config';
+import { runCrawl, recentRuns, CrawlBusy } from './job';
+import * as sources from './sources';
+
+interface Hit {
+	path: string;
+	at: number;
+	headers: http.IncomingHttpHeaders;
+}
+
+const hits: Hit[] = [];
+/** Items per column page; page 0 can gain items between runs. */
+const pages: { title: string; date: string; href: string }[][] = [0, 1, 2, 3].map((p) =>
+	[0, 1, 2].map((i) => {
+		const day = 28 - p * 7 - i;
+		return { title: `区政府第${p * 3 + i + 1}号通知关于做好有关工作`, date: `2024-02-${String(day).padStart(2, '0')}`, href: `./202402/t202402${String(day).padStart(2, '0')}_${p}${i}.html` };
+	})
+);
+let version = 1;
+
+function listingPage(p: number): string {
+	const items = pages[p].map((it) => `<li><a href="${it.href}" title="${it.title}" target="_blank">${it.title}</a><span>${it.date}</span></li>`).join('\n');
+	return `<html><head><meta charset="utf-8"><title>通知公告_测试区教育局</title></head><body>
+<div class="header"><span>2024-03-06</span></div>
+<div class="dqwz">当前位置：首页 &gt; 信息公开 &gt; 测试区教育局 &gt; 通知公告</div>
+<div class="list"><ul>${items}</ul></div>
+<div class="page"><script>createPageHTML(4, ${p}, "index", "html");</script></div>
+<div class="footer">更新时间：2024-03-06</div></body></html>`;
+}
+
+const LAST_MODIFIED = 'Tue, 05 Mar 2024 08:00:00 GMT';
+
+const server = http.createServer((req, res) => {
+	const path = req.url ?? '/';
+	hits.push({ path, at: Date.now(), headers: req.headers });
+	if (path === '/robots.txt') {
+		res.writeHead(200, { 'content-type': 'text/plain' });
+		res.end('User-agent: *\nDisallow: /private/\n');
+		return;
+	}
+	const col = path.match(/^\/col\/index(?:_(\d))?\.html$/);
+	if (col) {
+		const p = Number(col[1] ?? 0);
+		if (p === 0) {
+			// Page 0 carries an ETag that changes with its content.
+			const etag = `"p0-v${version}"`;
+			if (req.headers['if-none-match'] === etag) {
+				res.writeHead(304, { etag });
+				res.end();
+				return;
+			}
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag });
+		} else {
+			// The later pages only a Last-Modified.
+			if (req.headers['if-modified-since'] === LAST_MODIFIED) {
+				res.writeHead(304);
+				res.end();
+				return;
+			}
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'last-modified': LAST_MODIFIED });
+		}
+		res.end(listingPage(p));
+		return;
+	}
+	if (path === '/moved/index.html') {
+		res.writeHead(301, { location: '/col/index.html' });
+		res.end();
+		return;
+	}
+	if (path.startsWith('/broken/')) {
+		res.writeHead(500);
+		res.end('oops');
+		return;
+	}
+	if (path.startsWith('/slow/')) {
+		setTimeout(() => {
+			if (!res.writableEnded) res.end('late');
+		}, 3000).unref();
+		return;
+	}
+	res.writeHead(404);
+	res.end('not found');
+});
+
+let base = '';
+let db: ReturnType<typeof useTempDatabase>;
+const config = (over: Partial<CrawlConfig> = {}): CrawlConfig => ({ ...crawlConfig(), timeoutMs: 800, ...over });
+const publications = () => getDb().$client.prepare('SELECT title, published_on, channel, url FROM publication ORDER BY published_on DESC').all() as { url: string }[];
+
+beforeAll(async () => {
+	db = useTempDatabase('dw-crawl-');
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+	server.closeAllConnections();
+	await new Promise((r) => server.close(r));
+	closeDb();
+	db.cleanup();
+});
+
+describe('crawler', () => {
+	it('follows the pagination to the cap, one request per second per host, with its own User-Agent', async () => {
+		const { id } = sources.upsert({ organ: '测试区教育局', channel: '通知公告', startUrl: `${base}/col/index.html`, maxPages: 3 });
+		hits.length = 0;
+		const run = await runCrawl({ trigger: 'manual', sourceIds: [id], config: config() });
+		const paths = hits.map((h) => h.path);
+		expect(paths).toEqual(['/robots.txt', '/col/index.html', '/col/index_1.html', '/col/index_2.html']);
+		for (let i = 1; i < hits.length; i++) expect(hits[i].at - hits[i - 1].at).toBeGreaterThanOrEqual(990);
+		for (const h of hits) expect(h.headers['user-agent']).toBe(userAgent());
+		expect(userAgent()).toMatch(/^DisclosureWatch\//);
+		expect(run.sources[0]).toMatchObject({ status: 'ok', pages: 3, parsed: 3, added: 9, duplicates: 0, errors: [] });
+		const stored = publications();
+		expect(stored).toHaveLength(9);
+		expect(stored[0]).toEqual({ title: pages[0][0].title, published_on: '2024-02-28', channel: '通知公告', url: `${base}/col/202402/t20240228_00.html` });
+		expect(stored.some((s) => s.url.includes('_3'))).toBe(false);
+		expect(sources.get(id)?.lastStatus).toBe('ok');
+	}, 20_000);
+
+	it('re-runs add only the new items, and an unchanged page answered 304 is not parsed', async () => {
+		const id = sources.list()[0].id;
+		pages[0].unshift({ title: '区政府关于新学期工作的通知', date: '2024-03-01', href: './202403/t20240301_new.html' });
+		version++;
+		hits.length = 0;
+		const second = await runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
+		// Page 0 changed (new ETag): read again, one new item; page 1 unchanged since (If-Modified-Since): 304, stop.
+		expect(second.sources[0]).toMatchObject({ status: 'ok', pages: 2, parsed: 1, notModified: 1, added: 1, duplicates: 3 });
+		expect(hits.find((h) => h.path === '/col/index_1.html')?.headers['if-modified-since']).toBe(LAST_MODIFIED);
+		expect(publications()).toHaveLength(10);
+
+		hits.length = 0;
+		const third = await runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
+		expect(hits.map((h) => h.path)).toEqual(['/robots.txt', '/col/index.html']);
+		expect(hits[1].headers['if-none-match']).toBe(`"p0-v${version}"`);
+		expect(third.sources[0]).toMatchObject({ status: 'ok', pages: 1, parsed: 0, notModified: 1, added: 0 });
+		expect(publications()).toHaveLength(10);
+	});
+
+	it('respects robots.txt and records a 404, a 500 and a timeout as errors: those sources are broken', async () => {
+		const ids = [
+			sources.upsert({ organ: '测试区财政局', channel: '财政预决算', startUrl: `${base}/private/index.html` }).id,
+			sources.upsert({ organ: '测试区财政局', channel: '通知公告', startUrl: `${base}/gone/index.html` }).id,
+			sources.upsert({ organ: '测试区民政局', channel: '工作动态', startUrl: `${base}/broken/index.html` }).id,
+			sources.upsert({ organ: '测试区民政局', channel: '人事信息', startUrl: `${base}/slow/index.html` }).id
+		];
+		hits.length = 0;
+		const run = await runCrawl({ trigger: 'manual', sourceIds: ids, config: config({ minIntervalMs: 50, timeoutMs: 500 }) });
+		expect(hits.some((h) => h.path.startsWith('/private/'))).toBe(false);
+		const reasons = ids.map((id) => run.sources.find((s) => s.sourceId === id)!).map((s) => s.errors.map((e) => e.reason).join());
+		expect(reasons[0]).toMatch(/robots\.txt 不允许/);
+		expect(reasons[1]).toBe('HTTP 404 Not Found');
+		expect(reasons[2]).toBe('HTTP 500 Internal Server Error');
+		expect(reasons[3]).toMatch(/超时/);
+		expect(run.sources.map((s) => s.status)).toEqual(['broken', 'broken', 'broken', 'broken']);
+		expect(run.errors).toBe(4);
+		const recorded = recentRuns(1)[0];
+		expect(recorded).toMatchObject({ id: run.runId, status: 'done', errors: 4, pages: 3 });
+		expect(recorded.sources.map((s) => s.errors[0].reason).sort()).toEqual([...reasons].sort());
+		expect(sources.brokenByOrgan().size).toBe(2);
+		expect(publications()).toHaveLength(10);
+	}, 20_000);
+
+	it('follows a redirect, and runs one job at a time', async () => {
+		const { id } = sources.upsert({ organ: '测试区卫健委', channel: '通知公告', startUrl: `${base}/moved/index.html`, maxPages: 1 });
+		const job = runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
+		expect(() => runCrawl({ trigger: 'manual', config: config() })).toThrow(CrawlBusy);
+		const run = await job;
+		expect(run.sources[0]).toMatchObject({ status: 'ok', pages: 1, added: 4 });
+	});
+});
