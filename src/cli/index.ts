@@ -6,6 +6,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	parse: () => import('./commands/parse'),
 	generate: () => import('./commands/generate'),
 	import: () => import('./commands/import'),
+	listing: () => import('./commands/listing'),
 	demo: () => import('./commands/demo')
 };
 

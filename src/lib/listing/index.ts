@@ -2,3 +2,4 @@
 // pagination, the page's organ and column.
 export { readListing, LISTING_REASONS, type ReadOptions } from './read';
 export type { Listing, ListingItem, ListingResult } from './types';
+export { savedPageUrl } from './page-url';

@@ -7,10 +7,11 @@ import { pageMeta } from './meta';
 import { nextPage } from './pagination';
 import { scriptItems } from './script';
 import { ymd, yearFromUrl } from './dates';
+import { savedPageUrl } from './page-url';
 import type { ListingItem, ListingResult, RawItem, Shape } from './types';
 
 export interface ReadOptions {
-	/** The page's own address: links and the next page resolve against it (unless `base` is given). */
+	/** The page's own address (default: the one a saved page names): links and the next page resolve against it. */
 	url?: string | null;
 	/** Overrides the page's address (and its <base href>) for resolving links. */
 	base?: string | null;
@@ -28,7 +29,8 @@ export function readListing(html: string, options: ReadOptions = {}): ListingRes
 	if (!html.trim()) return { ok: false, reason: LISTING_REASONS.empty };
 	if (!/<[a-z!]/i.test(html.slice(0, 4096))) return { ok: false, reason: LISTING_REASONS.notHtml };
 	const doc = parseHtml(html);
-	const pageUrl = options.url ?? null;
+	// A file saved by a browser still says where it came from.
+	const pageUrl = options.url ?? savedPageUrl(html, doc);
 	const baseTag = elements(doc, 'base')[0]?.attribs.href;
 	let base = options.base ?? pageUrl;
 	if (!options.base && baseTag) {
