@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { importFiles, importLimits, type ImportInput } from '$lib/server/import';
 import * as organs from '$lib/server/organs';
+import { importListingPages } from '$lib/server/listing-import';
 
 const MB = 1024 * 1024;
 
@@ -31,5 +32,22 @@ export const actions: Actions = {
 		for (const f of files) inputs.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
 		const results = await importFiles(inputs, { id: user.id, role: user.role, organId: user.organId });
 		return { results };
+	},
+	/** Saved column listing pages (.html or a .zip of them) into the publication log. */
+	listing: async ({ request }) => {
+		const user = requirePermission('reports.import', 'reports.import_own');
+		const limits = importLimits();
+		const length = Number(request.headers.get('content-length') ?? 0);
+		if (length > limits.maxZipBytes + MB)
+			return fail(413, { message: `上传内容超过上限 ${Math.round(limits.maxZipBytes / MB)} MB，请分批上传` });
+		const form = await request.formData();
+		const files = form.getAll('pages').filter((f): f is File => f instanceof File && f.size > 0);
+		const organ = String(form.get('organ') ?? '').trim();
+		const channel = String(form.get('channel') ?? '').trim();
+		if (files.length === 0) return fail(400, { message: '请选择栏目列表页（浏览器保存的 .html 网页或其 .zip 压缩包）', organ, channel });
+		const inputs: ImportInput[] = [];
+		for (const f of files) inputs.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+		const results = await importListingPages(inputs, { organ, channel }, { id: user.id, role: user.role, organId: user.organId });
+		return { results, organ, channel };
 	}
 };
