@@ -1,5 +1,11 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
+import { startScheduler } from '$lib/server/crawl/scheduler';
+
+// The crawler's schedule lives in the database; the server's one timer starts the due runs (issue 19).
+export const init: ServerInit = () => {
+	startScheduler();
+};
 
 // Resolves who is asking, nothing more: every load, action and endpoint checks the permission itself.
 export const handle: Handle = async ({ event, resolve }) => {

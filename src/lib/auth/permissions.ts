@@ -22,7 +22,8 @@ export const PERMISSIONS = [
 	'assessment.produce',
 	'exports.download',
 	'users.manage',
-	'organs.manage'
+	'organs.manage',
+	'sources.manage' // the crawler's column sources, its schedule and runs
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +78,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/admin/users': ['users.manage'],
 	'/(app)/charts/[chart]': ['dashboard.view'],
 	'/(app)/admin/organs': ['organs.manage'],
+	'/(app)/admin/sources': ['sources.manage'],
 	'/(app)/import': ['reports.import', 'reports.import_own'],
 	'/(app)/organs/[id]': 'user', // narrowed in the load: a clerk only its own organ
 	'/(app)/organs': ['reports.view_all', 'reports.view_own'], // a clerk sees only its own organ in the list
@@ -102,7 +104,8 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
-	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] }
+	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
+	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] }
 ];
 
 export function navFor(role: Role, organId: number | null): { href: string; label: string }[] {
