@@ -59,8 +59,13 @@ export interface UpdatesData {
 	cells: [number, number, number][];
 	/** Per year: organs that updated in at least WEEKLY_COVERAGE of the year's weeks, of the organs with a log. */
 	weekly: { year: number; met: number; organs: number }[];
-	/** Longest gaps between postings (including until the end of the range), longest first. */
-	silences: { organ: OrganRef; days: number; from: string; to: string }[];
+	/**
+	 * Longest gaps between postings (including until the end of the range), longest first. `broken`: a crawled
+	 * column of the organ failed on its last run, so the silence may be ours, not the organ's.
+	 */
+	silences: { organ: OrganRef; days: number; from: string; to: string; broken?: true }[];
+	/** Crawled columns whose last crawl failed ("source broken": unknown, distinct from silent). */
+	broken: { organ: OrganRef; channel: string; reason: string | null }[];
 }
 
 export interface FeesData {

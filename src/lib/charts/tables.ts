@@ -83,8 +83,12 @@ export const TABLES: { [K in ChartId]: (d: DashboardData) => DataTable } = {
 /** Secondary tables (organ lists) some charts carry beside their main table. */
 export const EXTRA_TABLES: Partial<{ [K in ChartId]: (d: DashboardData) => DataTable }> = {
 	updates: ({ updates: u }) => ({
-		columns: ['单位', '单位编号', '最长沉默（天）', '起', '止'],
-		rows: u.silences.map((s) => [s.organ.name, s.organ.id, s.days, s.from, s.to]),
+		columns: ['单位', '单位编号', '最长沉默（天）', '起', '止', '来源'],
+		rows: [
+			...u.silences.map((s) => [s.organ.name, s.organ.id, s.days, s.from, s.to, s.broken ? '来源故障' : '']),
+			// Broken columns of organs not among the silences: listed too, with no figure (unknown, not silent).
+			...u.broken.filter((b) => !u.silences.some((s) => s.organ.id === b.organ.id)).map((b) => [b.organ.name, b.organ.id, '', '', '', `来源故障：${b.channel}`])
+		],
 		links: { organIdColumn: 1 }
 	}),
 	review: ({ review: r }) => ({

@@ -6,9 +6,10 @@ const WEEKLY_RULE = '全年52周中至少90%的周有更新';
 
 function updatesFinding(d: UpdatesData): string {
 	const last = d.weekly[d.weekly.length - 1];
-	if (!last || !last.organs) return '没有导入发布记录，无法判断更新频率';
 	const s = d.silences[0];
-	return `${last.year}年${last.met}/${last.organs}个单位做到每周更新${s ? `；最长沉默${s.days}天（${s.organ.name}）` : ''}`;
+	const broken = d.broken.length ? `；${d.broken.length}个栏目来源故障（抓取失败，不计为沉默）` : '';
+	if (!last || !last.organs) return d.broken.length ? `没有可用的发布记录${broken}` : '没有导入发布记录，无法判断更新频率';
+	return `${last.year}年${last.met}/${last.organs}个单位做到每周更新${s ? `；最长沉默${s.days}天（${s.organ.name}${s.broken ? '，来源故障' : ''}）` : ''}${broken}`;
 }
 
 export function updatesPanels(d: UpdatesData): Panel[] {
@@ -88,12 +89,12 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 				confine: true,
 				formatter: (p: unknown) => {
 					const s = silences[(p as { dataIndex: number }[])[0].dataIndex];
-					return `<b>${esc(s.organ.name)}</b><br/>${s.from} 至 ${s.to}：${s.days}天无更新`;
+					return `<b>${esc(s.organ.name)}</b><br/>${s.from} 至 ${s.to}：${s.days}天无更新${s.broken ? '<br/>该单位有栏目来源故障（最近一次抓取失败），沉默可能未反映实际' : ''}`;
 				}
 			},
 			legend: { show: false },
 			xAxis: valueAxisBelow('沉默天数（天）', { minInterval: 1 }),
-			yAxis: { type: 'category', data: silences.map((s) => s.organ.name), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
+			yAxis: { type: 'category', data: silences.map((s) => (s.broken ? `${s.organ.name}（来源故障）` : s.organ.name)), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
 			series: [
 				{
 					name: '最长沉默天数',
@@ -101,7 +102,8 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 					barMaxWidth: 18,
 					color: COLORS.bad,
 					label: { show: true, position: 'right', formatter: '{c}天' },
-					data: silences.map((s) => ({ value: s.days, organId: s.organ.id }))
+					// A silence beside a broken source is drawn grey: unknown, not proven silent.
+					data: silences.map((s) => ({ value: s.days, organId: s.organ.id, ...(s.broken ? { itemStyle: { color: '#9aa5b1' } } : {}) }))
 				}
 			]
 		}

@@ -8,6 +8,7 @@ import { closeDb, getDb } from '../db';
 import { crawlConfig, userAgent, type CrawlConfig } from './config';
 import { runCrawl, recentRuns, CrawlBusy } from './job';
 import * as sources from './sources';
+import { updates } from '../metrics/updates';
 
 interface Hit {
 	path: string;
@@ -174,5 +175,23 @@ describe('crawler', () => {
 		expect(() => runCrawl({ trigger: 'manual', config: config() })).toThrow(CrawlBusy);
 		const run = await job;
 		expect(run.sources[0]).toMatchObject({ status: 'ok', pages: 1, added: 4 });
+	});
+
+	it('shows broken sources in the update-frequency data, apart from silences', async () => {
+		const f = { fromYear: 2024, toYear: 2024, kind: null, organId: null };
+		const before = updates(f);
+		expect(before.broken.map((b) => `${b.organ.name}/${b.channel}`)).toEqual(['测试区民政局/人事信息', '测试区民政局/工作动态', '测试区财政局/财政预决算', '测试区财政局/通知公告']);
+		expect(before.broken.find((b) => b.channel === '工作动态')?.reason).toBe('HTTP 500 Internal Server Error');
+		// Organs whose only columns are broken have no postings: unknown, so not among the silent.
+		expect(before.silences.some((s) => s.organ.name === '测试区财政局' || s.organ.name === '测试区民政局')).toBe(false);
+		const edu = before.silences.find((s) => s.organ.name === '测试区教育局');
+		expect(edu).toBeDefined();
+		expect(edu?.broken).toBeUndefined();
+
+		const { id } = sources.upsert({ organ: '测试区教育局', channel: '政策文件', startUrl: `${base}/gone/zcwj.html` });
+		await runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
+		const after = updates(f);
+		expect(after.silences.find((s) => s.organ.name === '测试区教育局')?.broken).toBe(true);
+		expect(after.broken).toHaveLength(5);
 	});
 });

@@ -47,6 +47,7 @@ function monthsOf(f: DashboardFilter): string[] {
 
 export function updates(f: DashboardFilter, client?: Database.Database): UpdatesData {
 	const { start, end } = updatesRange(f, client);
+	const ow = organWhere(f);
 	const organs = postingsPerOrgan(f, client);
 	const shown = organs.slice(0, HEATMAP_MAX_ORGANS);
 	const organIndex = new Map(shown.map((o, i) => [o.id, i]));
@@ -84,13 +85,25 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 		.sort((a, b) => b.days - a.days || a.organ.name.localeCompare(b.organ.name, 'zh'))
 		.slice(0, SILENCES_SHOWN);
 
+	// Columns the crawler could not read on its last run: shown apart, and their organs' silences flagged.
+	const broken = (
+		statement(
+			`SELECT o.id AS id, o.name AS name, s.channel AS channel, s.last_error AS reason
+			FROM crawl_source s JOIN organ o ON o.id = s.organ_id
+			WHERE s.enabled = 1 AND s.last_status = 'broken' AND ${ow.sql} ORDER BY o.name, s.channel`,
+			client
+		).all(...ow.params) as { id: number; name: string; channel: string; reason: string | null }[]
+	).map((b) => ({ organ: { id: b.id, name: b.name }, channel: b.channel, reason: b.reason }));
+	const brokenOrgans = new Set(broken.map((b) => b.organ.id));
+
 	return {
 		months,
 		organs: shown.map((o) => ({ id: o.id, name: o.name })),
 		organsLeftOff: organs.length - shown.length,
 		cells,
 		weekly: yearsOf(f).map((year) => ({ year, met: metByYear.get(year) ?? 0, organs: organs.length })),
-		silences
+		silences: silences.map((s) => (brokenOrgans.has(s.organ.id) ? { ...s, broken: true as const } : s)),
+		broken
 	};
 }
 
