@@ -2,8 +2,7 @@
 // <![CDATA[<li>…</li>]]></record>…</recordset></datastore></script>, rendered by the page's own pager script; the
 // next group of pages, when the static page offers one, is the link in <nextgroup>.
 import type { AnyNode } from 'domhandler';
-import { elements, scriptText } from './dom';
-import { parseHtml } from './dom';
+import { elements, parseHtml, scriptText } from './dom';
 import { markupItems } from './markup';
 import { resolveLink } from './links';
 import type { RawItem } from './types';
@@ -15,9 +14,13 @@ export interface HanwebData {
 	total: number | null;
 }
 
-export function hanwebItems(root: AnyNode | AnyNode[], base: string | null): HanwebData | null {
-	for (const s of elements(root, 'script')) {
-		const src = scriptText(s);
+/**
+ * The datastore of a column page (inside a <script type="text/xml">), or the whole text when it is the answer of
+ * Hanweb's dataproxy.jsp (the pages after the first: a bare <datastore> document).
+ */
+export function hanwebItems(html: string, root: AnyNode | AnyNode[], base: string | null): HanwebData | null {
+	const stores = /^\s*(?:<\?xml[^>]*\?>\s*)?<datastore[\s>]/i.test(html) ? [html] : elements(root, 'script').map(scriptText);
+	for (const src of stores) {
 		if (!/<datastore[\s>]/i.test(src)) continue;
 		const records = [...src.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi)].map((m) => m[1]);
 		const group = markupItems(parseHtml(`<ul>${records.join('\n')}</ul>`), base);

@@ -42,7 +42,7 @@ export function readListing(html: string, options: ReadOptions = {}): ListingRes
 	}
 
 	const candidates: { shape: Shape; items: RawItem[]; next?: string | null }[] = [];
-	const hanweb = hanwebItems(doc, base);
+	const hanweb = hanwebItems(html, doc, base);
 	if (hanweb) candidates.push({ shape: 'hanweb', items: hanweb.items, next: hanweb.next });
 	const markup = markupItems(doc, base);
 	if (markup) candidates.push(markup);

@@ -145,6 +145,22 @@ describe('crawler', () => {
 		expect(publications()).toHaveLength(10);
 	});
 
+	it('stops at the configured date (older items not stored) and at the run\'s page cap', async () => {
+		const dated = sources.upsert({ organ: '测试区档案馆', channel: '通知公告', startUrl: `${base}/col/index.html`, maxPages: 5, since: '2024-02-18' }).id;
+		hits.length = 0;
+		const run = await runCrawl({ trigger: 'manual', sourceIds: [dated], config: config({ minIntervalMs: 50 }) });
+		// Page 2 holds only items before 18 February: read, nothing kept, and the pagination stops there.
+		expect(hits.map((h) => h.path)).toEqual(['/robots.txt', '/col/index.html', '/col/index_1.html', '/col/index_2.html']);
+		expect(run.sources[0]).toMatchObject({ status: 'ok', pages: 3, added: 7 });
+		const kept = getDb().$client.prepare("SELECT MIN(p.published_on) AS d, COUNT(*) AS n FROM publication p JOIN organ o ON o.id = p.organ_id WHERE o.name = '测试区档案馆'").get();
+		expect(kept).toEqual({ d: '2024-02-19', n: 7 });
+
+		const capped = sources.upsert({ organ: '测试区统计局', channel: '通知公告', startUrl: `${base}/col/index.html`, maxPages: 5 }).id;
+		const second = await runCrawl({ trigger: 'manual', sourceIds: [capped], config: config({ minIntervalMs: 50, maxPagesPerRun: 2 }) });
+		expect(second.pages).toBe(2);
+		expect(second.sources[0]).toMatchObject({ status: 'ok', pages: 2, added: 7 });
+	});
+
 	it('respects robots.txt and records a 404, a 500 and a timeout as errors: those sources are broken', async () => {
 		const ids = [
 			sources.upsert({ organ: '测试区财政局', channel: '财政预决算', startUrl: `${base}/private/index.html` }).id,
@@ -153,6 +169,7 @@ describe('crawler', () => {
 			sources.upsert({ organ: '测试区民政局', channel: '人事信息', startUrl: `${base}/slow/index.html` }).id
 		];
 		hits.length = 0;
+		const stored = publications().length;
 		const run = await runCrawl({ trigger: 'manual', sourceIds: ids, config: config({ minIntervalMs: 50, timeoutMs: 500 }) });
 		expect(hits.some((h) => h.path.startsWith('/private/'))).toBe(false);
 		const reasons = ids.map((id) => run.sources.find((s) => s.sourceId === id)!).map((s) => s.errors.map((e) => e.reason).join());
@@ -166,7 +183,7 @@ describe('crawler', () => {
 		expect(recorded).toMatchObject({ id: run.runId, status: 'done', errors: 4, pages: 3 });
 		expect(recorded.sources.map((s) => s.errors[0].reason).sort()).toEqual([...reasons].sort());
 		expect(sources.brokenByOrgan().size).toBe(2);
-		expect(publications()).toHaveLength(10);
+		expect(publications()).toHaveLength(stored);
 	}, 20_000);
 
 	it('follows a redirect, and runs one job at a time', async () => {
