@@ -118,7 +118,8 @@ export interface CsvImport {
 /** Imports sources from a CSV; each bad line is named with its reason, the good ones are stored. */
 export function importCsv(name: string, bytes: Uint8Array): CsvImport {
 	const rows = csvTable(bytes);
-	const headerAt = rows.findIndex((r) => r.cells.some((c) => CSV_HEADERS.startUrl.includes(key(String(c)) as never)));
+	const urlHeaders: readonly string[] = CSV_HEADERS.startUrl;
+	const headerAt = rows.findIndex((r) => r.cells.some((c) => urlHeaders.includes(key(String(c)))));
 	if (headerAt < 0) throw new SourceRefusal(`${name}：没有表头行（需要列：单位、栏目、网址，可选页数、起始日期）`);
 	const cols: Partial<Record<CsvField, number>> = {};
 	rows[headerAt].cells.forEach((c, i) => {
