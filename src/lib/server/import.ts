@@ -66,7 +66,7 @@ export function importLimits(): ImportLimits {
 	return { maxFileBytes: env('IMPORT_MAX_FILE_MB', 20) * MB, maxZipBytes: env('IMPORT_MAX_ZIP_MB', 200) * MB, zip: {} };
 }
 
-const REASONS = {
+export const REASONS = {
 	tooLarge: (limit: number) => `文件超过上限 ${Math.round(limit / MB)} MB，未导入`,
 	noYear: '无法确定报告年度（标题或统计期限中没有年份），未导入',
 	noOrgan: '无法确定发布单位（标题中没有机关名称），未导入',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { closeDb, getDb } from './db';
-import type { Actor } from './import';
+import type { Actor } from '../auth/actor';
 import { importListingPages, LISTING_IMPORT_REASONS } from './listing-import';
 import * as organs from './organs';
 

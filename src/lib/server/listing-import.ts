@@ -7,7 +7,8 @@ import { storeOriginal } from './files';
 import { isZipName, readZip, ZipRefusal } from './zip';
 import { storePublications } from './publication-log';
 import * as organs from './organs';
-import { importLimits, REASONS, type Actor, type ImportInput, type ImportResult } from './import';
+import { importLimits, REASONS, type ImportInput, type ImportResult } from './import';
+import type { Actor } from '../auth/actor';
 import { can } from '../auth/permissions';
 
 export const LISTING_IMPORT_REASONS = {

@@ -232,7 +232,7 @@ export interface PublicationImport {
 export function storeOrganPublications(
 	organId: number,
 	rows: Pick<PublicationRow, 'publishedOn' | 'title' | 'channel' | 'url'>[],
-	audit: { userId: string | null; action: string; detail: Record<string, unknown> }
+	log: { userId: string | null; action: string; detail: Record<string, unknown> }
 ): { added: number; duplicates: number } {
 	const c = getDb().$client;
 	const insert = c.prepare(
@@ -242,11 +242,7 @@ export function storeOrganPublications(
 		let added = 0;
 		for (const r of rows) added += insert.run(organId, r.publishedOn, r.title, r.channel, r.url, dedupKey(r)).changes;
 		if (added) refreshPublicationSummaries(c, organId);
-		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
-			audit.userId,
-			audit.action,
-			JSON.stringify({ ...audit.detail, organId, added, duplicates: rows.length - added })
-		);
+		audit(log.userId, log.action, { ...log.detail, organId, added, duplicates: rows.length - added }, c);
 		return { added, duplicates: rows.length - added };
 	}).immediate();
 }
