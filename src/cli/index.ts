@@ -7,6 +7,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	generate: () => import('./commands/generate'),
 	import: () => import('./commands/import'),
 	listing: () => import('./commands/listing'),
+	crawl: () => import('./commands/crawl'),
 	demo: () => import('./commands/demo')
 };
 

@@ -22,6 +22,8 @@ describe('dates', () => {
 		expect(shortDate('3月5日')).toEqual({ month: 3, day: 5 });
 		expect(shortDate('03-05')).toEqual({ month: 3, day: 5 });
 		expect(shortDate('13-05')).toBeNull();
+		expect(shortDate('发布时间：03-05')).toEqual({ month: 3, day: 5 });
+		expect(shortDate('编号 2024-03-05-01')).toBeNull();
 		expect(shortDate('第3号')).toBeNull();
 	});
 

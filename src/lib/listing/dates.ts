@@ -14,7 +14,9 @@ export function shortDate(text: string): { month: number; day: number } | null {
 	const m =
 		t.match(/^\s*[[(（【]?\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[\])）】]?\s*$/) ??
 		t.match(/[[(（【]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[\])）】]/) ??
-		t.match(/(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/);
+		t.match(/(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*日/) ??
+		// “发布时间：03-05”: two-digit month and day standing apart from other digits.
+		t.match(/(?<![\d./-])(\d{2})-(\d{2})(?![\d./-])/);
 	if (!m) return null;
 	const month = Number(m[1]);
 	const day = Number(m[2]);
