@@ -30,3 +30,14 @@ describe('listing fixtures', () => {
 		});
 	}
 });
+
+describe('empty columns', () => {
+	it('an empty column is an empty listing, but a script placeholder saying 暂无数据 is not proof', () => {
+		const empty = readListing('<html><body><div class="list"><ul><li>暂无相关信息</li></ul></div></body></html>');
+		expect(empty).toMatchObject({ ok: true, listing: { items: [], next: null, warnings: [LISTING_REASONS.emptyColumn] } });
+		const ajax = readListing('<html><body><ul id="l"><li>暂无数据</li></ul><script>$.ajax({ url: "/api/list" })</script></body></html>');
+		expect(ajax).toEqual({ ok: false, reason: LISTING_REASONS.scriptLoaded });
+		const hanweb = readListing('<html><body><script type="text/xml"><datastore><recordset></recordset><totalrecord>0</totalrecord></datastore></script></body></html>');
+		expect(hanweb).toMatchObject({ ok: true, listing: { items: [], shape: 'hanweb' } });
+	});
+});

@@ -1,6 +1,6 @@
 // The listing-page reader: HTML in, the column's items (title, date, link) and its next page out — or the reason
 // the page is not a listing it understands. Pure: the caller fetches or reads the page.
-import { elements, parseHtml, scriptText } from './dom';
+import { elements, parseHtml, scriptText, text } from './dom';
 import { hanwebItems } from './hanweb';
 import { markupItems } from './markup';
 import { pageMeta } from './meta';
@@ -22,8 +22,11 @@ export const LISTING_REASONS = {
 	notHtml: '不是 HTML 网页',
 	noItems: '页面中没有“标题链接 + 日期”的条目列表（列表、表格、脚本数据均未找到）',
 	scriptLoaded: '条目由脚本从服务器加载，保存的页面中没有条目（请用浏览器“另存为完整网页”后再导入，或使用列表数据地址）',
+	emptyColumn: '栏目暂无条目',
 	noYear: (n: number) => `${n} 条条目只写了月日（如 [03-05]），页面中找不到年份`
 };
+
+const EMPTY_COLUMN = /暂无(?:相关)?(?:信息|数据|内容|记录|文章)|没有(?:相关|找到)?(?:信息|数据|记录|内容)/;
 
 export function readListing(html: string, options: ReadOptions = {}): ListingResult {
 	if (!html.trim()) return { ok: false, reason: LISTING_REASONS.empty };
@@ -52,8 +55,14 @@ export function readListing(html: string, options: ReadOptions = {}): ListingRes
 	const best = candidates.reduce<(typeof candidates)[number] | null>((b, c) => (!b || c.items.length > b.items.length ? c : b), null);
 
 	if (!best || best.items.length === 0) {
-		const ajax = scripts.some((s) => /\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\./.test(s)) || !!hanweb;
-		return { ok: false, reason: ajax ? LISTING_REASONS.scriptLoaded : LISTING_REASONS.noItems };
+		const ajax = scripts.some((s) => /\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\./.test(s));
+		// A column with nothing in it says so (暂无信息, or Hanweb's <totalrecord>0): an empty listing, not an unknown
+		// page. Not when the items come by script: its placeholder text proves nothing.
+		if (hanweb?.total === 0 || (!ajax && !hanweb && EMPTY_COLUMN.test(text(doc)))) {
+			const { organ, channel } = pageMeta(doc);
+			return { ok: true, listing: { organ, channel, items: [], next: null, shape: hanweb ? 'hanweb' : 'list', warnings: [LISTING_REASONS.emptyColumn] } };
+		}
+		return { ok: false, reason: ajax || hanweb ? LISTING_REASONS.scriptLoaded : LISTING_REASONS.noItems };
 	}
 
 	const items: ListingItem[] = [];
