@@ -99,6 +99,19 @@ describe('column sources', () => {
 		const text = (await page.locator('[data-testid=import-results]').textContent()) ?? '';
 		expect(text).toContain('通知公告.html');
 		expect(text).toContain('新增 6 条');
+		await screenshot(page, 'import-listing');
+		await ctx.close();
+	});
+
+	it('shows the broken column in the update-frequency view, apart from silences', async () => {
+		const ctx = await contextAs(browser, 'leader');
+		const page = await ctx.newPage();
+		const raw = await (await page.request.get('/')).text();
+		expect(raw).toMatch(/1个栏目来源故障/);
+		await page.goto('/');
+		const card = page.locator('[data-chart="updates"]');
+		await card.scrollIntoViewIfNeeded();
+		await card.screenshot({ path: 'test-results/screenshots/dashboard-updates-broken.png' });
 		await ctx.close();
 	});
 
