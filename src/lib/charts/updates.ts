@@ -6,10 +6,15 @@ const WEEKLY_RULE = '全年52周中至少90%的周有更新';
 
 function updatesFinding(d: UpdatesData): string {
 	const last = d.weekly[d.weekly.length - 1];
-	const s = d.silences[0];
-	const broken = d.broken.length ? `；${d.broken.length}个栏目来源故障（抓取失败，不计为沉默）` : '';
-	if (!last || !last.organs) return d.broken.length ? `没有可用的发布记录${broken}` : '没有导入发布记录，无法判断更新频率';
-	return `${last.year}年${last.met}/${last.organs}个单位做到每周更新${s ? `；最长沉默${s.days}天（${s.organ.name}${s.broken ? '，来源故障' : ''}）` : ''}${broken}`;
+	if (!last || !last.organs) return '没有导入发布记录，无法判断更新频率';
+	// A silence beside a broken source is not proven: the headline names the longest one that is.
+	const s = d.silences.find((x) => !x.broken);
+	return `${last.year}年${last.met}/${last.organs}个单位做到每周更新${s ? `；最长沉默${s.days}天（${s.organ.name}）` : ''}`;
+}
+
+/** The broken columns, for the heat map's subtitle: unknown, so said apart from the silences. */
+function brokenNote(d: UpdatesData): string {
+	return d.broken.length ? `；${d.broken.length}个栏目来源故障（最近一次抓取失败，不计为沉默）` : '';
 }
 
 export function updatesPanels(d: UpdatesData): Panel[] {
@@ -24,7 +29,7 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 		height: Math.max(220, 110 + d.organs.length * 16),
 		clickable: false,
 		option: {
-			...base(updatesFinding(d), `各单位每月发布条数（发布记录）${d.organsLeftOff ? `；另有${d.organsLeftOff}个更新较多的单位未列出` : ''}`),
+			...base(updatesFinding(d), `各单位每月发布条数（发布记录）${d.organsLeftOff ? `；另有${d.organsLeftOff}个更新较多的单位未列出` : ''}${brokenNote(d)}`),
 			grid: { left: 190, right: 24, top: 64, bottom: 80 },
 			tooltip: {
 				trigger: 'item',
