@@ -79,11 +79,8 @@ export async function importListingPages(inputs: ImportInput[], given: { organ?:
 			duplicates: stored.duplicates,
 			organId,
 			organ: organId !== undefined ? organs.get(organId)?.name : organ,
-			reason: [
-				`${channel ?? '（未识别栏目）'}，${rows.length} 条`,
-				...res.listing.warnings,
-				...(stored.skipped.length ? [stored.skipped[0].reason] : [])
-			].join('；')
+			// The results table appends “新增 n 条，已有 m 条” to this.
+			reason: [`栏目：${channel ?? '未识别'}`, ...res.listing.warnings, ...(stored.skipped.length ? [stored.skipped[0].reason] : [])].join('；') + '；'
 		};
 		results.push(base);
 	}
