@@ -4,6 +4,7 @@ import type { Command } from './command';
 const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	user: () => import('./commands/user'),
 	parse: () => import('./commands/parse'),
+	check: () => import('./commands/check'),
 	generate: () => import('./commands/generate'),
 	import: () => import('./commands/import'),
 	listing: () => import('./commands/listing'),

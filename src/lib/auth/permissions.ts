@@ -23,7 +23,11 @@ export const PERMISSIONS = [
 	'exports.download',
 	'users.manage',
 	'organs.manage',
-	'sources.manage' // the crawler's column sources, its schedule and runs
+	'sources.manage', // the crawler's column sources, its schedule and runs
+	'drafts.check', // check a draft report before publishing (a clerk only as its own organ)
+	'inbox.answer', // the own organ's inbox: read and answer what the district asks (clerk)
+	'inbox.manage', // ask for answers, see them, close items (inspector)
+	'reminders.send' // 催报: remind organs of a missing or late report
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,9 +41,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 		'reports.import',
 		'reports.annotate',
 		'reports.correct',
-		'assessment.produce'
+		'assessment.produce',
+		'drafts.check',
+		'inbox.manage',
+		'reminders.send'
 	],
-	clerk: ['reports.view_own', 'reports.import_own']
+	clerk: ['reports.view_own', 'reports.import_own', 'drafts.check', 'inbox.answer']
 };
 
 export function isRole(value: unknown): value is Role {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../auth/permissions';
 import { SEVERITIES } from '../../report/model';
 import { ORGAN_KINDS } from '../../report/organ';
@@ -443,3 +443,36 @@ export const crawlSchedule = sqliteTable('crawl_schedule', {
 
 export type CrawlSource = typeof crawlSource.$inferSelect;
 export type CrawlRun = typeof crawlRun.$inferSelect;
+/**
+ * A draft a clerk (or an inspector) checked before publishing: the file and its check, kept for its owner only.
+ * Not a report: nothing reads this table for the dashboard, the assessment or the findings queue.
+ */
+export const draft = sqliteTable(
+	'draft',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** The organ it was checked as; null when the database does not hold it. */
+		organId: integer('organ_id').references(() => organ.id, { onDelete: 'set null' }),
+		organName: text('organ_name').notNull(),
+		year: integer('year'),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+		/** The parsed model (report-model.md JSON) of the last check. */
+		modelJson: text('model_json').notNull(),
+		/** The last check (src/lib/drafts/check.ts DraftCheck). */
+		checkJson: text('check_json').notNull(),
+		createdAt: integer('created_at').notNull().default(now),
+		checkedAt: integer('checked_at').notNull().default(now),
+		/** Set when promoted to an import: the report and revision it became. */
+		promotedAt: integer('promoted_at'),
+		reportId: integer('report_id').references(() => report.id, { onDelete: 'set null' }),
+		revisionId: integer('revision_id')
+	},
+	(t) => [index('draft_owner_idx').on(t.ownerId, t.id)]
+);
+
+export type Draft = typeof draft.$inferSelect;
