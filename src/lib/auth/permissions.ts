@@ -91,6 +91,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/organs': ['reports.view_all', 'reports.view_own'], // a clerk sees only its own organ in the list
 	'/(app)/organs/[id]/[year]': 'user', // narrowed like /organs/[id]; actions need reports.correct / reports.annotate
 	'/(app)/organs/[id]/[year]/revisions/[revision]': 'user', // the original file, narrowed like its report
+	'/(app)/drafts': ['drafts.check'],
+	'/(app)/drafts/[id]': ['drafts.check'], // narrowed: the owner's drafts only
 	'/api/organs': ['reports.view_all', 'reports.view_own'],
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
@@ -110,6 +112,7 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
+	{ href: '/drafts', label: '草稿检查', routeId: '/(app)/drafts', permissions: ['drafts.check'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
 	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] }
