@@ -93,6 +93,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/organs/[id]/[year]/revisions/[revision]': 'user', // the original file, narrowed like its report
 	'/(app)/drafts': ['drafts.check'],
 	'/(app)/drafts/[id]': ['drafts.check'], // narrowed: the owner's drafts only
+	'/(app)/inbox': ['inbox.answer', 'inbox.manage'], // a clerk sees only its own organ's items
+	'/(app)/inbox/[id]/file': ['inbox.answer', 'inbox.manage'], // an answer's file, narrowed like its item
+	'/(app)/reminders': ['reminders.send'],
+	'/(app)/reminders/notice': ['reminders.send'], // the printable notice (DOCX)
 	'/api/organs': ['reports.view_all', 'reports.view_own'],
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
@@ -113,6 +117,8 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/drafts', label: '草稿检查', routeId: '/(app)/drafts', permissions: ['drafts.check'] },
+	{ href: '/inbox', label: '待办', routeId: '/(app)/inbox', permissions: ['inbox.answer', 'inbox.manage'] },
+	{ href: '/reminders', label: '催报', routeId: '/(app)/reminders', permissions: ['reminders.send'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
 	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] }

@@ -9,6 +9,7 @@ import { can } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { canonicalPath, cellLabel } from '../report/cell-path';
 import { ActionError } from './corrections';
+import { itemForNote } from './inbox/items';
 
 const NOTE_MAX = 2000;
 
@@ -22,9 +23,11 @@ export interface AnnotationRecord {
 	authorId: string;
 	authorName: string | null;
 	createdAt: number;
+	/** A note asking the organ for an answer: its inbox item's answer and state. */
+	ask: { answer: string | null; answeredAt: number | null; closedAt: number | null } | null;
 }
 
-export function addAnnotation(input: { reportId: number; cellPath?: string | null; note: string }, actor: Actor): AnnotationRecord {
+export function addAnnotation(input: { reportId: number; cellPath?: string | null; note: string; asksAnswer?: boolean }, actor: Actor): AnnotationRecord {
 	if (!can(actor.role, 'reports.annotate')) throw new ActionError('您没有添加批注的权限', 403);
 	const authorId = actor.id;
 	if (authorId === null) throw new ActionError('批注须由登录用户添加', 403);
@@ -37,11 +40,19 @@ export function addAnnotation(input: { reportId: number; cellPath?: string | nul
 		if (!cellPath) throw new ActionError('批注所指的单元格不存在');
 	}
 	if (!reports.get(input.reportId)) throw new ActionError('报告不存在', 404);
-	const row = getDb()
-		.insert(table.annotation)
-		.values({ reportId: input.reportId, cellPath, note, authorId })
-		.returning({ id: table.annotation.id })
-		.get();
+	const db = getDb();
+	const asksAnswer = !!input.asksAnswer;
+	const row = db.$client
+		.transaction(() => {
+			const r = db
+				.insert(table.annotation)
+				.values({ reportId: input.reportId, cellPath, note, authorId, asksAnswer })
+				.returning({ id: table.annotation.id })
+				.get();
+			if (asksAnswer) itemForNote({ id: r.id, reportId: input.reportId, note, cellLabel: cellPath ? cellLabel(cellPath) : null }, authorId);
+			return r;
+		})
+		.immediate();
 	return listAnnotations(input.reportId).find((a) => a.id === row.id)!;
 }
 
@@ -70,12 +81,22 @@ export function listAnnotations(reportId: number): AnnotationRecord[] {
 			authorId: table.annotation.authorId,
 			displayName: table.user.displayName,
 			username: table.user.username,
-			createdAt: table.annotation.createdAt
+			createdAt: table.annotation.createdAt,
+			asksAnswer: table.annotation.asksAnswer,
+			answer: table.inboxItem.answer,
+			answeredAt: table.inboxItem.answeredAt,
+			closedAt: table.inboxItem.closedAt
 		})
 		.from(table.annotation)
 		.leftJoin(table.user, eq(table.user.id, table.annotation.authorId))
+		.leftJoin(table.inboxItem, eq(table.inboxItem.annotationId, table.annotation.id))
 		.where(eq(table.annotation.reportId, reportId))
 		.orderBy(asc(table.annotation.id))
 		.all()
-		.map(({ displayName, username, ...a }) => ({ ...a, label: a.cellPath ? cellLabel(a.cellPath) : null, authorName: displayName ?? username }));
+		.map(({ displayName, username, asksAnswer, answer, answeredAt, closedAt, ...a }) => ({
+			...a,
+			label: a.cellPath ? cellLabel(a.cellPath) : null,
+			authorName: displayName ?? username,
+			ask: asksAnswer ? { answer, answeredAt, closedAt } : null
+		}));
 }

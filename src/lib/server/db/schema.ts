@@ -185,6 +185,8 @@ export const annotation = sqliteTable(
 		/** null: a note on the whole report. */
 		cellPath: text('cell_path'),
 		note: text('note').notNull(),
+		/** The inspector asks the organ to answer: the note becomes an item of the organ's inbox. */
+		asksAnswer: integer('asks_answer', { mode: 'boolean' }).notNull().default(false),
 		authorId: text('author_id')
 			.notNull()
 			.references(() => user.id),
@@ -476,3 +478,59 @@ export const draft = sqliteTable(
 );
 
 export type Draft = typeof draft.$inferSelect;
+
+/** A reminder (催报) sent to organs: one inbox item per organ reached. */
+export const reminder = sqliteTable('reminder', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	/** The report year it is about. */
+	year: integer('year').notNull(),
+	message: text('message').notNull(),
+	/** YYYY-MM-DD, or null. */
+	deadline: text('deadline'),
+	createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+	createdAt: integer('created_at').notNull().default(now)
+});
+
+export const INBOX_KINDS = ['note', 'finding', 'reminder'] as const;
+
+/**
+ * What the district asks of an organ and the organ's answer: a note asking for an answer, a confirmed finding,
+ * a reminder. The clerks of the organ answer (text, optional file); an inspector closes it.
+ */
+export const inboxItem = sqliteTable(
+	'inbox_item',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: INBOX_KINDS }).notNull(),
+		reportId: integer('report_id').references(() => report.id, { onDelete: 'cascade' }),
+		annotationId: integer('annotation_id').references(() => annotation.id, { onDelete: 'cascade' }),
+		reminderId: integer('reminder_id').references(() => reminder.id, { onDelete: 'cascade' }),
+		/** A source's own key for the thing asked about (a confirmed finding's), so it is fed in once. */
+		sourceKey: text('source_key'),
+		title: text('title').notNull(),
+		body: text('body').notNull(),
+		deadline: text('deadline'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: integer('created_at').notNull().default(now),
+		answer: text('answer'),
+		answerFileName: text('answer_file_name'),
+		answerFilePath: text('answer_file_path'),
+		answeredBy: text('answered_by').references(() => user.id, { onDelete: 'set null' }),
+		answeredAt: integer('answered_at'),
+		closedBy: text('closed_by').references(() => user.id, { onDelete: 'set null' }),
+		closedAt: integer('closed_at'),
+		/** When the organ's side last saw it, and when the inspectors' side last saw its answer: the unread counts. */
+		organSeenAt: integer('organ_seen_at'),
+		inspectorSeenAt: integer('inspector_seen_at')
+	},
+	(t) => [
+		index('inbox_item_organ_idx').on(t.organId, t.closedAt),
+		index('inbox_item_open_idx').on(t.closedAt, t.answeredAt),
+		uniqueIndex('inbox_item_source_uq').on(t.kind, t.sourceKey)
+	]
+);
+
+export type InboxItem = typeof inboxItem.$inferSelect;

@@ -74,8 +74,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const cell = text(form, 'cell') || null;
 		try {
-			addAnnotation({ reportId, cellPath: cell, note: text(form, 'note') }, user);
-			return { action: 'annotate', ok: true, cell, message: '已添加批注' };
+			const asksAnswer = form.get('asks_answer') === 'on';
+			addAnnotation({ reportId, cellPath: cell, note: text(form, 'note'), asksAnswer }, user);
+			return { action: 'annotate', ok: true, cell, message: asksAnswer ? '已添加批注，并请单位答复（已进入单位待办）' : '已添加批注' };
 		} catch (e) {
 			return refused('annotate', e, { cell, note: text(form, 'note') });
 		}
