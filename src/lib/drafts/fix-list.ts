@@ -3,8 +3,7 @@
 // Never a corrected figure: the clerk fixes the draft, the app does not guess the right number.
 import type { Finding, Severity } from '../report/model';
 import { RULES } from '../report/checks/rules';
-import { cellLabel } from '../report/corrections';
-import { previousPath } from '../report/checks/cross';
+import { cellLabel, parseSectionPath, previousPath } from '../report/cell-path';
 import { APPLICATION_ROW_BY_KEY, REVIEW_GROUP_LABELS, proactiveItems } from '../report/template';
 
 export interface FixItem {
@@ -64,8 +63,8 @@ function where(cells: string[]): string[] {
 }
 
 function label(path: string): string {
-	const part = /^sections\.(\d)$/.exec(path);
-	if (part) return `第${'一二三四五六'[Number(part[1]) - 1]}部分`;
+	const part = parseSectionPath(path);
+	if (part) return `第${'一二三四五六'[Number(part) - 1]}部分`;
 	if (path === 'published_on') return '发布日期';
 	if (path === 'proactive') return '表二';
 	const label = cellLabel(path);
