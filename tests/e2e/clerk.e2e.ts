@@ -30,7 +30,10 @@ async function as(role: 'inspector' | 'clerk'): Promise<Page> {
 	return ctx.newPage();
 }
 
-const badge = async (page: Page) => ((await page.locator('[data-testid=inbox-unread]').count()) ? Number(await page.locator('[data-testid=inbox-unread]').textContent()) : 0);
+const badge = async (page: Page) =>
+	(await page.locator('[data-testid=inbox-unread]').count())
+		? Number(await page.locator('[data-testid=inbox-unread]').textContent())
+		: 0;
 
 describe('clerk inbox', () => {
 	it('a question in a note: unread for the clerk, answered, seen and closed by the inspector', async () => {
@@ -54,7 +57,9 @@ describe('clerk inbox', () => {
 		expect(await item.locator('.tag', { hasText: '新' }).count()).toBe(1);
 		await screenshot(clerk, 'inbox-clerk');
 		await item.locator('textarea[name=answer]').fill('经核实，本年度确未收到政府信息公开申请。');
-		await item.locator('input[name=file]').setInputFiles({ name: '核实说明.txt', mimeType: 'text/plain', buffer: Buffer.from('登记台账截图说明') });
+		await item
+			.locator('input[name=file]')
+			.setInputFiles({ name: '核实说明.txt', mimeType: 'text/plain', buffer: Buffer.from('登记台账截图说明') });
 		await item.locator('button[type=submit]').click();
 		await item.getByText('已答复，等待督查员确认').first().waitFor();
 		// Seen once the inbox was shown: the header's count is gone on the next page.
@@ -65,7 +70,9 @@ describe('clerk inbox', () => {
 		expect(await badge(inspector)).toBeGreaterThanOrEqual(1);
 		await inspector.goto('/inbox');
 		const seen = inspector.locator('[data-kind=note]').filter({ hasText: '请说明是否确无申请' });
-		await expect.poll(async () => (await seen.locator('[data-testid=answer]').textContent()) ?? '').toContain('本年度确未收到');
+		await expect
+			.poll(async () => (await seen.locator('[data-testid=answer]').textContent()) ?? '')
+			.toContain('本年度确未收到');
 		expect(await seen.locator('a[href$="/file"]').textContent()).toContain('核实说明.txt');
 		await screenshot(inspector, 'inbox-inspector');
 		await seen.locator('form[action="?/close"] button').click();
@@ -73,8 +80,16 @@ describe('clerk inbox', () => {
 		await inspector.getByText('已办结', { exact: true }).first().waitFor();
 		await expect.poll(() => seen.count()).toBe(0);
 		await inspector.goto('/inbox?all=1');
-		expect(await inspector.locator('[data-kind=note]').filter({ hasText: '请说明是否确无申请' }).locator('[data-testid=state]').textContent()).toBe('已办结');
-		const [row] = query<{ closedAt: number | null; answer: string }>("SELECT closed_at AS closedAt, answer FROM inbox_item WHERE kind = 'note' ORDER BY id DESC LIMIT 1");
+		expect(
+			await inspector
+				.locator('[data-kind=note]')
+				.filter({ hasText: '请说明是否确无申请' })
+				.locator('[data-testid=state]')
+				.textContent()
+		).toBe('已办结');
+		const [row] = query<{ closedAt: number | null; answer: string }>(
+			"SELECT closed_at AS closedAt, answer FROM inbox_item WHERE kind = 'note' ORDER BY id DESC LIMIT 1"
+		);
 		expect(row.closedAt).not.toBeNull();
 		expect(row.answer).toContain('本年度确未收到');
 		await inspector.context().close();
@@ -83,15 +98,32 @@ describe('clerk inbox', () => {
 
 	it('a reminder reaches the clerks of exactly the selected organs', async () => {
 		const organs = query<{ id: number; name: string }>('SELECT id, name FROM organ ORDER BY id');
-		const [{ clerkOrgan }] = query<{ clerkOrgan: number }>("SELECT organ_id AS clerkOrgan FROM user WHERE username = 'clerk'");
+		const [{ clerkOrgan }] = query<{ clerkOrgan: number }>(
+			"SELECT organ_id AS clerkOrgan FROM user WHERE username = 'clerk'"
+		);
 		const other = organs.find((o) => o.id !== clerkOrgan)!;
 		const third = organs.find((o) => o.id !== clerkOrgan && o.id !== other.id)!;
 		// A clerk of a third organ, which is not selected.
-		const add = spawnSync('npx', ['tsx', 'src/cli/index.ts', 'user', 'add', 'clerk3', '--role', 'clerk', '--organ', third.name, '--password-stdin'], {
-			input: 'clerk3-pass-123\n',
-			env: { ...process.env, DATABASE_URL: inject('dbPath'), DATA_DIR: inject('dataDir') },
-			encoding: 'utf8'
-		});
+		const add = spawnSync(
+			'npx',
+			[
+				'tsx',
+				'src/cli/index.ts',
+				'user',
+				'add',
+				'clerk3',
+				'--role',
+				'clerk',
+				'--organ',
+				third.name,
+				'--password-stdin'
+			],
+			{
+				input: 'clerk3-pass-123\n',
+				env: { ...process.env, DATABASE_URL: inject('dbPath'), DATA_DIR: inject('dataDir') },
+				encoding: 'utf8'
+			}
+		);
 		expect(add.status, add.stderr).toBe(0);
 
 		const inspector = await as('inspector');
@@ -102,12 +134,17 @@ describe('clerk inbox', () => {
 		await inspector.check(`[data-testid=reminder-form] input[name=organ][value="${other.id}"]`);
 		await inspector.fill('[data-testid=reminder-form] input[name=deadline]', '2031-03-31');
 		// The printable notice of the same selection.
-		const [download] = await Promise.all([inspector.waitForEvent('download'), inspector.click('button[formaction="/reminders/notice"]')]);
+		const [download] = await Promise.all([
+			inspector.waitForEvent('download'),
+			inspector.click('button[formaction="/reminders/notice"]')
+		]);
 		expect(download.suggestedFilename()).toMatch(/\.docx$/);
 		await screenshot(inspector, 'reminders');
 		await inspector.click('[data-testid=reminder-form] button:not([formaction])');
 		await inspector.getByText('已向2个单位发送催报').waitFor();
-		const reached = query<{ organId: number }>("SELECT i.organ_id AS organId FROM inbox_item i JOIN reminder r ON r.id = i.reminder_id WHERE r.year = 2030 ORDER BY i.organ_id").map((r) => r.organId);
+		const reached = query<{ organId: number }>(
+			'SELECT i.organ_id AS organId FROM inbox_item i JOIN reminder r ON r.id = i.reminder_id WHERE r.year = 2030 ORDER BY i.organ_id'
+		).map((r) => r.organId);
 		expect(reached).toEqual([clerkOrgan, other.id].sort((a, b) => a - b));
 
 		const clerk = await as('clerk');

@@ -13,7 +13,11 @@ const d = draftFiles();
 let tmp: ReturnType<typeof useTempDatabase>;
 const file = (name: string) => join(tmp.dir, name);
 const run = (args: string[], env: Record<string, string> = {}) =>
-	spawnSync('npx', ['tsx', 'src/cli/index.ts', 'check', ...args], { encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, ...env } });
+	spawnSync('npx', ['tsx', 'src/cli/index.ts', 'check', ...args], {
+		encoding: 'utf8',
+		cwd: process.cwd(),
+		env: { ...process.env, ...env }
+	});
 
 beforeAll(async () => {
 	tmp = useTempDatabase('dw-check-cli-');
@@ -30,7 +34,15 @@ describe('cli check', () => {
 		const clean = run([file(d.clean2023.name), '--json']);
 		expect(clean.status, clean.stderr).toBe(0);
 		const c = JSON.parse(clean.stdout);
-		expect(c).toMatchObject({ organ: d.organ, year: 2023, comparedWith: 2022, clean: true, errors: 0, findings: [], fixes: [] });
+		expect(c).toMatchObject({
+			organ: d.organ,
+			year: 2023,
+			comparedWith: 2022,
+			clean: true,
+			errors: 0,
+			findings: [],
+			fixes: []
+		});
 
 		const broken = run([file(d.broken2023.name), '--json']);
 		expect(broken.status, broken.stderr).toBe(1);

@@ -23,7 +23,12 @@ Exit 0 when there is no error-level finding (warnings are listed but do not fail
 import would refuse the file), 2 when the file is not a report. The database is DATABASE_URL (default
 data/disclosure-watch.db); without one the draft is checked on its own.`;
 
-const LABEL: Record<FixItem['severity'], string> = { blocking: '无法导入', error: '错误', warning: '警告', info: '提示' };
+const LABEL: Record<FixItem['severity'], string> = {
+	blocking: '无法导入',
+	error: '错误',
+	warning: '警告',
+	info: '提示'
+};
 
 const command: Command = {
 	summary: 'check a draft report as an import would, without storing it (exit 1 on errors)',
@@ -40,7 +45,12 @@ const command: Command = {
 			if ((await stat(file)).size > MAX_BYTES) throw new DraftRefusal(REFUSALS.tooLarge, 'not_report');
 			bytes = new Uint8Array(await readFile(file));
 		} catch (e) {
-			const reason = e instanceof DraftRefusal ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在 (no such file)' : `无法读取 (${e instanceof Error ? e.message : String(e)})`;
+			const reason =
+				e instanceof DraftRefusal
+					? e.message
+					: (e as NodeJS.ErrnoException).code === 'ENOENT'
+						? '文件不存在 (no such file)'
+						: `无法读取 (${e instanceof Error ? e.message : String(e)})`;
 			console.error(`${file}: ${reason}`);
 			return 2;
 		}
@@ -53,7 +63,11 @@ const command: Command = {
 			if (flags.json) console.log(JSON.stringify({ file, ...check }, null, 2));
 			else {
 				const head = `${file}: ${check.organ || '（未识别单位）'} · ${check.year ?? '（未识别年份）'}年 · ${check.template === 'free' ? '无表格' : `${check.template}年模板`}`;
-				const against = check.comparedWith ? `已与库中${check.comparedWith}年报告核对上年结转等` : useDatabase && check.organId ? '库中没有上一年度报告，跨年检查未做' : '未与库中报告核对（单位未登记或无数据库）';
+				const against = check.comparedWith
+					? `已与库中${check.comparedWith}年报告核对上年结转等`
+					: useDatabase && check.organId
+						? '库中没有上一年度报告，跨年检查未做'
+						: '未与库中报告核对（单位未登记或无数据库）';
 				console.log(`${head}\n  ${against}`);
 				if (!check.fixes.length) console.log('  未发现问题，可以发布');
 				check.fixes.forEach((f, i) => {

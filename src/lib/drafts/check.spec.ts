@@ -16,7 +16,10 @@ describe('checkDraft', () => {
 		const own = draft.findings.filter((f) => f.severity === 'error').length;
 		const c = checkDraft({ model: draft, organ, previous: prev });
 		expect(c.comparedWith).toBe(2022);
-		expect(c.findings.filter((f) => f.rule === 'Y1').map((f) => f.cells[0])).toEqual(['applications.rows.carried_over.natural_person', 'applications.rows.carried_over.total']);
+		expect(c.findings.filter((f) => f.rule === 'Y1').map((f) => f.cells[0])).toEqual([
+			'applications.rows.carried_over.natural_person',
+			'applications.rows.carried_over.total'
+		]);
 		expect(c.errors).toBe(own + 2);
 		const older = checkDraft({ model: draft, organ, previous: handBuilt(organ.name, 2021, 0, 1) });
 		expect(older.comparedWith).toBeNull();
@@ -47,7 +50,12 @@ describe('checkDraft', () => {
 describe('fixList', () => {
 	it('orders by severity, keeps the message, names cells and last year’s cells in words', () => {
 		const items = fixList([
-			{ rule: 'X3', severity: 'warning', message: 'jump', cells: ['applications.rows.new.total', 'previous.applications.rows.new.total'] },
+			{
+				rule: 'X3',
+				severity: 'warning',
+				message: 'jump',
+				cells: ['applications.rows.new.total', 'previous.applications.rows.new.total']
+			},
 			{ rule: 'A1', severity: 'error', message: 'sum', cells: ['applications.rows.new.total'] }
 		]);
 		expect(items.map((i) => i.rule)).toEqual(['A1', 'X3']);

@@ -43,8 +43,12 @@ export interface DraftCheck {
 export function checkDraft(input: DraftCheckInput): DraftCheck {
 	const { model, organ, previous } = input;
 	const blocking = [...(input.blocking ?? [])];
-	if (!model.year) blocking.push('无法确定报告年度：标题或统计期限中没有年份，导入时会被拒绝。请在标题中写明“××年政府信息公开工作年度报告”。');
-	if (!model.organ?.trim()) blocking.push('无法确定发布单位：标题中没有机关名称，导入时会被拒绝。请在标题中写明单位全称。');
+	if (!model.year)
+		blocking.push(
+			'无法确定报告年度：标题或统计期限中没有年份，导入时会被拒绝。请在标题中写明“××年政府信息公开工作年度报告”。'
+		);
+	if (!model.organ?.trim())
+		blocking.push('无法确定发布单位：标题中没有机关名称，导入时会被拒绝。请在标题中写明单位全称。');
 	// The previous year's report only counts when it is the year just before (checkCarryOver guards the same).
 	const prev = previous && model.year && previous.year === model.year - 1 ? previous : null;
 	const findings = computeFindings(model, prev, organ?.kind ?? 'other', true);

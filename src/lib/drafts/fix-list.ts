@@ -75,7 +75,8 @@ function label(path: string): string {
 		const def = APPLICATION_ROW_BY_KEY[key as keyof typeof APPLICATION_ROW_BY_KEY];
 		return `表三 ${def.number}${def.label.replace(/（[^）]*）$/, '')}`;
 	}
-	if (section === 'review' && key in REVIEW_GROUP_LABELS) return `表四 ${REVIEW_GROUP_LABELS[key as keyof typeof REVIEW_GROUP_LABELS]}`;
+	if (section === 'review' && key in REVIEW_GROUP_LABELS)
+		return `表四 ${REVIEW_GROUP_LABELS[key as keyof typeof REVIEW_GROUP_LABELS]}`;
 	if (section === 'proactive') {
 		const def = [...proactiveItems('2021'), ...proactiveItems('2019')].find((x) => x.key === key);
 		if (def) return `表二 ${def.label}`;
@@ -85,7 +86,15 @@ function label(path: string): string {
 
 /** The fix list: blocking reasons first, then errors, warnings, notes; in the checks' order within each. */
 export function fixList(findings: Finding[], blocking: string[] = []): FixItem[] {
-	const items: FixItem[] = blocking.map((b) => ({ severity: 'blocking', rule: null, title: '无法导入', problem: b, todo: '改正后重新检查。', where: [], cells: [] }));
+	const items: FixItem[] = blocking.map((b) => ({
+		severity: 'blocking',
+		rule: null,
+		title: '无法导入',
+		problem: b,
+		todo: '改正后重新检查。',
+		where: [],
+		cells: []
+	}));
 	for (const f of findings) {
 		const def = (RULES as Record<string, { name: string } | undefined>)[f.rule];
 		items.push({
@@ -98,5 +107,8 @@ export function fixList(findings: Finding[], blocking: string[] = []): FixItem[]
 			cells: f.cells.filter((c) => !c.startsWith(PREVIOUS))
 		});
 	}
-	return items.map((it, i) => ({ it, i })).sort((a, b) => RANK[a.it.severity] - RANK[b.it.severity] || a.i - b.i).map(({ it }) => it);
+	return items
+		.map((it, i) => ({ it, i }))
+		.sort((a, b) => RANK[a.it.severity] - RANK[b.it.severity] || a.i - b.i)
+		.map(({ it }) => it);
 }

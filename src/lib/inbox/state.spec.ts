@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isUnread, itemState } from './state';
 
-const t = (o: Partial<Parameters<typeof itemState>[0]> = {}) => ({ createdAt: 1, answeredAt: null, closedAt: null, organSeenAt: null, inspectorSeenAt: null, ...o });
+const t = (o: Partial<Parameters<typeof itemState>[0]> = {}) => ({
+	createdAt: 1,
+	answeredAt: null,
+	closedAt: null,
+	organSeenAt: null,
+	inspectorSeenAt: null,
+	...o
+});
 
 describe('inbox item state', () => {
 	it('moves open → answered → closed', () => {

@@ -10,7 +10,11 @@ export interface ItemTimes {
 
 export type ItemState = 'open' | 'answered' | 'closed';
 
-export const STATE_LABELS: Record<ItemState, string> = { open: '待答复', answered: '已答复，待督查员确认', closed: '已办结' };
+export const STATE_LABELS: Record<ItemState, string> = {
+	open: '待答复',
+	answered: '已答复，待督查员确认',
+	closed: '已办结'
+};
 
 export function itemState(i: ItemTimes): ItemState {
 	if (i.closedAt !== null) return 'closed';

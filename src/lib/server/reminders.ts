@@ -25,13 +25,20 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function reminderCandidates(year: number): ReminderCandidate[] {
 	const db = getDb();
 	const withReport = new Set(
-		db.select({ organId: table.report.organId }).from(table.report).where(and(eq(table.report.year, year), isNotNull(table.report.currentRevisionId))).all().map((r) => r.organId)
+		db
+			.select({ organId: table.report.organId })
+			.from(table.report)
+			.where(and(eq(table.report.year, year), isNotNull(table.report.currentRevisionId)))
+			.all()
+			.map((r) => r.organId)
 	);
 	const overdue = new Map<number, number>();
 	for (const r of db
 		.select({ organId: table.inboxItem.organId })
 		.from(table.inboxItem)
-		.where(and(isNull(table.inboxItem.closedAt), isNotNull(table.inboxItem.deadline), lt(table.inboxItem.deadline, today())))
+		.where(
+			and(isNull(table.inboxItem.closedAt), isNotNull(table.inboxItem.deadline), lt(table.inboxItem.deadline, today()))
+		)
 		.all())
 		overdue.set(r.organId, (overdue.get(r.organId) ?? 0) + 1);
 	const reminded = new Map<number, number>();
@@ -47,7 +54,13 @@ export function reminderCandidates(year: number): ReminderCandidate[] {
 		.from(table.organ)
 		.orderBy(asc(table.organ.name))
 		.all()
-		.map((o) => ({ organId: o.id, name: o.name, hasReport: withReport.has(o.id), overdue: overdue.get(o.id) ?? 0, reminded: reminded.get(o.id) ?? 0 }));
+		.map((o) => ({
+			organId: o.id,
+			name: o.name,
+			hasReport: withReport.has(o.id),
+			overdue: overdue.get(o.id) ?? 0,
+			reminded: reminded.get(o.id) ?? 0
+		}));
 }
 
 export function defaultMessage(year: number, deadline: string | null): string {
@@ -113,10 +126,20 @@ export function listReminders(limit = 20): SentReminder[] {
 	const rs = db.select().from(table.reminder).orderBy(desc(table.reminder.id)).limit(limit).all();
 	if (!rs.length) return [];
 	const items = db
-		.select({ reminderId: table.inboxItem.reminderId, name: table.organ.name, answeredAt: table.inboxItem.answeredAt, closedAt: table.inboxItem.closedAt })
+		.select({
+			reminderId: table.inboxItem.reminderId,
+			name: table.organ.name,
+			answeredAt: table.inboxItem.answeredAt,
+			closedAt: table.inboxItem.closedAt
+		})
 		.from(table.inboxItem)
 		.innerJoin(table.organ, eq(table.organ.id, table.inboxItem.organId))
-		.where(inArray(table.inboxItem.reminderId, rs.map((r) => r.id)))
+		.where(
+			inArray(
+				table.inboxItem.reminderId,
+				rs.map((r) => r.id)
+			)
+		)
 		.orderBy(asc(table.organ.name))
 		.all();
 	return rs.map((r) => ({
@@ -125,14 +148,20 @@ export function listReminders(limit = 20): SentReminder[] {
 		message: r.message,
 		deadline: r.deadline,
 		createdAt: r.createdAt,
-		organs: items.filter((i) => i.reminderId === r.id).map((i) => ({ name: i.name, answered: i.answeredAt !== null, closed: i.closedAt !== null }))
+		organs: items
+			.filter((i) => i.reminderId === r.id)
+			.map((i) => ({ name: i.name, answered: i.answeredAt !== null, closed: i.closedAt !== null }))
 	}));
 }
 
 /** Organ names by id, in the order given (unknown ids left out): for the printable notice. */
 export function organNames(ids: number[]): string[] {
 	if (!ids.length) return [];
-	const rows = getDb().select({ id: table.organ.id, name: table.organ.name }).from(table.organ).where(inArray(table.organ.id, ids)).all();
+	const rows = getDb()
+		.select({ id: table.organ.id, name: table.organ.name })
+		.from(table.organ)
+		.where(inArray(table.organ.id, ids))
+		.all();
 	const byId = new Map(rows.map((r) => [r.id, r.name]));
 	return ids.map((id) => byId.get(id)).filter((n): n is string => !!n);
 }

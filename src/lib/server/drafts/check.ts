@@ -33,9 +33,17 @@ export interface CheckedDraft {
 	check: DraftCheck;
 }
 
-const toOrgan = (o: { id: number; name: string; kind: DraftOrgan['kind'] }): DraftOrgan => ({ id: o.id, name: o.name, kind: o.kind });
+const toOrgan = (o: { id: number; name: string; kind: DraftOrgan['kind'] }): DraftOrgan => ({
+	id: o.id,
+	name: o.name,
+	kind: o.kind
+});
 
-export async function checkDraftBytes(bytes: Uint8Array, fileName: string, options: DraftCheckOptions = {}): Promise<CheckedDraft> {
+export async function checkDraftBytes(
+	bytes: Uint8Array,
+	fileName: string,
+	options: DraftCheckOptions = {}
+): Promise<CheckedDraft> {
 	const parsed = await parseHere(bytes, fileName);
 	if ('refusal' in parsed) throw new DraftRefusal(parsed.refusal, 'not_report');
 	if ('error' in parsed) throw new DraftRefusal(`解析出错：${parsed.error}`, 'not_report');
@@ -60,7 +68,9 @@ export function checkParsed(model: Model, options: DraftCheckOptions = {}): Chec
 			if (!own) throw new DraftRefusal('当前账号未绑定单位，无法检查草稿', 'forbidden');
 			organ = toOrgan(own);
 			if (model.organ?.trim() && !named)
-				blocking.push(`标题中的单位“${model.organ}”与本单位（${own.name}）的登记名称不符，导入时会被拒绝。请按登记名称填写标题，或请管理员登记此别名。`);
+				blocking.push(
+					`标题中的单位“${model.organ}”与本单位（${own.name}）的登记名称不符，导入时会被拒绝。请按登记名称填写标题，或请管理员登记此别名。`
+				);
 		} else {
 			organ = chosen ? toOrgan(chosen) : null;
 			if (chosen && named && named.id !== chosen.id)

@@ -22,19 +22,38 @@ const d = draftFiles();
 /** Everything a draft must not touch: reports, revisions, figures, findings, the dashboard's summaries. */
 function snapshot(): string {
 	const c = getDb().$client;
-	const tables = ['report', 'revision', 'figure', 'finding', 'report_summary', 'publication_year', 'organ', 'correction', 'annotation'];
+	const tables = [
+		'report',
+		'revision',
+		'figure',
+		'finding',
+		'report_summary',
+		'publication_year',
+		'organ',
+		'correction',
+		'annotation'
+	];
 	return JSON.stringify(tables.map((t) => c.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }
 
 async function seed() {
 	const results = await importFiles([d.stored2022, ...d.others.map((f) => ({ name: f.name, bytes: f.bytes }))], admin);
-	expect(results.every((r) => r.status.startsWith('imported')), JSON.stringify(results)).toBe(true);
+	expect(
+		results.every((r) => r.status.startsWith('imported')),
+		JSON.stringify(results)
+	).toBe(true);
 	const organ = organs.findByName(d.organ)!;
 	const other = organs.list().find((o) => o.id !== organ.id)!;
 	const clerk = await users.create({ username: 'clerk', password: 'clerk-pass-123', role: 'clerk', organId: organ.id });
-	const otherClerk = await users.create({ username: 'clerk2', password: 'clerk-pass-123', role: 'clerk', organId: other.id });
+	const otherClerk = await users.create({
+		username: 'clerk2',
+		password: 'clerk-pass-123',
+		role: 'clerk',
+		organId: other.id
+	});
 	const inspector = await users.create({ username: 'insp', password: 'insp-pass-123', role: 'inspector' });
-	const actor = (u: { id: string; role: string; organId: number | null }) => ({ id: u.id, role: u.role, organId: u.organId }) as Actor;
+	const actor = (u: { id: string; role: string; organId: number | null }) =>
+		({ id: u.id, role: u.role, organId: u.organId }) as Actor;
 	return { organ, other, clerk: actor(clerk), otherClerk: actor(otherClerk), inspector: actor(inspector) };
 }
 
@@ -74,7 +93,10 @@ describe('draft check', () => {
 		const res = await checkDraftBytes(d.broken2023.bytes, d.broken2023.name, { organName: '不存在的单位' });
 		expect(res.check.organId).toBeNull();
 		expect(res.check.comparedWith).toBeNull();
-		expect(rules(res.check.findings)).toEqual(['A1:applications.rows.new.natural_person', 'A1:applications.rows.new.total']);
+		expect(rules(res.check.findings)).toEqual([
+			'A1:applications.rows.new.natural_person',
+			'A1:applications.rows.new.total'
+		]);
 	});
 
 	it('refuses a file that is not a report', async () => {
@@ -84,7 +106,9 @@ describe('draft check', () => {
 	it('does not let a clerk check a draft as another organ', async () => {
 		const { other, otherClerk, clerk } = await seed();
 		// The file is the other organ's report (its title names it).
-		await expect(checkDraftBytes(d.clean2023.bytes, d.clean2023.name, { actor: otherClerk })).rejects.toBeInstanceOf(DraftRefusal);
+		await expect(checkDraftBytes(d.clean2023.bytes, d.clean2023.name, { actor: otherClerk })).rejects.toBeInstanceOf(
+			DraftRefusal
+		);
 		await expect(saveDraft(d.clean2023, otherClerk)).rejects.toMatchObject({ status: 403 });
 		// Nor by asking for another organ by name.
 		await expect(saveDraft({ ...d.clean2023, organName: other.name }, clerk)).rejects.toMatchObject({ status: 403 });

@@ -63,9 +63,14 @@ function summaryOf(row: table.Draft, check: DraftCheck): DraftSummary {
 }
 
 /** Checks a file and keeps it as the actor's draft. */
-export async function saveDraft(input: { name: string; bytes: Uint8Array; organName?: string }, actor: Actor): Promise<DraftRecord> {
+export async function saveDraft(
+	input: { name: string; bytes: Uint8Array; organName?: string },
+	actor: Actor
+): Promise<DraftRecord> {
 	mayCheck(actor);
-	const { model, check } = await checkDraftBytes(input.bytes, input.name, { organName: input.organName, actor }).catch(refusal);
+	const { model, check } = await checkDraftBytes(input.bytes, input.name, { organName: input.organName, actor }).catch(
+		refusal
+	);
 	const row = getDb()
 		.insert(table.draft)
 		.values({
@@ -116,10 +121,20 @@ export function getDraft(id: number, actor: Actor): DraftRecord {
 export async function recheckDraft(id: number, actor: Actor): Promise<DraftRecord> {
 	mayCheck(actor);
 	const row = ownRow(id, actor);
-	const { model, check } = await checkDraftBytes(new Uint8Array(row.bytes), row.fileName, { organName: row.organId === null ? undefined : row.organName, actor }).catch(refusal);
+	const { model, check } = await checkDraftBytes(new Uint8Array(row.bytes), row.fileName, {
+		organName: row.organId === null ? undefined : row.organName,
+		actor
+	}).catch(refusal);
 	getDb()
 		.update(table.draft)
-		.set({ organId: check.organId, organName: check.organ, year: check.year, modelJson: JSON.stringify(model), checkJson: JSON.stringify(check), checkedAt: Date.now() })
+		.set({
+			organId: check.organId,
+			organName: check.organ,
+			year: check.year,
+			modelJson: JSON.stringify(model),
+			checkJson: JSON.stringify(check),
+			checkedAt: Date.now()
+		})
 		.where(eq(table.draft.id, id))
 		.run();
 	return getDraft(id, actor);
@@ -147,7 +162,8 @@ export async function promoteDraft(id: number, actor: Actor, acknowledged: boole
 		}
 	})();
 	if (check.blocking.length) throw new ActionError(`不能导入：${check.blocking[0]}`);
-	if (!check.clean && !acknowledged) throw new ActionError('草稿仍有错误：请改正后重新检查，或勾选“已知悉以上问题”后再导入');
+	if (!check.clean && !acknowledged)
+		throw new ActionError('草稿仍有错误：请改正后重新检查，或勾选“已知悉以上问题”后再导入');
 	const [result] = await importFiles([{ name: row.fileName, bytes: new Uint8Array(row.bytes) }], actor);
 	if (result.status === 'refused') throw new ActionError(result.reason ?? '导入被拒绝');
 	getDb()
@@ -155,6 +171,12 @@ export async function promoteDraft(id: number, actor: Actor, acknowledged: boole
 		.set({ promotedAt: Date.now(), reportId: result.reportId ?? null, revisionId: result.revisionId ?? null })
 		.where(eq(table.draft.id, id))
 		.run();
-	audit(actor.id, 'draft.promote', { draftId: id, reportId: result.reportId, revisionId: result.revisionId, acknowledged, errors: check.errors });
+	audit(actor.id, 'draft.promote', {
+		draftId: id,
+		reportId: result.reportId,
+		revisionId: result.revisionId,
+		acknowledged,
+		errors: check.errors
+	});
 	return result;
 }

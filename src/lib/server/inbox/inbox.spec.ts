@@ -26,14 +26,32 @@ async function setUp() {
 		const u = await users.create({ username, password: 'password-123', role, organId });
 		return { id: u.id, role, organId };
 	};
-	return { a, b, c, reportA: reps[0].reportId, inspector: await mk('insp', 'inspector'), clerkA: await mk('clerk-a', 'clerk', a.id), clerkA2: await mk('clerk-a2', 'clerk', a.id), clerkB: await mk('clerk-b', 'clerk', b.id), clerkC: await mk('clerk-c', 'clerk', c.id) };
+	return {
+		a,
+		b,
+		c,
+		reportA: reps[0].reportId,
+		inspector: await mk('insp', 'inspector'),
+		clerkA: await mk('clerk-a', 'clerk', a.id),
+		clerkA2: await mk('clerk-a2', 'clerk', a.id),
+		clerkB: await mk('clerk-b', 'clerk', b.id),
+		clerkC: await mk('clerk-c', 'clerk', c.id)
+	};
 }
 
 describe('inbox', () => {
 	it('a note asking for an answer: unread for the organ, answered with a file, seen and closed by the inspector', async () => {
 		const s = await setUp();
 		addAnnotation({ reportId: s.reportA, note: '普通批注' }, s.inspector);
-		const note = addAnnotation({ reportId: s.reportA, cellPath: 'applications.rows.new.total', note: '本年新收为何比上年少？', asksAnswer: true }, s.inspector);
+		const note = addAnnotation(
+			{
+				reportId: s.reportA,
+				cellPath: 'applications.rows.new.total',
+				note: '本年新收为何比上年少？',
+				asksAnswer: true
+			},
+			s.inspector
+		);
 		expect(unreadCount(s.clerkA)).toBe(1);
 		expect(unreadCount(s.clerkA2)).toBe(1);
 		expect(unreadCount(s.clerkB)).toBe(0);
@@ -48,13 +66,28 @@ describe('inbox', () => {
 		// Another organ's clerk cannot answer it; an inspector cannot answer for the organ.
 		expect(() => answerItem(item.id, { text: 'x' }, s.clerkB)).toThrow(ActionError);
 		expect(() => answerItem(item.id, { text: 'x' }, s.inspector)).toThrow(ActionError);
-		answerItem(item.id, { text: '2024年申请渠道调整，已核实无误。', file: { name: '说明.pdf', bytes: new TextEncoder().encode('%PDF-说明') } }, s.clerkA);
+		answerItem(
+			item.id,
+			{
+				text: '2024年申请渠道调整，已核实无误。',
+				file: { name: '说明.pdf', bytes: new TextEncoder().encode('%PDF-说明') }
+			},
+			s.clerkA
+		);
 		expect(unreadCount(s.inspector)).toBe(1);
 		const seen = listInbox(s.inspector).items.find((i) => i.id === item.id)!;
-		expect(seen).toMatchObject({ state: 'answered', answer: '2024年申请渠道调整，已核实无误。', answerFileName: '说明.pdf', unread: true });
+		expect(seen).toMatchObject({
+			state: 'answered',
+			answer: '2024年申请渠道调整，已核实无误。',
+			answerFileName: '说明.pdf',
+			unread: true
+		});
 		expect(new TextDecoder().decode(readOriginal(answerFile(item.id, s.clerkA).path))).toBe('%PDF-说明');
 		expect(() => answerFile(item.id, s.clerkB)).toThrow(ActionError);
-		expect(listAnnotations(s.reportA).find((n) => n.id === note.id)!.ask).toMatchObject({ answer: '2024年申请渠道调整，已核实无误。', closedAt: null });
+		expect(listAnnotations(s.reportA).find((n) => n.id === note.id)!.ask).toMatchObject({
+			answer: '2024年申请渠道调整，已核实无误。',
+			closedAt: null
+		});
 
 		expect(() => closeItem(item.id, s.clerkA)).toThrow(ActionError);
 		closeItem(item.id, s.inspector);
@@ -70,11 +103,24 @@ describe('inbox', () => {
 	it('a reminder reaches the clerks of exactly the selected organs', async () => {
 		const s = await setUp();
 		// 2025: no organ has a report, all are candidates.
-		expect(reminderCandidates(2025).filter((c) => !c.hasReport).map((c) => c.organId).sort()).toEqual([s.a.id, s.b.id, s.c.id].sort());
+		expect(
+			reminderCandidates(2025)
+				.filter((c) => !c.hasReport)
+				.map((c) => c.organId)
+				.sort()
+		).toEqual([s.a.id, s.b.id, s.c.id].sort());
 		expect(reminderCandidates(2024).every((c) => c.hasReport)).toBe(true);
-		const r = sendReminder({ year: 2025, organIds: [s.a.id, s.c.id], message: '', deadline: '2026-03-31' }, s.inspector);
+		const r = sendReminder(
+			{ year: 2025, organIds: [s.a.id, s.c.id], message: '', deadline: '2026-03-31' },
+			s.inspector
+		);
 		expect(r.organs).toBe(2);
-		for (const [clerk, expected] of [[s.clerkA, 1], [s.clerkA2, 1], [s.clerkB, 0], [s.clerkC, 1]] as const) {
+		for (const [clerk, expected] of [
+			[s.clerkA, 1],
+			[s.clerkA2, 1],
+			[s.clerkB, 0],
+			[s.clerkC, 1]
+		] as const) {
 			expect(unreadCount(clerk)).toBe(expected);
 			expect(listInbox(clerk).items.filter((i) => i.kind === 'reminder')).toHaveLength(expected);
 		}
@@ -82,12 +128,22 @@ describe('inbox', () => {
 		expect(got.deadline).toBe('2026-03-31');
 		expect(got.body).toContain('2025年度');
 		expect(reminderCandidates(2025).find((c) => c.organId === s.a.id)!.reminded).toBe(1);
-		expect(() => sendReminder({ year: 2025, organIds: [s.a.id], message: '', deadline: null }, s.clerkA)).toThrow(ActionError);
-		expect(() => sendReminder({ year: 2025, organIds: [], message: '', deadline: null }, s.inspector)).toThrow(ActionError);
+		expect(() => sendReminder({ year: 2025, organIds: [s.a.id], message: '', deadline: null }, s.clerkA)).toThrow(
+			ActionError
+		);
+		expect(() => sendReminder({ year: 2025, organIds: [], message: '', deadline: null }, s.inspector)).toThrow(
+			ActionError
+		);
 	});
 
 	it('the printable notice lists the organs, the year and the deadline', async () => {
-		const bytes = await reminderNoticeDocx({ year: 2025, organs: ['区甲局', '区丙局'], message: '请尽快发布。', deadline: '2026-03-31', date: '2026-12-01' });
+		const bytes = await reminderNoticeDocx({
+			year: 2025,
+			organs: ['区甲局', '区丙局'],
+			message: '请尽快发布。',
+			deadline: '2026-03-31',
+			date: '2026-12-01'
+		});
 		const xml = strFromU8(unzipSync(bytes)['word/document.xml']);
 		for (const s of ['区甲局', '区丙局', '2025年度', '2026年3月31日', '请尽快发布。']) expect(xml).toContain(s);
 		expect(xml).not.toContain('区乙局');

@@ -89,7 +89,8 @@ function rows(where: SQL | undefined) {
 function toEntry(r: ReturnType<typeof rows>[number], side: 'organ' | 'inspector'): InboxEntry {
 	const it = r.item;
 	let link: string | null = null;
-	if (r.year !== null) link = `/organs/${it.organId}/${r.year}${r.cellPath ? `?cell=${encodeURIComponent(r.cellPath)}` : ''}`;
+	if (r.year !== null)
+		link = `/organs/${it.organId}/${r.year}${r.cellPath ? `?cell=${encodeURIComponent(r.cellPath)}` : ''}`;
 	return {
 		id: it.id,
 		kind: it.kind,
@@ -153,11 +154,20 @@ export function unreadCount(actor: Actor): number {
 	const i = table.inboxItem;
 	const where = side === 'organ' ? and(eq(i.organId, actor.organId!), isNull(i.closedAt)) : isNull(i.closedAt);
 	const items = getDb()
-		.select({ createdAt: i.createdAt, answeredAt: i.answeredAt, closedAt: i.closedAt, organSeenAt: i.organSeenAt, inspectorSeenAt: i.inspectorSeenAt })
+		.select({
+			createdAt: i.createdAt,
+			answeredAt: i.answeredAt,
+			closedAt: i.closedAt,
+			organSeenAt: i.organSeenAt,
+			inspectorSeenAt: i.inspectorSeenAt
+		})
 		.from(i)
 		.where(where)
 		.all();
-	return items.filter((x) => isUnread(side, x)).length + externalEntries(side === 'organ' ? actor.organId : null).filter((e) => e.unread).length;
+	return (
+		items.filter((x) => isUnread(side, x)).length +
+		externalEntries(side === 'organ' ? actor.organId : null).filter((e) => e.unread).length
+	);
 }
 
 function itemFor(id: number, actor: Actor): table.InboxItem {
@@ -172,8 +182,13 @@ function itemFor(id: number, actor: Actor): table.InboxItem {
 }
 
 /** The organ's answer: text and an optional file; a later answer replaces it until the item is closed. */
-export function answerItem(id: number, input: { text: string; file?: { name: string; bytes: Uint8Array } | null }, actor: Actor): void {
-	if (!can(actor.role, 'inbox.answer') || actor.organId === null) throw new ActionError('只有本单位联络员可以答复', 403);
+export function answerItem(
+	id: number,
+	input: { text: string; file?: { name: string; bytes: Uint8Array } | null },
+	actor: Actor
+): void {
+	if (!can(actor.role, 'inbox.answer') || actor.organId === null)
+		throw new ActionError('只有本单位联络员可以答复', 403);
 	const row = itemFor(id, actor);
 	if (row.closedAt !== null) throw new ActionError('该事项已办结，不能再答复');
 	const text = input.text.trim();
@@ -210,7 +225,10 @@ export function closeItem(id: number, actor: Actor): void {
 	const db = getDb();
 	db.$client
 		.transaction(() => {
-			db.update(table.inboxItem).set({ closedAt: Date.now(), closedBy: actor.id }).where(eq(table.inboxItem.id, id)).run();
+			db.update(table.inboxItem)
+				.set({ closedAt: Date.now(), closedBy: actor.id })
+				.where(eq(table.inboxItem.id, id))
+				.run();
 			audit(actor.id, 'inbox.close', { itemId: id, answered: row.answeredAt !== null });
 		})
 		.immediate();
@@ -224,8 +242,15 @@ export function answerFile(id: number, actor: Actor): { name: string; path: stri
 }
 
 /** A note that asks for an answer becomes an item of the report's organ (same transaction as the note). */
-export function itemForNote(note: { id: number; reportId: number; note: string; cellLabel: string | null }, actorId: string): void {
-	const report = getDb().select({ organId: table.report.organId, year: table.report.year }).from(table.report).where(eq(table.report.id, note.reportId)).get();
+export function itemForNote(
+	note: { id: number; reportId: number; note: string; cellLabel: string | null },
+	actorId: string
+): void {
+	const report = getDb()
+		.select({ organId: table.report.organId, year: table.report.year })
+		.from(table.report)
+		.where(eq(table.report.id, note.reportId))
+		.get();
 	if (!report) return;
 	getDb()
 		.insert(table.inboxItem)
@@ -242,13 +267,23 @@ export function itemForNote(note: { id: number; reportId: number; note: string; 
 }
 
 /** The items of notes, keyed by note id: the report page shows each asked note's answer beside it. */
-export function itemsOfNotes(noteIds: number[]): Map<number, { id: number; answer: string | null; answeredAt: number | null; closedAt: number | null }> {
+export function itemsOfNotes(
+	noteIds: number[]
+): Map<number, { id: number; answer: string | null; answeredAt: number | null; closedAt: number | null }> {
 	if (!noteIds.length) return new Map();
 	const i = table.inboxItem;
 	const found = getDb()
-		.select({ annotationId: i.annotationId, id: i.id, answer: i.answer, answeredAt: i.answeredAt, closedAt: i.closedAt })
+		.select({
+			annotationId: i.annotationId,
+			id: i.id,
+			answer: i.answer,
+			answeredAt: i.answeredAt,
+			closedAt: i.closedAt
+		})
 		.from(i)
 		.where(inArray(i.annotationId, noteIds))
 		.all();
-	return new Map(found.map((f) => [f.annotationId!, { id: f.id, answer: f.answer, answeredAt: f.answeredAt, closedAt: f.closedAt }]));
+	return new Map(
+		found.map((f) => [f.annotationId!, { id: f.id, answer: f.answer, answeredAt: f.answeredAt, closedAt: f.closedAt }])
+	);
 }

@@ -31,7 +31,8 @@ export const actions: Actions = {
 		const text = String(form.get('text') ?? '');
 		const organ = user.role === 'clerk' ? undefined : String(form.get('organ') ?? '').trim() || undefined;
 		let input: { name: string; bytes: Uint8Array };
-		if (file instanceof File && file.size > 0) input = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+		if (file instanceof File && file.size > 0)
+			input = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 		else if (text.trim()) input = { name: '粘贴的文本.txt', bytes: new TextEncoder().encode(text) };
 		else return fail(400, { message: '请选择草稿文件，或粘贴报告全文', text });
 		let id: number;

@@ -15,7 +15,10 @@ export const load: PageServerLoad = ({ url }) => {
 		throw e;
 	}
 	// Shown now, so seen: the header's count drops from the next page on; the list still marks them 新.
-	markSeen(user, view.items.filter((i) => i.unread).map((i) => i.id));
+	markSeen(
+		user,
+		view.items.filter((i) => i.unread).map((i) => i.id)
+	);
 	return { ...view, all, message: null };
 };
 
@@ -35,7 +38,13 @@ export const actions: Actions = {
 		try {
 			answerItem(
 				itemId,
-				{ text: String(form.get('answer') ?? ''), file: file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null },
+				{
+					text: String(form.get('answer') ?? ''),
+					file:
+						file instanceof File && file.size > 0
+							? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+							: null
+				},
 				user
 			);
 			return { id: itemId, ok: true, message: '已答复，等待督查员确认' };

@@ -11,7 +11,12 @@ export const load: PageServerLoad = ({ url }) => {
 	requirePermission('reminders.send');
 	const y = Number(url.searchParams.get('year'));
 	const year = Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : dueYear();
-	return { year, candidates: reminderCandidates(year), sent: listReminders(), defaultMessage: defaultMessage(year, null) };
+	return {
+		year,
+		candidates: reminderCandidates(year),
+		sent: listReminders(),
+		defaultMessage: defaultMessage(year, null)
+	};
 };
 
 export const actions: Actions = {
@@ -21,7 +26,12 @@ export const actions: Actions = {
 		const organIds = form.getAll('organ').map(Number);
 		try {
 			const r = sendReminder(
-				{ year: Number(form.get('year')), organIds, message: String(form.get('message') ?? ''), deadline: String(form.get('deadline') ?? '') || null },
+				{
+					year: Number(form.get('year')),
+					organIds,
+					message: String(form.get('message') ?? ''),
+					deadline: String(form.get('deadline') ?? '') || null
+				},
 				user
 			);
 			return { ok: true, message: `已向${r.organs}个单位发送催报，单位联络员将在“待办”中看到` };

@@ -58,7 +58,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		try {
 			const r = await promoteDraft(draftId(params), user, form.get('acknowledged') === 'on');
-			const what = r.status === 'duplicate' ? '与已导入的文件相同，未改动' : r.newRevision ? '已导入，成为该报告的新版本' : '已导入';
+			const what =
+				r.status === 'duplicate'
+					? '与已导入的文件相同，未改动'
+					: r.newRevision
+						? '已导入，成为该报告的新版本'
+						: '已导入';
 			return { action: 'promote', ok: true, message: what, organId: r.organId, year: r.year };
 		} catch (e) {
 			return refused('promote', e);

@@ -14,7 +14,13 @@ export const GET: RequestHandler = async ({ url }) => {
 	const d = url.searchParams.get('deadline') || null;
 	const deadline = d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
 	const message = (url.searchParams.get('message') ?? '').trim().slice(0, 2000) || defaultMessage(year, deadline);
-	const bytes = await reminderNoticeDocx({ year, organs, message, deadline, date: new Date().toISOString().slice(0, 10) });
+	const bytes = await reminderNoticeDocx({
+		year,
+		organs,
+		message,
+		deadline,
+		date: new Date().toISOString().slice(0, 10)
+	});
 	return new Response(bytes as BodyInit, {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
