@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
-import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
+import { anonymousContext, contextAs, launch, screenshot } from './browser';
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
 	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
@@ -154,7 +154,15 @@ describe('clerk inbox', () => {
 
 		const ctx = await anonymousContext(browser);
 		const clerk3 = await ctx.newPage();
-		await login(clerk3, 'clerk3', 'clerk3-pass-123');
+		// Hydrated first: the login form's inputs are re-rendered on hydration, which would clear what was typed.
+		await clerk3.goto('/login');
+		await clerk3.waitForLoadState('networkidle');
+		await clerk3.fill('input[name=username]', 'clerk3');
+		await clerk3.fill('input[name=password]', 'clerk3-pass-123');
+		await Promise.all([
+			clerk3.waitForURL((u) => !u.pathname.startsWith('/login')),
+			clerk3.click('button[type=submit]')
+		]);
 		await clerk3.goto('/inbox');
 		await clerk3.locator('h1', { hasText: '待办' }).waitFor();
 		expect(await clerk3.locator('[data-kind=reminder]').count()).toBe(0);
