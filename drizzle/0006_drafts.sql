@@ -1,3 +1,25 @@
+CREATE TABLE `draft` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`owner_id` text NOT NULL,
+	`organ_id` integer,
+	`organ_name` text NOT NULL,
+	`year` integer,
+	`file_name` text NOT NULL,
+	`sha256` text NOT NULL,
+	`bytes` blob NOT NULL,
+	`model_json` text NOT NULL,
+	`check_json` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`checked_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`promoted_at` integer,
+	`report_id` integer,
+	`revision_id` integer,
+	FOREIGN KEY (`owner_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`organ_id`) REFERENCES `organ`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`report_id`) REFERENCES `report`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `draft_owner_idx` ON `draft` (`owner_id`,`id`);--> statement-breakpoint
 CREATE TABLE `inbox_item` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`organ_id` integer NOT NULL,
