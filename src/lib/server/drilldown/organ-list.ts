@@ -27,6 +27,8 @@ export interface OrganListFilter {
 	/** Part of the name or an alias, any script or width. */
 	q?: string;
 	kind?: OrganKind;
+	/** Any of these kinds (the dashboard's kind filter: 街道、乡镇 together). */
+	kinds?: readonly string[];
 	/** Only these organs (a clerk's view). */
 	organIds?: number[];
 }
@@ -41,6 +43,7 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 	let organRows = db.select().from(table.organ).orderBy(asc(table.organ.name)).all();
 	if (filter.organIds) organRows = organRows.filter((o) => filter.organIds!.includes(o.id));
 	if (filter.kind) organRows = organRows.filter((o) => o.kind === filter.kind);
+	if (filter.kinds) organRows = organRows.filter((o) => filter.kinds!.includes(o.kind));
 	const aliases = aliasesByOrgan();
 	const q = filter.q ? normalizeOrganName(filter.q) : '';
 	if (q)
