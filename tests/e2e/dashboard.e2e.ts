@@ -70,7 +70,8 @@ describe('dashboard', () => {
 		await hydrated(page);
 		expect(new URL(page.url()).searchParams.get('from')).toBe(String(last));
 		const scopeOne = await page.textContent('[data-testid=scope]');
-		expect(scopeOne).toContain(`${last}年度`);
+		expect(scopeOne).toContain(`${last}年 ·`);
+		expect(scopeOne).not.toContain('—');
 		expect(scopeOne).toContain(`共${one.data.reports[0]}份年报`);
 		expect(scopeOne).not.toBe(scopeAll);
 		// The table under the chart shows the filtered figure.
