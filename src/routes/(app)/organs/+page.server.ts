@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { can } from '$lib/auth/permissions';
-import { latestDistrictYear, organIndex } from '$lib/server/drilldown/organ-list';
+import { hasProblem, latestDistrictYear, organIndex, ORGAN_SORTS, sortOrgans, type OrganSort } from '$lib/server/drilldown/organ-list';
 import { KIND_FILTER_KINDS, KIND_FILTERS, type KindFilter } from '$lib/charts/filters';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -16,5 +16,10 @@ export const load: PageServerLoad = ({ url }) => {
 			: '';
 	// A clerk sees only its own organ.
 	const organIds = can(user.role, 'reports.view_all') ? undefined : [user.organId ?? -1];
-	return { q, kind, rows: organIndex({ q, kinds: kind ? KIND_FILTER_KINDS[kind] : undefined, organIds }), latestYear: latestDistrictYear() };
+	const sortParam = url.searchParams.get('sort') ?? '';
+	const sort: OrganSort = (ORGAN_SORTS as readonly string[]).includes(sortParam) ? (sortParam as OrganSort) : 'name';
+	const problems = url.searchParams.get('problems') === '1';
+	const all = organIndex({ q, kinds: kind ? KIND_FILTER_KINDS[kind] : undefined, organIds });
+	const rows = sortOrgans(problems ? all.filter(hasProblem) : all, sort);
+	return { q, kind, sort, problems, total: all.length, rows, latestYear: latestDistrictYear() };
 };
