@@ -34,7 +34,8 @@ export interface HeadlineData {
 	/** This year's reports published after the deadline, and organs that reported before and not this year. */
 	late: number;
 	missing: number;
-	silent: { count: number; organs: number; end: string; thresholdDays: number };
+	/** Organs silent over the threshold, of those with a log; `broken`: organs whose crawled column failed (not judged). */
+	silent: { count: number; organs: number; broken: number; end: string; thresholdDays: number };
 	attention: AttentionOrgan[];
 	minSample: number;
 }

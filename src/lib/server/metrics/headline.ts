@@ -86,8 +86,20 @@ export function headline(f: DashboardFilter, client?: Database.Database, limit =
 
 	const { end } = updatesRange(yf, client);
 	const logs = lastPostings(f, end, client);
+	// An organ whose column the crawler could not read is unknown, not silent (issue 19's broken state).
+	const ow = organWhere(f);
+	const broken = new Set(
+		(
+			statement(
+				`SELECT DISTINCT o.id AS id FROM crawl_source s JOIN organ o ON o.id = s.organ_id
+				WHERE s.enabled = 1 AND s.last_status = 'broken' AND ${ow.sql}`,
+				client
+			).all(...ow.params) as { id: number }[]
+		).map((r) => r.id)
+	);
 	const silentDays = new Map<number, number>();
 	for (const l of logs) {
+		if (broken.has(l.id)) continue;
 		// No posting up to the end at all: silent since before the year began.
 		const days = l.last === null ? daysBetween(`${year}-01-01`, end) + 1 : daysBetween(l.last, end);
 		if (days > SILENCE_THRESHOLD_DAYS) silentDays.set(l.id, days);
@@ -120,7 +132,7 @@ export function headline(f: DashboardFilter, client?: Database.Database, limit =
 		correctionRate: { now: a.corr, prev: p ? p.corr : null },
 		late: q.late,
 		missing: q.missing,
-		silent: { count: silentDays.size, organs: logs.length, end, thresholdDays: SILENCE_THRESHOLD_DAYS },
+		silent: { count: silentDays.size, organs: logs.length, broken: broken.size, end, thresholdDays: SILENCE_THRESHOLD_DAYS },
 		attention,
 		minSample: MIN_SAMPLE
 	};
