@@ -54,7 +54,10 @@ export function rankingsPanels(d: RankingsData): Panel[] {
 					}
 				},
 				legend: { show: false },
-				xAxis: valueAxisBelow(label.axis, {...(isRate(m) ? { axisLabel: { formatter: '{value}%' } } : { minInterval: m === 'applications' ? 1 : 0 }) }),
+				xAxis: valueAxisBelow(label.axis, {
+					// hideOverlap: on a phone the tick labels would run into each other.
+					...(isRate(m) ? { axisLabel: { formatter: '{value}%', hideOverlap: true } } : { minInterval: m === 'applications' ? 1 : 0, axisLabel: { hideOverlap: true } })
+				}),
 				yAxis: { type: 'category', data: list.map((r) => r.organ.name), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
 				series: [
 					{
