@@ -1,4 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { compress } from '$lib/server/http/compress';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie, validateSessionToken } from '$lib/server/auth/session';
 import { startScheduler } from '$lib/server/crawl/scheduler';
 
@@ -8,7 +10,7 @@ export const init: ServerInit = () => {
 };
 
 // Resolves who is asking, nothing more: every load, action and endpoint checks the permission itself.
-export const handle: Handle = async ({ event, resolve }) => {
+const session: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) {
 		event.locals.user = null;
@@ -22,3 +24,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.session = session;
 	return resolve(event);
 };
+
+// Compression first: it sees the final response of every hook after it.
+export const handle = sequence(compress, session);

@@ -14,24 +14,24 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** Waits until every server-painted SVG has been replaced by a live ECharts instance. */
+/** Waits until every chart's placeholder has been replaced by a live ECharts instance. */
 async function hydrated(page: Page) {
-	await page.waitForFunction(() => document.querySelectorAll('[data-chart]').length > 0 && document.querySelectorAll('.ssr').length === 0, null, {
+	await page.waitForFunction(() => document.querySelectorAll('[data-chart]').length > 0 && document.querySelectorAll('.pending').length === 0, null, {
 		timeout: 30_000
 	});
 }
 
 describe('dashboard', () => {
-	it('shows every chart to a leader, server-painted first, then live, with Chinese labels', async () => {
+	it('shows every chart to a leader, drawn in the browser from data sent once, with Chinese labels', async () => {
 		const ctx = await contextAs(browser, 'leader');
 		const page = await ctx.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(String(e)));
-		// First paint without JavaScript: the server's SVGs are there.
+		// Without JavaScript: every card, its table and the headline row; the chart data once, no SVG copy of it.
 		const raw = await (await page.request.get('/')).text();
 		for (const id of CHART_IDS) expect(raw, id).toContain(`data-chart="${id}"`);
-		expect(raw).toContain('<svg');
-		expect(raw).toContain('申请数（件）');
+		expect(raw).toContain('data-testid="headline"');
+		expect(raw).not.toMatch(/<svg[^>]*viewBox/);
 
 		await page.goto('/');
 		await hydrated(page);
@@ -70,7 +70,8 @@ describe('dashboard', () => {
 		await hydrated(page);
 		expect(new URL(page.url()).searchParams.get('from')).toBe(String(last));
 		const scopeOne = await page.textContent('[data-testid=scope]');
-		expect(scopeOne).toContain(`${last}年度`);
+		expect(scopeOne).toContain(`${last}年 ·`);
+		expect(scopeOne).not.toContain('—');
 		expect(scopeOne).toContain(`共${one.data.reports[0]}份年报`);
 		expect(scopeOne).not.toBe(scopeAll);
 		// The table under the chart shows the filtered figure.

@@ -78,7 +78,7 @@ function describe(r: ImportResult): string {
 		r.kind === 'publication_log'
 			? `新增${r.added ?? 0}条，重复${r.duplicates ?? 0}条`
 			: [r.newRevision ? '新修订版本' : '', r.findings ? `${r.findings}项发现` : ''].filter(Boolean).join('，');
-	return [`${LABELS[r.status]}\t${r.file}`, what, extra, r.reason ?? ''].filter(Boolean).join('\t');
+	return [`${LABELS[r.status]}\t${r.file}`, what, extra, r.reason ?? '', r.detail ?? ''].filter(Boolean).join('\t');
 }
 
 const command: Command = {

@@ -16,6 +16,7 @@ export function chart(getOption: () => Option, opts: ChartOptions = {}): Attachm
 		let instance: import('./echarts').ECharts | undefined;
 		let observer: ResizeObserver | undefined;
 		let disposed = false;
+		const resize = () => instance?.resize();
 		const ready = import('./echarts').then(({ init }) => {
 			if (disposed) return;
 			instance = init(node, null, { renderer: 'svg' });
@@ -25,6 +26,9 @@ export function chart(getOption: () => Option, opts: ChartOptions = {}): Attachm
 			});
 			observer = new ResizeObserver(() => instance?.resize());
 			observer.observe(node);
+			// Printing lays the page out at paper width before any observer runs: redraw at that width, and back after.
+			addEventListener('beforeprint', resize);
+			addEventListener('afterprint', resize);
 		});
 		$effect(() => {
 			const option = getOption();
@@ -37,6 +41,8 @@ export function chart(getOption: () => Option, opts: ChartOptions = {}): Attachm
 		return () => {
 			disposed = true;
 			observer?.disconnect();
+			removeEventListener('beforeprint', resize);
+			removeEventListener('afterprint', resize);
 			instance?.dispose();
 		};
 	};

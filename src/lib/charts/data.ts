@@ -115,14 +115,19 @@ export interface RankedOrgan {
 	numerator?: number;
 	denominator?: number;
 	enough: boolean;
+	/** A report of the period has broken sums for this rate (数据有误): no value, no sample. */
+	broken?: boolean;
 }
 
 const RANKING_MEASURES = ['applications', 'refusal_rate', 'correction_rate', 'update_frequency'] as const;
 export type RankingMeasure = (typeof RANKING_MEASURES)[number];
 
 export interface RankingsData {
-	/** The year a click opens (the range's last year). */
+	/** The year a click opens (the period's last year). */
 	year: number;
+	/** The years the rankings sum (by default the filter's last year only). */
+	fromYear: number;
+	toYear: number;
 	minSample: number;
 	/** Every filtered organ per measure: ranked ones first (best-known order), then 样本不足 ones. */
 	measures: Record<RankingMeasure, RankedOrgan[]>;

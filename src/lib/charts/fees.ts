@@ -1,11 +1,13 @@
 import type { FeesData } from './data';
+import { periodLabel } from './rank-period';
 import { axisTooltip, base, fmt, yearAxis, type Panel } from './theme';
 
 function feesFinding(d: FeesData): string {
 	const info = d.infoFeeYuan.reduce((a, b) => a + b, 0);
 	const infoOrgans = new Set(d.charging.filter((c) => c.infoFeeYuan > 0).map((c) => c.organ.id)).size;
-	if (!info) return `${d.years[0]}—${d.years[d.years.length - 1]}年没有单位收取信息处理费`;
-	return `${d.years[0]}—${d.years[d.years.length - 1]}年共收取信息处理费${fmt(info, 2)}元，涉及${infoOrgans}个单位`;
+	const period = periodLabel({ fromYear: d.years[0], toYear: d.years[d.years.length - 1] });
+	if (!info) return `${period}没有单位收取信息处理费`;
+	return `${period}共收取信息处理费${fmt(info, 2)}元，涉及${infoOrgans}个单位`;
 }
 
 export function feesPanels(d: FeesData): Panel[] {

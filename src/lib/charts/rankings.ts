@@ -1,4 +1,5 @@
 import type { RankedOrgan, RankingMeasure, RankingsData } from './data';
+import { periodLabel } from './rank-period';
 import { COLORS, base, esc, fmt, pct, valueAxisBelow, type Panel } from './theme';
 
 export const RANKING_LABELS: Record<RankingMeasure, { title: string; axis: string; color: string }> = {
@@ -19,6 +20,7 @@ export function ranked(d: RankingsData, m: RankingMeasure): RankedOrgan[] {
 }
 
 export function rankingValue(m: RankingMeasure, r: RankedOrgan, minSample: number): string {
+	if (r.broken) return '数据有误';
 	if (!r.enough) return `样本不足（${fmt(r.denominator ?? 0)}<${minSample}）`;
 	if (isRate(m)) return `${pct(r.value)}（${fmt(r.numerator)}/${fmt(r.denominator)}）`;
 	if (m === 'update_frequency') return `${fmt(r.value, 2)}条/周（共${fmt(r.numerator)}条）`;
@@ -28,17 +30,19 @@ export function rankingValue(m: RankingMeasure, r: RankedOrgan, minSample: numbe
 export function rankingsPanels(d: RankingsData): Panel[] {
 	return (Object.keys(RANKING_LABELS) as RankingMeasure[]).map((m) => {
 		const list = [...ranked(d, m)].reverse();
-		const insufficient = d.measures[m].filter((r) => !r.enough).length;
+		const insufficient = d.measures[m].filter((r) => !r.enough && !r.broken).length;
+		const broken = d.measures[m].filter((r) => r.broken).length;
 		const label = RANKING_LABELS[m];
+		const period = periodLabel(d);
 		const sub = isRate(m)
-			? `样本不足${d.minSample}件的单位不排名（${insufficient}个单位样本不足）；点击条形查看该单位${d.year}年报告`
-			: `点击条形查看该单位${d.year}年报告`;
+			? `${period}合计；样本不足${d.minSample}件的不排名（${insufficient}个）${broken ? `，数据有误的不排名（${broken}个）` : ''}；点击条形查看${d.year}年报告`
+			: `${period}合计；点击条形查看该单位${d.year}年报告`;
 		return {
 			key: `rankings-${m}`,
 			height: Math.max(220, 90 + list.length * 22),
 			clickable: true,
 			option: {
-				...base(list.length ? label.title : `${label.title}：样本不足，无法排名`, sub),
+				...base(`${period}${list.length ? label.title : `${label.title}：样本不足，无法排名`}`, sub),
 				grid: { left: 190, right: 64, top: 64, bottom: 48 },
 				tooltip: {
 					trigger: 'axis',
@@ -50,7 +54,10 @@ export function rankingsPanels(d: RankingsData): Panel[] {
 					}
 				},
 				legend: { show: false },
-				xAxis: valueAxisBelow(label.axis, {...(isRate(m) ? { axisLabel: { formatter: '{value}%' } } : { minInterval: m === 'applications' ? 1 : 0 }) }),
+				xAxis: valueAxisBelow(label.axis, {
+					// hideOverlap: on a phone the tick labels would run into each other.
+					...(isRate(m) ? { axisLabel: { formatter: '{value}%', hideOverlap: true } } : { minInterval: m === 'applications' ? 1 : 0, axisLabel: { hideOverlap: true } })
+				}),
 				yAxis: { type: 'category', data: list.map((r) => r.organ.name), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
 				series: [
 					{

@@ -1,8 +1,8 @@
 // The data behind each chart as a table: the same rows feed the HTML table under a chart and its CSV download.
 import { APPLICANT_COLUMN_LABELS } from '../report/template';
-import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS, type ChartId, type DashboardData, type RankingMeasure } from './data';
+import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS, type ChartId, type DashboardData, type RankedOrgan, type RankingMeasure } from './data';
 import { OUTCOME_LABELS, outcomeTotals } from './outcomes';
-import { RANKING_LABELS, rankingValue } from './rankings';
+import { RANKING_LABELS } from './rankings';
 import { reasonLabel } from './refusals';
 import { yoy } from './theme';
 
@@ -63,18 +63,36 @@ export const TABLES: { [K in ChartId]: (d: DashboardData) => DataTable } = {
 		rows: q.years.map((y) => [y.year, y.onTime, y.late, y.undated, y.missing, y.withFindings])
 	}),
 	rankings: ({ rankings: r }) => {
-		const measures = Object.keys(RANKING_LABELS) as RankingMeasure[];
-		const organs = new Map<number, { name: string; cells: string[] }>();
-		measures.forEach((m, j) => {
+		// Numbers only in number columns (a CSV or sheet sums them); why a rate is missing goes in the last column.
+		const organs = new Map<number, { name: string; by: Partial<Record<RankingMeasure, RankedOrgan>> }>();
+		for (const m of Object.keys(RANKING_LABELS) as RankingMeasure[])
 			for (const x of r.measures[m]) {
-				const e = organs.get(x.organ.id) ?? { name: x.organ.name, cells: measures.map(() => '—') };
-				e.cells[j] = rankingValue(m, x, r.minSample);
+				const e = organs.get(x.organ.id) ?? { name: x.organ.name, by: {} };
+				e.by[m] = x;
 				organs.set(x.organ.id, e);
 			}
-		});
+		const why = (m: 'refusal_rate' | 'correction_rate', x: RankedOrgan | undefined, name: string) =>
+			x?.broken ? `${name}数据有误` : x && !x.enough ? `${name}样本不足（${x.denominator ?? 0}<${r.minSample}）` : null;
+		const rateOf = (x: RankedOrgan | undefined) => (x && x.enough && x.value !== null ? Math.round(x.value * 10000) / 10000 : null);
 		return {
-			columns: ['单位', '单位编号', '新收申请', '不予公开率', '复议诉讼纠错率', '更新频率'],
-			rows: [...organs.entries()].map(([id, e]) => [e.name, id, ...e.cells]),
+			columns: ['单位', '单位编号', '新收申请', '不予公开（件）', '办理结果总计（件）', '不予公开率', '纠正（件）', '已审结（件）', '纠错率', '主动公开发布（条）', '平均每周发布（条）', '说明'],
+			rows: [...organs.entries()].map(([id, { name, by }]) => {
+				const notes = [why('refusal_rate', by.refusal_rate, '不予公开率'), why('correction_rate', by.correction_rate, '纠错率')].filter(Boolean);
+				return [
+					name,
+					id,
+					by.applications?.value ?? null,
+					by.refusal_rate?.numerator ?? null,
+					by.refusal_rate?.denominator ?? null,
+					rateOf(by.refusal_rate),
+					by.correction_rate?.numerator ?? null,
+					by.correction_rate?.denominator ?? null,
+					rateOf(by.correction_rate),
+					by.update_frequency?.numerator ?? null,
+					by.update_frequency?.value ?? null,
+					notes.length ? notes.join('；') : null
+				];
+			}),
 			links: { organIdColumn: 1, year: r.year }
 		};
 	}
@@ -101,6 +119,9 @@ export const EXTRA_TABLES: Partial<{ [K in ChartId]: (d: DashboardData) => DataT
 		rows: q.byRule.map((r) => [r.rule, r.name, r.reports])
 	})
 };
+
+/** The secondary tables' captions (under the chart and as sheet names). */
+export const EXTRA_TABLE_NAMES: Partial<Record<ChartId, string>> = { updates: '沉默最久的单位', review: '有纠错案件的单位', quality: '按规则统计' };
 
 function csvCell(c: Cell): string {
 	if (c === null) return '';

@@ -28,6 +28,8 @@ export interface ImportResult {
 	status: ImportStatus;
 	/** Why it was refused (Chinese, for the user); for a publication log, the rows left out. */
 	reason?: string;
+	/** The technical cause behind a failure (often English): for the log and the CLI, never shown in the UI. */
+	detail?: string;
 	kind?: 'report' | 'publication_log';
 	organ?: string;
 	organId?: number;
@@ -73,8 +75,8 @@ export const REASONS = {
 	noPermission: '当前账号没有导入权限',
 	unknownOrgan: (name: string) => `单位“${name}”尚未登记：联络员只能上传本单位的报告，新单位须由管理员或督查员导入`,
 	otherOrgan: (name: string, own: string) => `联络员只能上传本单位（${own}）的报告，此文件是“${name}”的报告`,
-	parseFailed: (msg: string) => `解析出错，未导入：${msg}`,
-	failed: (e: unknown) => `导入出错，未导入（已回滚）：${e instanceof Error ? e.message : String(e)}`
+	parseFailed: '解析出错，未导入：文件内容无法读取，请检查文件是否损坏或另存为其他格式后重试',
+	failed: '导入出错，未导入（已回滚），请稍后重试；仍失败请联系管理员'
 };
 
 export interface ImportOptions {
@@ -142,7 +144,9 @@ export async function importFiles(
 				// One file's failure (a busy database past the timeout, a full disk) is that file's result; its
 				// transaction rolled back, and the other files go on.
 				const task = tasks[i];
-				result = refused('input' in task ? task.input.name : task.result.file, REASONS.failed(e));
+				const detail = e instanceof Error ? e.message : String(e);
+				console.error(`import failed: ${detail}`);
+				result = refused('input' in task ? task.input.name : task.result.file, REASONS.failed, { detail });
 			}
 			results.push(result);
 			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
@@ -177,7 +181,7 @@ function baseName(name: string): string {
 function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: Actor, organCache: Map<string, Organ | undefined>): ImportResult {
 	const file = input.name;
 	if ('refusal' in parsed) return refused(file, parsed.refusal, { kind: 'report' });
-	if ('error' in parsed) return refused(file, REASONS.parseFailed(parsed.error), { kind: 'report' });
+	if ('error' in parsed) return refused(file, REASONS.parseFailed, { kind: 'report', detail: parsed.error });
 	const model = parsed.model;
 	const base: Partial<ImportResult> = { kind: 'report', organ: model.organ || undefined, year: model.year ?? undefined, template: model.template };
 	if (!model.year) return refused(file, REASONS.noYear, base);

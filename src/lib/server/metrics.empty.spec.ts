@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { closeDb } from './db';
 import { availableYears } from './metrics';
-import { loadDashboard } from './dashboard';
+import { loadDashboard, renderAll } from './dashboard';
 import { CHARTS } from '../charts';
 
 let tmp: ReturnType<typeof useTempDatabase>;
@@ -21,7 +21,10 @@ it('loads and renders every chart on an empty database', () => {
 	const view = loadDashboard({ fromYear: y.minYear, toYear: y.maxYear, kind: null, organId: null });
 	expect(view.data.volume.total).toEqual([0]);
 	expect(view.data.updates.organs).toEqual([]);
-	for (const c of CHARTS) for (const svg of view.svgs[c.id]) expect(svg, c.id).toMatch(/^<svg/);
-	expect(view.svgs.volume[0]).toContain('没有新收申请数据');
-	expect(view.svgs.updates[0]).toContain('没有导入发布记录');
+	const svgs = renderAll(view.data);
+	for (const c of CHARTS) for (const svg of svgs[c.id]) expect(svg, c.id).toMatch(/^<svg/);
+	expect(svgs.volume[0]).toContain('没有新收申请数据');
+	expect(svgs.updates[0]).toContain('没有导入发布记录');
+	expect(view.headline.applications).toEqual({ value: 0, prev: null, reports: 0 });
+	expect(view.headline.attention).toEqual([]);
 });

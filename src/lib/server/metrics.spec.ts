@@ -243,32 +243,64 @@ describe('fees, review, quality', () => {
 });
 
 describe('rankings', () => {
-	it('ranks refusal and correction rates only on a sample of 5 or more, 样本不足 listed after', () => {
-		const d = rankings(ALL);
-		for (const o of ORGANS) {
-			const rs = REPORTS.filter((r) => r.organ === o.name);
-			const handled = sumOf(rs, (r) =>
-				Object.entries(r.rows)
-					.filter(([k]) => !['new', 'carried_over', 'results_total'].includes(k))
-					.reduce((s, [, v]) => s + v[6], 0)
-			);
-			const refused = sumOf(rs, (r) => Object.entries(r.rows).filter(([k]) => k.startsWith('refused.')).reduce((s, [, v]) => s + v[6], 0));
-			const entry = d.measures.refusal_rate.find((x) => x.organ.id === ids.get(o.name))!;
-			expect([entry.numerator, entry.denominator]).toEqual([refused, handled]);
-			expect(entry.enough).toBe(handled >= 5);
-			expect(entry.value).toBeCloseTo(refused / handled, 10);
-			const apps = d.measures.applications.find((x) => x.organ.id === ids.get(o.name))!;
-			expect(apps.value).toBe(sumOf(rs, (r) => r.rows.new[6]));
-			const corr = d.measures.correction_rate.find((x) => x.organ.id === ids.get(o.name))!;
-			const concluded = sumOf(rs, (r) => Object.values(r.review).reduce((s, v) => s + v[4] - v[3], 0));
-			const corrected = sumOf(rs, (r) => Object.values(r.review).reduce((s, v) => s + v[1], 0));
-			expect([corr.numerator, corr.denominator]).toEqual([corrected, concluded]);
-			expect(corr.enough).toBe(concluded >= 5);
-			if (corr.enough) expect(corr.value).toBeCloseTo(corrected / concluded, 10);
+	it.each([ALL, ...[2019, 2020, 2021, 2022, 2023].map((y) => ({ ...ALL, fromYear: y, toYear: y }))])(
+		'ranks refusal and correction rates only on a sample of 5 or more, 样本不足 and 数据有误 listed after (%o)',
+		(f) => {
+			const d = rankings(f);
+			let brokenSeen = 0;
+			let rankedSeen = 0;
+			for (const o of ORGANS) {
+				const rs = REPORTS.filter((r) => r.organ === o.name && r.year >= f.fromYear && r.year <= f.toYear);
+				if (!rs.length) continue;
+				const handled = sumOf(rs, (r) =>
+					Object.entries(r.rows)
+						.filter(([k]) => !['new', 'carried_over', 'results_total'].includes(k))
+						.reduce((s, [, v]) => s + v[6], 0)
+				);
+				const refused = sumOf(rs, (r) => Object.entries(r.rows).filter(([k]) => k.startsWith('refused.')).reduce((s, [, v]) => s + v[6], 0));
+				const entry = d.measures.refusal_rate.find((x) => x.organ.id === ids.get(o.name))!;
+				// A report of the period whose 办理结果总计 does not add up (A2): 数据有误, no sample at all.
+				if (rs.some((r) => r.findings.includes('A2'))) {
+					brokenSeen++;
+					expect([entry.broken, entry.enough, entry.value, entry.denominator]).toEqual([true, false, null, undefined]);
+				} else {
+					rankedSeen++;
+					expect([entry.numerator, entry.denominator]).toEqual([refused, handled]);
+					expect(entry.enough).toBe(handled >= 5);
+					expect(entry.value).toBeCloseTo(refused / handled, 10);
+				}
+				const apps = d.measures.applications.find((x) => x.organ.id === ids.get(o.name))!;
+				expect(apps.value).toBe(sumOf(rs, (r) => r.rows.new[6]));
+				const corr = d.measures.correction_rate.find((x) => x.organ.id === ids.get(o.name))!;
+				const concluded = sumOf(rs, (r) => Object.values(r.review).reduce((s, v) => s + v[4] - v[3], 0));
+				const corrected = sumOf(rs, (r) => Object.values(r.review).reduce((s, v) => s + v[1], 0));
+				expect([corr.numerator, corr.denominator]).toEqual([corrected, concluded]);
+				expect(corr.enough).toBe(concluded >= 5);
+				if (corr.enough) expect(corr.value).toBeCloseTo(corrected / concluded, 10);
+			}
+			if (f === ALL) expect(brokenSeen).toBeGreaterThan(0);
+			else expect(brokenSeen + rankedSeen).toBeGreaterThan(0);
+			// applications: largest first; 数据有误 after every ranked or 样本不足 entry
+			const values = d.measures.applications.map((x) => x.value!);
+			expect(values).toEqual([...values].sort((a, b) => b - a));
+			const order = d.measures.refusal_rate.map((x) => (x.enough ? 0 : x.broken ? 2 : 1));
+			expect(order).toEqual([...order].sort());
 		}
-		// applications: largest first
-		const values = d.measures.applications.map((x) => x.value!);
-		expect(values).toEqual([...values].sort((a, b) => b - a));
+	);
+
+	it('gives a report with broken section 4 sums 数据有误, never a negative sample', () => {
+		const db = getDb();
+		const year = 2023;
+		const rid = (db.$client.prepare('SELECT id FROM report WHERE organ_id = ? AND year = ?').get(ids.get('测试区教育局'), year) as { id: number }).id;
+		db.$client.prepare('UPDATE report_summary SET review_concluded = -2 WHERE report_id = ?').run(rid);
+		try {
+			const d = rankings({ ...ALL, fromYear: year, toYear: year });
+			const corr = d.measures.correction_rate.find((x) => x.organ.id === ids.get('测试区教育局'))!;
+			expect([corr.broken, corr.enough, corr.denominator]).toEqual([true, false, undefined]);
+			expect(d.measures.correction_rate.every((x) => x.denominator === undefined || x.denominator >= 0)).toBe(true);
+		} finally {
+			rebuildSummaries(db.$client);
+		}
 	});
 
 	it('puts organs under the sample size after the ranked ones, whatever their rate', () => {
@@ -341,8 +373,7 @@ describe('filters and the page load', () => {
 	it('caches the view per data version and filter, and a change in the data changes the version', () => {
 		const a = loadDashboard(ALL);
 		expect(loadDashboard(ALL)).toBe(a);
-		expect(a.svgs.volume[0]).toMatch(/^<svg[^>]*viewBox/);
-		expect(a.svgs.volume[0]).toContain('申请数（件）');
+		expect(a.headline.year).toBe(ALL.toYear);
 		const before = dataVersion();
 		getDb().insert(table.organ).values({ name: '测试区新设局', normalizedName: '测试区新设局', kind: 'department' }).run();
 		expect(dataVersion()).not.toBe(before);

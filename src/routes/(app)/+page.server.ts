@@ -5,6 +5,7 @@ import { can } from '$lib/auth/permissions';
 import { availableYears, filterOrgans } from '$lib/server/metrics';
 import { loadDashboard } from '$lib/server/dashboard';
 import { filterQuery, parseFilter } from '$lib/charts/filters';
+import { parseRankPeriod } from '$lib/charts/rank-period';
 
 export const load: PageServerLoad = ({ url }) => {
 	const user = requireUser();
@@ -13,6 +14,7 @@ export const load: PageServerLoad = ({ url }) => {
 	requirePermission('dashboard.view');
 	const available = availableYears();
 	const filter = parseFilter(url.searchParams, available);
-	const { data, svgs } = loadDashboard(filter);
-	return { filter, available, query: filterQuery(filter), organs: filterOrgans(), dashboard: data, svgs };
+	const rank = parseRankPeriod(url.searchParams, filter);
+	const { data, headline } = loadDashboard(filter, undefined, rank);
+	return { filter, available, rank, query: filterQuery(filter), organs: filterOrgans(), dashboard: data, headline };
 };

@@ -14,6 +14,8 @@ export interface OrganListRow {
 	kind: OrganKind;
 	aliases: string[];
 	years: number[];
+	/** Per year on file: its findings and errors (the year chips' colour). */
+	yearFindings: { year: number; findings: number; errors: number }[];
 	latestYear: number | null;
 	latestReportId: number | null;
 	/** Findings of the latest report, and how many of them are errors. */
@@ -27,6 +29,8 @@ export interface OrganListFilter {
 	/** Part of the name or an alias, any script or width. */
 	q?: string;
 	kind?: OrganKind;
+	/** Any of these kinds (the dashboard's kind filter: 街道、乡镇 together). */
+	kinds?: readonly string[];
 	/** Only these organs (a clerk's view). */
 	organIds?: number[];
 }
@@ -41,6 +45,7 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 	let organRows = db.select().from(table.organ).orderBy(asc(table.organ.name)).all();
 	if (filter.organIds) organRows = organRows.filter((o) => filter.organIds!.includes(o.id));
 	if (filter.kind) organRows = organRows.filter((o) => o.kind === filter.kind);
+	if (filter.kinds) organRows = organRows.filter((o) => filter.kinds!.includes(o.kind));
 	const aliases = aliasesByOrgan();
 	const q = filter.q ? normalizeOrganName(filter.q) : '';
 	if (q)
@@ -70,6 +75,7 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 			kind: o.kind,
 			aliases: aliases.get(o.id) ?? [],
 			years,
+			yearFindings: rs.map((r) => ({ year: r.year, findings: r.findings, errors: errors.get(r.id) ?? 0 })),
 			latestYear: latest?.year ?? null,
 			latestReportId: latest?.id ?? null,
 			latestFindings: latest ? latest.findings : null,
@@ -78,3 +84,23 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 		};
 	});
 }
+
+export const ORGAN_SORTS = ['name', 'findings', 'missing'] as const;
+export type OrganSort = (typeof ORGAN_SORTS)[number];
+
+// Names in pinyin order (教育局 before 财政局 by code point, after it in pinyin): the locale's collation.
+const collator = new Intl.Collator('zh-CN');
+
+/** The list by name (pinyin), by the latest report's findings (errors first) or by missing years, most first. */
+export function sortOrgans(rows: OrganListRow[], sort: OrganSort): OrganListRow[] {
+	const byName = (a: OrganListRow, b: OrganListRow) => collator.compare(a.name, b.name);
+	const out = [...rows];
+	if (sort === 'findings')
+		out.sort((a, b) => (b.latestErrors ?? -1) - (a.latestErrors ?? -1) || (b.latestFindings ?? -1) - (a.latestFindings ?? -1) || byName(a, b));
+	else if (sort === 'missing') out.sort((a, b) => b.missingYears.length - a.missingYears.length || byName(a, b));
+	else out.sort(byName);
+	return out;
+}
+
+/** An organ with a problem: errors in its latest report, or a year it owes. */
+export const hasProblem = (r: OrganListRow): boolean => (r.latestErrors ?? 0) > 0 || r.missingYears.length > 0;

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { DashboardData } from '../../charts/data';
 import type { DashboardFilter } from '../../charts/filters';
+import type { RankPeriod } from '../../charts/rank-period';
 import { statement } from '../db/statement';
 import { outcomes, refusals, volume } from './applications';
 import { fees } from './fees';
@@ -15,12 +16,14 @@ export { volume, outcomes, refusals, outcomeGroup } from './applications';
 export { fees } from './fees';
 export { quality } from './quality';
 export { rankings } from './rankings';
+export { headline } from './headline';
 export { review } from './review';
 export { updates, updatesRange, WEEKLY_COVERAGE, WEEKS_PER_YEAR, HEATMAP_MAX_ORGANS } from './updates';
 
 export const METRICS = { volume, outcomes, refusals, updates, fees, review, quality, rankings } as const;
 
-export function dashboard(f: DashboardFilter, client?: Database.Database): DashboardData {
+/** The charts for a filter; the rankings over `rank` (by default the whole filter range). */
+export function dashboard(f: DashboardFilter, client?: Database.Database, rank?: RankPeriod): DashboardData {
 	return {
 		volume: volume(f, client),
 		outcomes: outcomes(f, client),
@@ -29,7 +32,7 @@ export function dashboard(f: DashboardFilter, client?: Database.Database): Dashb
 		fees: fees(f, client),
 		review: review(f, client),
 		quality: quality(f, client),
-		rankings: rankings(f, client)
+		rankings: rankings(rank ? { ...f, ...rank } : f, client)
 	};
 }
 

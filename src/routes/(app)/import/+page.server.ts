@@ -31,7 +31,8 @@ export const actions: Actions = {
 		const inputs: ImportInput[] = [];
 		for (const f of files) inputs.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
 		const results = await importFiles(inputs, { id: user.id, role: user.role, organId: user.organId });
-		return { results };
+		// The technical detail stays in the server's log: the page shows the Chinese reason only.
+		return { results: results.map(({ detail: _detail, ...r }) => r) };
 	},
 	/** Saved column listing pages (.html or a .zip of them) into the publication log. */
 	listing: async ({ request }) => {
