@@ -14,3 +14,4 @@ export {
 	type GridCell,
 	type TableBlock
 } from '../../report/layout';
+export { dropRepeatedLines, breakNumbers } from './crawl';
