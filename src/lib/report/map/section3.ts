@@ -9,7 +9,7 @@ import { trimFigs } from './proactive';
 import { mostlyOneValuePerLine, sevenSums, soleReading } from './flat-row';
 import { readSection3RunTogether } from './run-together';
 import type { SectionRange } from './sections';
-import { provenanceAt, type MapInput, type SectionMapping } from './section';
+import { deriveTotal, provenanceAt, type MapInput, type SectionMapping } from './section';
 
 const ROW_FIGURES = APPLICANT_COLUMNS.length;
 /** Fewer rows read with exactly their seven figures than this: try the run-together reading. */
@@ -46,6 +46,17 @@ export function mapSection3(input: MapInput, range: SectionRange | undefined, pr
 				out.provenance[where] = provenanceAt(doc, f.line);
 				if (f.note) out.warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
 			});
+			// A blank 总计 printed beside six printed parts: their sum, marked as derived.
+			const total = figs[ROW_FIGURES - 1];
+			if (total && total.value === null) {
+				const parts = figs.slice(0, ROW_FIGURES - 1).map((f) => f?.value ?? null);
+				const d = deriveTotal(parts, parts.map((_, c) => applicationPath(a.key!, c)), applicationPath(a.key, ROW_FIGURES - 1), provenanceAt(doc, total.line), rowName(a.key));
+				if (d) {
+					out.values.rows[a.key]![ROW_FIGURES - 1] = d.value;
+					out.provenance[applicationPath(a.key, ROW_FIGURES - 1)] = d.provenance;
+					out.warnings.push(d.warning);
+				}
+			}
 		});
 	}
 

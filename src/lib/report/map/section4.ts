@@ -2,13 +2,13 @@
 // the text did not give them one by one.
 import type { Review, Row5 } from '../model';
 import { reviewPath } from '../cell-path';
-import { REVIEW_GROUPS } from '../template';
+import { REVIEW_GROUPS, REVIEW_GROUP_LABELS } from '../template';
 import { collectRows, type Fig } from './rows';
 import { fifteenSums, soleReading } from './flat-row';
 import { REVIEW_FIGURES, mapReview } from './review';
 import { readSection4RunTogether } from './run-together';
 import type { SectionRange } from './sections';
-import { provenanceAt, type MapInput, type SectionMapping } from './section';
+import { deriveTotal, provenanceAt, type MapInput, type SectionMapping } from './section';
 
 export function mapSection4(input: MapInput, range: SectionRange | undefined): SectionMapping<Review> {
 	const { doc, norm } = input;
@@ -23,6 +23,15 @@ export function mapSection4(input: MapInput, range: SectionRange | undefined): S
 		if (!figs) continue;
 		out.values[g] = figs.map((f) => f.value) as Row5;
 		figs.forEach((f, c) => (out.provenance[reviewPath(g, c)] = provenanceAt(doc, f.line)));
+		if (figs.length === 5 && figs[4].value === null) {
+			const parts = figs.slice(0, 4).map((f) => f.value);
+			const d = deriveTotal(parts, parts.map((_, c) => reviewPath(g, c)), reviewPath(g, 4), provenanceAt(doc, figs[4].line), REVIEW_GROUP_LABELS[g]);
+			if (d) {
+				out.values[g]![4] = d.value;
+				out.provenance[reviewPath(g, 4)] = d.provenance;
+				out.warnings.push(d.warning);
+			}
+		}
 	}
 	if (res.count === REVIEW_FIGURES) return out;
 	const rt = readSection4RunTogether(doc, norm, range.start, range.end);
