@@ -15,3 +15,4 @@ export {
 	type TableBlock
 } from '../../report/layout';
 export { dropRepeatedLines, breakNumbers } from './crawl';
+export { htmlInJsString, htmlBodyAsText } from './wrapped';
