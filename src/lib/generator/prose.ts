@@ -53,6 +53,20 @@ const MEASURES = [
 	'加强政务新媒体和网站平台建设，畅通互动渠道，及时回应社会关切'
 ];
 
+/** Ways real reports say no 信息处理费 was charged (issue 15: 未发生…收费事项, 无收取…情况, 没有收取, 不存在收费 …). */
+export const FEE_PHRASES_NONE: ((me: string, year: number) => string)[] = [
+	(me, year) => `${year}年，${me}未收取信息处理费。`,
+	() => `本年度未向申请人收取信息处理费。`,
+	(me) => `${me}本年度未收取任何信息处理费。`,
+	(me) => `${me}本年度未发生政府信息公开收费事项。`,
+	() => `本年度无收取信息处理费情况。`,
+	(me) => `${me}没有收取政府信息公开信息处理费。`,
+	() => `本年度不存在政府信息公开收费情况。`,
+	() => `本年度办理的政府信息公开申请均未收费。`,
+	(_, year) => `${year}年度信息处理费未收取。`,
+	() => `本年度未产生信息处理费。`
+];
+
 export interface Prose {
 	'1': string;
 	'5': string;
@@ -82,10 +96,13 @@ export function writeProse(organ: Organ, organName: string, year: number, feeYua
 		`${year}年，${me}政府信息公开工作取得了一定成效，但仍存在一些问题：一是${problems[0]}；二是${problems[1]}。`,
 		`下一步，${me}将重点做好以下工作：${measures.map((m, i) => `${ordinals[i]}是${m}`).join('；')}。`
 	].join('\n');
-	const fee =
-		feeYuan > 0
-			? `${year}年，${me}共收取信息处理费${feeYuan}元。`
-			: rng.pick([`${year}年，${me}未收取信息处理费。`, `本年度未向申请人收取信息处理费。`, `${me}本年度未收取任何信息处理费。`]);
-	const s6 = rng.chance(0.5) ? `${fee}\n无其他需要报告的事项。` : fee;
-	return { '1': s1, '5': s5, '6': s6 };
+	// A zero fee is stated in one of the phrasings real reports use, now and then under 依申请公开 in section 1 or in
+	// section 5 instead of section 6 (its own draw, so the rest of the prose stays as it was for a seed).
+	const place = rng.fork('fee-place');
+	const fee = feeYuan > 0 ? `${year}年，${me}共收取信息处理费${feeYuan}元。` : rng.pick(FEE_PHRASES_NONE)(me, year);
+	const where = feeYuan > 0 ? '6' : place.pick(['6', '6', '6', '1', '5'] as const);
+	const s6 = where !== '6' ? '无其他需要报告的事项。' : rng.chance(0.5) ? `${fee}\n无其他需要报告的事项。` : fee;
+	const out = { '1': s1, '5': s5, '6': s6 };
+	if (where !== '6') out[where] += `\n${where === '1' ? '依申请公开工作中，' : ''}${fee}`;
+	return out;
 }

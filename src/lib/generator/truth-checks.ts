@@ -17,7 +17,7 @@ import {
 import type { OrganKind } from '../report/organ';
 import { applicationPath, previousPath, reviewGroupPath, reviewPath, sectionPath } from '../report/cell-path';
 
-/** Rules of one report the generator can break: C1, F1, F2, A1–A4 (what the parser's runChecks should say). */
+/** Rules of one report the generator can break: C1, F1, F2, F5, A1–A4 (what the parser's runChecks should say). */
 export function reportFindings(report: Report): Finding[] {
 	const out: Finding[] = [];
 	const missing = SECTIONS.filter((s) => report.sections[s.id] === undefined);
@@ -44,6 +44,10 @@ export function reportFindings(report: Report): Finding[] {
 			message: '缺少表四（政府信息公开行政复议、行政诉讼情况）',
 			cells: absentGroups.map(reviewGroupPath)
 		});
+	// F5: from 2021 section 6 states the fee; the prose sometimes puts the statement in section 1 or 5 instead.
+	const s6 = report.sections['6'];
+	if ((report.year ?? 0) >= 2021 && s6 !== undefined && !/处理费|收费/.test(s6))
+		out.push({ rule: 'F5', severity: 'warning', message: '第六部分未说明信息处理费的收取情况', cells: [sectionPath('6')] });
 	const rows = report.applications.rows;
 	const layout = report.other_layout ?? (report.template === '2019' ? '2019' : '2021');
 	// F2: a 2021+ report printing the 2019 single row （六） (a hybrid seen in the wild).

@@ -57,6 +57,10 @@ export interface Provenance {
 	/** Character range within the line, when known. */
 	start?: number;
 	end?: number;
+	/** A blank total whose parts were all printed, derived as their sum (line/page: the row's place). */
+	derived?: 'sum';
+	/** The cell paths the derived total sums. */
+	from?: string[];
 }
 
 export interface Report {

@@ -5,6 +5,7 @@ import { decodeText, detectScript, junkShare, MAX_BYTES, sniffFormat } from './d
 import type { Doc } from './extract/doc';
 import { extractTxt } from './extract/txt';
 import { extractHtml, isTruncatedHtml } from './extract/html';
+import { looksLikeMarkup, markupInScript } from './extract/markup';
 import { extractDocx } from './extract/docx';
 import { extractPdf } from './extract/pdf';
 import { mapDocument } from './map/document';
@@ -94,7 +95,10 @@ export async function parseReport(bytes: Uint8Array, fileName: string): Promise<
 		const dec = decodeText(bytes, format === 'html');
 		encoding = dec.encoding;
 		if (junkShare(dec.text) > 0.02) refuse(REFUSALS.binary);
-		if (format === 'html') {
+		// Markup is found by content: a page's HTML in a script's string literal, or markup saved as .txt.
+		const inScript = markupInScript(dec.text);
+		if (inScript !== null) doc = extractHtml(inScript);
+		else if (format === 'html' || looksLikeMarkup(dec.text)) {
 			if (isTruncatedHtml(dec.text)) refuse(REFUSALS.htmlTruncated);
 			doc = extractHtml(dec.text);
 		} else doc = extractTxt(dec.text);

@@ -14,3 +14,5 @@ export {
 	type GridCell,
 	type TableBlock
 } from '../../report/layout';
+export { dropRepeatedLines, breakNumbers } from './crawl';
+export { htmlInJsString, htmlBodyAsText } from './wrapped';

@@ -138,6 +138,8 @@ export function checkA3(report: Report): Finding[] {
 		if (!Array.isArray(row) || row.length !== APPLICANT_COLUMNS.length) continue; // C1 reports malformed rows
 		const parts = [0, 1, 2, 3, 4, 5].map((c) => appTerm(report, key, c, colName(c)));
 		const total = appTerm(report, key, TOTAL_COL, '总计');
+		// A total the parser derived as the sum of the parts holds by construction: no evidence either way.
+		if (report.provenance?.[total.path]?.derived) continue;
 		if (!allNumbers([...parts, total])) {
 			na.add(`“${rowName(key)}”行`, [...parts, total]);
 			continue;
@@ -165,6 +167,7 @@ export function checkA4(report: Report): Finding[] {
 		if (!Array.isArray(row) || row.length !== 5) continue; // C1
 		const parts = [0, 1, 2, 3].map((c) => ({ path: reviewPath(g, c), name: reviewColName(c), value: reviewCell(report, g, c) }));
 		const total = { path: reviewPath(g, 4), name: '总计', value: reviewCell(report, g, 4) };
+		if (report.provenance?.[total.path]?.derived) continue;
 		if (!allNumbers([...parts, total])) {
 			na.add(`“${groupName(g)}”`, [...parts, total]);
 			continue;

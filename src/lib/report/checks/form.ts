@@ -1,6 +1,7 @@
 // Template and completeness rules of one report: C1 (everything present), F1–F9 (headings, template version,
 // non-template rows, statistical period, section texts). See RULES for each rule's wording.
 import type { Finding, Report } from '../model';
+import { noneChargedAt } from '../map/fee-statement';
 import { inferOrganKind, type OrganKind } from '../organ';
 import {
 	APPLICATION_ROWS,
@@ -202,7 +203,8 @@ export function checkF4(report: Report): Finding[] {
 export function checkF5(report: Report): Finding[] {
 	if (report.year === null || report.year === undefined || report.year < 2021) return [];
 	const s6 = sectionProse(report, '6');
-	if (s6 === null || /处理费/.test(s6)) return [];
+	// 处理费 named, or a no-fee statement in other words (未发生收费事项, 均未收费: map/fee-statement.ts).
+	if (s6 === null || /处理费/.test(s6) || s6.split(/[。；;\n]/).some((x) => noneChargedAt(x) >= 0)) return [];
 	return [finding('F5', '第六部分未说明信息处理费的收取情况（应写明收取金额、件数或未收取）。', ['sections.6'])];
 }
 

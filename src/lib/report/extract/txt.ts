@@ -41,7 +41,8 @@ export function extractTxt(text: string): Doc {
 				lines.push({ text: t, cells: null });
 				continue;
 			}
-			const cells = splitCells(t);
+			// Tabs at the end of a grid row are blank cells (a blank 总计), not padding: split before trimming them.
+			const cells = splitCells(t.length < r.length && r.includes('\t') ? r.replace(/[^\S\t]+$/, '') : t);
 			lines.push(cells && t.includes('\t') ? { text: t, cells, grid: true } : { text: t, cells });
 		}
 	return { lines };

@@ -35,7 +35,7 @@ export function mapDocument(doc: Doc): Mapped {
 	const s2 = mapSection2(input, r2, r2 ? keys.slice(r2.start, r2.end).join('') : '', t.year);
 	const s3 = mapSection3(input, byId.get('3'), s2.layout ?? layoutForYear(t.year));
 	const s4 = mapSection4(input, byId.get('4'));
-	const fees = mapFees(input, byId.get('6'));
+	const fees = mapFees(input, byId.get('6'), [byId.get('1'), byId.get('5')]);
 	const parts = [s2, s3, s4, fees];
 
 	const hasTables = Object.keys(s3.values.rows).length > 0 || Object.keys(s2.values).length > 0;

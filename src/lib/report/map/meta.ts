@@ -1,5 +1,6 @@
 // Title, organ and year from the head of the report; the publication date; the 信息处理费 of section 6.
 import { normalizeText, stripMarkup } from '../normalize';
+import { noneChargedAt } from './fee-statement';
 
 export interface TitleInfo {
 	title: string;
@@ -107,14 +108,13 @@ export interface FeeInfo {
 	line: number;
 }
 
-const NONE_CHARGED = /(未|没有|不|无|均未|并未|暂未|从未)(向[^，。；]{0,10})?(收取|收缴|产生|发生|涉及)[^，。；]{0,12}(信息处理费|费用)|信息处理费[^，。；]{0,8}(为零|为0元?|零元|无)|未(产生|发生)[^，。；]{0,6}信息处理费/;
 const AMOUNT = /(\d+(?:[.,，]\d+)*)\s*(万元|元)/;
 
 /**
- * 信息处理费: an amount in 元/万元, "未收取" = 0, silence = null. Reads the sentences of lines [from, to) that name
- * it; PDF lines break mid-sentence, so the lines are joined first and the figure traced back to its line.
+ * 信息处理费: an amount in 元/万元, "未收取" in any phrasing = 0 (fee-statement.ts), silence = null. Reads the sentences of lines [from, to) that name
+ * it (outside section 6, `needInfoFee`: only sentences about disclosure); PDF lines break mid-sentence, so the lines are joined first and the figure traced back to its line.
  */
-export function readFee(norm: string[], from: number, to: number): FeeInfo {
+export function readFee(norm: string[], from: number, to: number, needInfoFee = false): FeeInfo {
 	let text = '';
 	const starts: number[] = [];
 	for (let i = from; i < to; i++) {
@@ -129,9 +129,10 @@ export function readFee(norm: string[], from: number, to: number): FeeInfo {
 	let pos = 0;
 	for (const sentence of text.split(/(?<=[。；;])/)) {
 		const at = sentence.indexOf('处理费');
+		const none = at >= 0 || /收费|费用/.test(sentence) ? noneChargedAt(sentence, needInfoFee) : -1;
+		if (none >= 0) return { yuan: 0, line: lineAt(pos + none) };
 		if (at >= 0) {
 			const after = sentence.slice(at);
-			if (NONE_CHARGED.test(sentence)) return { yuan: 0, line: lineAt(pos + at) };
 			// The amount follows the fee's name (收取信息处理费3940元) or comes just before it (收取3940元信息处理费).
 			const a1 = AMOUNT.exec(after.slice(0, 40));
 			const beforeText = sentence.slice(Math.max(0, at - 16), at);

@@ -49,8 +49,13 @@ export function mapProactive(rows: ValueRow[], layout: TemplateVersion): Proacti
 			out.unmatched.push(row);
 			continue;
 		}
-		const figs = trimFigs(row.figs, it.fields.length, row.grid);
-		if (figs.length < it.fields.length) out.short.push({ key: it.key, got: figs.length, want: it.fields.length });
+		let figs = trimFigs(row.figs, it.fields.length, row.grid);
+		// Too few figures, or too many one a line (a number broken over lines): section 2 has no sums to tell
+		// which cell each belongs to, so none is placed by position.
+		if (figs.length < it.fields.length || (figs.length > it.fields.length && row.oneALine)) {
+			out.short.push({ key: it.key, got: figs.length, want: it.fields.length });
+			figs = [];
+		}
 		out.items[it.key] = {};
 		out.figs[it.key] = {};
 		it.fields.forEach((f, k) => {

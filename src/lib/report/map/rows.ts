@@ -27,6 +27,8 @@ export interface ValueRow {
 	page?: number;
 	/** Figures came from a full-grid line: surplus blanks sit before the figures, not after. */
 	grid?: boolean;
+	/** Plain text, each figure on a line of its own with nothing else (a one-value-per-line table). */
+	oneALine?: boolean;
 }
 
 interface Parsed {
@@ -101,11 +103,16 @@ export function collectRows(doc: Doc, norm: string[], from: number, to: number, 
 			}
 			continue;
 		}
-		if (p.label.length === 0 && open && open.figs.length < want && !isPdf) {
+		// One value a line: a figure-only line continues the open row until the next label, even past `want`
+		// figures (a number broken over two lines makes one more; section3.ts reads the row by its sums).
+		const single = !doc.lines[i].cells && p.figs.length === 1;
+		if (p.label.length === 0 && open && (open.figs.length < want || (single && open.oneALine)) && !isPdf) {
 			open.figs.push(...p.figs);
+			if (!single) open.oneALine = false;
 			continue;
 		}
 		const row: ValueRow = { line: i, label: p.label, context: [], near: [], figs: p.figs, page: doc.lines[i].page, grid: doc.lines[i].grid };
+		if (single && p.label.length === 0 && !isPdf) row.oneALine = true;
 		if (!isPdf) {
 			if (row.label.length === 0) row.label = pending;
 			else row.context = pending;

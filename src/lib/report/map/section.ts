@@ -30,3 +30,23 @@ export function provenanceAt(doc: Doc, line: number): Provenance {
 	if (page !== undefined) p.page = page;
 	return p;
 }
+
+/**
+ * A blank total whose parts are all printed: their sum, with provenance `{ derived: 'sum', from }` (and the
+ * row's line) and a warning. Never for a blank part, and never evidence for the row-sum check (A3/A4 skip it).
+ */
+export function deriveTotal(
+	parts: (number | null)[],
+	paths: string[],
+	totalPath: string,
+	at: Provenance,
+	name: string
+): { value: number; provenance: Provenance; warning: Warning } | null {
+	if (!parts.every((v) => typeof v === 'number')) return null;
+	const value = Math.round((parts as number[]).reduce((a, b) => a + b, 0) * 100) / 100;
+	return {
+		value,
+		provenance: { ...at, derived: 'sum', from: paths },
+		warning: { code: 'derived_total', message: `“${name}”总计栏空白，各项均已填报，按各项之和记为 ${value}（推算值，不作为合计校验的依据）`, where: totalPath }
+	};
+}

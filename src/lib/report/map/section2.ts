@@ -4,6 +4,7 @@ import type { Proactive } from '../model';
 import { proactiveItemPath, proactivePath } from '../cell-path';
 import type { TemplateVersion } from '../template';
 import { collectRows } from './rows';
+import { mostlyOneValuePerLine } from './flat-row';
 import { mapProactive, proactiveLayout } from './proactive';
 import { readSection2RunTogether } from './run-together';
 import type { SectionRange } from './sections';
@@ -25,7 +26,8 @@ export function mapSection2(input: MapInput, range: SectionRange | undefined, se
 	if (!range) return { values: {}, provenance: {}, warnings: [], layout: headerLayout };
 	const { doc, norm } = input;
 	const layout = headerLayout ?? layoutForYear(year);
-	const res = mapProactive(collectRows(doc, norm, range.start, range.end, ROW_FIGURES), layout);
+	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES);
+	const res = mapProactive(rows, layout);
 
 	let out: SectionMapping<Proactive> = { values: {}, provenance: {}, warnings: [] };
 	for (const [item, fields] of Object.entries(res.items)) {
@@ -37,10 +39,10 @@ export function mapSection2(input: MapInput, range: SectionRange | undefined, se
 		}
 	}
 	for (const s of res.short)
-		out.warnings.push({ code: 'short_row', message: `第二部分“${s.key}”应有 ${s.want} 个数字，只读到 ${s.got} 个`, where: proactiveItemPath(s.key) });
+		out.warnings.push({ code: s.got < s.want ? 'short_row' : 'long_row', message: `第二部分“${s.key}”应有 ${s.want} 个数字，读到 ${s.got} 个，无法确定各数字所在的列，全行记为空`, where: proactiveItemPath(s.key) });
 
 	const complete = Object.keys(res.items).length - res.short.length;
-	if (complete < MIN_COMPLETE_ITEMS) {
+	if (complete < MIN_COMPLETE_ITEMS && !mostlyOneValuePerLine(rows)) {
 		const rt = readSection2RunTogether(doc, norm, range.start, range.end, layout);
 		if (rt.found > complete) out = { values: rt.proactive, provenance: rt.provenance, warnings: rt.warnings };
 	}

@@ -6,9 +6,10 @@ import { APPLICANT_COLUMNS, type TemplateVersion } from '../template';
 import { collectRows, type Fig, type ValueRow } from './rows';
 import { alignBest, rowName } from './applications';
 import { trimFigs } from './proactive';
+import { mostlyOneValuePerLine, sevenSums, soleReading } from './flat-row';
 import { readSection3RunTogether } from './run-together';
 import type { SectionRange } from './sections';
-import { provenanceAt, type MapInput, type SectionMapping } from './section';
+import { deriveTotal, provenanceAt, type MapInput, type SectionMapping } from './section';
 
 const ROW_FIGURES = APPLICANT_COLUMNS.length;
 /** Fewer rows read with exactly their seven figures than this: try the run-together reading. */
@@ -45,6 +46,17 @@ export function mapSection3(input: MapInput, range: SectionRange | undefined, pr
 				out.provenance[where] = provenanceAt(doc, f.line);
 				if (f.note) out.warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
 			});
+			// A blank 总计 printed beside six printed parts: their sum, marked as derived.
+			const total = figs[ROW_FIGURES - 1];
+			if (total && total.value === null) {
+				const parts = figs.slice(0, ROW_FIGURES - 1).map((f) => f?.value ?? null);
+				const d = deriveTotal(parts, parts.map((_, c) => applicationPath(a.key!, c)), applicationPath(a.key, ROW_FIGURES - 1), provenanceAt(doc, total.line), rowName(a.key));
+				if (d) {
+					out.values.rows[a.key]![ROW_FIGURES - 1] = d.value;
+					out.provenance[applicationPath(a.key, ROW_FIGURES - 1)] = d.provenance;
+					out.warnings.push(d.warning);
+				}
+			}
 		});
 	}
 
@@ -52,7 +64,8 @@ export function mapSection3(input: MapInput, range: SectionRange | undefined, pr
 	// Rows read with exactly seven figures (blanks included) count as full; run-together rows come out short.
 	const misfit = new Set(out.warnings.filter((w) => w.code === 'short_row' || w.code === 'long_row').map((w) => w.where));
 	const full = Object.keys(out.values.rows).filter((k) => !misfit.has(applicationRowPath(k))).length;
-	if (full < MIN_FULL_ROWS) {
+	// Digits printed one a line are not run together: that reading would split 14 into 1 and 4.
+	if (full < MIN_FULL_ROWS && !mostlyOneValuePerLine(rows)) {
 		const rt = readSection3RunTogether(doc, norm, range.start, range.end);
 		if (rt && rt.found > full)
 			return { values: { ...out.values, rows: rt.rows }, provenance: rt.provenance, warnings: rt.warnings, otherLayout: rt.layout };
@@ -65,16 +78,38 @@ function labelText(row: ValueRow): string {
 	return s.length > 40 ? s.slice(0, 40) + '…' : s;
 }
 
-/** A row's seven figures: padding trimmed; extra figures dropped and missing ones blank, each with a warning. */
+/**
+ * A row's seven figures: padding trimmed. A row with too few or too many is never filled or cut by position:
+ * one-value-per-line rows are read again as collapsed runs or broken numbers where the row's sum leaves one
+ * reading (flat-row.ts); otherwise every cell is blank, with a warning that sends the reader to the source.
+ */
 function rowFigures(row: ValueRow, path: string, warnings: Warning[]): (Fig | null)[] {
 	const figs = trimFigs(row.figs, ROW_FIGURES, row.grid);
 	if (figs.length === ROW_FIGURES) return figs;
-	if (figs.length > ROW_FIGURES) {
-		warnings.push({ code: 'long_row', message: `“${labelText(row)}”有 ${figs.length} 个数字，只取前 ${ROW_FIGURES} 个`, where: path });
-		return figs.slice(0, ROW_FIGURES);
+	const blank = (): null[] => new Array<null>(ROW_FIGURES).fill(null);
+	const printed = figs.map((f) => f.raw).join(' ');
+	if (row.oneALine) {
+		const short = figs.length < ROW_FIGURES;
+		const r = soleReading(figs, ROW_FIGURES, sevenSums);
+		if (r.values) {
+			warnings.push(
+				r.kind === 'collapsed_run'
+					? { code: 'collapsed_run', message: `“${labelText(row)}”只印出 ${figs.length} 个数字（${printed}），相同数字连续的行似被删去；按本行总计唯一可能的读法展开为 ${r.values.join(' ')}，请核对原文`, where: path }
+					: { code: 'number_broken', message: `“${labelText(row)}”有 ${figs.length} 个数字（${printed}），似有数字被断成两行；按本行总计唯一可能的读法合并为 ${r.values.join(' ')}，请核对原文`, where: path }
+			);
+			return r.figs;
+		}
+		warnings.push({
+			code: short ? 'short_row' : 'long_row',
+			message: `“${labelText(row)}”应有 ${ROW_FIGURES} 个数字，读到 ${figs.length} 个（${printed}），${r.readings ? `按本行总计有 ${r.readings} 种读法` : '按本行总计无法还原'}，全行记为空`,
+			where: path
+		});
+		return blank();
 	}
-	const out: (Fig | null)[] = [...figs];
-	while (out.length < ROW_FIGURES) out.push(null);
-	warnings.push({ code: 'short_row', message: `“${labelText(row)}”应有 ${ROW_FIGURES} 个数字，只读到 ${figs.length} 个，缺少的记为空`, where: path });
-	return out;
+	warnings.push({
+		code: figs.length > ROW_FIGURES ? 'long_row' : 'short_row',
+		message: `“${labelText(row)}”应有 ${ROW_FIGURES} 个数字，读到 ${figs.length} 个（${printed}），无法确定各数字所在的列，全行记为空`,
+		where: path
+	});
+	return blank();
 }
