@@ -2,16 +2,16 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
-import { availableYears, METRICS } from '$lib/server/metrics';
+import { METRICS } from '$lib/server/metrics';
+import { requestFilter } from '$lib/server/filter';
 import { CHART_IDS, type ChartId, type DashboardData } from '$lib/charts/data';
-import { parseFilter } from '$lib/charts/filters';
 import { EXTRA_TABLES, TABLES, toCsv } from '$lib/charts/tables';
 
 export const GET: RequestHandler = ({ params, url }) => {
 	requirePermission('dashboard.view');
 	const id = params.chart as ChartId;
 	if (!(CHART_IDS as readonly string[]).includes(id)) error(404, '没有这个图表');
-	const filter = parseFilter(url.searchParams, availableYears());
+	const { filter } = requestFilter(url);
 	const data = { [id]: METRICS[id](filter) } as unknown as DashboardData;
 	const tables = [TABLES[id](data), ...(EXTRA_TABLES[id] ? [EXTRA_TABLES[id](data)] : [])];
 	if (url.searchParams.get('format') === 'csv') {
