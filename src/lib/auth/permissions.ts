@@ -88,6 +88,35 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
 
+/**
+ * Form actions that need more than their page's rule, as `routeId?/action` (the page rule applies too). The hook
+ * refuses a POST by this table before the action runs; the e2e route test posts every action as every role.
+ */
+export const ACTION_RULES: Record<string, readonly Permission[]> = {
+	'/(app)/organs/[id]/[year]?/correct': ['reports.correct'],
+	'/(app)/organs/[id]/[year]?/undo': ['reports.correct'],
+	'/(app)/organs/[id]/[year]?/annotate': ['reports.annotate'],
+	'/(app)/organs/[id]/[year]?/deleteNote': ['reports.annotate'],
+	'/(app)/organs/[id]/[year]?/restore': ['reports.import']
+};
+
+/** The action a POST to a page names: `?/name` in the query, or `default`. */
+export function actionOf(search: string): string {
+	const key = [...new URLSearchParams(search).keys()].find((k) => k.startsWith('/'));
+	return key ? key.slice(1) : 'default';
+}
+
+/** May this role run that form action? Its page's rule and, if any, the action's own. */
+export function canRunAction(role: Role | null | undefined, routeId: string, action: string): boolean {
+	if (!canOpenRoute(role, routeId)) return false;
+	const rule = ACTION_RULES[`${routeId}?/${action}`];
+	return rule === undefined || (!!role && rule.some((p) => can(role, p)));
+}
+
+export function ruleFor(routeId: string): RouteRule | undefined {
+	return ROUTE_RULES[routeId];
+}
+
 /** May this role open that route? `undefined` route rules deny: unknown routes are closed by default. */
 export function canOpenRoute(role: Role | null | undefined, routeId: string): boolean {
 	const rule = ROUTE_RULES[routeId];
