@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { base, demoCookie, freshUser, http, rssOf } from './http';
+import { inflatingPdf, manyEntriesZip, nestedHtml, paddedZipBomb } from '../helpers/hostile';
 
 const MB = 1024 * 1024;
 const stamp = Date.now().toString(36);
@@ -149,6 +150,44 @@ describe('#7 #11 body and field caps', () => {
 	it('refuses a large body on any route but the import', async () => {
 		const r = await statusOrReset(http('/admin/organs?/alias', { method: 'POST', cookie: demoCookie('admin'), form: { alias: 'a'.repeat(2 * MB) } }));
 		expect([413, 'reset']).toContain(r);
+	});
+});
+
+describe('#2 #3 #4 hostile uploads are parsed off the request thread', () => {
+	it('refuses each with its reason while other users keep being answered in under a second, RSS bounded', async () => {
+		const pid = inject('serverPid');
+		const rss0 = rssOf(pid);
+		const form = new FormData();
+		const file = (bytes: Uint8Array, name: string) => form.append('files', new Blob([bytes as BlobPart]), name);
+		file(nestedHtml(200_000), '嵌套.html');
+		file(nestedHtml(200_000), '嵌套.pdf');
+		file(inflatingPdf(400 * MB), '膨胀.pdf');
+		file(paddedZipBomb(1000), '炸弹.zip');
+		file(manyEntriesZip(10_001), '万件.zip');
+		let done = false;
+		let peak = rss0;
+		const upload = http('/import?/upload', { method: 'POST', cookie: demoCookie('inspector'), body: form }).finally(() => (done = true));
+		const latencies: number[] = [];
+		while (!done || latencies.length < 5) {
+			const a = await http('/login');
+			expect(a.status).toBe(200);
+			latencies.push(a.ms);
+			peak = Math.max(peak, rssOf(pid));
+			await new Promise((r) => setTimeout(r, 50));
+		}
+		const res = await upload;
+		expect(res.status).toBe(200);
+		const rows = [...res.body.matchAll(/<tr data-status="([a-z_]+)"[^>]*>\s*<td>([^<]*)<\/td>[\s\S]*?<\/tr>/g)].map((m) => ({ status: m[1], file: m[2], html: m[0] }));
+		const row = (f: string) => rows.find((r) => r.file === f)!;
+		expect(row('嵌套.html').html).toContain('嵌套超过 1000 层');
+		expect(row('嵌套.pdf').html).toContain('嵌套超过 1000 层');
+		expect(row('膨胀.pdf').html).toContain('解压后超过 128 MB');
+		expect(row('炸弹.zip').html).toMatch(/压缩比异常|总大小超过上限/);
+		expect(row('万件.zip').html).toContain('文件过多');
+		for (const r of rows) expect(r.status, r.file).toBe('refused');
+		console.info(`hostile upload: ${latencies.length} concurrent requests, max ${Math.round(Math.max(...latencies))} ms; server RSS +${Math.round((peak - rss0) / MB)} MB at peak`);
+		expect(Math.max(...latencies), `latencies ${latencies.map((l) => Math.round(l)).join(',')}`).toBeLessThan(1000);
+		expect(peak - rss0).toBeLessThan(400 * MB);
 	});
 });
 

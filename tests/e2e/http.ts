@@ -32,8 +32,8 @@ export async function http(
 		r = await send();
 	} catch (e) {
 		// After a test whose oversized body the server cut off, fetch may pick a pooled keep-alive socket that is
-		// already gone: a GET is safe to send once more on a new one.
-		if (body !== undefined) throw e;
+		// already gone: a request whose body can be sent again goes once more on a new socket (a stream cannot).
+		if (body instanceof ReadableStream) throw e;
 		r = await send();
 	}
 	const text = await r.text();

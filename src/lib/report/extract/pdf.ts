@@ -3,6 +3,7 @@
 import { getDocumentProxy } from 'unpdf';
 import type { Doc, DocLine } from './doc';
 import { foldRadicals } from '../normalize';
+import { checkPdfDecodedSize } from './pdf-guard';
 
 export const MAX_PDF_PAGES = 60;
 
@@ -24,6 +25,7 @@ export interface PdfResult {
 
 export async function extractPdf(bytes: Uint8Array, deadlineMs = 10_000): Promise<PdfResult> {
 	const started = Date.now();
+	checkPdfDecodedSize(bytes); // throws PdfTooLarge before pdf.js decodes anything
 	// pdf.js takes ownership of the buffer: give it a copy.
 	const pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, disableFontFace: true } as never);
 	const lines: DocLine[] = [];

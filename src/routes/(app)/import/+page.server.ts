@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { importFiles, importLimits, type ImportInput } from '$lib/server/import';
+import { sharedParsePool } from '$lib/server/parse-pool';
 import * as organs from '$lib/server/organs';
 import { importListingPages } from '$lib/server/listing-import';
 import { IMPORT_ROUTE, bodyLimitFor, readLimited, withBody } from '$lib/server/http/body-limit';
@@ -42,7 +43,8 @@ export const actions: Actions = {
 		if (files.length === 0) return fail(400, { message: '请选择要导入的文件（报告、发布记录或 .zip 压缩包）' });
 		const inputs: ImportInput[] = [];
 		for (const f of files) inputs.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-		const results = await importFiles(inputs, { id: user.id, role: user.role, organId: user.organId });
+		// Parsed on the worker pool: a hostile file costs a worker (time- and memory-limited), not this thread.
+		const results = await importFiles(inputs, { id: user.id, role: user.role, organId: user.organId }, undefined, { pool: sharedParsePool() });
 		return { results };
 	},
 	/** Saved column listing pages (.html or a .zip of them) into the publication log. */
