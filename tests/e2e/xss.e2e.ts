@@ -24,7 +24,7 @@ beforeAll(async () => {
 	const r = structuredClone(truth.reports[0].report);
 	r.organ = `测试区"'javascript:&lt;b&gt;局${stamp}`;
 	r.title = `${r.organ}2023年政府信息公开工作年度报告`;
-	for (const k of Object.keys(r.sections)) r.sections[k] = `${P} ${r.sections[k]}`;
+	for (const k of Object.keys(r.sections) as (keyof typeof r.sections)[]) r.sections[k] = `${P} ${r.sections[k]}`;
 	pubOrgan = `<img src=x onerror="window.__xss='pub'">测试区局${stamp}`;
 	const csv = ['单位,发布日期,标题,栏目,链接', `"${pubOrgan.replace(/"/g, '""')}",2023-03-05,"${P.replace(/"/g, '""')}",通知公告,javascript:window.__xss='url'`, ''].join('\r\n');
 	const form = new FormData();
