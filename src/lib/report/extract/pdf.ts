@@ -27,7 +27,7 @@ export async function extractPdf(bytes: Uint8Array, deadlineMs = 10_000): Promis
 	const started = Date.now();
 	checkPdfDecodedSize(bytes); // throws PdfTooLarge before pdf.js decodes anything
 	// pdf.js takes ownership of the buffer: give it a copy.
-	const pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, disableFontFace: true } as never);
+	const pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, disableFontFace: true, verbosity: 0 } as never);
 	const lines: DocLine[] = [];
 	let textChars = 0;
 	const pages = Math.min(pdf.numPages, MAX_PDF_PAGES);
