@@ -8,14 +8,14 @@ import { inflatingPdf, manyEntriesZip, nestedHtml, paddedZipBomb } from '../../.
 import { parseHere } from './parse-pool';
 import { openZip, readZip, ZipRefusal, containerProblem } from './zip';
 import { closeDb } from './db';
-import { importFiles, type Actor } from './import';
+import { importFiles } from './import';
 
 const tmp = useTempDatabase('dw-hostile-');
 afterAll(() => {
 	closeDb();
 	tmp.cleanup();
 });
-const admin: Actor = { id: null, role: 'admin', organId: null };
+const admin: Parameters<typeof importFiles>[1] = { id: null, role: 'admin', organId: null };
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
 	const t0 = performance.now();
