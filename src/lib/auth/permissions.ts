@@ -22,6 +22,7 @@ export const PERMISSIONS = [
 	'assessment.produce',
 	'exports.download',
 	'users.manage',
+	'audit.view', // the audit log (admins)
 	'organs.manage',
 	'sources.manage' // the crawler's column sources, its schedule and runs
 ] as const;
@@ -84,6 +85,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/organs': ['reports.view_all', 'reports.view_own'], // a clerk sees only its own organ in the list
 	'/(app)/organs/[id]/[year]': 'user', // narrowed like /organs/[id]; actions need reports.correct / reports.annotate
 	'/(app)/organs/[id]/[year]/revisions/[revision]': 'user', // the original file, narrowed like its report
+	'/(app)/admin/audit': ['audit.view'],
+	'/(app)/admin/audit/export': ['audit.view'],
 	'/api/organs': ['reports.view_all', 'reports.view_own'],
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
@@ -134,7 +137,8 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
-	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] }
+	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] },
+	{ href: '/admin/audit', label: '审计日志', routeId: '/(app)/admin/audit', permissions: ['audit.view'] }
 ];
 
 export function navFor(role: Role, organId: number | null): { href: string; label: string }[] {

@@ -3,7 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import * as users from '$lib/server/users';
 import { dummyHash, verifyPassword } from '$lib/server/auth/password';
 import { createSession, generateSessionToken, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
-import { attemptSucceeded, beginAttempt, MAX_USERNAME_CHARS } from '$lib/server/auth/rate-limit';
+import { attemptSucceeded, beginAttempt, blockedUntil, MAX_USERNAME_CHARS, usernameKey } from '$lib/server/auth/rate-limit';
+import { audit } from '$lib/server/audit';
+import { pruneAudit } from '$lib/server/audit-query';
 import { safeRedirect } from '$lib/server/auth/redirect';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -41,8 +43,16 @@ export const actions: Actions = {
 		}
 		const found = users.byUsername(username);
 		const ok = await verifyPassword(found?.passwordHash ?? (await dummyHash()), password);
-		if (!found || !ok) return fail(400, { username, message: '用户名或密码错误' });
+		if (!found || !ok) {
+			// Logged once per failure (the limits bound how many), and once more when it locks the name here.
+			audit(found?.id ?? null, 'auth.login_failed', { username: usernameKey(username), address });
+			const until = blockedUntil(username, address);
+			if (until !== null) audit(found?.id ?? null, 'auth.lockout', { username: usernameKey(username), address, until });
+			return fail(400, { username, message: '用户名或密码错误' });
+		}
 		attemptSucceeded(attempt.attempt, username, address);
+		audit(found.id, 'auth.login', { address });
+		pruneAudit(); // the retention period, applied as people log in
 		// No fixation: whatever session this browser had ends, and the login gets a new random token.
 		if (locals.session) invalidateSession(locals.session.id);
 		const token = generateSessionToken();
