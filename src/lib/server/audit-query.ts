@@ -27,6 +27,13 @@ export class AuditFilterError extends Error {}
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ACTION = /^[a-z][a-z0-9_.]{0,63}$/;
 
+/** A real calendar day: 2026-02-30 is not one (Date would roll it over). */
+function isDay(v: string): boolean {
+	if (!DAY.test(v)) return false;
+	const d = new Date(`${v}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 /** The filter of ?user=&action=&from=&to=; a bad value throws AuditFilterError (the page answers 400). */
 export function parseAuditFilter(params: URLSearchParams): AuditFilter {
 	const get = (k: string) => {
@@ -39,7 +46,7 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
 	if (action !== null && !ACTION.test(action)) throw new AuditFilterError(`参数 action 无效：“${action.slice(0, 20)}”`);
 	const day = (k: string) => {
 		const v = get(k);
-		if (v !== null && (!DAY.test(v) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v))
+		if (v !== null && !isDay(v))
 			throw new AuditFilterError(`参数 ${k} 的日期无效：“${v.slice(0, 20)}”，应为 YYYY-MM-DD`);
 		return v;
 	};
