@@ -161,7 +161,7 @@ describe('#2 #3 #4 hostile uploads are parsed off the request thread', () => {
 		const file = (bytes: Uint8Array, name: string) => form.append('files', new Blob([bytes as BlobPart]), name);
 		file(nestedHtml(200_000), '嵌套.html');
 		file(nestedHtml(200_000), '嵌套.pdf');
-		file(inflatingPdf(400 * MB), '膨胀.pdf');
+		file(inflatingPdf(200 * MB), '膨胀.pdf'); // over the 128 MB cap; cheaper for the test to build than 400 MB
 		file(paddedZipBomb(1000), '炸弹.zip');
 		file(manyEntriesZip(10_001), '万件.zip');
 		let done = false;
@@ -188,7 +188,7 @@ describe('#2 #3 #4 hostile uploads are parsed off the request thread', () => {
 		console.info(`hostile upload: ${latencies.length} concurrent requests, max ${Math.round(Math.max(...latencies))} ms; server RSS +${Math.round((peak - rss0) / MB)} MB at peak`);
 		expect(Math.max(...latencies), `latencies ${latencies.map((l) => Math.round(l)).join(',')}`).toBeLessThan(1000);
 		expect(peak - rss0).toBeLessThan(400 * MB);
-	});
+	}, 180_000);
 });
 
 describe('#10 security headers', () => {
