@@ -12,11 +12,16 @@ export const LOGIN_BODY_LIMIT = 8 * KB;
 /** Any other form or JSON body: corrections, notes, user and organ admin. */
 export const DEFAULT_BODY_LIMIT = 256 * KB;
 
+/** Routes whose forms carry a file of their own, with the size their action allows plus multipart framing. */
+const FILE_ROUTES: Record<string, number> = {
+	'/(app)/admin/sources': 5 * MB + 64 * KB // the sources CSV (the action refuses more than 5 MB itself)
+};
+
 /** The most bytes a request body may have on this route. */
 export function bodyLimitFor(routeId: string | null): number {
 	if (routeId === IMPORT_ROUTE) return importLimits().maxZipBytes + MB; // multipart framing around the files
 	if (routeId === '/login') return LOGIN_BODY_LIMIT;
-	return DEFAULT_BODY_LIMIT;
+	return (routeId !== null && FILE_ROUTES[routeId]) || DEFAULT_BODY_LIMIT;
 }
 
 export function megabytes(bytes: number): string {
