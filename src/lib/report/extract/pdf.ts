@@ -24,8 +24,8 @@ export interface PdfResult {
 }
 
 export async function extractPdf(bytes: Uint8Array, deadlineMs = 10_000): Promise<PdfResult> {
-	const started = Date.now();
 	checkPdfDecodedSize(bytes); // throws PdfTooLarge before pdf.js decodes anything
+	const started = Date.now(); // the page budget is pdf.js' own: the guard above does not eat into it
 	// pdf.js takes ownership of the buffer: give it a copy.
 	const pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, disableFontFace: true, verbosity: 0 } as never);
 	const lines: DocLine[] = [];
