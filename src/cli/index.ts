@@ -9,7 +9,9 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	import: () => import('./commands/import'),
 	listing: () => import('./commands/listing'),
 	crawl: () => import('./commands/crawl'),
-	demo: () => import('./commands/demo')
+	demo: () => import('./commands/demo'),
+	backup: () => import('./commands/backup'),
+	restore: () => import('./commands/restore')
 };
 
 async function main(argv: string[]): Promise<number> {

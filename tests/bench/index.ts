@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHES = ['accuracy', 'parse', 'import', 'dashboard', 'generate'];
+const BENCHES = ['accuracy', 'parse', 'import', 'dashboard', 'generate', 'fuzz', 'load'];
 let failed = 0;
 for (const name of BENCHES) {
 	const file = `tests/bench/${name}.ts`;

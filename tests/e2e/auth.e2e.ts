@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
+import { freshUser } from './http';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,7 +83,10 @@ describe('login and roles', () => {
 	it('logout ends the session: the old cookie no longer works', async () => {
 		const ctx = await anonymousContext(browser);
 		const page = await ctx.newPage();
-		await login(page, 'admin', 'admin-demo');
+		// its own user: logout ends every session of the user, and the demo admin's saved login must survive
+		const name = `logout-${Date.now().toString(36)}`;
+		await freshUser(name, 'inspector');
+		await login(page, name, `${name}-pass-1`);
 		const cookies = await ctx.cookies();
 		const session = cookies.find((c) => c.name === 'dw_session');
 		expect(session?.httpOnly).toBe(true);

@@ -54,5 +54,7 @@ declare module 'vitest' {
 		dbPath: string;
 		dataDir: string;
 		storageStates: Record<DemoRole, string>;
+		/** The app server's process id (its RSS is read from /proc in the hardening tests). */
+		serverPid: number;
 	}
 }

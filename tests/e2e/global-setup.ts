@@ -76,6 +76,7 @@ export default async function setup(project: TestProject) {
 	project.provide('dbPath', dbPath);
 	project.provide('dataDir', dir);
 	project.provide('storageStates', states);
+	project.provide('serverPid', server.pid ?? 0);
 
 	return async () => {
 		if (server && server.exitCode === null) {

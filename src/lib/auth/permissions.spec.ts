@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { NAV, PERMISSIONS, navFor, ROLES, ROLE_PERMISSIONS, ROUTE_RULES, can, canImportForOrgan, canOpenRoute, canViewOrgan } from './permissions';
-
-/** Route ids of every page and endpoint under src/routes, as SvelteKit names them. */
-function routeIds(): string[] {
-	const root = join(process.cwd(), 'src/routes');
-	const ids = new Set<string>();
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir)) {
-			const full = join(dir, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else if (/^\+(page|server|page\.server|layout\.server)\.(ts|js|svelte)$/.test(name) || name === '+page.svelte') {
-				if (name.startsWith('+layout')) continue;
-				const rel = relative(root, dir).split(sep).join('/');
-				ids.add('/' + rel);
-			}
-		}
-	};
-	walk(root);
-	return [...ids].map((id) => (id === '/' ? '/' : id.replace(/\/$/, '')));
-}
+import { actionsOf, routeIds } from '../../../tests/helpers/routes';
+import { ACTION_RULES, NAV, PERMISSIONS, actionOf, canRunAction, navFor, ROLES, ROLE_PERMISSIONS, ROUTE_RULES, can, canImportForOrgan, canOpenRoute, canViewOrgan } from './permissions';
 
 describe('permission table', () => {
 	it('gives admin every permission and the leader nothing that changes data', () => {
@@ -69,6 +49,25 @@ describe('every route has a rule', () => {
 	});
 	it('has no rule for a route that no longer exists', () => {
 		for (const id of Object.keys(ROUTE_RULES)) expect(ids, `stale rule ${id}`).toContain(id);
+	});
+	it('has no action rule for an action that no longer exists', () => {
+		const actions = ids.flatMap((id) => actionsOf(id).map((a) => `${id}?/${a}`));
+		expect(actions).toContain('/(app)/organs/[id]/[year]?/correct');
+		for (const key of Object.keys(ACTION_RULES)) expect(actions, `stale action rule ${key}`).toContain(key);
+	});
+	it('refuses a form action to a role its own rule excludes, even where the page is open to it', () => {
+		const report = '/(app)/organs/[id]/[year]';
+		expect(canOpenRoute('leader', report)).toBe(true);
+		expect(canRunAction('leader', report, 'correct')).toBe(false);
+		expect(canRunAction('clerk', report, 'annotate')).toBe(false);
+		expect(canRunAction('inspector', report, 'correct')).toBe(true);
+		expect(canRunAction('inspector', report, 'restore')).toBe(true);
+		expect(canRunAction(null, report, 'correct')).toBe(false);
+		expect(canRunAction('leader', '/(app)/admin/users', 'add')).toBe(false);
+		expect(canRunAction(null, '/login', 'default')).toBe(true);
+		expect(actionOf('?/correct')).toBe('correct');
+		expect(actionOf('?redirectTo=%2F')).toBe('default');
+		expect(actionOf('')).toBe('default');
 	});
 	it('tells, for every role and every route, whether it may open it', () => {
 		const matrix = Object.fromEntries(ROLES.map((r) => [r, ids.filter((id) => canOpenRoute(r, id))]));

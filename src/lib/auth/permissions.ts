@@ -22,6 +22,7 @@ export const PERMISSIONS = [
 	'assessment.produce',
 	'exports.download',
 	'users.manage',
+	'audit.view', // the audit log (admins)
 	'organs.manage',
 	'sources.manage', // the crawler's column sources, its schedule and runs
 	'drafts.check', // check a draft report before publishing (a clerk only as its own organ)
@@ -97,9 +98,40 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/inbox/[id]/file': ['inbox.answer', 'inbox.manage'], // an answer's file, narrowed like its item
 	'/(app)/reminders': ['reminders.send'],
 	'/(app)/reminders/notice': ['reminders.send'], // the printable notice (DOCX)
+	'/(app)/admin/audit': ['audit.view'],
+	'/(app)/admin/audit/export': ['audit.view'],
 	'/api/organs': ['reports.view_all', 'reports.view_own'],
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
+
+/**
+ * Form actions that need more than their page's rule, as `routeId?/action` (the page rule applies too). The hook
+ * refuses a POST by this table before the action runs; the e2e route test posts every action as every role.
+ */
+export const ACTION_RULES: Record<string, readonly Permission[]> = {
+	'/(app)/organs/[id]/[year]?/correct': ['reports.correct'],
+	'/(app)/organs/[id]/[year]?/undo': ['reports.correct'],
+	'/(app)/organs/[id]/[year]?/annotate': ['reports.annotate'],
+	'/(app)/organs/[id]/[year]?/deleteNote': ['reports.annotate'],
+	'/(app)/organs/[id]/[year]?/restore': ['reports.import']
+};
+
+/** The action a POST to a page names: `?/name` in the query, or `default`. */
+export function actionOf(search: string): string {
+	const key = [...new URLSearchParams(search).keys()].find((k) => k.startsWith('/'));
+	return key ? key.slice(1) : 'default';
+}
+
+/** May this role run that form action? Its page's rule and, if any, the action's own. */
+export function canRunAction(role: Role | null | undefined, routeId: string, action: string): boolean {
+	if (!canOpenRoute(role, routeId)) return false;
+	const rule = ACTION_RULES[`${routeId}?/${action}`];
+	return rule === undefined || (!!role && rule.some((p) => can(role, p)));
+}
+
+export function ruleFor(routeId: string): RouteRule | undefined {
+	return ROUTE_RULES[routeId];
+}
 
 /** May this role open that route? `undefined` route rules deny: unknown routes are closed by default. */
 export function canOpenRoute(role: Role | null | undefined, routeId: string): boolean {
@@ -121,7 +153,8 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/reminders', label: '催报', routeId: '/(app)/reminders', permissions: ['reminders.send'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
-	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] }
+	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] },
+	{ href: '/admin/audit', label: '审计日志', routeId: '/(app)/admin/audit', permissions: ['audit.view'] }
 ];
 
 export function navFor(role: Role, organId: number | null): { href: string; label: string }[] {

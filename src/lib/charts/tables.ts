@@ -122,12 +122,18 @@ export const EXTRA_TABLES: Partial<{ [K in ChartId]: (d: DashboardData) => DataT
 
 /** The secondary tables' captions (under the chart and as sheet names). */
 export const EXTRA_TABLE_NAMES: Partial<Record<ChartId, string>> = { updates: '沉默最久的单位', review: '有纠错案件的单位', quality: '按规则统计' };
+/**
+ * Text a spreadsheet shows as text: a leading = + - @ (or a tab or CR, which Excel skips before reading one) would
+ * make it a formula, and organ names, titles and notes come from uploads. Prefixed with an apostrophe (OWASP).
+ * For every spreadsheet the app writes (CSV here; an XLSX writer sets such cells as strings through this too).
+ */
+export function formulaSafe(s: string): string {
+	return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
 
 function csvCell(c: Cell): string {
 	if (c === null) return '';
-	const s = String(c);
-	// Leading = + - @ would run as a formula in a spreadsheet (organ names come from uploads).
-	const safe = /^[=+\-@]/.test(s) && typeof c === 'string' ? `'${s}` : s;
+	const safe = typeof c === 'string' ? formulaSafe(c) : String(c);
 	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

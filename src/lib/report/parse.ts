@@ -4,10 +4,11 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { decodeText, detectScript, junkShare, MAX_BYTES, sniffFormat } from './decode';
 import type { Doc } from './extract/doc';
 import { extractTxt } from './extract/txt';
-import { extractHtml, isTruncatedHtml } from './extract/html';
+import { extractHtml, HtmlTooDeep, isTruncatedHtml, MAX_HTML_DEPTH } from './extract/html';
 import { looksLikeMarkup, markupInScript } from './extract/markup';
 import { extractDocx } from './extract/docx';
 import { extractPdf } from './extract/pdf';
+import { MAX_PDF_DECODED_BYTES, PdfTooLarge } from './extract/pdf-guard';
 import { mapDocument } from './map/document';
 import { runChecksSafely } from './run-checks';
 import type { Format, Report } from './model';
@@ -36,6 +37,8 @@ export const REFUSALS = {
 	pdfNoText: 'PDF 没有文字层（扫描件或图片），无法读取 (image-only PDF, no text layer)',
 	docxBroken: 'DOCX 文件损坏或无法打开 (damaged DOCX)',
 	htmlTruncated: 'HTML 文件不完整（被截断）(truncated HTML)',
+	htmlTooDeep: `HTML 元素嵌套超过 ${MAX_HTML_DEPTH} 层，疑为构造异常的文件，未读取 (HTML nested too deeply)`,
+	pdfTooLarge: `PDF 内容解压后超过 ${MAX_PDF_DECODED_BYTES / 1024 / 1024} MB，疑为构造异常的文件，未读取 (PDF content inflates too much)`,
 	notReport: '内容不是政府信息公开工作年度报告 (not an annual report on government information disclosure)'
 } as const;
 
@@ -80,8 +83,8 @@ export async function parseReport(bytes: Uint8Array, fileName: string): Promise<
 		let res;
 		try {
 			res = await extractPdf(bytes);
-		} catch {
-			return refuse(REFUSALS.pdfBroken);
+		} catch (e) {
+			return refuse(e instanceof PdfTooLarge ? REFUSALS.pdfTooLarge : REFUSALS.pdfBroken);
 		}
 		if (res.textChars < 20) refuse(REFUSALS.pdfNoText);
 		doc = res.doc;
@@ -100,7 +103,12 @@ export async function parseReport(bytes: Uint8Array, fileName: string): Promise<
 		if (inScript !== null) doc = extractHtml(inScript);
 		else if (format === 'html' || looksLikeMarkup(dec.text)) {
 			if (isTruncatedHtml(dec.text)) refuse(REFUSALS.htmlTruncated);
-			doc = extractHtml(dec.text);
+			try {
+				doc = extractHtml(dec.text);
+			} catch (e) {
+				if (e instanceof HtmlTooDeep) return refuse(REFUSALS.htmlTooDeep);
+				throw e;
+			}
 		} else doc = extractTxt(dec.text);
 	}
 

@@ -8,7 +8,7 @@ import * as reports from './reports/read';
 import { addRevision } from './reports/write';
 import { audit } from './audit';
 import { sha256Hex, storeOriginal } from './files';
-import { isZipName, readZip, ZipRefusal, type ZipLimits } from './zip';
+import { containerProblem, isZipName, newZipBudget, openZip, ZipRefusal, type LazyZipEntry, type ZipLimits } from './zip';
 import { isPublicationLogName, PublicationLogRefusal, readPublicationLog, storePublications } from './publication-log';
 import { PARSER_VERSION } from '../report/parse';
 import { createParsePool, parseHere, type ParseOutcome, type ParsePool } from './parse-pool';
@@ -87,7 +87,8 @@ export interface ImportOptions {
 	pool?: ParsePool | null;
 }
 
-type Task = { input: ImportInput } | { result: ImportResult };
+/** A file to import: given, an archive entry still to inflate, or already decided. */
+type Task = { input: ImportInput } | { entry: LazyZipEntry; file: string } | { result: ImportResult };
 
 /** A file checked up to the parse: either its result is already known, or its parse is under way. */
 type Prepared = { result: ImportResult } | { log: ImportInput } | { input: ImportInput; sha256: string; parsed: Promise<ParseOutcome> };
@@ -105,6 +106,8 @@ export async function importFiles(
 ): Promise<ImportResult[]> {
 	const limits = options.limits ?? importLimits();
 	const tasks: Task[] = [];
+	// One allowance for the whole upload: a second archive does not get a fresh one.
+	const budget = newZipBudget();
 	for (const input of inputs) {
 		if (!isZipName(input.name)) {
 			tasks.push({ input });
@@ -115,8 +118,9 @@ export async function importFiles(
 			continue;
 		}
 		try {
-			const { entries, refused: bad } = readZip(input.bytes, { maxEntryBytes: limits.maxFileBytes, ...limits.zip });
-			for (const e of entries) tasks.push({ input: { name: `${input.name}/${e.name}`, bytes: e.bytes } });
+			// Checked from the directories alone; each entry is inflated only when the import reaches it.
+			const { entries, refused: bad } = openZip(input.bytes, { maxEntryBytes: limits.maxFileBytes, ...limits.zip }, budget);
+			for (const e of entries) tasks.push({ entry: e, file: `${input.name}/${e.name}` });
 			for (const b of bad) tasks.push({ result: refused(`${input.name}/${b.name}`, b.reason) });
 		} catch (e) {
 			if (!(e instanceof ZipRefusal)) throw e;
@@ -134,7 +138,13 @@ export async function importFiles(
 	const organCache = new Map<string, Organ | undefined>();
 	try {
 		for (let i = 0; i < tasks.length; i++) {
-			for (let j = i; j <= Math.min(tasks.length - 1, i + ahead); j++) prepared[j] ??= prepare(tasks[j], actor, limits, parse);
+			// Read ahead (archive entries inflated, parses queued) up to `ahead` files and AHEAD_BYTES of them.
+			let inFlight = 0;
+			for (let j = i; j <= Math.min(tasks.length - 1, i + ahead); j++) {
+				if (j > i && inFlight > AHEAD_BYTES) break;
+				prepared[j] ??= prepare(tasks[j], actor, limits, parse);
+				inFlight += preparedBytes(prepared[j]!);
+			}
 			const p = prepared[i]!;
 			prepared[i] = undefined;
 			let result: ImportResult;
@@ -143,10 +153,9 @@ export async function importFiles(
 			} catch (e) {
 				// One file's failure (a busy database past the timeout, a full disk) is that file's result; its
 				// transaction rolled back, and the other files go on.
-				const task = tasks[i];
 				const detail = e instanceof Error ? e.message : String(e);
 				console.error(`import failed: ${detail}`);
-				result = refused('input' in task ? task.input.name : task.result.file, REASONS.failed, { detail });
+				result = refused(taskFile(tasks[i]), REASONS.failed, { detail });
 			}
 			results.push(result);
 			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
@@ -157,17 +166,41 @@ export async function importFiles(
 	return results;
 }
 
+/** Bytes held by files read ahead of the one being stored: a zip of large entries is not all inflated at once. */
+const AHEAD_BYTES = 64 * MB;
+function preparedBytes(p: Prepared): number {
+	return 'input' in p ? p.input.bytes.length : 'log' in p ? p.log.bytes.length : 0;
+}
+
+function taskFile(task: Task): string {
+	return 'input' in task ? task.input.name : 'entry' in task ? task.file : task.result.file;
+}
+
 function prepare(task: Task, actor: Actor, limits: ImportLimits, parse: (b: Uint8Array, n: string) => Promise<ParseOutcome>): Prepared {
 	if ('result' in task) return task;
-	const { input } = task;
+	let input: ImportInput;
+	if ('entry' in task) {
+		try {
+			input = { name: task.file, bytes: task.entry.read() };
+		} catch (e) {
+			return { result: refused(task.file, (e as Error).message) };
+		}
+	} else input = task.input;
 	const file = input.name;
 	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own')) return { result: refused(file, REASONS.noPermission) };
 	if (input.bytes.length > limits.maxFileBytes) return { result: refused(file, REASONS.tooLarge(limits.maxFileBytes)) };
+	// DOCX and XLSX are zips too: their readers would inflate whatever the directory says.
+	const bomb = isZipBytes(input.bytes) ? containerProblem(input.bytes, { maxTotalBytes: limits.maxFileBytes * 20, ...limits.zip }) : null;
+	if (bomb) return { result: refused(file, bomb) };
 	if (isPublicationLogName(file)) return { log: input };
 	const sha256 = sha256Hex(input.bytes);
 	const dup = duplicateOf(file, sha256, actor);
 	if (dup) return { result: dup };
 	return { input, sha256, parsed: parse(input.bytes, baseName(file)) };
+}
+
+function isZipBytes(b: Uint8Array): boolean {
+	return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 }
 
 function refused(file: string, reason: string, extra: Partial<ImportResult> = {}): ImportResult {

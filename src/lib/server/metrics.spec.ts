@@ -6,7 +6,7 @@ import { rebuildSummaries } from './summaries';
 import { closeDb, getDb } from './db';
 import * as table from './db/schema';
 import { fees, outcomes, quality, rankings, refusals, review, updates, volume, WEEKLY_COVERAGE, WEEKS_PER_YEAR } from './metrics';
-import { parseFilter, filterQuery, type DashboardFilter } from '../charts/filters';
+import { parseFilter, filterQuery, yearsOf, FilterError, MAX_YEARS, type DashboardFilter } from '../charts/filters';
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
 import { loadDashboard, dataVersion } from './dashboard';
 import { TABLES, toCsv } from '../charts/tables';
@@ -366,8 +366,29 @@ describe('filters and the page load', () => {
 		const av = { minYear: 2019, maxYear: 2023 };
 		expect(parseFilter(new URLSearchParams(''), av)).toEqual(ALL);
 		expect(parseFilter(new URLSearchParams('from=2023&to=2020&kind=township&organ=3'), av)).toEqual({ fromYear: 2020, toYear: 2023, kind: 'township', organId: 3 });
-		expect(parseFilter(new URLSearchParams('from=abc&kind=bureau&organ=-1'), av)).toEqual(ALL);
+		expect(parseFilter(new URLSearchParams('from=&to=&kind=&organ='), av)).toEqual(ALL);
 		expect(filterQuery({ fromYear: 2020, toYear: 2023, kind: 'department', organId: null }, av)).toBe('?from=2020&kind=department');
+	});
+
+	it('refuses bad values with a Chinese reason and bounds every range to the years held', () => {
+		const av = { minYear: 2019, maxYear: 2023 };
+		const today = new Date('2026-06-01');
+		const bad = (q: string) => () => parseFilter(new URLSearchParams(q), av, today);
+		// the attack: one GET with a 10,000-year range
+		expect(bad('from=0000&to=9999')).toThrow(FilterError);
+		expect(bad('from=0000')).toThrow(/参数 from 的年份无效.*2008–2027/);
+		expect(bad('to=9999')).toThrow(/参数 to/);
+		expect(bad('from=abc')).toThrow(FilterError);
+		expect(bad('from=2020.5')).toThrow(FilterError);
+		expect(bad('kind=bureau')).toThrow(/参数 kind/);
+		expect(bad('organ=-1')).toThrow(/参数 organ/);
+		expect(bad('organ=1e3')).toThrow(/参数 organ/);
+		// valid years outside the data are clamped to it: a wide range costs no more than the data held
+		expect(parseFilter(new URLSearchParams('from=2008&to=2027'), av, today)).toEqual({ ...ALL, fromYear: 2019, toYear: 2023 });
+		expect(parseFilter(new URLSearchParams('from=2010&to=2012'), av, today)).toEqual({ ...ALL, fromYear: 2019, toYear: 2019 });
+		// and the renderers refuse a range no parser should let through
+		expect(() => yearsOf({ fromYear: 0, toYear: 9999 })).toThrow(FilterError);
+		expect(yearsOf({ fromYear: 2000, toYear: 2000 + MAX_YEARS - 1 })).toHaveLength(MAX_YEARS);
 	});
 
 	it('caches the view per data version and filter, and a change in the data changes the version', () => {

@@ -26,6 +26,48 @@ describe('parse pool', () => {
 		}
 	});
 
+	const big = new TextEncoder().encode(new TextDecoder().decode(sample).repeat(300)); // 2.3 MB: seconds of parsing
+
+	it('terminates a worker over its time limit, refuses that file with the reason, and goes on with a new worker', async () => {
+		const pool = createParsePool(1, { timeoutMs: 300 })!;
+		try {
+			const t0 = performance.now();
+			const slow = await pool.parse(big, 'big.txt');
+			expect(slow).toEqual({ refusal: expect.stringContaining('解析超时（超过 0.3 秒）') });
+			expect(performance.now() - t0).toBeLessThan(10_000);
+			expect(pool.stats().replaced).toBe(1);
+			expect(await pool.parse(sample, 'ok.txt')).toHaveProperty('model');
+		} finally {
+			await pool.close();
+		}
+	});
+
+	it('terminates a worker over its memory limit (resourceLimits), refuses that file, and replaces the worker', async () => {
+		const pool = createParsePool(1, { memoryMb: 32, timeoutMs: 60_000 })!;
+		try {
+			const rss0 = process.memoryUsage().rss;
+			expect(await pool.parse(big, 'big.txt')).toEqual({ refusal: expect.stringContaining('内存超过上限（32 MB）') });
+			expect(pool.stats().replaced).toBe(1);
+			expect(process.memoryUsage().rss - rss0).toBeLessThan(200 * 1024 * 1024);
+			const again = await pool.parse(sample, 'ok.txt');
+			expect('model' in again && again.model.organ).toBe('株洲市天元区科工信局');
+		} finally {
+			await pool.close();
+		}
+	});
+
+	it('refuses at once, as busy, what does not fit in its queue', async () => {
+		const pool = createParsePool(1, { maxQueue: 2 })!;
+		try {
+			const all = await Promise.all([1, 2, 3, 4, 5].map(() => pool.parse(sample, 'x.txt')));
+			const busy = all.filter((o) => 'refusal' in o && o.refusal.includes('服务器正忙'));
+			expect(busy.length).toBeGreaterThanOrEqual(1);
+			expect(all.filter((o) => 'model' in o).length).toBeGreaterThanOrEqual(2);
+		} finally {
+			await pool.close();
+		}
+	});
+
 	it('is not created for size 0', () => {
 		expect(createParsePool(0)).toBeNull();
 	});

@@ -1,6 +1,10 @@
 // A worker thread that parses report files for the import pool (parse-pool.ts): bytes in, model or refusal out.
-import { parentPort } from 'node:worker_threads';
+// The pool starts this very module as the worker (WORKER_URL: in the built server it is the chunk Vite emitted
+// for it, under tsx the .ts file), so the main thread may import it for its URL without it starting anything.
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseReport, ParseRefusal } from '../report/parse';
+
+export const WORKER_URL = import.meta.url;
 
 export interface ParseRequest {
 	id: number;
@@ -13,12 +17,18 @@ export type ParseReply =
 	| { id: number; refusal: string }
 	| { id: number; error: string };
 
-parentPort!.on('message', async (req: ParseRequest) => {
-	let reply: ParseReply;
-	try {
-		reply = { id: req.id, model: await parseReport(req.bytes, req.name) };
-	} catch (e) {
-		reply = e instanceof ParseRefusal ? { id: req.id, refusal: e.reason } : { id: req.id, error: e instanceof Error ? e.message : String(e) };
-	}
-	parentPort!.postMessage(reply);
-});
+export const WORKER_FLAG = 'dwParseWorker';
+
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) {
+	const port = parentPort;
+	port.on('message', async (req: ParseRequest) => {
+		let reply: ParseReply;
+		try {
+			reply = { id: req.id, model: await parseReport(req.bytes, req.name) };
+		} catch (e) {
+			reply = e instanceof ParseRefusal ? { id: req.id, refusal: e.reason } : { id: req.id, error: e instanceof Error ? e.message : String(e) };
+		}
+		port.postMessage(reply);
+	});
+	port.postMessage({ ready: true });
+}

@@ -1,25 +1,28 @@
 // Reading uploaded .zip archives without trusting them: the central directory is walked here (so one corrupt
 // entry is refused on its own while the others are read), sizes are checked against limits before anything is
 // inflated, the inflated output can never exceed the declared size, and every entry's CRC-32 is verified.
-// Entries are returned as bytes with their path inside the archive: nothing is ever written to disk by name, and
-// names that try to climb out (.., absolute paths, drive letters) are refused.
+// One budget covers the whole upload (entry count, inflated total) across all its archives, every entry above
+// 64 KB has its ratio judged, and entries are inflated one at a time as the importer reaches them (openZip), so a
+// bomb is stopped from its directory before anything is inflated. Entries come with their path inside the archive:
+// nothing is ever written to disk by name, and names that try to climb out (.., absolute paths, drive letters) are
+// refused.
 import { inflateSync } from 'fflate';
 
 export interface ZipLimits {
-	/** Entries (files) in one archive, nested archives included. */
+	/** Entries (files) in the whole upload, every archive and nested archive together. */
 	maxEntries: number;
-	/** Uncompressed bytes of all entries together. */
+	/** Uncompressed bytes of all entries of the whole upload together. */
 	maxTotalBytes: number;
 	/** Uncompressed bytes of one entry. */
 	maxEntryBytes: number;
-	/** Uncompressed / compressed, for entries above 1 MB, and for the archive as a whole. */
+	/** Uncompressed / compressed, for every entry above RATIO_FLOOR, and for each archive as a whole. */
 	maxRatio: number;
 	/** How deep archives inside archives are opened (1: a zip inside the upload is opened, no deeper). */
 	maxDepth: number;
 }
 
 const DEFAULT_ZIP_LIMITS: ZipLimits = {
-	maxEntries: 20_000,
+	maxEntries: 10_000,
 	maxTotalBytes: 1024 * 1024 * 1024,
 	maxEntryBytes: 100 * 1024 * 1024,
 	maxRatio: 200,
@@ -30,6 +33,14 @@ export interface ZipEntry {
 	/** Path inside the archive, `/`-separated, e.g. `2022/科工信局.txt`. */
 	name: string;
 	bytes: Uint8Array;
+}
+
+/** An entry not inflated yet: `read()` inflates it (and throws, in Chinese, when it is corrupt). */
+export interface LazyZipEntry {
+	name: string;
+	/** Declared uncompressed size (the inflated bytes can never exceed it). */
+	size: number;
+	read(): Uint8Array;
 }
 
 export interface ZipEntryRefusal {
@@ -46,40 +57,91 @@ export interface ZipContents {
 /** The archive as a whole cannot be read (not a zip, or over a limit): nothing of it is imported. */
 export class ZipRefusal extends Error {}
 
-const ENTRY_RATIO_FLOOR = 1024 * 1024;
+/**
+ * What one upload may still inflate, shared by all its archives (and nested archives): a second archive does not get
+ * a fresh allowance. Sizes are reserved from the central directory before anything is inflated.
+ */
+export interface ZipBudget {
+	entries: number;
+	bytes: number;
+}
+export function newZipBudget(): ZipBudget {
+	return { entries: 0, bytes: 0 };
+}
+
+/** Below this an entry's ratio is not judged (a small text file may compress well); it still counts in the totals. */
+export const RATIO_FLOOR = 64 * 1024;
 
 export function isZipName(name: string): boolean {
 	return /\.zip$/i.test(name);
 }
 
-/** Reads every file entry of an archive, opening archives inside it up to `maxDepth`. */
-export function readZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): ZipContents {
-	const lim = { ...DEFAULT_ZIP_LIMITS, ...limits };
-	const budget = { entries: 0, bytes: 0 };
-	const out: ZipContents = { entries: [], refused: [] };
-	readInto(bytes, '', 0, lim, budget, out);
+/** Reads every file entry of an archive at once (tests and small archives); the importer uses openZip. */
+export function readZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}, budget = newZipBudget()): ZipContents {
+	const { entries, refused } = openZip(bytes, limits, budget);
+	const out: ZipContents = { entries: [], refused: [...refused] };
+	for (const e of entries) {
+		try {
+			out.entries.push({ name: e.name, bytes: e.read() });
+		} catch (err) {
+			out.refused.push({ name: e.name, reason: (err as Error).message });
+		}
+	}
 	return out;
 }
 
-function readInto(
+/**
+ * Checks an archive against the limits and the upload's budget from its central directory alone, and returns its
+ * entries to inflate one at a time. Archives inside it (up to maxDepth) are opened here, their entries lazy too.
+ * Throws ZipRefusal when the archive as a whole is over a limit: nothing of it has been inflated then.
+ */
+export function openZip(
+	bytes: Uint8Array,
+	limits: Partial<ZipLimits> = {},
+	budget = newZipBudget()
+): { entries: LazyZipEntry[]; refused: ZipEntryRefusal[] } {
+	const lim = { ...DEFAULT_ZIP_LIMITS, ...limits };
+	const out = { entries: [] as LazyZipEntry[], refused: [] as ZipEntryRefusal[] };
+	openInto(bytes, '', 0, lim, budget, out);
+	return out;
+}
+
+/** Why a zip container that is one document (DOCX, XLSX) must not be opened by its reader, or null. */
+export function containerProblem(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): string | null {
+	const lim = { ...DEFAULT_ZIP_LIMITS, ...limits };
+	let dir: DirEntry[];
+	try {
+		dir = centralDirectory(bytes);
+	} catch {
+		return null; // not readable as a zip: the document reader refuses it as damaged
+	}
+	if (dir.length > lim.maxEntries) return `文件内部包含过多部件（超过 ${lim.maxEntries} 个），疑为构造异常的文件，未导入`;
+	const total = dir.reduce((t, e) => t + e.size, 0);
+	if (total > lim.maxTotalBytes) return `文件解压后大小超过上限 ${mb(lim.maxTotalBytes)}，疑为“压缩炸弹”，未导入`;
+	for (const e of dir)
+		if (e.size > RATIO_FLOOR && e.size / Math.max(1, e.compressedSize) > lim.maxRatio)
+			return `文件内部压缩比异常（超过 ${lim.maxRatio} 倍），疑为“压缩炸弹”，未导入`;
+	return null;
+}
+
+function openInto(
 	data: Uint8Array,
 	prefix: string,
 	depth: number,
 	lim: ZipLimits,
-	budget: { entries: number; bytes: number },
-	out: ZipContents
+	budget: ZipBudget,
+	out: { entries: LazyZipEntry[]; refused: ZipEntryRefusal[] }
 ): void {
 	const dir = centralDirectory(data);
-	const declaredTotal = dir.reduce((s, e) => s + (e.isDir ? 0 : e.size), 0);
-	if (dir.filter((e) => !e.isDir).length + budget.entries > lim.maxEntries)
-		throw new ZipRefusal(`压缩包内文件过多（超过 ${lim.maxEntries} 个）`);
+	const files = dir.filter((e) => !e.isDir && !ignorable(e.name));
+	const declaredTotal = files.reduce((s, e) => s + e.size, 0);
+	if (files.length + budget.entries > lim.maxEntries) throw new ZipRefusal(`压缩包内文件过多（整个上传超过 ${lim.maxEntries} 个）`);
 	if (declaredTotal + budget.bytes > lim.maxTotalBytes)
-		throw new ZipRefusal(`压缩包解压后总大小超过上限 ${mb(lim.maxTotalBytes)}`);
-	if (declaredTotal > ENTRY_RATIO_FLOOR && declaredTotal / Math.max(1, data.length) > lim.maxRatio)
+		throw new ZipRefusal(`压缩包解压后总大小超过上限 ${mb(lim.maxTotalBytes)}（整个上传合计）`);
+	if (declaredTotal > RATIO_FLOOR && declaredTotal / Math.max(1, data.length) > lim.maxRatio)
 		throw new ZipRefusal(`压缩包压缩比异常（超过 ${lim.maxRatio} 倍），疑为“压缩炸弹”，已拒绝`);
 
-	for (const e of dir) {
-		if (e.isDir || ignorable(e.name)) continue;
+	for (const e of files) {
 		const name = prefix + e.name;
 		const unsafe = unsafeName(e.name);
 		if (unsafe) {
@@ -90,33 +152,37 @@ function readInto(
 			out.refused.push({ name, reason: `文件解压后 ${mb(e.size)}，超过单个文件上限 ${mb(lim.maxEntryBytes)}` });
 			continue;
 		}
-		if (e.size > ENTRY_RATIO_FLOOR && e.size / Math.max(1, e.compressedSize) > lim.maxRatio) {
+		if (e.size > RATIO_FLOOR && e.size / Math.max(1, e.compressedSize) > lim.maxRatio) {
 			out.refused.push({ name, reason: `压缩比异常（超过 ${lim.maxRatio} 倍），已拒绝` });
 			continue;
 		}
+		// Reserved now, from the directory: what the entries may inflate to is spoken for before any is inflated.
 		budget.entries++;
-		let content: Uint8Array;
-		try {
-			content = entryBytes(data, e);
-		} catch (err) {
-			out.refused.push({ name, reason: `压缩包内文件已损坏，无法解压（${(err as Error).message}）` });
-			continue;
-		}
-		budget.bytes += content.length;
+		budget.bytes += e.size;
 		if (isZipName(e.name)) {
 			if (depth + 1 > lim.maxDepth) {
 				out.refused.push({ name, reason: '压缩包嵌套层数过多' });
 				continue;
 			}
 			try {
-				readInto(content, `${name}/`, depth + 1, lim, budget, out);
+				openInto(entryBytes(data, e), `${name}/`, depth + 1, lim, budget, out);
 			} catch (err) {
-				if (!(err instanceof ZipRefusal)) throw err;
-				out.refused.push({ name, reason: err.message });
+				if (err instanceof ZipRefusal) out.refused.push({ name, reason: err.message });
+				else out.refused.push({ name, reason: `压缩包内文件已损坏，无法解压（${(err as Error).message}）` });
 			}
 			continue;
 		}
-		out.entries.push({ name, bytes: content });
+		out.entries.push({
+			name,
+			size: e.size,
+			read: () => {
+				try {
+					return entryBytes(data, e);
+				} catch (err) {
+					throw new Error(`压缩包内文件已损坏，无法解压（${(err as Error).message}）`);
+				}
+			}
+		});
 	}
 }
 

@@ -4,6 +4,8 @@ import mammoth from 'mammoth';
 import type { Doc } from './doc';
 import { extractHtml } from './html';
 import { readDocxFast } from './docx-fast';
+import { strFromU8, unzipSync } from 'fflate';
+import { isWellFormedXml } from './xml-check';
 
 export async function extractDocx(bytes: Uint8Array): Promise<Doc> {
 	// Plain documents (the common case) are read directly, with the same result; mammoth reads the rest.
@@ -14,6 +16,10 @@ export async function extractDocx(bytes: Uint8Array): Promise<Doc> {
 
 /** The reference reader: mammoth's HTML through the HTML reader. */
 export async function extractDocxMammoth(bytes: Uint8Array): Promise<Doc> {
+	// mammoth's XML parser recovers from broken markup in quadratic time: refuse a broken part first.
+	const parts = unzipSync(bytes, { filter: (f) => /\.(xml|rels)$/i.test(f.name) });
+	for (const [name, data] of Object.entries(parts))
+		if (!isWellFormedXml(strFromU8(data))) throw new Error(`malformed XML in ${name}`);
 	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const { value } = await mammoth.convertToHtml({ buffer }, { includeDefaultStyleMap: true, ignoreEmptyParagraphs: true } as never);
 	return extractHtml(value);

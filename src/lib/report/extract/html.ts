@@ -50,6 +50,15 @@ interface Frame {
 	role?: 'cell' | 'title';
 }
 
+/**
+ * Elements open at once. Real reports nest a few dozen deep; htmlparser2's cost per tag grows with the depth
+ * (its open-element stack is searched), so 200,000 nested elements took the server 28 s. Deeper is refused.
+ */
+export const MAX_HTML_DEPTH = 1000;
+
+/** The HTML nests deeper than MAX_HTML_DEPTH: reading stopped there. */
+export class HtmlTooDeep extends Error {}
+
 export function extractHtml(html: string): Doc {
 	const { lines, buf, flush } = lineBuffer();
 	let title: string | undefined;
@@ -104,6 +113,7 @@ export function extractHtml(html: string): Doc {
 						}
 				}
 				stack.push({ mode, name, role });
+				if (stack.length > MAX_HTML_DEPTH) throw new HtmlTooDeep(`HTML nests deeper than ${MAX_HTML_DEPTH}`);
 			},
 			ontext(data) {
 				const top = stack[stack.length - 1];

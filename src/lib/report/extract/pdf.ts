@@ -5,6 +5,7 @@
 import type { Doc, DocLine } from './doc';
 import { foldRadicals } from '../normalize';
 import { readPdfChars, type PdfChar } from './pdfium';
+import { checkPdfDecodedSize } from './pdf-guard';
 
 export const MAX_PDF_PAGES = 60;
 
@@ -25,6 +26,7 @@ export interface PdfResult {
 }
 
 export async function extractPdf(bytes: Uint8Array, deadlineMs = 10_000): Promise<PdfResult> {
+	checkPdfDecodedSize(bytes); // throws PdfTooLarge before PDFium inflates anything
 	const read = await readPdfChars(bytes, MAX_PDF_PAGES, Date.now() + deadlineMs);
 	const lines: DocLine[] = [];
 	let textChars = 0;

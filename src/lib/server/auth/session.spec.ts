@@ -56,6 +56,29 @@ describe('sessions', () => {
 		expect(session.validateSessionToken(token, s.expiresAt + 1000).session).not.toBeNull();
 	});
 
+	it('a login sweeps every expired session, not only the one presented', () => {
+		const t0 = Date.now();
+		const live = session.createSession(session.generateSessionToken(), userId, t0 - 1000);
+		// a session that ran out while nobody presented it again
+		const old = { id: 'f'.repeat(64), userId, expiresAt: t0 - 1 };
+		getDb().insert(table.session).values(old).run();
+		expect(getDb().select().from(table.session).all().map((r) => r.id)).toContain(old.id);
+		session.createSession(session.generateSessionToken(), userId, t0);
+		const ids = getDb().select().from(table.session).all().map((r) => r.id);
+		expect(ids).not.toContain(old.id);
+		expect(ids).toContain(live.id);
+	});
+
+	it('sets the cookie HttpOnly, SameSite=Lax, Path=/, and Secure exactly when served over HTTPS', () => {
+		const set: { name: string; value: string; opts: Record<string, unknown> }[] = [];
+		const jar = { set: (name: string, value: string, opts: Record<string, unknown>) => set.push({ name, value, opts }), delete: () => {} };
+		session.setSessionCookie(jar, 'tok', Date.now() + 1000, true);
+		session.setSessionCookie(jar, 'tok', Date.now() + 1000, false);
+		for (const c of set) expect(c.opts).toMatchObject({ path: '/', httpOnly: true, sameSite: 'lax' });
+		expect(set.map((c) => c.opts.secure)).toEqual([true, false]);
+		expect(set[0].name).toBe(session.SESSION_COOKIE);
+	});
+
 	it('logout deletes the session', () => {
 		const token = session.generateSessionToken();
 		const s = session.createSession(token, userId);

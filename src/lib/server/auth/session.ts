@@ -2,7 +2,7 @@
 // 30-day expiry that slides forward when less than half is left.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, lte } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import type { Role } from '../../auth/permissions';
@@ -35,7 +35,10 @@ function sessionIdOf(token: string): string {
 
 export function createSession(token: string, userId: string, now = Date.now()): Session {
 	const session: Session = { id: sessionIdOf(token), userId, expiresAt: now + SESSION_TTL };
-	getDb().insert(table.session).values(session).run();
+	const db = getDb();
+	db.insert(table.session).values(session).run();
+	// Expired sessions nobody presents again would stay forever: each login sweeps them.
+	db.delete(table.session).where(lte(table.session.expiresAt, now)).run();
 	return session;
 }
 

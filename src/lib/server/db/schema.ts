@@ -61,10 +61,16 @@ export const loginFailure = sqliteTable(
 	'login_failure',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** Lower-cased and cut to the longest username allowed: what an attacker sends is not stored as sent. */
 		username: text('username').notNull(),
+		/** The client address the attempt came from ('' where there is none, e.g. a test). */
+		address: text('address').notNull().default(''),
 		at: integer('at').notNull()
 	},
-	(t) => [index('login_failure_username_at_idx').on(t.username, t.at)]
+	(t) => [
+		index('login_failure_username_at_idx').on(t.username, t.at),
+		index('login_failure_address_at_idx').on(t.address, t.at)
+	]
 );
 
 export const report = sqliteTable(

@@ -3,10 +3,11 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
-import { availableYears, filterOrgans, METRICS } from '$lib/server/metrics';
+import { filterOrgans, METRICS } from '$lib/server/metrics';
+import { requestFilter } from '$lib/server/filter';
 import { tablesToXlsx } from '$lib/server/charts-xlsx';
 import { CHART_IDS, type ChartId, type DashboardData } from '$lib/charts/data';
-import { KIND_FILTER_LABELS, parseFilter } from '$lib/charts/filters';
+import { KIND_FILTER_LABELS } from '$lib/charts/filters';
 import { parseRankPeriod } from '$lib/charts/rank-period';
 import { attachment, CHART_FILE_NAMES, exportFileName } from '$lib/charts/export-names';
 import { EXTRA_TABLES, EXTRA_TABLE_NAMES, TABLES, toCsv } from '$lib/charts/tables';
@@ -15,7 +16,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	requirePermission('dashboard.view');
 	const id = params.chart as ChartId;
 	if (!(CHART_IDS as readonly string[]).includes(id)) error(404, '没有这个图表');
-	const filter = parseFilter(url.searchParams, availableYears());
+	const { filter } = requestFilter(url);
 	const period = id === 'rankings' ? parseRankPeriod(url.searchParams, filter) : filter;
 	const data = { [id]: METRICS[id]({ ...filter, fromYear: period.fromYear, toYear: period.toYear }) } as unknown as DashboardData;
 	const tables = [TABLES[id](data), ...(EXTRA_TABLES[id] ? [EXTRA_TABLES[id](data)] : [])];

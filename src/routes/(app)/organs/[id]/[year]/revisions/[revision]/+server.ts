@@ -6,7 +6,8 @@ import { hasOriginal, readOriginal } from '$lib/server/files';
 
 const TYPES: Record<string, string> = {
 	txt: 'text/plain',
-	html: 'text/html',
+	// Never text/html: an imported HTML file is untrusted and must not render from this origin.
+	html: 'application/octet-stream',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	pdf: 'application/pdf'
 };

@@ -1,0 +1,154 @@
+// `npm run bench:load [-- --connections 50 --duration 30 --imports 5]`: the built server on loopback (127.0.0.1
+// only) with the demo district (40 organs), autocannon driving `connections` signed-in users over the dashboard,
+// the organ list, an organ page and a report page for `duration` seconds while `imports` uploads run back to back.
+// Prints throughput and p50/p95/p99 per page; exits 1 on any error (a non-2xx answer or a socket error).
+// Needs autocannon (a devDependency); builds the app first when build/ is missing.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parseArgs } from '../../src/cli/command';
+import { generateTruth } from '../../src/lib/generator/district';
+import { renderTxt } from '../../src/lib/generator/render';
+
+const { flags } = parseArgs(process.argv.slice(2));
+const CONNECTIONS = Number(flags.connections ?? 50);
+const DURATION = Number(flags.duration ?? 30);
+const IMPORTS = Number(flags.imports ?? 5);
+
+type Autocannon = (opts: Record<string, unknown>) => { on(ev: string, fn: (...a: unknown[]) => void): void } & PromiseLike<{ errors: number; non2xx: number; requests: { average: number } }>;
+// AUTOCANNON_MODULE: another module with the same call (a stand-in where autocannon is not installed yet).
+const moduleName = process.env.AUTOCANNON_MODULE ?? 'autocannon';
+let autocannon: Autocannon;
+try {
+	autocannon = ((await import(moduleName)) as { default: Autocannon }).default;
+} catch {
+	console.error('bench:load needs autocannon: add "autocannon": "9.0.0" to devDependencies and npm install');
+	process.exit(2);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const port = (srv.address() as { port: number }).port;
+			srv.close(() => resolve(port));
+		});
+		srv.on('error', reject);
+	});
+}
+
+const pct = (xs: number[], p: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+
+if (!existsSync('build/index.js')) {
+	const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+	if (b.status !== 0) throw new Error('vite build failed');
+}
+const dir = mkdtempSync(join(tmpdir(), 'dw-load-'));
+const env = { ...process.env, DATABASE_URL: join(dir, 'load.db'), DATA_DIR: dir };
+const seed = spawnSync(process.execPath, ['--import', 'tsx', '-e', "const m = await import('./src/lib/server/demo/seed.ts'); await m.seedDemo({}); (await import('./src/lib/server/db/index.ts')).closeDb();"], {
+	env,
+	stdio: 'inherit'
+});
+if (seed.status !== 0) throw new Error('seeding failed');
+const db = new Database(env.DATABASE_URL, { readonly: true });
+const sample = db.prepare('SELECT organ_id AS organ, year FROM report ORDER BY id LIMIT 1').get() as { organ: number; year: number };
+db.close();
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, ['build'], {
+	env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, BODY_SIZE_LIMIT: 'Infinity', LOGIN_MAX_ADDRESS_FAILURES: '1000' },
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+try {
+	for (let i = 0; ; i++) {
+		try {
+			if ((await fetch(`${base}/login`)).ok) break;
+		} catch {
+			/* not up yet */
+		}
+		if (i > 150) throw new Error('the server did not start');
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	const login = async (role: string) => {
+		const r = await fetch(`${base}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ username: role, password: `${role}-demo` })
+		});
+		const c = r.headers.getSetCookie().find((x) => x.startsWith('dw_session='));
+		if (!c) throw new Error(`login as ${role} failed (${r.status})`);
+		return c.split(';')[0];
+	};
+	const leader = await login('leader');
+	const inspector = await login('inspector');
+
+	const pages: Record<string, string> = {
+		dashboard: '/',
+		organs: '/organs',
+		organ: `/organs/${sample.organ}`,
+		report: `/organs/${sample.organ}/${sample.year}`
+	};
+	const per = Math.max(1, Math.floor(CONNECTIONS / Object.keys(pages).length));
+
+	// Imports meanwhile: new reports (a fresh seed each round), uploaded by IMPORTS inspectors at once.
+	let importing = true;
+	let imported = 0;
+	let importErrors = 0;
+	const importLatencies: number[] = [];
+	const importer = async (k: number) => {
+		for (let round = 0; importing; round++) {
+			const truth = generateTruth({ organs: 1, years: [2023], seed: `load-${k}-${round}`, errorRate: 0 });
+			const form = new FormData();
+			form.append('files', new Blob([renderTxt(truth.reports[0].report, 'pipe')]), `load-${k}-${round}.txt`);
+			const t0 = performance.now();
+			try {
+				const r = await fetch(`${base}/import?/upload`, { method: 'POST', headers: { origin: base, cookie: inspector, accept: 'text/html' }, body: form });
+				await r.text();
+				if (r.status === 200) imported++;
+				else importErrors++;
+			} catch {
+				importErrors++;
+			}
+			importLatencies.push(performance.now() - t0);
+		}
+	};
+	const importers = Array.from({ length: IMPORTS }, (_, k) => importer(k));
+
+	console.log(`${per * Object.keys(pages).length} connections for ${DURATION} s on ${base} (${Object.keys(pages).join(', ')}), ${IMPORTS} concurrent imports`);
+	const runs = Object.entries(pages).map(([name, path]) => {
+		const latencies: number[] = [];
+		const inst = autocannon({ url: base + path, connections: per, duration: DURATION, headers: { cookie: leader, accept: 'text/html' } });
+		inst.on('response', (...a: unknown[]) => latencies.push(Number(a[3])));
+		return Promise.resolve(inst).then((result) => ({ name, result, latencies }));
+	});
+	const results = await Promise.all(runs);
+	importing = false;
+	await Promise.all(importers);
+
+	let errors = importErrors;
+	console.log(`\n${'page'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`);
+	for (const { name, result, latencies } of results) {
+		errors += result.errors + result.non2xx;
+		console.log(
+			`${name.padEnd(10)} ${result.requests.average.toFixed(1).padStart(8)} ${`${Math.round(pct(latencies, 50))} ms`.padStart(8)} ${`${Math.round(pct(latencies, 95))} ms`.padStart(8)} ${`${Math.round(pct(latencies, 99))} ms`.padStart(8)} ${String(result.errors).padStart(7)} ${String(result.non2xx).padStart(8)}`
+		);
+	}
+	console.log(`imports    ${imported} done, ${importErrors} failed, p50 ${Math.round(pct(importLatencies, 50))} ms, p95 ${Math.round(pct(importLatencies, 95))} ms`);
+	console.log(errors ? `\n${errors} errors` : '\n0 errors');
+	process.exitCode = errors ? 1 : 0;
+} finally {
+	// adapter-node waits for open keep-alive connections on SIGTERM: give it 3 s, then SIGKILL.
+	const exited = new Promise((r) => server.once('exit', r));
+	server.kill('SIGTERM');
+	await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+	if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+	rmSync(dir, { recursive: true, force: true });
+}

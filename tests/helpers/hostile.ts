@@ -1,0 +1,108 @@
+// Files built to hurt a parser, from the issue 14 review: each small on disk, expensive if trusted.
+import { Deflate, zipSync, type Zippable } from 'fflate';
+
+
+const enc = new TextEncoder();
+
+/** `depth` nested elements in about depth × 5 bytes: 200,000 once froze the server 28 s. */
+export function nestedHtml(depth = 200_000): Uint8Array {
+	return enc.encode('<html><body>' + '<div>'.repeat(depth) + '2023年度政府信息公开工作年度报告' + '</div>'.repeat(depth) + '</body></html>');
+}
+
+/** zlib data that inflates to `size` zero bytes, built in steps (the test never holds the inflated bytes). */
+export function zerosDeflated(size: number): Uint8Array {
+	const parts: Uint8Array[] = [];
+	const d = new Deflate({ level: 9 }, (chunk) => parts.push(chunk));
+	const step = new Uint8Array(1024 * 1024);
+	for (let left = size; left > 0; left -= step.length) d.push(left > step.length ? step : step.subarray(0, left), left <= step.length);
+	const raw = concat(parts);
+	// zlib wrapper: header 78 DA, raw deflate, adler32 (of zeros: unchecked by our guard and by pdf.js' tolerance)
+	return concat([new Uint8Array([0x78, 0xda]), raw, new Uint8Array([0, 0, 0, 1])]);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.length;
+	}
+	return out;
+}
+
+/** A one-page PDF whose content stream inflates to `size` bytes (400 MB froze the server 31 s). */
+export function inflatingPdf(size = 400 * 1024 * 1024): Uint8Array {
+	const stream = zerosDeflated(size);
+	const head = enc.encode(
+		'%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+			'3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n' +
+			`4 0 obj << /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`
+	);
+	const tail = enc.encode('\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+	return concat([head, stream, tail]);
+}
+
+/**
+ * The 7 MB → 1 GB shape: `entries` entries of `entryBytes` zeros each, just under the old 1 MB ratio floor. Built
+ * by hand with one deflated blob shared by every entry, so making it costs a single deflate.
+ */
+export function paddedZipBomb(entries = 1000, entryBytes = 1024 * 1024 - 1): Uint8Array {
+	const zlib = zerosDeflated(entryBytes);
+	const raw = zlib.subarray(2, zlib.length - 4); // zip stores raw deflate
+	const crc = crc32(new Uint8Array(entryBytes));
+	const locals: Uint8Array[] = [];
+	const centrals: Uint8Array[] = [];
+	let offset = 0;
+	for (let i = 0; i < entries; i++) {
+		const name = enc.encode(`pad/${i}.txt`);
+		const lh = new DataView(new ArrayBuffer(30));
+		lh.setUint32(0, 0x04034b50, true);
+		lh.setUint16(4, 20, true);
+		lh.setUint16(8, 8, true);
+		lh.setUint32(14, crc, true);
+		lh.setUint32(18, raw.length, true);
+		lh.setUint32(22, entryBytes, true);
+		lh.setUint16(26, name.length, true);
+		const local = concat([new Uint8Array(lh.buffer), name, raw]);
+		const ch = new DataView(new ArrayBuffer(46));
+		ch.setUint32(0, 0x02014b50, true);
+		ch.setUint16(4, 20, true);
+		ch.setUint16(6, 20, true);
+		ch.setUint16(10, 8, true);
+		ch.setUint32(16, crc, true);
+		ch.setUint32(20, raw.length, true);
+		ch.setUint32(24, entryBytes, true);
+		ch.setUint16(28, name.length, true);
+		ch.setUint32(42, offset, true);
+		centrals.push(concat([new Uint8Array(ch.buffer), name]));
+		locals.push(local);
+		offset += local.length;
+	}
+	const cd = concat(centrals);
+	const eocd = new DataView(new ArrayBuffer(22));
+	eocd.setUint32(0, 0x06054b50, true);
+	eocd.setUint16(8, entries, true);
+	eocd.setUint16(10, entries, true);
+	eocd.setUint32(12, cd.length, true);
+	eocd.setUint32(16, offset, true);
+	return concat([...locals, cd, new Uint8Array(eocd.buffer)]);
+}
+
+function crc32(data: Uint8Array): number {
+	const table = new Uint32Array(256);
+	for (let n = 0; n < 256; n++) {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		table[n] = c >>> 0;
+	}
+	let c = 0xffffffff;
+	for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A zip of `n` tiny entries. */
+export function manyEntriesZip(n = 10_001): Uint8Array {
+	const files: Zippable = {};
+	for (let i = 0; i < n; i++) files[`e/${i}.txt`] = enc.encode(String(i));
+	return zipSync(files, { level: 0 });
+}
