@@ -2,7 +2,7 @@
 // map docs/domain-rules.md §7), each with its Chinese name, default severity and what it checks. The UI lists these.
 import type { Finding, Severity } from '../model';
 
-export type RuleScope = 'report' | 'cross-year' | 'publication';
+export type RuleScope = 'report' | 'cross-year' | 'publication' | 'cross-report';
 
 export interface RuleDef {
 	id: string;
@@ -11,7 +11,7 @@ export interface RuleDef {
 	severity: Severity;
 	/** What the rule checks, in Chinese, for inspectors. */
 	description: string;
-	/** Which function evaluates it: runChecks (report), checkCarryOver/checkAgainstPrevious, checkTimeliness. */
+	/** Which function evaluates it: runChecks (report), checkCarryOver/checkAgainstPrevious, checkTimeliness, src/lib/cross (cross-report). */
 	scope: RuleScope;
 	/** The domain-rules.md id(s) it implements. */
 	source: string;
