@@ -20,6 +20,7 @@ export const PERMISSIONS = [
 	'reports.annotate',
 	'reports.correct',
 	'assessment.produce',
+	'findings.review', // confirm or dismiss findings (/findings)
 	'exports.download',
 	'users.manage',
 	'organs.manage',
@@ -37,7 +38,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 		'reports.import',
 		'reports.annotate',
 		'reports.correct',
-		'assessment.produce'
+		'assessment.produce',
+		'findings.review'
 	],
 	clerk: ['reports.view_own', 'reports.import_own']
 };
@@ -80,6 +82,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/admin/organs': ['organs.manage'],
 	'/(app)/admin/sources': ['sources.manage'],
 	'/(app)/import': ['reports.import', 'reports.import_own'],
+	'/(app)/findings': ['findings.review'],
 	'/(app)/organs/[id]': 'user', // narrowed in the load: a clerk only its own organ
 	'/(app)/organs': ['reports.view_all', 'reports.view_own'], // a clerk sees only its own organ in the list
 	'/(app)/organs/[id]/[year]': 'user', // narrowed like /organs/[id]; actions need reports.correct / reports.annotate
@@ -102,6 +105,7 @@ export function canOpenRoute(role: Role | null | undefined, routeId: string): bo
 export const NAV: { href: string; label: string; routeId: string; permissions: readonly Permission[] }[] = [
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
+	{ href: '/findings', label: '问题复核', routeId: '/(app)/findings', permissions: ['findings.review'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },

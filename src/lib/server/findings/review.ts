@@ -13,8 +13,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export type DismissReason = (typeof DISMISS_REASONS)[number];
 export type StatusFilter = 'open' | ReviewStatus | 'all';
 
-export const STATUS_LABELS: Record<'open' | ReviewStatus, string> = { open: '待复核', confirmed: '已确认', dismissed: '已排除' };
-export const REASON_LABELS: Record<DismissReason, string> = { as_printed: '原报告如此', false_positive: '误报' };
+export { STATUS_LABELS, REASON_LABELS } from '../../cross/review-labels';
 
 export interface FindingRow {
 	/** `r<id>` for a report's own finding, `x<id>` for a cross-report one. */
