@@ -7,6 +7,7 @@ import { generateTruth } from '../../generator/district';
 import { importFiles } from '../import';
 import type { Actor } from '../../auth/actor';
 import * as users from '../users';
+import { quality } from '../metrics/quality';
 import { confirmedFindings, listFindings, reviewFindings, statusCounts, ReviewRefusal } from './review';
 
 let inspectorId = '';
@@ -74,5 +75,8 @@ describe('finding review', () => {
 		const counts = statusCounts();
 		expect(counts.confirmed).toBe(1);
 		expect(counts.open).toBe(listFindings({ limit: 10_000 }).total);
+		// The dashboard's quality chart counts the same.
+		expect(quality({ fromYear: 2022, toYear: 2030, kind: null, organId: null }).reviews).toEqual(counts);
+		expect(quality({ fromYear: 2022, toYear: 2022, kind: null, organId: null }).reviews.confirmed).toBe(0);
 	});
 });
