@@ -2,6 +2,7 @@
 // template dictates blanked out), cut into character shingles, and indexed by MinHash + LSH banding: only pairs that
 // share a band are verified, first by the signature estimate, then by the exact shingle Jaccard.
 import type { Report } from '../report/model';
+import { sectionPath } from '../report/cell-path';
 import type { CrossFinding, ReportRef } from './types';
 import { fold, jaccardIds, sharedSpans, shingleIds, type Folded } from './fold';
 import { DEFAULT_MINHASH, LshIndex, estimate, signature, type MinHashOptions } from './minhash';
@@ -63,7 +64,7 @@ export function verify(a: TextDoc, b: TextDoc, opts: SimilarityOptions = {}): nu
 /** The finding on `self`'s side, naming `other`, with the shared passages of both texts. */
 export function copiedFinding(self: TextDoc, other: TextDoc, similarity: number, opts: SimilarityOptions = {}): CrossFinding {
 	const o = defaults(opts);
-	const cell = `sections.${self.section}`;
+	const cell = sectionPath(self.section);
 	return {
 		rule: 'X6',
 		severity: 'warning',
@@ -73,7 +74,7 @@ export function copiedFinding(self: TextDoc, other: TextDoc, similarity: number,
 		cells: [cell],
 		// The texts themselves identify the finding: an edit on either side brings it back for review.
 		values: { [cell]: self.folded.chars, [`other:${cell}`]: other.folded.chars },
-		other: { organ: other.organ, organName: other.organName, year: other.year, cells: [`sections.${other.section}`] },
+		other: { organ: other.organ, organName: other.organName, year: other.year, cells: [sectionPath(other.section)] },
 		passages: [
 			{
 				section: self.section,

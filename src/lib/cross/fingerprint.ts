@@ -4,6 +4,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cell, Finding, Report } from '../report/model';
 import { getCell } from '../report/corrections';
+import { parseSectionPath } from '../report/cell-path';
 
 export type Values = Record<string, number | string | null | undefined>;
 
@@ -18,7 +19,8 @@ export function fingerprint(rule: string, organ: string, year: number, cells: re
 /** The value a report finding's cell refers to: a figure, a section's text, the publication date. */
 function valueOf(model: Report | null, path: string): Cell | string | undefined {
 	if (!model) return undefined;
-	if (path.startsWith('sections.')) return model.sections?.[path.slice(9) as '1'] ?? undefined;
+	const section = parseSectionPath(path);
+	if (section) return model.sections?.[section as '1'] ?? undefined;
 	if (path === 'published_on') return model.published_on;
 	if (path === 'title') return model.title;
 	return getCell(model, path);

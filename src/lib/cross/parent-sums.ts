@@ -3,16 +3,17 @@
 // child's report is missing or the parent says it covers only 本级 the finding is marked uncertain.
 import type { Cell, Report } from '../report/model';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../report/template';
-import { cellLabel, getCell } from '../report/corrections';
+import { getCell } from '../report/corrections';
+import { applicationPath, cellLabel, reviewPath } from '../report/cell-path';
 import type { CrossFinding, ReportRef } from './types';
 
 /** Matching cells: every section 3 and 4 cell present in the parent. */
 function cellsOf(model: Report): [string, Cell][] {
 	const out: [string, Cell][] = [];
 	for (const [row, cells] of Object.entries(model.applications?.rows ?? {}))
-		if (Array.isArray(cells)) APPLICANT_COLUMNS.forEach((c, i) => out.push([`applications.rows.${row}.${c}`, cells[i] ?? null]));
+		if (Array.isArray(cells)) APPLICANT_COLUMNS.forEach((c, i) => out.push([applicationPath(row, c), cells[i] ?? null]));
 	for (const [group, cells] of Object.entries(model.review ?? {}))
-		if (Array.isArray(cells)) REVIEW_COLUMNS.forEach((c, i) => out.push([`review.${group}.${c}`, cells[i] ?? null]));
+		if (Array.isArray(cells)) REVIEW_COLUMNS.forEach((c, i) => out.push([reviewPath(group, c), cells[i] ?? null]));
 	return out;
 }
 

@@ -3,7 +3,7 @@
 // differs), so a warning. Same organ, consecutive years: callable on a draft model and last year's stored report.
 import type { Finding, Report } from '../report/model';
 import { PROACTIVE_2021 } from '../report/template';
-import { previousPath } from '../report/checks/cross';
+import { previousPath, proactivePath } from '../report/cell-path';
 
 const ITEMS = PROACTIVE_2021.filter((d) => (d.fields as readonly string[]).includes('in_force'));
 
@@ -18,7 +18,7 @@ export function checkStockContinuity(previous: Report | null, current: Report): 
 		if (![before, issued, repealed, inForce].every((v) => typeof v === 'number')) continue;
 		const expected = before! + issued! - repealed!;
 		if (expected === inForce) continue;
-		const p = (f: string) => `proactive.${def.key}.${f}`;
+		const p = (f: string) => proactivePath(def.key, f);
 		out.push({
 			rule: 'X4',
 			severity: 'warning',
