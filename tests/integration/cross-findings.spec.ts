@@ -10,6 +10,7 @@ import { importFiles } from '../../src/lib/server/import';
 import * as organs from '../../src/lib/server/organs';
 import { getDb } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/auth/actor';
+import { apiReport } from '../../src/lib/server/drilldown/api';
 
 freshDatabaseEachTest('dw-cross-');
 const YEARS = [2021, 2022, 2023];
@@ -51,5 +52,23 @@ describe('cross-report findings kept by the importer', () => {
 			})
 		);
 		expect(got.sort()).toEqual(t.cross!.truth.map(key).sort());
+
+		// The report's API shows the other side one step away: the other organ's text with the shared passages, the
+		// children's sums, the edits.
+		const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
+		const body = apiReport(idOf.get(copy.organ_id)!, copy.year)!;
+		const x6 = body.cross_findings.find((f) => f.rule === 'X6')!;
+		expect(x6.other).toMatchObject({ organ_id: idOf.get(copy.other_organ_id!), year: copy.year, url: `/api/organs/${idOf.get(copy.other_organ_id!)}/reports/${copy.year}` });
+		expect(x6.texts[0].other_text.length).toBeGreaterThan(100);
+		const [s0, e0] = x6.texts[0].other_shared[0];
+		expect(x6.texts[0].other_text.slice(s0, e0).length).toBeGreaterThan(10);
+		const h1 = t.cross!.truth.find((c) => c.rule === 'H1')!;
+		const parent = apiReport(idOf.get(h1.organ_id)!, h1.year)!.cross_findings.find((f) => f.rule === 'H1')!;
+		expect(parent.sums.every((x) => x.value !== null && x.children_sum !== null && x.value - x.children_sum === 7)).toBe(true);
+		expect(parent.children.length).toBeGreaterThan(30);
+		const d3 = t.cross!.truth.find((c) => c.rule === 'D3')!;
+		const edited = apiReport(idOf.get(d3.organ_id)!, d3.year)!.cross_findings.find((f) => f.rule === 'D3')!;
+		expect(edited.changes).toEqual([{ path: 'proactive.penalty.decisions', before: expect.any(Number), after: expect.any(Number) }]);
+		expect(edited.changes[0].after! - edited.changes[0].before!).toBe(2);
 	});
 });

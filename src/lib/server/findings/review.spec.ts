@@ -8,7 +8,8 @@ import { importFiles } from '../import';
 import type { Actor } from '../../auth/actor';
 import * as users from '../users';
 import { quality } from '../metrics/quality';
-import { confirmedFindings, listFindings, reviewFindings, statusCounts, ReviewRefusal } from './review';
+import { confirmedFindings, listFindings, refreshTimeDependent, reviewFindings, statusCounts, ReviewRefusal } from './review';
+import { getDb } from '../db';
 
 let inspectorId = '';
 freshDatabaseEachTest('dw-review-', () => {});
@@ -78,5 +79,24 @@ describe('finding review', () => {
 		// The dashboard's quality chart counts the same.
 		expect(quality({ fromYear: 2022, toYear: 2030, kind: null, organId: null }).reviews).toEqual(counts);
 		expect(quality({ fromYear: 2022, toYear: 2022, kind: null, organId: null }).reviews.confirmed).toBe(0);
+	});
+
+	it('reports stored before the workflow get fingerprints and their cross findings when the list is brought up to date', async () => {
+		const actor = await setUp();
+		const t = generateTruth({ organs: 2, years: [2022, 2023], seed: 'review-spec', errorRate: 0 });
+		const r = t.reports.find((x) => x.report.year === 2023 && x.organ_id.endsWith('-gov'))!.report;
+		r.proactive.rules.in_force = (r.proactive.rules.in_force as number) + 3;
+		await importFiles(t.reports.map((x) => ({ name: `${x.organ_id}-${x.report.year}.txt`, bytes: renderReport(x.report) })), actor);
+		// As a database from before migration 0005 would hold them.
+		const c = getDb().$client;
+		c.prepare("UPDATE finding SET fingerprint = ''").run();
+		c.prepare('DELETE FROM similarity_band').run();
+		const [legacy] = listFindings({ rule: 'X4' }).rows;
+		expect(() => reviewFindings({ keys: [legacy.key], status: 'confirmed' }, actor.id!)).toThrow(ReviewRefusal);
+		refreshTimeDependent();
+		const [f] = listFindings({ rule: 'X4' }).rows;
+		expect(f.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+		expect(reviewFindings({ keys: [f.key], status: 'confirmed' }, actor.id!)).toBe(1);
+		expect((c.prepare('SELECT count(*) AS n FROM similarity_band').get() as { n: number }).n).toBeGreaterThan(0);
 	});
 });

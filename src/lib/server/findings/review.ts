@@ -8,6 +8,7 @@ import type { Severity } from '../../report/model';
 import type { CrossFinding } from '../../cross';
 import { DISMISS_REASONS, REVIEW_STATUSES } from '../db/schema';
 import { refreshMissing } from './cross';
+import { recompute } from '../reports/write';
 
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export type DismissReason = (typeof DISMISS_REASONS)[number];
@@ -248,7 +249,18 @@ export function confirmedFindings(filter: { year?: number; organId?: number } = 
 	});
 }
 
-/** X7 depends on today's date: the findings page brings it up to date before listing. */
-export function refreshTimeDependent(): void {
-	getDb().$client.transaction(() => refreshMissing()).immediate();
+/**
+ * Before listing: X7 depends on today's date, so it is brought up to date; and reports stored before the review
+ * workflow existed (findings without fingerprints, no similarity index) are rebuilt, a bounded batch per call.
+ */
+export function refreshTimeDependent(batch = 200): void {
+	const c = getDb().$client;
+	const stale = statement(
+		`SELECT r.id FROM report r WHERE NOT EXISTS (SELECT 1 FROM similarity_band b WHERE b.report_id = r.id)
+			AND NOT EXISTS (SELECT 1 FROM finding f WHERE f.report_id = r.id AND f.fingerprint <> '')
+			AND NOT EXISTS (SELECT 1 FROM cross_finding x WHERE x.report_id = r.id)
+		ORDER BY r.year, r.id LIMIT ?`
+	).all(batch) as { id: number }[];
+	for (const { id } of stale) recompute(id);
+	c.transaction(() => refreshMissing()).immediate();
 }
