@@ -105,6 +105,36 @@ describe('/findings', () => {
 		await ctx.close();
 	});
 
+	it('the report page shows a copy from another organ beside its own findings, the other side one click away', async () => {
+		const t = generateTruth({ organs: 40, years: [2023], seed: 'findings-e2e-copy', errorRate: 0, cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 } });
+		const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
+		const pick = (id: string) => {
+			const r = t.reports.find((x) => x.organ_id === id)!.report;
+			return JSON.parse(JSON.stringify(r).replaceAll('云溪区', '抄袭测试区')) as typeof r;
+		};
+		const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
+		const ctx = await contextAs(browser, 'inspector');
+		const page = await ctx.newPage();
+		const statuses = await upload(page, [
+			{ name: 'theirs.txt', buffer: Buffer.from(renderReport(theirs)) },
+			{ name: 'mine.txt', buffer: Buffer.from(renderReport(mine)) }
+		]);
+		expect(statuses.every((s) => s?.startsWith('imported'))).toBe(true);
+		const href = await page.locator('[data-testid=import-results] tbody tr', { hasText: 'mine.txt' }).locator('a').first().getAttribute('href');
+		await page.goto(href!);
+		const item = page.locator('[data-testid=cross-findings] li[data-rule=X6]');
+		expect(await item.textContent()).toContain(theirs.organ);
+		await item.locator('summary').click();
+		expect(await item.locator('mark').count()).toBeGreaterThan(1);
+		await page.setViewportSize({ width: 1366, height: 768 });
+		await screenshot(page, 'report-cross-findings');
+		const here = new URL(page.url()).pathname;
+		await Promise.all([page.waitForURL((u) => u.pathname !== here && /^\/organs\/\d+\/2023$/.test(u.pathname)), item.locator('[data-testid=other-side]').click()]);
+		expect(await page.locator('h1').textContent()).toContain(theirs.organ);
+		expect(await page.locator('[data-testid=cross-findings] li[data-rule=X6]').textContent()).toContain(mine.organ);
+		await ctx.close();
+	});
+
 	it('a leader may not open /findings', async () => {
 		const ctx = await contextAs(browser, 'leader');
 		const page = await ctx.newPage();

@@ -85,9 +85,17 @@ function addGranted(r: Report, k: number) {
 }
 
 function smallEdits(text: string, rng: Rng): string {
-	// Two characters of the distinctive paragraph's items changed, as a copier adapting the text would.
+	// Two small changes, as a copier adapting the text would make: words swapped where they occur, else a clause added.
 	let t = text;
-	for (const [a, b] of rng.shuffle([['全年', '年内'], ['逐项', '逐条'], ['及时', '按时'], ['定期', '按期'], ['集中', '统一']]).slice(0, 2)) t = t.replace(a, b);
+	let done = 0;
+	const pairs = rng.shuffle([['全年', '年内'], ['逐项', '逐条'], ['及时', '按时'], ['定期', '按期'], ['集中', '统一'], ['加强', '强化'], ['规范', '完善']]);
+	for (const [a, b] of pairs) {
+		if (done === 2) break;
+		if (!t.includes(a)) continue;
+		t = t.replace(a, b);
+		done++;
+	}
+	if (done < 2) t += '同时进一步加强日常监督。';
 	return t;
 }
 
