@@ -36,11 +36,16 @@ function files(): { name: string; buffer: Buffer }[] {
 
 async function upload(page: Page, list: { name: string; buffer: Buffer }[]) {
 	await page.goto('/import');
-	await page.setInputFiles('input[type=file]', list.map((f) => ({ ...f, mimeType: 'text/plain' })));
+	await page.setInputFiles(
+		'input[type=file]',
+		list.map((f) => ({ ...f, mimeType: 'text/plain' }))
+	);
 	await page.click('main form button[type=submit]');
 	await page.waitForSelector('[data-testid=import-results]');
 	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
-	return page.locator('[data-testid=import-results] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
+	return page
+		.locator('[data-testid=import-results] tbody tr')
+		.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
 }
 
 const rowOf = (page: Page) => page.locator(`[data-testid=findings] tbody tr[data-rule=X4]`, { hasText: ORGAN });
@@ -71,7 +76,12 @@ describe('/findings', () => {
 		expect(await rowOf(page).textContent()).toContain('误报');
 
 		// The same file again: a duplicate, and the decision holds.
-		expect(await upload(page, list.filter((f) => f.name.includes('2023')))).toEqual(['duplicate']);
+		expect(
+			await upload(
+				page,
+				list.filter((f) => f.name.includes('2023'))
+			)
+		).toEqual(['duplicate']);
 		await page.goto('/findings?rule=X4');
 		expect(await rowOf(page).count()).toBe(0);
 		await page.goto('/findings?rule=X4&status=dismissed');
@@ -93,7 +103,11 @@ describe('/findings', () => {
 	});
 
 	it('works without JavaScript: the bulk form confirms', async () => {
-		const ctx = await browser.newContext({ baseURL: baseURL(), storageState: inject('storageStates').inspector, javaScriptEnabled: false });
+		const ctx = await browser.newContext({
+			baseURL: baseURL(),
+			storageState: inject('storageStates').inspector,
+			javaScriptEnabled: false
+		});
 		const page = await ctx.newPage();
 		await page.goto('/findings?rule=X4&status=dismissed');
 		await rowOf(page).locator('input[name=key]').check();
@@ -106,7 +120,13 @@ describe('/findings', () => {
 	});
 
 	it('the report page shows a copy from another organ beside its own findings, the other side one click away', async () => {
-		const t = generateTruth({ organs: 40, years: [2023], seed: 'findings-e2e-copy', errorRate: 0, cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 } });
+		const t = generateTruth({
+			organs: 40,
+			years: [2023],
+			seed: 'findings-e2e-copy',
+			errorRate: 0,
+			cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
+		});
 		const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
 		const pick = (id: string) => {
 			const r = t.reports.find((x) => x.organ_id === id)!.report;
@@ -120,7 +140,11 @@ describe('/findings', () => {
 			{ name: 'mine.txt', buffer: Buffer.from(renderReport(mine)) }
 		]);
 		expect(statuses.every((s) => s?.startsWith('imported'))).toBe(true);
-		const href = await page.locator('[data-testid=import-results] tbody tr', { hasText: 'mine.txt' }).locator('a').first().getAttribute('href');
+		const href = await page
+			.locator('[data-testid=import-results] tbody tr', { hasText: 'mine.txt' })
+			.locator('a')
+			.first()
+			.getAttribute('href');
 		await page.goto(href!);
 		const item = page.locator('[data-testid=cross-findings] li[data-rule=X6]');
 		expect(await item.textContent()).toContain(theirs.organ);
@@ -129,7 +153,10 @@ describe('/findings', () => {
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await screenshot(page, 'report-cross-findings');
 		const here = new URL(page.url()).pathname;
-		await Promise.all([page.waitForURL((u) => u.pathname !== here && /^\/organs\/\d+\/2023$/.test(u.pathname)), item.locator('[data-testid=other-side]').click()]);
+		await Promise.all([
+			page.waitForURL((u) => u.pathname !== here && /^\/organs\/\d+\/2023$/.test(u.pathname)),
+			item.locator('[data-testid=other-side]').click()
+		]);
 		expect(await page.locator('h1').textContent()).toContain(theirs.organ);
 		expect(await page.locator('[data-testid=cross-findings] li[data-rule=X6]').textContent()).toContain(mine.organ);
 		await ctx.close();

@@ -5,7 +5,8 @@ import { blankBoilerplate, fold } from './fold';
 import type { ReportRef } from './types';
 import { createRng } from '../generator/prng';
 
-const OPENING = '本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制，本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。';
+const OPENING =
+	'本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制，本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。';
 const A =
 	'全年围绕优化营商环境和城市更新两项重点任务，梳理公开清单四十二项，对企业开办、工程建设审批等高频事项逐项编制办事指南，并在政务服务大厅设置查阅专区。' +
 	'针对群众反映集中的停车难问题，组织召开三场听证座谈，征求意见后形成整改方案并全文公开，后续办理进度每月在专栏更新一次。';
@@ -23,7 +24,10 @@ function ref(organ: string, s1: string, s5 = ''): ReportRef {
 describe('X6 copied from another organ', () => {
 	it('finds a copy with small edits, names the other organ and marks the shared passages', () => {
 		const copy = A.replace('四十二项', '三十八项').replace('停车难', '出行难');
-		const found = checkCopiedFromOthers(ref('乙局', OPENING + copy), [ref('甲局', OPENING + A), ref('丙局', OPENING + B)]);
+		const found = checkCopiedFromOthers(ref('乙局', OPENING + copy), [
+			ref('甲局', OPENING + A),
+			ref('丙局', OPENING + B)
+		]);
 		expect(found).toHaveLength(1);
 		expect(found[0].rule).toBe('X6');
 		expect(found[0].message).toContain('甲局');
@@ -67,7 +71,11 @@ describe('X6 copied from another organ', () => {
 			for (let j = 0; j < 120; j++) t += String.fromCharCode(0x4e00 + rng.int(0, 300));
 			refs.push(ref(`局${i}`, t + '。'));
 		}
-		refs.push(ref('抄甲', refs[5].model.sections['1']!), ref('抄乙', refs[77].model.sections['1']!), ref('抄丙', refs[150].model.sections['1']!));
+		refs.push(
+			ref('抄甲', refs[5].model.sections['1']!),
+			ref('抄乙', refs[77].model.sections['1']!),
+			ref('抄丙', refs[150].model.sections['1']!)
+		);
 		const docs = refs.flatMap((r) => textDocs(r));
 		const res = copiedPairs(docs);
 		expect(res.pairs.map(([a, b]) => `${a.organ}-${b.organ}`).sort()).toEqual(['局150-抄丙', '局5-抄甲', '局77-抄乙']);

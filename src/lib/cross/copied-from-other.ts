@@ -26,7 +26,10 @@ const defaults = (o: SimilarityOptions) => ({
 
 export const COMPARED_SECTIONS = ['1', '5'] as const;
 export type ComparedSection = (typeof COMPARED_SECTIONS)[number];
-const SECTION_NAME: Record<ComparedSection, string> = { '1': '第一部分“总体情况”', '5': '第五部分“存在的主要问题及改进情况”' };
+const SECTION_NAME: Record<ComparedSection, string> = {
+	'1': '第一部分“总体情况”',
+	'5': '第五部分“存在的主要问题及改进情况”'
+};
 
 export interface TextDoc {
 	organ: string;
@@ -40,14 +43,27 @@ export interface TextDoc {
 }
 
 /** The comparable form of one section of a report, or null when it is absent or too short to judge. */
-export function textDoc(ref: Omit<ReportRef, 'model'> & { model: Pick<Report, 'sections'> }, section: ComparedSection, opts: SimilarityOptions = {}): TextDoc | null {
+export function textDoc(
+	ref: Omit<ReportRef, 'model'> & { model: Pick<Report, 'sections'> },
+	section: ComparedSection,
+	opts: SimilarityOptions = {}
+): TextDoc | null {
 	const o = defaults(opts);
 	const text = ref.model.sections?.[section];
 	if (typeof text !== 'string') return null;
 	const folded = fold(text);
 	if (folded.chars.length < o.minChars) return null;
 	const ids = shingleIds(folded.chars, o.shingle);
-	return { organ: ref.organ, organName: ref.organName, year: ref.year, section, text, folded, ids, sig: signature(ids, o.minhash) };
+	return {
+		organ: ref.organ,
+		organName: ref.organName,
+		year: ref.year,
+		section,
+		text,
+		folded,
+		ids,
+		sig: signature(ids, o.minhash)
+	};
 }
 
 export function textDocs(ref: ReportRef, opts: SimilarityOptions = {}): TextDoc[] {
@@ -62,7 +78,12 @@ export function verify(a: TextDoc, b: TextDoc, opts: SimilarityOptions = {}): nu
 }
 
 /** The finding on `self`'s side, naming `other`, with the shared passages of both texts. */
-export function copiedFinding(self: TextDoc, other: TextDoc, similarity: number, opts: SimilarityOptions = {}): CrossFinding {
+export function copiedFinding(
+	self: TextDoc,
+	other: TextDoc,
+	similarity: number,
+	opts: SimilarityOptions = {}
+): CrossFinding {
 	const o = defaults(opts);
 	const cell = sectionPath(self.section);
 	return {
@@ -128,7 +149,11 @@ export function copiedPairs(docs: TextDoc[], opts: SimilarityOptions = {}): Pair
  * X6 for one report against other organs' reports of its year (the draft checks and the re-check of one import call
  * this with the candidates only). Findings are on `subject`'s side.
  */
-export function checkCopiedFromOthers(subject: ReportRef, others: ReportRef[], opts: SimilarityOptions = {}): CrossFinding[] {
+export function checkCopiedFromOthers(
+	subject: ReportRef,
+	others: ReportRef[],
+	opts: SimilarityOptions = {}
+): CrossFinding[] {
 	const o = defaults(opts);
 	const out: CrossFinding[] = [];
 	const mine = textDocs(subject, opts);
@@ -145,7 +170,10 @@ export function checkCopiedFromOthers(subject: ReportRef, others: ReportRef[], o
 }
 
 /** Both sides' findings of every copied pair among the reports (a whole district, a bench). */
-export function checkCopiedAcross(refs: ReportRef[], opts: SimilarityOptions = {}): CrossFinding[] & { examined?: number; allPairs?: number } {
+export function checkCopiedAcross(
+	refs: ReportRef[],
+	opts: SimilarityOptions = {}
+): CrossFinding[] & { examined?: number; allPairs?: number } {
 	const docs = refs.flatMap((r) => textDocs(r, opts));
 	const res = copiedPairs(docs, opts);
 	const out: CrossFinding[] & { examined?: number; allPairs?: number } = [];

@@ -8,7 +8,13 @@ import { parseSectionPath } from '../report/cell-path';
 
 export type Values = Record<string, number | string | null | undefined>;
 
-export function fingerprint(rule: string, organ: string, year: number, cells: readonly string[], values: Values): string {
+export function fingerprint(
+	rule: string,
+	organ: string,
+	year: number,
+	cells: readonly string[],
+	values: Values
+): string {
 	const v = Object.keys(values)
 		.sort()
 		.map((k) => [k, values[k] ?? null]);
@@ -37,7 +43,13 @@ export function findingValues(f: Pick<Finding, 'cells'>, model: Report, previous
  * Fingerprint of a finding stored with a report. Findings without cells (a whole-report remark) carry their message
  * in the identity instead, which holds the numbers they quote.
  */
-export function reportFindingFingerprint(f: Finding, organ: string, year: number, model: Report, previous: Report | null): string {
+export function reportFindingFingerprint(
+	f: Finding,
+	organ: string,
+	year: number,
+	model: Report,
+	previous: Report | null
+): string {
 	const values = findingValues(f, model, previous);
 	if (!f.cells?.length) values.message = f.message;
 	return fingerprint(f.rule, organ, year, f.cells ?? [], values);

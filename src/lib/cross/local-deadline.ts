@@ -30,9 +30,19 @@ export function checkLocalDeadline(report: Report, local: LocalDeadline, filedOn
 	if (local.filing && filedOn !== undefined) {
 		const deadline = `${y}-${local.filing}`;
 		if (filedOn === null)
-			out.push({ rule: 'D2', severity: 'warning', message: `未见报送记录（本地规定${deadline}前向区政务公开办报送）。`, cells: ['filed_on'] });
+			out.push({
+				rule: 'D2',
+				severity: 'warning',
+				message: `未见报送记录（本地规定${deadline}前向区政务公开办报送）。`,
+				cells: ['filed_on']
+			});
 		else if (filedOn > deadline)
-			out.push({ rule: 'D2', severity: 'warning', message: `报送于${filedOn}，晚于本地规定的报送期限${deadline}。`, cells: ['filed_on'] });
+			out.push({
+				rule: 'D2',
+				severity: 'warning',
+				message: `报送于${filedOn}，晚于本地规定的报送期限${deadline}。`,
+				cells: ['filed_on']
+			});
 	}
 	return out;
 }

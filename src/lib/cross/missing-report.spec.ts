@@ -14,7 +14,10 @@ describe('X7 missing report', () => {
 		expect(found.map((f) => f.organ)).toEqual(['1']);
 		expect(found[0].message).toContain('甲局');
 		// The town's deadline (03-31) has not passed yet.
-		expect(checkMissingReports({ organs, held, year: 2023, today: '2024-04-01' }).map((f) => f.organ)).toEqual(['1', '2']);
+		expect(checkMissingReports({ organs, held, year: 2023, today: '2024-04-01' }).map((f) => f.organ)).toEqual([
+			'1',
+			'2'
+		]);
 	});
 
 	it('nothing before the deadline', () => {

@@ -35,7 +35,9 @@ export function checkMissingReports(input: MissingInput): CrossFinding[] {
 		const hadLast = input.held.has(heldKey(o.organ, input.year - 1));
 		const required = input.required?.has(o.organ) ?? false;
 		if (!hadLast && !required) continue;
-		const why = [hadLast ? `${input.year - 1}年有年报` : '', required ? `名册要求${input.year}年度报送年报` : ''].filter(Boolean).join('，且');
+		const why = [hadLast ? `${input.year - 1}年有年报` : '', required ? `名册要求${input.year}年度报送年报` : '']
+			.filter(Boolean)
+			.join('，且');
 		out.push({
 			rule: 'X7',
 			severity: 'warning',

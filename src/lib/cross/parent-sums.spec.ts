@@ -3,12 +3,23 @@ import { handBuilt } from '../../../tests/helpers/hand-built-report';
 import { checkParentSums } from './parent-sums';
 import type { ReportRef } from './types';
 
-const r = (organ: string, model = handBuilt(organ, 2023)): ReportRef => ({ organ, organName: organ, year: 2023, model });
+const r = (organ: string, model = handBuilt(organ, 2023)): ReportRef => ({
+	organ,
+	organName: organ,
+	year: 2023,
+	model
+});
 
 function sumOf(...kids: ReportRef[]) {
 	const m = handBuilt('区政府', 2023);
-	for (const [k, row] of Object.entries(m.applications.rows)) row!.forEach((_, i) => (row![i] = kids.reduce((s, c) => s + (c.model.applications.rows[k as 'new']![i] as number), 0)));
-	for (const [g, row] of Object.entries(m.review)) row!.forEach((_, i) => (row![i] = kids.reduce((s, c) => s + (c.model.review[g as 'reconsideration']![i] as number), 0)));
+	for (const [k, row] of Object.entries(m.applications.rows))
+		row!.forEach(
+			(_, i) => (row![i] = kids.reduce((s, c) => s + (c.model.applications.rows[k as 'new']![i] as number), 0))
+		);
+	for (const [g, row] of Object.entries(m.review))
+		row!.forEach(
+			(_, i) => (row![i] = kids.reduce((s, c) => s + (c.model.review[g as 'reconsideration']![i] as number), 0))
+		);
 	return m;
 }
 

@@ -11,7 +11,8 @@ import type { CrossFinding, ReportRef } from './types';
 function cellsOf(model: Report): [string, Cell][] {
 	const out: [string, Cell][] = [];
 	for (const [row, cells] of Object.entries(model.applications?.rows ?? {}))
-		if (Array.isArray(cells)) APPLICANT_COLUMNS.forEach((c, i) => out.push([applicationPath(row, c), cells[i] ?? null]));
+		if (Array.isArray(cells))
+			APPLICANT_COLUMNS.forEach((c, i) => out.push([applicationPath(row, c), cells[i] ?? null]));
 	for (const [group, cells] of Object.entries(model.review ?? {}))
 		if (Array.isArray(cells)) REVIEW_COLUMNS.forEach((c, i) => out.push([reviewPath(group, c), cells[i] ?? null]));
 	return out;
@@ -58,7 +59,12 @@ export function checkParentSums(
 		.map((w) => `${cellLabel(w.path)}本级报告为${w.mine}、下级合计为${w.sum}`)
 		.join('；');
 	const caveat = [
-		missing.length ? `${missing.length}个下级单位（${missing.slice(0, 3).map((m) => m.organName).join('、')}${missing.length > 3 ? '等' : ''}）缺少报告` : '',
+		missing.length
+			? `${missing.length}个下级单位（${missing
+					.slice(0, 3)
+					.map((m) => m.organName)
+					.join('、')}${missing.length > 3 ? '等' : ''}）缺少报告`
+			: '',
 		ownLevel ? '该报告注明只含本级' : ''
 	]
 		.filter(Boolean)

@@ -25,7 +25,12 @@ describe('fingerprint', () => {
 	it('a report finding reads its cells from the model and last year’s', () => {
 		const m = handBuilt('甲局', 2023);
 		const prev = handBuilt('甲局', 2022, 0, 1);
-		const f = { rule: 'Y1', severity: 'error' as const, message: 'm', cells: ['applications.rows.carried_over.total', 'previous.applications.rows.carried_forward.total'] };
+		const f = {
+			rule: 'Y1',
+			severity: 'error' as const,
+			message: 'm',
+			cells: ['applications.rows.carried_over.total', 'previous.applications.rows.carried_forward.total']
+		};
 		const a = reportFindingFingerprint(f, '1', 2023, m, prev);
 		expect(reportFindingFingerprint({ ...f, message: 'other words' }, '1', 2023, m, prev)).toBe(a);
 		const prev2 = handBuilt('甲局', 2022, 0, 2);

@@ -20,10 +20,20 @@ describe('D3 silent edits after publication', () => {
 		const a = handBuilt('甲局', 2023);
 		const b = handBuilt('甲局', 2023);
 		b.sections['5'] = '改过的文字';
-		expect(checkSilentEdits({ organ: '1', year: 2023 }, [{ id: '1', seenOn: 'x', model: a }, { id: '2', seenOn: 'y', model: b }])).toEqual([]);
+		expect(
+			checkSilentEdits({ organ: '1', year: 2023 }, [
+				{ id: '1', seenOn: 'x', model: a },
+				{ id: '2', seenOn: 'y', model: b }
+			])
+		).toEqual([]);
 		const draft = handBuilt('甲局', 2023);
 		draft.published_on = null;
 		b.applications.rows.granted![0] = 2;
-		expect(checkSilentEdits({ organ: '1', year: 2023 }, [{ id: '1', seenOn: 'x', model: draft }, { id: '2', seenOn: 'y', model: b }])).toEqual([]);
+		expect(
+			checkSilentEdits({ organ: '1', year: 2023 }, [
+				{ id: '1', seenOn: 'x', model: draft },
+				{ id: '2', seenOn: 'y', model: b }
+			])
+		).toEqual([]);
 	});
 });

@@ -9,7 +9,8 @@ const ITEMS = PROACTIVE_2021.filter((d) => (d.fields as readonly string[]).inclu
 
 export function checkStockContinuity(previous: Report | null, current: Report): Finding[] {
 	if (!previous || previous.template !== '2021' || current.template !== '2021') return [];
-	if (typeof previous.year !== 'number' || typeof current.year !== 'number' || current.year - previous.year !== 1) return [];
+	if (typeof previous.year !== 'number' || typeof current.year !== 'number' || current.year - previous.year !== 1)
+		return [];
 	const out: Finding[] = [];
 	for (const def of ITEMS) {
 		const before = previous.proactive?.[def.key]?.in_force;

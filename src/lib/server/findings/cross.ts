@@ -34,15 +34,18 @@ interface ReportRow {
 const SQL = {
 	report:
 		'SELECT r.id, r.organ_id AS organId, r.year, o.name AS organName, o.kind, o.parent_id AS parentId FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.id = ?',
-	reportOf: 'SELECT r.id, r.organ_id AS organId, r.year, o.name AS organName, o.kind, o.parent_id AS parentId FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.organ_id = ? AND r.year = ?',
+	reportOf:
+		'SELECT r.id, r.organ_id AS organId, r.year, o.name AS organName, o.kind, o.parent_id AS parentId FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.organ_id = ? AND r.year = ?',
 	organ: 'SELECT id, name, kind, parent_id AS parentId FROM organ WHERE id = ?',
 	children: 'SELECT id, name, kind FROM organ WHERE parent_id = ? ORDER BY id',
-	childReports: 'SELECT r.id, o.id AS organId, o.name AS organName FROM report r JOIN organ o ON o.id = r.organ_id WHERE o.parent_id = ? AND r.year = ?',
+	childReports:
+		'SELECT r.id, o.id AS organId, o.name AS organName FROM report r JOIN organ o ON o.id = r.organ_id WHERE o.parent_id = ? AND r.year = ?',
 	activeChildren:
 		'SELECT DISTINCT o.id, o.name FROM organ o JOIN report r ON r.organ_id = o.id WHERE o.parent_id = ? AND r.year IN (?, ?) ORDER BY o.id',
 	deleteBands: 'DELETE FROM similarity_band WHERE report_id = ?',
 	insertBand: 'INSERT INTO similarity_band (report_id, year, section, band, bucket) VALUES (?, ?, ?, ?, ?)',
-	candidates: 'SELECT DISTINCT report_id AS id FROM similarity_band WHERE year = ? AND section = ? AND band = ? AND bucket = ? AND report_id <> ?',
+	candidates:
+		'SELECT DISTINCT report_id AS id FROM similarity_band WHERE year = ? AND section = ? AND band = ? AND bucket = ? AND report_id <> ?',
 	deleteX6: "DELETE FROM cross_finding WHERE rule = 'X6' AND (report_id = ? OR other_report_id = ?)",
 	deleteRule: 'DELETE FROM cross_finding WHERE rule = ? AND organ_id = ? AND year = ?',
 	insert: `INSERT INTO cross_finding (rule, severity, organ_id, year, report_id, other_organ_id, other_report_id, message, cells_json, detail_json, fingerprint)
@@ -70,7 +73,10 @@ function insert(f: CrossFinding, reportId: number | null, otherReportId: number 
 		message,
 		cellsJson: JSON.stringify(cells),
 		detailJson: JSON.stringify(f),
-		fingerprint: fingerprint(rule, organ, year, cells, { ...values, ...(other ? { 'other:organ': other.organ, 'other:year': other.year } : {}) })
+		fingerprint: fingerprint(rule, organ, year, cells, {
+			...values,
+			...(other ? { 'other:organ': other.organ, 'other:year': other.year } : {})
+		})
 	});
 }
 
@@ -93,7 +99,8 @@ export function refreshCopied(reportId: number): { candidates: number } {
 		const ids = new Set<number>();
 		bandKeys(doc.sig, DEFAULT_MINHASH).forEach((bucket, band) => {
 			statement(SQL.insertBand).run(reportId, r.year, doc.section, band, bucket);
-			for (const c of statement(SQL.candidates).all(r.year, doc.section, band, bucket, reportId) as { id: number }[]) ids.add(c.id);
+			for (const c of statement(SQL.candidates).all(r.year, doc.section, band, bucket, reportId) as { id: number }[])
+				ids.add(c.id);
 		});
 		for (const otherId of ids) {
 			const o = row(otherId);
@@ -117,17 +124,26 @@ export function refreshParentSums(parentId: number, year: number): void {
 	const parent = statement(SQL.reportOf).get(parentId, year) as ReportRow | undefined;
 	const pm = parent && sharedEffectiveModel(parent.id);
 	if (!parent || !pm) return;
-	const kids = (statement(SQL.childReports).all(parentId, year) as { id: number; organId: number; organName: string }[]).flatMap((k) => {
+	const kids = (
+		statement(SQL.childReports).all(parentId, year) as { id: number; organId: number; organName: string }[]
+	).flatMap((k) => {
 		const m = sharedEffectiveModel(k.id);
 		return m ? [{ organ: String(k.organId), organName: k.organName, year, model: m }] : [];
 	});
 	// Expected: the children active around this year (a report this year or last), so a child that stopped
 	// reporting makes the sums uncertain.
-	const expected = (statement(SQL.activeChildren).all(parentId, year, year - 1) as { id: number; name: string }[]).map((c) => ({
-		organ: String(c.id),
-		organName: c.name
-	}));
-	for (const f of checkParentSums({ organ: String(parentId), organName: parent.organName, year, model: pm }, kids, expected)) insert(f, parent.id);
+	const expected = (statement(SQL.activeChildren).all(parentId, year, year - 1) as { id: number; name: string }[]).map(
+		(c) => ({
+			organ: String(c.id),
+			organName: c.name
+		})
+	);
+	for (const f of checkParentSums(
+		{ organ: String(parentId), organName: parent.organName, year, model: pm },
+		kids,
+		expected
+	))
+		insert(f, parent.id);
 }
 
 /** D3 for one report: each step of its history after publication that changed figures. */
@@ -135,10 +151,12 @@ export function refreshSilentEdits(reportId: number): void {
 	const r = row(reportId);
 	if (!r) return;
 	statement(SQL.deleteRule).run('D3', r.organId, r.year);
-	const revs = (statement(SQL.revisions).all(reportId) as { id: number; sha256: string; importedAt: number }[]).flatMap((v) => {
-		const model = cachedRevisionModel(v.id, v.sha256);
-		return model ? [{ id: String(v.id), seenOn: new Date(v.importedAt).toISOString().slice(0, 10), model }] : [];
-	});
+	const revs = (statement(SQL.revisions).all(reportId) as { id: number; sha256: string; importedAt: number }[]).flatMap(
+		(v) => {
+			const model = cachedRevisionModel(v.id, v.sha256);
+			return model ? [{ id: String(v.id), seenOn: new Date(v.importedAt).toISOString().slice(0, 10), model }] : [];
+		}
+	);
 	for (const f of checkSilentEdits({ organ: String(r.organId), year: r.year }, revs)) insert(f, reportId);
 }
 
@@ -149,9 +167,13 @@ export function refreshSilentEdits(reportId: number): void {
 export function refreshMissing(organId?: number, on = today()): void {
 	if (organId === undefined) statement(SQL.deleteX7).run();
 	else statement(SQL.deleteX7Of).run(organId);
-	const all = statement(organId === undefined ? SQL.organs : SQL.organ).all(...(organId === undefined ? [] : [organId])) as { id: number; name: string; kind: OrganKind }[];
+	const all = statement(organId === undefined ? SQL.organs : SQL.organ).all(
+		...(organId === undefined ? [] : [organId])
+	) as { id: number; name: string; kind: OrganKind }[];
 	const organs = all.map((o) => ({ organ: String(o.id), name: o.name, kind: o.kind }));
-	const heldRows = statement(organId === undefined ? SQL.held : SQL.heldOf).all(...(organId === undefined ? [] : [organId])) as { organId: number; year: number }[];
+	const heldRows = statement(organId === undefined ? SQL.held : SQL.heldOf).all(
+		...(organId === undefined ? [] : [organId])
+	) as { organId: number; year: number }[];
 	const held = new Set(heldRows.map((h) => heldKey(String(h.organId), h.year)));
 	const years = [...new Set(heldRows.map((h) => h.year + 1))].filter((y) => `${y + 1}-01-31` < on);
 	for (const year of years) for (const f of checkMissingReports({ organs, held, year, today: on })) insert(f, null);

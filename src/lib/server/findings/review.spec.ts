@@ -8,7 +8,14 @@ import { importFiles } from '../import';
 import type { Actor } from '../../auth/actor';
 import * as users from '../users';
 import { quality } from '../metrics/quality';
-import { confirmedFindings, listFindings, refreshTimeDependent, reviewFindings, statusCounts, ReviewRefusal } from './review';
+import {
+	confirmedFindings,
+	listFindings,
+	refreshTimeDependent,
+	reviewFindings,
+	statusCounts,
+	ReviewRefusal
+} from './review';
 import { getDb } from '../db';
 
 let inspectorId = '';
@@ -33,7 +40,12 @@ describe('finding review', () => {
 		expect(open[0].status).toBe('open');
 
 		expect(() => reviewFindings({ keys: [open[0].key], status: 'dismissed' }, actor.id!)).toThrow(ReviewRefusal);
-		expect(reviewFindings({ keys: [open[0].key], status: 'dismissed', reason: 'as_printed', note: '原文如此，已核对纸质版' }, actor.id!)).toBe(1);
+		expect(
+			reviewFindings(
+				{ keys: [open[0].key], status: 'dismissed', reason: 'as_printed', note: '原文如此，已核对纸质版' },
+				actor.id!
+			)
+		).toBe(1);
 		expect(listFindings({ rule: 'X4' }).rows).toEqual([]);
 		const dismissed = listFindings({ rule: 'X4', status: 'dismissed' }).rows;
 		expect(dismissed).toHaveLength(1);
@@ -66,7 +78,10 @@ describe('finding review', () => {
 		const t = generateTruth({ organs: 2, years: [2022, 2023], seed: 'review-spec', errorRate: 0 });
 		const r = t.reports.find((x) => x.report.year === 2023 && x.organ_id.endsWith('-gov'))!.report;
 		r.proactive.rules.in_force = (r.proactive.rules.in_force as number) + 3;
-		await importFiles(t.reports.map((x) => ({ name: `${x.organ_id}-${x.report.year}.txt`, bytes: renderReport(x.report) })), actor);
+		await importFiles(
+			t.reports.map((x) => ({ name: `${x.organ_id}-${x.report.year}.txt`, bytes: renderReport(x.report) })),
+			actor
+		);
 		expect(confirmedFindings()).toEqual([]);
 		const [f] = listFindings({ rule: 'X4' }).rows;
 		reviewFindings({ keys: [f.key], status: 'confirmed', note: '确有问题' }, actor.id!);
@@ -86,7 +101,10 @@ describe('finding review', () => {
 		const t = generateTruth({ organs: 2, years: [2022, 2023], seed: 'review-spec', errorRate: 0 });
 		const r = t.reports.find((x) => x.report.year === 2023 && x.organ_id.endsWith('-gov'))!.report;
 		r.proactive.rules.in_force = (r.proactive.rules.in_force as number) + 3;
-		await importFiles(t.reports.map((x) => ({ name: `${x.organ_id}-${x.report.year}.txt`, bytes: renderReport(x.report) })), actor);
+		await importFiles(
+			t.reports.map((x) => ({ name: `${x.organ_id}-${x.report.year}.txt`, bytes: renderReport(x.report) })),
+			actor
+		);
 		// As a database from before migration 0005 would hold them.
 		const c = getDb().$client;
 		c.prepare("UPDATE finding SET fingerprint = ''").run();

@@ -66,14 +66,18 @@ const BASE = `SELECT * FROM (
 function where(f: FindingFilter): { sql: string; params: unknown[] } {
 	const w: string[] = [];
 	const p: unknown[] = [];
-	if (f.rule) (w.push('x.rule = ?'), p.push(f.rule));
-	if (f.severity) (w.push('x.severity = ?'), p.push(f.severity));
-	if (f.organId !== undefined) (w.push('x.organId = ?'), p.push(f.organId));
-	if (f.year !== undefined) (w.push('x.year = ?'), p.push(f.year));
-	if (f.reportId !== undefined) (w.push('x.reportId = ?'), p.push(f.reportId));
+	const add = (cond: string, value?: unknown) => {
+		w.push(cond);
+		if (value !== undefined) p.push(value);
+	};
+	if (f.rule) add('x.rule = ?', f.rule);
+	if (f.severity) add('x.severity = ?', f.severity);
+	if (f.organId !== undefined) add('x.organId = ?', f.organId);
+	if (f.year !== undefined) add('x.year = ?', f.year);
+	if (f.reportId !== undefined) add('x.reportId = ?', f.reportId);
 	const status = f.status ?? 'open';
-	if (status === 'open') w.push('v.status IS NULL');
-	else if (status !== 'all') (w.push('v.status = ?'), p.push(status));
+	if (status === 'open') add('v.status IS NULL');
+	else if (status !== 'all') add('v.status = ?', status);
 	return { sql: w.length ? ` WHERE ${w.join(' AND ')}` : '', params: p };
 }
 
@@ -124,28 +128,41 @@ const toRow = (r: Raw): FindingRow => ({
 
 function query(f: FindingFilter, tail: string, extra: unknown[] = []): Raw[] {
 	const { sql, params } = where(f);
-	const text = BASE.replace('SELECT * FROM (', 'SELECT x.*, v.status, v.reason, v.note, v.reviewed_at AS reviewedAt, u.username FROM (');
-	return getDb().$client.prepare(`${text}${sql}${tail}`).all(...params, ...extra) as Raw[];
+	const text = BASE.replace(
+		'SELECT * FROM (',
+		'SELECT x.*, v.status, v.reason, v.note, v.reviewed_at AS reviewedAt, u.username FROM ('
+	);
+	return getDb()
+		.$client.prepare(`${text}${sql}${tail}`)
+		.all(...params, ...extra) as Raw[];
 }
 
 /** Findings matching the filter (default: open ones), by organ, year and rule; with the total before the limit. */
 export function listFindings(f: FindingFilter = {}): { rows: FindingRow[]; total: number } {
 	const { sql, params } = where(f);
-	const total = (getDb().$client.prepare(`SELECT count(*) AS n FROM (${BASE.replace('SELECT * FROM (', 'SELECT x.key, v.status FROM (')}${sql})`).get(...params) as { n: number }).n;
+	const total = (
+		getDb()
+			.$client.prepare(
+				`SELECT count(*) AS n FROM (${BASE.replace('SELECT * FROM (', 'SELECT x.key, v.status FROM (')}${sql})`
+			)
+			.get(...params) as { n: number }
+	).n;
 	const rows = query(f, ' ORDER BY x.organName, x.year DESC, x.rule, x.key LIMIT ?', [f.limit ?? 500]).map(toRow);
 	return { rows, total };
 }
 
 /** Every finding of one report (own and cross), whatever its status: the report page shows them with their decision. */
 export function findingsOfReport(reportId: number): FindingRow[] {
-	return query({ reportId, status: 'all' }, " ORDER BY x.kind DESC, x.key").map(toRow);
+	return query({ reportId, status: 'all' }, ' ORDER BY x.kind DESC, x.key').map(toRow);
 }
 
 /** Counts per status (open, confirmed, dismissed), optionally for one year: the dashboard's quality chart. */
 export function statusCounts(year?: number): Record<'open' | ReviewStatus, number> {
 	const { sql, params } = where({ year, status: 'all' });
 	const rows = getDb()
-		.$client.prepare(`SELECT coalesce(status, 'open') AS status, count(*) AS n FROM (${BASE.replace('SELECT * FROM (', 'SELECT x.key, v.status FROM (')}${sql}) GROUP BY 1`)
+		.$client.prepare(
+			`SELECT coalesce(status, 'open') AS status, count(*) AS n FROM (${BASE.replace('SELECT * FROM (', 'SELECT x.key, v.status FROM (')}${sql}) GROUP BY 1`
+		)
 		.all(...params) as { status: 'open' | ReviewStatus; n: number }[];
 	const out = { open: 0, confirmed: 0, dismissed: 0 };
 	for (const r of rows) out[r.status] = r.n;
@@ -170,40 +187,45 @@ export function reviewFindings(input: ReviewInput, actorId: string): number {
 	if (!input.keys.length) throw new ReviewRefusal('请至少选择一条问题');
 	if (input.status === 'dismissed' && !input.reason) throw new ReviewRefusal('排除问题时须选择原因：原报告如此或误报');
 	const c = getDb().$client;
-	return c.transaction(() => {
-		let n = 0;
-		for (const key of input.keys) {
-			const m = /^([rx])(\d+)$/.exec(key);
-			if (!m) throw new ReviewRefusal(`问题编号“${key}”无效`);
-			const found = (
-				m[1] === 'r'
-					? statement('SELECT f.rule, f.fingerprint, r.organ_id AS organId, r.year FROM finding f JOIN report r ON r.id = f.report_id WHERE f.id = ?')
-					: statement('SELECT rule, fingerprint, organ_id AS organId, year FROM cross_finding WHERE id = ?')
-			).get(Number(m[2])) as { rule: string; fingerprint: string; organId: number; year: number } | undefined;
-			if (!found) throw new ReviewRefusal(`问题${key}已不存在（报告可能已重新导入），请刷新后重试`);
-			if (!found.fingerprint) throw new ReviewRefusal(`问题${key}尚无标识（请重新计算该报告的检查后再复核）`);
-			if (input.status === 'open') statement('DELETE FROM finding_review WHERE fingerprint = ?').run(found.fingerprint);
-			else
-				statement(
-					`INSERT INTO finding_review (fingerprint, status, reason, note, rule, organ_id, year, reviewer_id, reviewed_at)
+	return c
+		.transaction(() => {
+			let n = 0;
+			for (const key of input.keys) {
+				const m = /^([rx])(\d+)$/.exec(key);
+				if (!m) throw new ReviewRefusal(`问题编号“${key}”无效`);
+				const found = (
+					m[1] === 'r'
+						? statement(
+								'SELECT f.rule, f.fingerprint, r.organ_id AS organId, r.year FROM finding f JOIN report r ON r.id = f.report_id WHERE f.id = ?'
+							)
+						: statement('SELECT rule, fingerprint, organ_id AS organId, year FROM cross_finding WHERE id = ?')
+				).get(Number(m[2])) as { rule: string; fingerprint: string; organId: number; year: number } | undefined;
+				if (!found) throw new ReviewRefusal(`问题${key}已不存在（报告可能已重新导入），请刷新后重试`);
+				if (!found.fingerprint) throw new ReviewRefusal(`问题${key}尚无标识（请重新计算该报告的检查后再复核）`);
+				if (input.status === 'open')
+					statement('DELETE FROM finding_review WHERE fingerprint = ?').run(found.fingerprint);
+				else
+					statement(
+						`INSERT INTO finding_review (fingerprint, status, reason, note, rule, organ_id, year, reviewer_id, reviewed_at)
 					VALUES (@fingerprint, @status, @reason, @note, @rule, @organId, @year, @reviewer, unixepoch('subsec') * 1000)
 					ON CONFLICT (fingerprint) DO UPDATE SET status = excluded.status, reason = excluded.reason, note = excluded.note,
 						reviewer_id = excluded.reviewer_id, reviewed_at = excluded.reviewed_at`
-				).run({
-					fingerprint: found.fingerprint,
-					status: input.status,
-					reason: input.status === 'dismissed' ? input.reason : null,
-					note: (input.note ?? '').trim().slice(0, 2000),
-					rule: found.rule,
-					organId: found.organId,
-					year: found.year,
-					reviewer: actorId
-				});
-			n++;
-		}
-		audit(actorId, 'finding.review', { keys: input.keys, status: input.status, reason: input.reason ?? null }, c);
-		return n;
-	}).immediate();
+					).run({
+						fingerprint: found.fingerprint,
+						status: input.status,
+						reason: input.status === 'dismissed' ? input.reason : null,
+						note: (input.note ?? '').trim().slice(0, 2000),
+						rule: found.rule,
+						organId: found.organId,
+						year: found.year,
+						reviewer: actorId
+					});
+				n++;
+			}
+			audit(actorId, 'finding.review', { keys: input.keys, status: input.status, reason: input.reason ?? null }, c);
+			return n;
+		})
+		.immediate();
 }
 
 export interface ConfirmedFinding {

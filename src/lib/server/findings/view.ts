@@ -27,22 +27,40 @@ export interface CrossFindingView {
 	changes: { path: string; before: number | null; after: number | null }[];
 }
 
-const href = (organId: number, year: number, cell?: string) => `/organs/${organId}/${year}${cell ? `?cell=${encodeURIComponent(cell)}` : ''}`;
+const href = (organId: number, year: number, cell?: string) =>
+	`/organs/${organId}/${year}${cell ? `?cell=${encodeURIComponent(cell)}` : ''}`;
 
 export function crossFindingsView(reportId: number): CrossFindingView[] {
 	return findingsOfReport(reportId)
 		.filter((f) => f.kind === 'cross' && f.detail)
 		.map((f) => {
 			const d = f.detail!;
-			const other = d.other && f.otherOrganId !== null ? { organId: f.otherOrganId, organName: d.other.organName, year: d.other.year, href: href(f.otherOrganId, d.other.year, d.other.cells[0]) } : null;
+			const other =
+				d.other && f.otherOrganId !== null
+					? {
+							organId: f.otherOrganId,
+							organName: d.other.organName,
+							year: d.other.year,
+							href: href(f.otherOrganId, d.other.year, d.other.cells[0])
+						}
+					: null;
 			const texts: CrossFindingView['texts'] = [];
 			if (d.passages && f.otherReportId !== null) {
 				const mine = sharedEffectiveModel(reportId);
 				const theirs = sharedEffectiveModel(f.otherReportId);
 				for (const p of d.passages)
-					texts.push({ section: p.section, self: mine?.sections?.[p.section] ?? '', selfSpans: p.self, other: theirs?.sections?.[p.section] ?? '', otherSpans: p.other });
+					texts.push({
+						section: p.section,
+						self: mine?.sections?.[p.section] ?? '',
+						selfSpans: p.self,
+						other: theirs?.sections?.[p.section] ?? '',
+						otherSpans: p.other
+					});
 			}
-			const sums = f.rule === 'H1' ? f.cells.map((c) => ({ cell: c, value: num(d.values[c]), children: num(d.values[`children:${c}`]) })) : [];
+			const sums =
+				f.rule === 'H1'
+					? f.cells.map((c) => ({ cell: c, value: num(d.values[c]), children: num(d.values[`children:${c}`]) }))
+					: [];
 			return {
 				key: f.key,
 				rule: f.rule,
@@ -57,7 +75,11 @@ export function crossFindingsView(reportId: number): CrossFindingView[] {
 				other,
 				texts,
 				sums,
-				children: (d.children ?? []).map((c) => ({ organId: Number(c.organ), organName: c.organName, href: href(Number(c.organ), f.year) })),
+				children: (d.children ?? []).map((c) => ({
+					organId: Number(c.organ),
+					organName: c.organName,
+					href: href(Number(c.organ), f.year)
+				})),
 				missingChildren: (d.missingChildren ?? []).map((c) => ({ organId: Number(c.organ), organName: c.organName })),
 				changes: d.changes ?? []
 			};
@@ -67,8 +89,11 @@ export function crossFindingsView(reportId: number): CrossFindingView[] {
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
 /** Review status of a report's own findings, by finding id. */
-export function ownReviewStatus(reportId: number): Record<number, { status: FindingRow['status']; reason: FindingRow['reason']; note: string }> {
+export function ownReviewStatus(
+	reportId: number
+): Record<number, { status: FindingRow['status']; reason: FindingRow['reason']; note: string }> {
 	const out: Record<number, { status: FindingRow['status']; reason: FindingRow['reason']; note: string }> = {};
-	for (const f of findingsOfReport(reportId)) if (f.kind === 'report') out[Number(f.key.slice(1))] = { status: f.status, reason: f.reason, note: f.note };
+	for (const f of findingsOfReport(reportId))
+		if (f.kind === 'report') out[Number(f.key.slice(1))] = { status: f.status, reason: f.reason, note: f.note };
 	return out;
 }

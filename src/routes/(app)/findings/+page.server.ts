@@ -25,12 +25,23 @@ export const load: PageServerLoad = ({ url }) => {
 	refreshTimeDependent();
 	const p = url.searchParams;
 	const rule = p.get('rule') && p.get('rule')! in RULES ? p.get('rule')! : '';
-	const severity = (SEVERITIES as readonly string[]).includes(p.get('severity') ?? '') ? (p.get('severity') as Severity) : '';
+	const severity = (SEVERITIES as readonly string[]).includes(p.get('severity') ?? '')
+		? (p.get('severity') as Severity)
+		: '';
 	const status = STATUSES.includes(p.get('status') as StatusFilter) ? (p.get('status') as StatusFilter) : 'open';
 	const organId = int(p.get('organ'));
 	const year = int(p.get('year'));
-	const { rows, total } = listFindings({ rule: rule || undefined, severity: severity || undefined, status, organId, year, limit: 500 });
-	const years = (getDb().$client.prepare('SELECT DISTINCT year FROM report ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+	const { rows, total } = listFindings({
+		rule: rule || undefined,
+		severity: severity || undefined,
+		status,
+		organId,
+		year,
+		limit: 500
+	});
+	const years = (
+		getDb().$client.prepare('SELECT DISTINCT year FROM report ORDER BY year DESC').all() as { year: number }[]
+	).map((r) => r.year);
 	return {
 		filter: { rule, severity, status, organId: organId ?? null, year: year ?? null },
 		rows,
@@ -50,7 +61,8 @@ export const actions: Actions = {
 		const status = String(form.get('status') ?? '');
 		const reason = String(form.get('reason') ?? '');
 		const note = String(form.get('note') ?? '');
-		if (status !== 'confirmed' && status !== 'dismissed' && status !== 'open') return fail(400, { error: '请选择“确认”“排除”或“重新打开”', note });
+		if (status !== 'confirmed' && status !== 'dismissed' && status !== 'open')
+			return fail(400, { error: '请选择“确认”“排除”或“重新打开”', note });
 		try {
 			const n = reviewFindings(
 				{ keys, status, reason: REASONS.includes(reason as DismissReason) ? (reason as DismissReason) : null, note },
