@@ -153,7 +153,14 @@ export function listFindings(f: FindingFilter = {}): { rows: FindingRow[]; total
 
 /** Every finding of one report (own and cross), whatever its status: the report page shows them with their decision. */
 export function findingsOfReport(reportId: number): FindingRow[] {
-	return query({ reportId, status: 'all' }, ' ORDER BY x.kind DESC, x.key').map(toRow);
+	// The report's id inside each branch, so both index lookups (finding_report_idx, cross_finding_report_idx) are used.
+	const sql = BASE.replace(
+		'SELECT * FROM (',
+		'SELECT x.*, v.status, v.reason, v.note, v.reviewed_at AS reviewedAt, u.username FROM ('
+	)
+		.replace('JOIN organ o ON o.id = r.organ_id\n', 'JOIN organ o ON o.id = r.organ_id WHERE f.report_id = ?\n')
+		.replace('JOIN organ o ON o.id = c.organ_id\n', 'JOIN organ o ON o.id = c.organ_id WHERE c.report_id = ?\n');
+	return (statement(`${sql} ORDER BY x.kind DESC, x.key`).all(reportId, reportId) as Raw[]).map(toRow);
 }
 
 /** Counts per status (open, confirmed, dismissed), optionally for one year: the dashboard's quality chart. */
