@@ -20,6 +20,7 @@ export const PERMISSIONS = [
 	'reports.annotate',
 	'reports.correct',
 	'assessment.produce',
+	'findings.review', // confirm or dismiss findings (/findings)
 	'exports.download',
 	'users.manage',
 	'audit.view', // the audit log (admins)
@@ -45,7 +46,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 		'assessment.produce',
 		'drafts.check',
 		'inbox.manage',
-		'reminders.send'
+		'reminders.send',
+		'findings.review'
 	],
 	clerk: ['reports.view_own', 'reports.import_own', 'drafts.check', 'inbox.answer']
 };
@@ -88,6 +90,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/admin/organs': ['organs.manage'],
 	'/(app)/admin/sources': ['sources.manage'],
 	'/(app)/import': ['reports.import', 'reports.import_own'],
+	'/(app)/findings': ['findings.review'],
 	'/(app)/organs/[id]': 'user', // narrowed in the load: a clerk only its own organ
 	'/(app)/organs': ['reports.view_all', 'reports.view_own'], // a clerk sees only its own organ in the list
 	'/(app)/organs/[id]/[year]': 'user', // narrowed like /organs/[id]; actions need reports.correct / reports.annotate
@@ -147,6 +150,7 @@ export function canOpenRoute(role: Role | null | undefined, routeId: string): bo
 export const NAV: { href: string; label: string; routeId: string; permissions: readonly Permission[] }[] = [
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
+	{ href: '/findings', label: '问题复核', routeId: '/(app)/findings', permissions: ['findings.review'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/drafts', label: '草稿检查', routeId: '/(app)/drafts', permissions: ['drafts.check'] },
 	{ href: '/inbox', label: '待办', routeId: '/(app)/inbox', permissions: ['inbox.answer', 'inbox.manage'] },

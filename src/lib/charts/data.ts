@@ -106,6 +106,8 @@ export interface QualityData {
 	years: QualityYear[];
 	/** Reports with at least one finding of each rule, over the range; most frequent first. */
 	byRule: { rule: string; name: string; reports: number }[];
+	/** Findings (a report's own and the cross-report ones) by review status, over the range. */
+	reviews: { open: number; confirmed: number; dismissed: number };
 }
 
 export interface RankedOrgan {

@@ -32,7 +32,10 @@ export function qualityPanels(d: QualityData): Panel[] {
 			key: 'quality-rules',
 			height: Math.max(240, 90 + rules.length * 22),
 			option: {
-				...base(d.byRule.length ? `最常见的问题：${d.byRule[0].rule} ${d.byRule[0].name}（${d.byRule[0].reports}份年报）` : '所选范围内的年报没有检查问题', '出现该规则问题的年报份数（所选年度合计）'),
+				...base(
+					d.byRule.length ? `最常见的问题：${d.byRule[0].rule} ${d.byRule[0].name}（${d.byRule[0].reports}份年报）` : '所选范围内的年报没有检查问题',
+					`出现该规则问题的年报份数（所选年度合计）；复核：待复核${d.reviews?.open ?? 0}条，已确认${d.reviews?.confirmed ?? 0}条，已排除${d.reviews?.dismissed ?? 0}条`
+				),
 				grid: { left: 190, right: 48, top: 64, bottom: 48 },
 				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: axisTooltip('份') },
 				legend: { show: false },

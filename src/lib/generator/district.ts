@@ -13,6 +13,7 @@ import { shiftToWeekday } from './dates';
 import { layoutReport } from '../report/layout';
 import { tableLines } from './render/txt';
 import { carryOverFindings, reportFindings, timelinessFindings } from './truth-checks';
+import { distinctiveParagraph, injectCrossCases, type CrossOptions, type CrossTruth, type SilentEdit } from './cross-cases';
 
 export interface TruthOptions {
 	organs: number;
@@ -24,6 +25,11 @@ export interface TruthOptions {
 	hybridRate?: number;
 	/** Restrict damage to these kinds. */
 	damageKinds?: readonly DamageKind[];
+	/**
+	 * Cases for the cross-report rules (X6, X7, H1, X4, D3), with their truth. Also makes the district clean for
+	 * those rules otherwise: distinctive prose per organ-year, governments summing their organs, no hybrid rows.
+	 */
+	cross?: CrossOptions;
 }
 
 export interface TruthReport {
@@ -37,6 +43,8 @@ export interface TruthReport {
 export interface DistrictTruth {
 	organs: Organ[];
 	reports: TruthReport[];
+	/** With `cross`: what the cross-report rules must find, and the later revisions of published reports (D3). */
+	cross?: { truth: CrossTruth[]; edits: SilentEdit[] };
 }
 
 export const GENERATOR_VERSION = 'generator-1';
@@ -54,10 +62,15 @@ export function generateTruth(opts: TruthOptions): DistrictTruth {
 		let prev: Report | null = null;
 		for (const year of years) {
 			const yrng = orng.fork(String(year));
-			const hybrid = year >= 2021 && yrng.fork('hybrid').chance(opts.hybridRate ?? 0.05);
+			const hybrid = !opts.cross && year >= 2021 && yrng.fork('hybrid').chance(opts.hybridRate ?? 0.05);
 			const fig = yearFigures(organ, profile, state, year, years[0], yrng.fork('figures'), hybrid);
 			const name = organNameIn(organ, year);
 			const prose = writeProse(organ, name, year, fig.feeYuan, yrng.fork('prose'));
+			if (opts.cross) {
+				const distinct = yrng.fork('distinct');
+				prose['1'] += `\n${distinctiveParagraph(distinct)}`;
+				prose['5'] += `\n${distinctiveParagraph(distinct)}`;
+			}
 			const report: Report = {
 				organ: name,
 				year,
@@ -87,16 +100,22 @@ export function generateTruth(opts: TruthOptions): DistrictTruth {
 				}
 			}
 			fillTableSections(report);
-			report.findings = [
-				...reportFindings(report),
-				...(hasPrevious ? carryOverFindings(prev!, report) : []),
-				...timelinessFindings(report, organ.kind)
-			];
+			report.findings = ownFindings(report, hasPrevious ? prev : null, organ.kind);
 			reports.push({ organ_id: organ.id, organ_kind: organ.kind, report, damage });
 			prev = report;
 		}
 	}
-	return { organs, reports };
+	if (!opts.cross) return { organs, reports };
+	const injected = injectCrossCases(reports, organs, years, opts.cross, createRng(`${opts.seed}/cross`), (e, previous) => {
+		const t = e as TruthReport;
+		fillTableSections(t.report);
+		t.report.findings = ownFindings(t.report, previous, t.organ_kind);
+	});
+	return { organs, reports: injected.entries as TruthReport[], cross: { truth: injected.truth, edits: injected.edits } };
+}
+
+function ownFindings(report: Report, prev: Report | null, kind: OrganKind) {
+	return [...reportFindings(report), ...(prev ? carryOverFindings(prev, report) : []), ...timelinessFindings(report, kind)];
 }
 
 /** Sections 2–4 hold their table as pipe text (the model's "raw text of each part"); prose sections stay as written. */

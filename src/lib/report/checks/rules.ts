@@ -2,7 +2,7 @@
 // map docs/domain-rules.md §7), each with its Chinese name, default severity and what it checks. The UI lists these.
 import type { Finding, Severity } from '../model';
 
-export type RuleScope = 'report' | 'cross-year' | 'publication';
+export type RuleScope = 'report' | 'cross-year' | 'publication' | 'cross-report';
 
 export interface RuleDef {
 	id: string;
@@ -11,7 +11,7 @@ export interface RuleDef {
 	severity: Severity;
 	/** What the rule checks, in Chinese, for inspectors. */
 	description: string;
-	/** Which function evaluates it: runChecks (report), checkCarryOver/checkAgainstPrevious, checkTimeliness. */
+	/** Which function evaluates it: runChecks (report), checkCarryOver/checkAgainstPrevious, checkTimeliness, src/lib/cross (cross-report). */
 	scope: RuleScope;
 	/** The domain-rules.md id(s) it implements. */
 	source: string;
@@ -51,7 +51,13 @@ export const RULES = {
 	T1: R('T1', '按时发布', 'error', 'publication', 'R-D1', '政府部门的年报在次年1月31日前、人民政府（含乡镇、街道）的年报在次年3月31日前发布（条例第四十九条；本地期限可配置）。'),
 	Y1: R('Y1', '上年结转衔接', 'error', 'cross-year', 'R-X1', '本年“上年结转”每一列等于上一年度报告的“结转下年度”；两年模板不同时为警告。'),
 	X3: R('X3', '同比异常波动', 'warning', 'cross-year', 'R-X3', '本年新收、办理结果总计、表二各项件数、复议诉讼总计与上年相比增至5倍以上或降至五分之一以下（上年基数不少于10时）。'),
-	X5: R('X5', '与上年文字雷同', 'warning', 'cross-year', 'R-X5', '总体情况、存在的主要问题及改进情况与上年报告文字相似度（字符片段Jaccard）达到0.8。')
+	X5: R('X5', '与上年文字雷同', 'warning', 'cross-year', 'R-X5', '总体情况、存在的主要问题及改进情况与上年报告文字相似度（字符片段Jaccard）达到0.8。'),
+	X4: R('X4', '表二存量衔接', 'warning', 'cross-year', 'R-X4', '2021年格式：上年现行有效件数＋本年制发件数－本年废止件数应等于本年现行有效件数（规章、行政规范性文件；启发式）。'),
+	X6: R('X6', '与其他单位文字雷同', 'warning', 'cross-report', 'R-X6', '总体情况、存在的主要问题及改进情况与同年度其他单位报告的文字相似度（去除模板固定表述后的字符片段Jaccard）达到阈值（默认0.8）。'),
+	X7: R('X7', '缺少年度报告', 'warning', 'cross-report', 'R-X7', '上一年度有年报、本年度发布期限已过仍无年报的单位；或名册要求报送而未见年报的单位。'),
+	H1: R('H1', '上下级合计不一致', 'warning', 'cross-report', 'R-H1', '人民政府报告的表三、表四各单元格与其下级单位报告之和比较；有下级缺报或只含本级时为“不确定”。'),
+	D2: R('D2', '本地报送发布期限', 'warning', 'publication', 'R-D2', '本地规定的报送（如次年1月26日前报区政务公开办）和发布期限（可配置）。'),
+	D3: R('D3', '发布后数字改动', 'warning', 'cross-report', 'R-D3', '已发布报告的新版本改动了表格数字（发布后有变动），需核实。')
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

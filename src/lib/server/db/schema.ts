@@ -155,9 +155,81 @@ export const finding = sqliteTable(
 		rule: text('rule').notNull(),
 		severity: text('severity', { enum: SEVERITIES }).notNull(),
 		message: text('message').notNull(),
-		cellsJson: text('cells_json').notNull().default('[]')
+		cellsJson: text('cells_json').notNull().default('[]'),
+		/** Rule + organ + year + cells + the values involved (src/lib/cross/fingerprint.ts): what a review decides on. */
+		fingerprint: text('fingerprint').notNull().default('')
 	},
-	(t) => [index('finding_report_idx').on(t.reportId), index('finding_rule_idx').on(t.rule)]
+	(t) => [index('finding_report_idx').on(t.reportId), index('finding_rule_idx').on(t.rule), index('finding_fingerprint_idx').on(t.fingerprint)]
+);
+
+/**
+ * Findings that need other reports (X6, X7, H1, D3), kept by the writers for the reports an import or correction
+ * affects. The subject is organ × year (a missing report has no report row); the other side (another organ's report)
+ * and the values of both sides are in detail_json (a CrossFinding).
+ */
+export const crossFinding = sqliteTable(
+	'cross_finding',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		rule: text('rule').notNull(),
+		severity: text('severity', { enum: SEVERITIES }).notNull(),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		reportId: integer('report_id').references(() => report.id, { onDelete: 'cascade' }),
+		otherOrganId: integer('other_organ_id').references(() => organ.id, { onDelete: 'cascade' }),
+		otherReportId: integer('other_report_id').references(() => report.id, { onDelete: 'cascade' }),
+		message: text('message').notNull(),
+		cellsJson: text('cells_json').notNull().default('[]'),
+		detailJson: text('detail_json').notNull().default('{}'),
+		fingerprint: text('fingerprint').notNull()
+	},
+	(t) => [
+		index('cross_finding_subject_idx').on(t.organId, t.year, t.rule),
+		index('cross_finding_report_idx').on(t.reportId),
+		index('cross_finding_other_report_idx').on(t.otherReportId),
+		index('cross_finding_fingerprint_idx').on(t.fingerprint)
+	]
+);
+
+/** X6's LSH index: one row per report section × band, so a new report's candidates are one indexed lookup. */
+export const similarityBand = sqliteTable(
+	'similarity_band',
+	{
+		reportId: integer('report_id')
+			.notNull()
+			.references(() => report.id, { onDelete: 'cascade' }),
+		year: integer('year').notNull(),
+		section: text('section').notNull(),
+		band: integer('band').notNull(),
+		bucket: integer('bucket').notNull()
+	},
+	(t) => [index('similarity_band_bucket_idx').on(t.year, t.section, t.band, t.bucket), index('similarity_band_report_idx').on(t.reportId)]
+);
+
+export const REVIEW_STATUSES = ['confirmed', 'dismissed'] as const;
+export const DISMISS_REASONS = ['as_printed', 'false_positive'] as const;
+
+/**
+ * An inspector's decision on a finding, by fingerprint: it outlives the finding row (re-imports rewrite those), and
+ * a finding whose figures changed has a new fingerprint, so it comes back as open.
+ */
+export const findingReview = sqliteTable(
+	'finding_review',
+	{
+		fingerprint: text('fingerprint').primaryKey(),
+		status: text('status', { enum: REVIEW_STATUSES }).notNull(),
+		/** Dismissed: 原报告如此 (as_printed) or 误报 (false_positive). */
+		reason: text('reason', { enum: DISMISS_REASONS }),
+		note: text('note').notNull().default(''),
+		rule: text('rule').notNull(),
+		organId: integer('organ_id').notNull(),
+		year: integer('year').notNull(),
+		reviewerId: text('reviewer_id').references(() => user.id),
+		reviewedAt: integer('reviewed_at').notNull().default(now)
+	},
+	(t) => [index('finding_review_organ_year_idx').on(t.organId, t.year), index('finding_review_status_idx').on(t.status)]
 );
 
 export const correction = sqliteTable(

@@ -13,6 +13,8 @@ import type { Cell, Report as Model } from '../../report/model';
 import type { OrganKind } from '../../report/organ';
 import { applicationRowKeys, proactiveItems } from '../../report/template';
 import { applicationsTable, proactiveTable, reviewTable, type TableBlock } from '../../report/layout';
+import { pendingSideBySide, type PendingRow } from '../../cross/pending-cases';
+import { crossFindingsView, ownReviewStatus, type CrossFindingView } from '../findings/view';
 
 /** The model with every template row and item present (blank where the report printed none), for the table layout. */
 function filledForLayout(model: Model): Model {
@@ -65,6 +67,12 @@ export interface ReportPage {
 	previous: { year: number; reportId: number; cells: Record<string, Cell> } | null;
 	medians: Record<string, MedianCell>;
 	tables: TableBlock[];
+	/** X6, H1, D3: findings that compare this report with others, the other side at hand. */
+	crossFindings: CrossFindingView[];
+	/** The review decision of each own finding, by finding id. */
+	reviews: ReturnType<typeof ownReviewStatus>;
+	/** X2: last year's 尚未审结 beside this year's section 4 (a view, not a check). */
+	pending: PendingRow[];
 }
 
 export function reportPage(organId: number, year: number): ReportPage | undefined {
@@ -89,6 +97,9 @@ export function reportPage(organId: number, year: number): ReportPage | undefine
 		revisions: revisionsOf(report.id),
 		previous,
 		medians: districtMedians(year),
-		tables: templateTables(model)
+		tables: templateTables(model),
+		crossFindings: crossFindingsView(report.id),
+		reviews: ownReviewStatus(report.id),
+		pending: pendingSideBySide(prevModel ?? null, model)
 	};
 }

@@ -1,5 +1,6 @@
 // Report quality: received on time, late (a T1 finding, so the configured deadlines decide), undated, missing
-// (an organ that reported in an earlier year has no report this year), and reports with findings by rule.
+// (an organ that reported in an earlier year has no report this year), reports with findings by rule, and the
+// findings by review status (open / confirmed / dismissed).
 import type Database from 'better-sqlite3';
 import type { QualityData } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
@@ -43,6 +44,19 @@ export function quality(f: DashboardFilter, client?: Database.Database): Quality
 		client
 	).all(...w.params) as { rule: string; reports: number }[];
 
+	// Review status of every finding in range: a report's own (finding) and the cross-report ones (cross_finding).
+	const statusRows = statement(
+		`SELECT coalesce(v.status, 'open') AS status, COUNT(*) AS n FROM (
+			SELECT fi.fingerprint AS fp FROM finding fi JOIN report r ON r.id = fi.report_id JOIN organ o ON o.id = r.organ_id WHERE ${w.sql}
+			UNION ALL
+			SELECT r.fingerprint FROM cross_finding r JOIN organ o ON o.id = r.organ_id WHERE ${w.sql}
+		) x LEFT JOIN finding_review v ON v.fingerprint = x.fp AND x.fp <> ''
+		GROUP BY 1`,
+		client
+	).all(...w.params, ...w.params) as { status: 'open' | 'confirmed' | 'dismissed'; n: number }[];
+	const reviews = { open: 0, confirmed: 0, dismissed: 0 };
+	for (const r of statusRows) reviews[r.status] = num(r.n);
+
 	const out: QualityData['years'] = years.map((year) => ({ year, onTime: 0, late: 0, undated: 0, missing: 0, withFindings: 0 }));
 	for (const r of received) {
 		const y = out[r.year - f.fromYear];
@@ -54,6 +68,7 @@ export function quality(f: DashboardFilter, client?: Database.Database): Quality
 	for (const m of missing) out[m.year - f.fromYear].missing = num(m.missing);
 	return {
 		years: out,
-		byRule: byRuleRows.map((r) => ({ rule: r.rule, name: (RULES as Record<string, { name: string }>)[r.rule]?.name ?? r.rule, reports: r.reports }))
+		byRule: byRuleRows.map((r) => ({ rule: r.rule, name: (RULES as Record<string, { name: string }>)[r.rule]?.name ?? r.rule, reports: r.reports })),
+		reviews
 	};
 }

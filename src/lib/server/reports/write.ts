@@ -1,6 +1,7 @@
 // Writing reports: a parsed file stored as a new revision, an earlier revision restored, and the effective state
 // rebuilt after any of those or a correction: the figure rows the charts sum, the findings, the denormalised
-// columns of the report row, the dashboard summary, and the next year's findings (its Y1 reads this year).
+// columns of the report row, the dashboard summary, the next year's findings (its Y1 reads this year), and the
+// cross-report findings the change affects (src/lib/server/findings/cross.ts).
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
@@ -14,6 +15,9 @@ import { computeFindings } from '../../report/effective-findings';
 import { figureRows } from '../../report/figure-rows';
 import type { Cell, Finding, Report as Model } from '../../report/model';
 import type { OrganKind } from '../../report/organ';
+import { reportFindingFingerprint } from '../../cross/fingerprint';
+import { refreshCrossFor } from '../findings/cross';
+import { localDeadline } from '../findings/config';
 
 // Raw prepared statements on the hot path of a bulk import: ~35 figure rows per report.
 const SQL = {
@@ -26,7 +30,7 @@ const SQL = {
 	deleteFigures: 'DELETE FROM figure WHERE report_id = ?',
 	insertFigure: 'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 	deleteFindings: 'DELETE FROM finding WHERE report_id = ?',
-	insertFinding: 'INSERT INTO finding (report_id, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?)',
+	insertFinding: 'INSERT INTO finding (report_id, rule, severity, message, cells_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?)',
 	updateReport:
 		"UPDATE report SET template = ?, published_on = ?, fee_yuan = ?, findings_count = ?, updated_at = (unixepoch('subsec') * 1000) WHERE id = ?",
 	updateFindingsCount: 'UPDATE report SET findings_count = ? WHERE id = ?'
@@ -34,10 +38,14 @@ const SQL = {
 
 const num = (v: Cell | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function writeFindings(reportId: number, findings: Finding[]): void {
+/** Stores a report's findings, each with its fingerprint (rule, organ, year, cells, the values of this and last year's model). */
+function writeFindings(reportId: number, findings: Finding[], r: { organId: number; year: number } | undefined, eff: Model, previous: Model | null): void {
 	statement(SQL.deleteFindings).run(reportId);
 	const insert = statement(SQL.insertFinding);
-	for (const f of findings) insert.run(reportId, f.rule, f.severity, f.message, JSON.stringify(f.cells ?? []));
+	const organ = String(r?.organId ?? '');
+	const year = r?.year ?? eff.year ?? 0;
+	for (const f of findings)
+		insert.run(reportId, f.rule, f.severity, f.message, JSON.stringify(f.cells ?? []), reportFindingFingerprint(f, organ, year, eff, previous));
 }
 
 function reportOf(reportId: number): { organId: number; year: number; kind: OrganKind } | undefined {
@@ -62,8 +70,8 @@ function writeEffective(reportId: number, eff: Model, fresh: boolean): Finding[]
 	const r = reportOf(reportId);
 	const prevId = r && neighbour(r, -1);
 	const previous = prevId === undefined ? null : (sharedEffectiveModel(prevId) ?? null);
-	const findings = computeFindings(eff, previous, r?.kind ?? 'department', fresh);
-	writeFindings(reportId, findings);
+	const findings = computeFindings(eff, previous, r?.kind ?? 'department', fresh, localDeadline());
+	writeFindings(reportId, findings, r, eff, previous);
 	statement(SQL.updateReport).run(eff.template ?? null, eff.published_on ?? null, num(eff.fees?.info_processing_fee_yuan), findings.length, reportId);
 	// After updateReport: the summary reads the report's template (行政事业性收费 is an amount only in 2021's).
 	refreshReportSummary(getDb().$client, reportId);
@@ -77,8 +85,8 @@ function refreshNextYear(reportId: number, eff: Model): void {
 	if (nextId === undefined) return;
 	const next = sharedEffectiveModel(nextId);
 	if (!next) return;
-	const findings = computeFindings(next, eff, r!.kind, false);
-	writeFindings(nextId, findings);
+	const findings = computeFindings(next, eff, r!.kind, false, localDeadline());
+	writeFindings(nextId, findings, { organId: r!.organId, year: r!.year + 1 }, next, eff);
 	statement(SQL.updateFindingsCount).run(findings.length, nextId);
 }
 
@@ -95,10 +103,12 @@ export function recompute(reportId: number): void {
 			refreshReportSummary(db.$client, reportId);
 			statement(SQL.deleteFindings).run(reportId);
 			statement(SQL.updateFindingsCount).run(0, reportId);
+			refreshCrossFor(reportId);
 			return;
 		}
 		writeEffective(reportId, eff, false);
 		refreshNextYear(reportId, eff);
+		refreshCrossFor(reportId);
 	}).immediate();
 }
 
@@ -149,6 +159,7 @@ export function addRevision(input: NewRevision): StoredRevision {
 		const eff = applyCorrections(input.model, corrections);
 		const findings = writeEffective(reportId, eff, corrections.length === 0);
 		refreshNextYear(reportId, eff);
+		refreshCrossFor(reportId);
 		return { reportId, revisionId, created, findings };
 	}).immediate();
 }

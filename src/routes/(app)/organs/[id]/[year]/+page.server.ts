@@ -22,6 +22,9 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!page) error(404, `该单位没有${year}年度的报告`);
 	return {
 		...page,
+		// The other side of a cross-report finding is another organ's report: not for a clerk.
+		crossFindings: can(user.role, 'reports.view_all') ? page.crossFindings : [],
+		mayReview: can(user.role, 'findings.review'),
 		userId: user.id,
 		isAdmin: user.role === 'admin',
 		may: { correct: can(user.role, 'reports.correct'), annotate: can(user.role, 'reports.annotate') },

@@ -1,0 +1,191 @@
+// Keeping the cross-report findings (X6, X7, H1, D3) for what an import or a correction affects: X6 re-checks only
+// the report's LSH candidates, H1 only the organ's parent (and the organ as a parent), D3 only the report's own
+// history, X7 the organ-years around it. Runs inside the writer's transaction.
+import { statement } from '../db/statement';
+import { sharedEffectiveModel } from '../reports/read';
+import { cachedRevisionModel } from '../reports/model-cache';
+import type { Report as Model } from '../../report/model';
+import type { OrganKind } from '../../report/organ';
+import {
+	bandKeys,
+	checkMissingReports,
+	checkParentSums,
+	checkSilentEdits,
+	copiedFinding,
+	fingerprint,
+	heldKey,
+	textDocs,
+	verify,
+	DEFAULT_MINHASH,
+	type CrossFinding,
+	type TextDoc
+} from '../../cross';
+import { similarityOptions, today } from './config';
+
+interface ReportRow {
+	id: number;
+	organId: number;
+	year: number;
+	organName: string;
+	kind: OrganKind;
+	parentId: number | null;
+}
+
+const SQL = {
+	report:
+		'SELECT r.id, r.organ_id AS organId, r.year, o.name AS organName, o.kind, o.parent_id AS parentId FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.id = ?',
+	reportOf:
+		'SELECT r.id, r.organ_id AS organId, r.year, o.name AS organName, o.kind, o.parent_id AS parentId FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.organ_id = ? AND r.year = ?',
+	organ: 'SELECT id, name, kind, parent_id AS parentId FROM organ WHERE id = ?',
+	children: 'SELECT id, name, kind FROM organ WHERE parent_id = ? ORDER BY id',
+	childReports:
+		'SELECT r.id, o.id AS organId, o.name AS organName FROM report r JOIN organ o ON o.id = r.organ_id WHERE o.parent_id = ? AND r.year = ?',
+	activeChildren:
+		'SELECT DISTINCT o.id, o.name FROM organ o JOIN report r ON r.organ_id = o.id WHERE o.parent_id = ? AND r.year IN (?, ?) ORDER BY o.id',
+	deleteBands: 'DELETE FROM similarity_band WHERE report_id = ?',
+	insertBand: 'INSERT INTO similarity_band (report_id, year, section, band, bucket) VALUES (?, ?, ?, ?, ?)',
+	candidates:
+		'SELECT DISTINCT report_id AS id FROM similarity_band WHERE year = ? AND section = ? AND band = ? AND bucket = ? AND report_id <> ?',
+	deleteX6: "DELETE FROM cross_finding WHERE rule = 'X6' AND (report_id = ? OR other_report_id = ?)",
+	deleteRule: 'DELETE FROM cross_finding WHERE rule = ? AND organ_id = ? AND year = ?',
+	insert: `INSERT INTO cross_finding (rule, severity, organ_id, year, report_id, other_organ_id, other_report_id, message, cells_json, detail_json, fingerprint)
+		VALUES (@rule, @severity, @organId, @year, @reportId, @otherOrganId, @otherReportId, @message, @cellsJson, @detailJson, @fingerprint)`,
+	revisions: 'SELECT id, sha256, imported_at AS importedAt FROM revision WHERE report_id = ? ORDER BY id',
+	organs: 'SELECT id, name, kind FROM organ ORDER BY id',
+	held: 'SELECT organ_id AS organId, year FROM report',
+	heldOf: 'SELECT organ_id AS organId, year FROM report WHERE organ_id = ?',
+	deleteX7: "DELETE FROM cross_finding WHERE rule = 'X7'",
+	deleteX7Of: "DELETE FROM cross_finding WHERE rule = 'X7' AND organ_id = ?"
+} as const;
+
+const row = (id: number) => statement(SQL.report).get(id) as ReportRow | undefined;
+
+function insert(f: CrossFinding, reportId: number | null, otherReportId: number | null = null): void {
+	const { rule, severity, message, cells, organ, year, values, other } = f;
+	statement(SQL.insert).run({
+		rule,
+		severity,
+		organId: Number(organ),
+		year,
+		reportId,
+		otherOrganId: other ? Number(other.organ) : null,
+		otherReportId,
+		message,
+		cellsJson: JSON.stringify(cells),
+		detailJson: JSON.stringify(f),
+		fingerprint: fingerprint(rule, organ, year, cells, {
+			...values,
+			...(other ? { 'other:organ': other.organ, 'other:year': other.year } : {})
+		})
+	});
+}
+
+function docsOf(r: ReportRow, model: Model): TextDoc[] {
+	return textDocs({ organ: String(r.organId), organName: r.organName, year: r.year, model }, similarityOptions());
+}
+
+/** X6 for one report: its bands re-indexed, its candidates verified, both sides' findings of its pairs rewritten. */
+export function refreshCopied(reportId: number): { candidates: number } {
+	const r = row(reportId);
+	statement(SQL.deleteBands).run(reportId);
+	statement(SQL.deleteX6).run(reportId, reportId);
+	const model = r && sharedEffectiveModel(reportId);
+	if (!r || !model) return { candidates: 0 };
+	const opts = similarityOptions();
+	const threshold = opts.threshold ?? 0.8;
+	const mine = docsOf(r, model);
+	let candidates = 0;
+	for (const doc of mine) {
+		const ids = new Set<number>();
+		bandKeys(doc.sig, DEFAULT_MINHASH).forEach((bucket, band) => {
+			statement(SQL.insertBand).run(reportId, r.year, doc.section, band, bucket);
+			for (const c of statement(SQL.candidates).all(r.year, doc.section, band, bucket, reportId) as { id: number }[])
+				ids.add(c.id);
+		});
+		for (const otherId of ids) {
+			const o = row(otherId);
+			const om = o && o.organId !== r.organId ? sharedEffectiveModel(otherId) : undefined;
+			if (!o || !om) continue;
+			candidates++;
+			const theirs = docsOf(o, om).find((d) => d.section === doc.section);
+			if (!theirs) continue;
+			const sim = verify(doc, theirs, opts);
+			if (sim < threshold) continue;
+			insert(copiedFinding(doc, theirs, sim, opts), reportId, otherId);
+			insert(copiedFinding(theirs, doc, sim, opts), otherId, reportId);
+		}
+	}
+	return { candidates };
+}
+
+/** H1 for one parent organ and year: its report against its children's reports. */
+export function refreshParentSums(parentId: number, year: number): void {
+	statement(SQL.deleteRule).run('H1', parentId, year);
+	const parent = statement(SQL.reportOf).get(parentId, year) as ReportRow | undefined;
+	const pm = parent && sharedEffectiveModel(parent.id);
+	if (!parent || !pm) return;
+	const kids = (
+		statement(SQL.childReports).all(parentId, year) as { id: number; organId: number; organName: string }[]
+	).flatMap((k) => {
+		const m = sharedEffectiveModel(k.id);
+		return m ? [{ organ: String(k.organId), organName: k.organName, year, model: m }] : [];
+	});
+	// Expected: the children active around this year (a report this year or last), so a child that stopped
+	// reporting makes the sums uncertain.
+	const expected = (statement(SQL.activeChildren).all(parentId, year, year - 1) as { id: number; name: string }[]).map(
+		(c) => ({
+			organ: String(c.id),
+			organName: c.name
+		})
+	);
+	for (const f of checkParentSums(
+		{ organ: String(parentId), organName: parent.organName, year, model: pm },
+		kids,
+		expected
+	))
+		insert(f, parent.id);
+}
+
+/** D3 for one report: each step of its history after publication that changed figures. */
+export function refreshSilentEdits(reportId: number): void {
+	const r = row(reportId);
+	if (!r) return;
+	statement(SQL.deleteRule).run('D3', r.organId, r.year);
+	const revs = (statement(SQL.revisions).all(reportId) as { id: number; sha256: string; importedAt: number }[]).flatMap(
+		(v) => {
+			const model = cachedRevisionModel(v.id, v.sha256);
+			return model ? [{ id: String(v.id), seenOn: new Date(v.importedAt).toISOString().slice(0, 10), model }] : [];
+		}
+	);
+	for (const f of checkSilentEdits({ organ: String(r.organId), year: r.year }, revs)) insert(f, reportId);
+}
+
+/**
+ * X7 for every organ (or one), every year after one it reported. A report arriving changes only its organ's; the
+ * passing of a deadline changes any, so the findings page refreshes all (one read of the organs and report years).
+ */
+export function refreshMissing(organId?: number, on = today()): void {
+	if (organId === undefined) statement(SQL.deleteX7).run();
+	else statement(SQL.deleteX7Of).run(organId);
+	const all = statement(organId === undefined ? SQL.organs : SQL.organ).all(
+		...(organId === undefined ? [] : [organId])
+	) as { id: number; name: string; kind: OrganKind }[];
+	const organs = all.map((o) => ({ organ: String(o.id), name: o.name, kind: o.kind }));
+	const heldRows = statement(organId === undefined ? SQL.held : SQL.heldOf).all(
+		...(organId === undefined ? [] : [organId])
+	) as { organId: number; year: number }[];
+	const held = new Set(heldRows.map((h) => heldKey(String(h.organId), h.year)));
+	const years = [...new Set(heldRows.map((h) => h.year + 1))].filter((y) => `${y + 1}-01-31` < on);
+	for (const year of years) for (const f of checkMissingReports({ organs, held, year, today: on })) insert(f, null);
+}
+
+/** Everything a change to this report can affect. */
+export function refreshCrossFor(reportId: number): void {
+	const r = row(reportId);
+	if (!r) return;
+	refreshCopied(reportId);
+	refreshSilentEdits(reportId);
+	if (r.parentId !== null) refreshParentSums(r.parentId, r.year);
+	if ((statement(SQL.children).all(r.organId) as unknown[]).length) refreshParentSums(r.organId, r.year);
+	refreshMissing(r.organId);
+}
