@@ -19,7 +19,12 @@ export const PERMISSIONS = [
 	'reports.import_own', // upload reports of the user's own organ (clerk)
 	'reports.annotate',
 	'reports.correct',
-	'assessment.produce',
+	'assessment.view', // every organ's quarterly scores (read)
+	'assessment.view_own', // the user's own organ's row, details and rectification requests (clerk)
+	'assessment.produce', // manual entries, close a quarter, rectification requests and their review
+	'assessment.answer_own', // answer the own organ's rectification requests (clerk)
+	'assessment.reopen', // reopen a closed quarter (logged)
+	'assessment.rubric', // save a new rubric version
 	'exports.download',
 	'users.manage',
 	'organs.manage',
@@ -29,7 +34,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	admin: PERMISSIONS,
-	leader: ['dashboard.view', 'reports.view_all', 'exports.download'],
+	leader: ['dashboard.view', 'reports.view_all', 'exports.download', 'assessment.view'],
 	inspector: [
 		'dashboard.view',
 		'reports.view_all',
@@ -37,9 +42,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 		'reports.import',
 		'reports.annotate',
 		'reports.correct',
+		'assessment.view',
 		'assessment.produce'
 	],
-	clerk: ['reports.view_own', 'reports.import_own']
+	clerk: ['reports.view_own', 'reports.import_own', 'assessment.view_own', 'assessment.answer_own']
 };
 
 export function isRole(value: unknown): value is Role {
@@ -56,6 +62,13 @@ export function canViewOrgan(user: { role: Role; organId: number | null } | null
 	if (!user) return false;
 	if (can(user.role, 'reports.view_all')) return true;
 	return can(user.role, 'reports.view_own') && user.organId === organId;
+}
+
+/** May the user see this organ's assessment row and details? A clerk only its own organ. */
+export function canViewAssessmentOf(user: { role: Role; organId: number | null } | null, organId: number): boolean {
+	if (!user) return false;
+	if (can(user.role, 'assessment.view')) return true;
+	return can(user.role, 'assessment.view_own') && user.organId === organId;
 }
 
 export function canImportForOrgan(user: { role: Role; organId: number | null } | null, organId: number | null): boolean {
@@ -84,6 +97,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/organs': ['reports.view_all', 'reports.view_own'], // a clerk sees only its own organ in the list
 	'/(app)/organs/[id]/[year]': 'user', // narrowed like /organs/[id]; actions need reports.correct / reports.annotate
 	'/(app)/organs/[id]/[year]/revisions/[revision]': 'user', // the original file, narrowed like its report
+	'/(app)/assessment': ['assessment.view', 'assessment.view_own'],
+	'/(app)/assessment/rubric': ['assessment.view'], // saving needs assessment.rubric
+	'/(app)/assessment/[quarter]': ['assessment.view', 'assessment.view_own'], // a clerk sees only its own organ's row
+	'/(app)/assessment/[quarter]/[organId]': ['assessment.view', 'assessment.view_own'], // narrowed: a clerk only its own organ
+	'/(app)/assessment/[quarter]/export': ['assessment.view'], // with exports.download
 	'/api/organs': ['reports.view_all', 'reports.view_own'],
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
@@ -102,6 +120,7 @@ export function canOpenRoute(role: Role | null | undefined, routeId: string): bo
 export const NAV: { href: string; label: string; routeId: string; permissions: readonly Permission[] }[] = [
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
+	{ href: '/assessment', label: '季度考核', routeId: '/(app)/assessment', permissions: ['assessment.view', 'assessment.view_own'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
