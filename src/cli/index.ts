@@ -8,7 +8,8 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	import: () => import('./commands/import'),
 	listing: () => import('./commands/listing'),
 	crawl: () => import('./commands/crawl'),
-	demo: () => import('./commands/demo')
+	demo: () => import('./commands/demo'),
+	export: () => import('./commands/export')
 };
 
 async function main(argv: string[]): Promise<number> {

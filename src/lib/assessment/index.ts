@@ -5,3 +5,4 @@ export * from './channels';
 export * from './evidence';
 export * from './score';
 export * from './links';
+export * from './summary';
