@@ -2,14 +2,8 @@
 // inspector accepts or rejects (a rejected request can be answered again). Every step is a message in the thread.
 import { getDb } from '../db';
 
-export type RectificationStatus = 'open' | 'answered' | 'accepted' | 'rejected';
-
-export const STATUS_LABELS: Record<RectificationStatus, string> = {
-	open: '待整改',
-	answered: '已答复待审核',
-	accepted: '已通过',
-	rejected: '已退回'
-};
+import type { RectificationStatus } from '../../assessment/rectification-status';
+export { STATUS_LABELS, type RectificationStatus } from '../../assessment/rectification-status';
 
 export interface RectificationMessage {
 	id: number;
