@@ -4,6 +4,9 @@
 import type { EvidenceRule, Indicator, Rubric } from './rubric';
 import type { OrganEvidence } from './evidence';
 import { quarterRange, type Quarter } from './quarter';
+import { RULES } from '../report/checks/rules';
+
+const ruleName = (id: string) => (RULES as Record<string, { name: string } | undefined>)[id]?.name ?? id;
 
 export type EvidenceLink =
 	| { kind: 'finding'; rule: string; message: string; reportYear: number; cells: string[] }
@@ -86,7 +89,7 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 				item(
 					i,
 					rule.weights?.[group[0].rule] ?? rule.perItem,
-					`${group[0].rule}：${group[0].message}${group.length > 1 ? `（共${group.length}处）` : ''}`,
+					group.length > 1 ? `${group[0].rule} ${ruleName(group[0].rule)}：${group.length}处不符` : `${group[0].rule}：${group[0].message}`,
 					group.map((f) => ({ kind: 'finding', rule: f.rule, message: f.message, reportYear: r.year, cells: f.cells }))
 				)
 			);

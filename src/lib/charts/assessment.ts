@@ -10,6 +10,12 @@ export interface AssessmentChartData {
 	losses: { indicator: string; points: number; organs: number }[];
 }
 
+/** Titles wrap inside a phone-width card (the shared base sets 560 px). */
+function narrowTitle(o: ReturnType<typeof base>): ReturnType<typeof base> {
+	const t = o.title as { textStyle: Record<string, unknown> };
+	return { ...o, title: { ...t, textStyle: { ...t.textStyle, width: 300 } } };
+}
+
 const GRADE_COLORS = [COLORS.good, COLORS.brand, COLORS.warn, COLORS.bad, COLORS.muted];
 
 export function assessmentPanels(d: AssessmentChartData): Panel[] {
@@ -19,14 +25,14 @@ export function assessmentPanels(d: AssessmentChartData): Panel[] {
 	return [
 		{
 			key: 'assessment-grades',
-			height: 320,
+			height: 340,
 			option: {
-				...base(total ? `${d.quarterLabel}：${total}个单位中“${top.grade}”最多（${top.organs}个）` : `${d.quarterLabel}：没有参加考核的单位`, '各等次单位数'),
-				grid: { left: 56, right: 24, top: 72, bottom: 40 },
+				...narrowTitle(base(total ? `${d.quarterLabel}：${total}个单位中“${top.grade}”最多（${top.organs}个）` : `${d.quarterLabel}：没有参加考核的单位`, '各等次单位数（个）')),
+				grid: { left: 40, right: 16, top: 96, bottom: 32 },
 				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
 				legend: { show: false },
 				xAxis: { type: 'category', data: d.grades.map((g) => g.grade) },
-				yAxis: { type: 'value', name: '单位（个）', minInterval: 1 },
+				yAxis: { type: 'value', minInterval: 1 },
 				series: [
 					{
 						name: '单位数',
@@ -40,14 +46,14 @@ export function assessmentPanels(d: AssessmentChartData): Panel[] {
 		},
 		{
 			key: 'assessment-losses',
-			height: Math.max(240, 100 + losses.length * 26),
+			height: Math.max(260, 124 + losses.length * 26),
 			option: {
-				...base(d.losses.length ? `失分最多的指标：${d.losses[0].indicator}（合计${d.losses[0].points}分，${d.losses[0].organs}个单位）` : '本季度没有扣分', '各指标合计扣分（前10项）'),
-				grid: { left: 150, right: 56, top: 72, bottom: 48 },
+				...narrowTitle(base(d.losses.length ? `失分最多的指标：${d.losses[0].indicator}（合计${d.losses[0].points}分，${d.losses[0].organs}个单位）` : '本季度没有扣分', '各指标合计扣分（前10项）')),
+				grid: { left: 130, right: 40, top: 96, bottom: 48 },
 				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
 				legend: { show: false },
 				xAxis: valueAxisBelow('扣分（分）', { minInterval: 1 }),
-				yAxis: { type: 'category', data: losses.map((l) => l.indicator), axisLabel: { fontSize: 11, width: 140, overflow: 'truncate' } },
+				yAxis: { type: 'category', data: losses.map((l) => l.indicator), axisLabel: { fontSize: 11, width: 120, overflow: 'truncate' } },
 				series: [{ name: '合计扣分', type: 'bar', barMaxWidth: 18, color: COLORS.bad, label: { show: true, position: 'right' }, data: losses.map((l) => l.points) }]
 			}
 		}

@@ -45,7 +45,7 @@ function rowOf(sheet: QuarterSheet, s: OrganScore, prev: Map<number, number>): Q
 		kind: s.kind,
 		scores: inds.map((ind) => {
 			const sc = s.indicators.find((i) => i.id === ind.id);
-			return sc ? (ind.points ? sc.score : -sc.lost) : null;
+			return sc ? (ind.points ? sc.score : sc.lost ? -sc.lost : 0) : null;
 		}),
 		bonus: s.bonus,
 		total: s.total,

@@ -128,7 +128,7 @@ function summarySheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 		const values: (string | number | null)[] = [n + 1, s.organName, kindLabel(s.kind)];
 		for (const ind of indicators) {
 			const sc = s.indicators.find((i) => i.id === ind.id);
-			values.push(sc ? (ind.points ? sc.score : -sc.lost) : null);
+			values.push(sc ? (ind.points ? sc.score : sc.lost ? -sc.lost : 0) : null);
 		}
 		values.push(s.bonus, s.total, s.grade, s.vetoes.length ? '是' : '否', s.rank ?? s.unranked ?? '', s.reasons || '无');
 		values.forEach((v, i) => {
