@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHES = ['parse', 'import', 'dashboard', 'generate'];
+const BENCHES = ['parse', 'import', 'dashboard', 'generate', 'assessment'];
 let failed = 0;
 for (const name of BENCHES) {
 	const file = `tests/bench/${name}.ts`;

@@ -43,13 +43,15 @@ export class QuarterRefusal extends Error {}
 interface StateRow {
 	status: string;
 	rubric_version: number | null;
-	snapshot_json: string | null;
+	has_snapshot: number;
 	closed_by: string | null;
 	closed_at: number | null;
 }
 
 function state(key: string): StateRow | undefined {
-	return getDb().$client.prepare('SELECT status, rubric_version, snapshot_json, closed_by, closed_at FROM assessment_quarter WHERE quarter = ?').get(key) as
+	return getDb().$client
+		.prepare('SELECT status, rubric_version, snapshot_json IS NOT NULL AS has_snapshot, closed_by, closed_at FROM assessment_quarter WHERE quarter = ?')
+		.get(key) as
 		| StateRow
 		| undefined;
 }
@@ -82,28 +84,71 @@ export function liveSheet(quarter: Quarter, organIds?: number[]): QuarterSheet {
 	};
 }
 
-/** The sheet as it stands: the snapshot of a closed quarter, else live. */
+/**
+ * Changes whenever anything a live sheet reads changes: reports (updated_at moves on every recompute), findings,
+ * figures, organs (names, kinds), the publication log, rubric versions, entries, rectifications, and the day
+ * (overdue requests depend on it). Every part is an index lookup or a small scan.
+ */
+function liveVersion(): string {
+	const r = getDb().$client
+		.prepare(
+			`SELECT (SELECT count(*) FROM report), (SELECT max(updated_at) FROM report), (SELECT count(*) FROM finding), (SELECT max(id) FROM finding),
+			        (SELECT count(*) FROM organ), (SELECT max(id) FROM organ), (SELECT total(id * (length(name) + 7 * length(kind))) FROM organ),
+			        (SELECT max(id) FROM publication), (SELECT count(*) FROM publication),
+			        (SELECT max(version) FROM assessment_rubric), (SELECT max(id) FROM assessment_entry), (SELECT count(*) FROM assessment_entry WHERE deleted_at IS NOT NULL),
+			        (SELECT max(id) FROM rectification), (SELECT max(id) FROM rectification_message),
+			        (SELECT count(*) FROM rectification WHERE status = 'accepted'), (SELECT group_concat(quarter || status) FROM assessment_quarter)`
+		)
+		.raw()
+		.get() as unknown[];
+	return `${r.join('/')}/${new Date().toISOString().slice(0, 10)}`;
+}
+
+const MAX_CACHED = 8;
+const cache = new Map<string, { version: string; sheet: QuarterSheet }>();
+
+function cached(key: string, version: string, build: () => QuarterSheet): QuarterSheet {
+	const hit = cache.get(key);
+	if (hit && hit.version === version) {
+		cache.delete(key);
+		cache.set(key, hit);
+		return hit.sheet;
+	}
+	const sheet = build();
+	cache.set(key, { version, sheet });
+	while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+	return sheet;
+}
+
+/**
+ * The sheet as it stands: the snapshot of a closed quarter, else live. Kept per data version (the quarter page
+ * reads this quarter and the last one): a sheet is shared, never mutated by its readers.
+ */
 export function getSheet(quarter: Quarter): QuarterSheet {
 	const key = quarterKey(quarter);
 	const s = state(key);
-	if (s?.status === 'closed' && s.snapshot_json) {
-		const snap = JSON.parse(s.snapshot_json) as Snapshot;
-		return {
-			quarter: key,
-			label: quarterLabel(quarter),
-			status: 'closed',
-			rubricVersion: snap.rubricVersion,
-			rubric: snap.rubric,
-			district: snap.district,
-			asOf: snap.asOf,
-			closedAt: s.closed_at,
-			closedBy: s.closed_by,
-			evidence: snap.evidence,
-			scores: snap.scores,
-			rectifications: snap.rectifications
-		};
-	}
-	return liveSheet(quarter);
+	if (s?.status === 'closed' && s.has_snapshot) return cached(key, `closed/${s.closed_at}`, () => snapshotSheet(quarter, s));
+	return cached(key, liveVersion(), () => liveSheet(quarter));
+}
+
+function snapshotSheet(quarter: Quarter, s: StateRow): QuarterSheet {
+	const key = quarterKey(quarter);
+	const row = getDb().$client.prepare('SELECT snapshot_json FROM assessment_quarter WHERE quarter = ?').get(key) as { snapshot_json: string };
+	const snap = JSON.parse(row.snapshot_json) as Snapshot;
+	return {
+		quarter: key,
+		label: quarterLabel(quarter),
+		status: 'closed',
+		rubricVersion: snap.rubricVersion,
+		rubric: snap.rubric,
+		district: snap.district,
+		asOf: snap.asOf,
+		closedAt: s.closed_at,
+		closedBy: s.closed_by,
+		evidence: snap.evidence,
+		scores: snap.scores,
+		rectifications: snap.rectifications
+	};
 }
 
 /** 定稿: freezes the scores and their evidence. Refused when already closed or when no organ is assessed. */

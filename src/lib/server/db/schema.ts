@@ -210,7 +210,10 @@ export const publication = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('publication_dedup_uq').on(t.organId, t.dedupKey),
-		index('publication_organ_date_idx').on(t.organId, t.publishedOn)
+		index('publication_organ_date_idx').on(t.organId, t.publishedOn),
+		// The assessment's channel evidence: postings inside a quarter, and each channel's last posting before it.
+		index('publication_date_organ_channel_idx').on(t.publishedOn, t.organId, t.channel),
+		index('publication_organ_channel_date_idx').on(t.organId, t.channel, t.publishedOn)
 	]
 );
 

@@ -27,11 +27,20 @@ const kindLabel = (k: string) => ORGAN_KIND_LABELS[k as OrganKind] ?? k;
 /** Text that a spreadsheet could take for a formula (or that begins with a control character) stays text. */
 const RISKY = /^[=+\-@\t\r]/;
 
-function put(cell: ExcelJS.Cell, value: string | number | null) {
-	if (typeof value === 'string') {
-		cell.value = value;
-		if (RISKY.test(value)) cell.numFmt = '@';
-	} else cell.value = value;
+/**
+ * Writes a value with one of the shared styles below. ExcelJS deduplicates styles by object identity, so a shared
+ * style costs nothing per cell; a style is never mutated after it is shared. Risky text gets the text format.
+ */
+function put(cell: ExcelJS.Cell, value: string | number | null, style: Partial<ExcelJS.Style> = PLAIN) {
+	cell.value = value;
+	cell.style = typeof value === 'string' && RISKY.test(value) ? asText(style) : style;
+}
+
+const textStyles = new WeakMap<Partial<ExcelJS.Style>, Partial<ExcelJS.Style>>();
+function asText(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+	let t = textStyles.get(style);
+	if (!t) textStyles.set(style, (t = { ...style, numFmt: '@' }));
+	return t;
 }
 
 /** Display width of text in Excel's character units: CJK and full-width characters take two. */
@@ -41,17 +50,19 @@ function textWidth(s: string): number {
 	return w;
 }
 
-function fitColumns(ws: ExcelJS.Worksheet, fromRow: number, limits: Record<number, number> = {}, min = 6, max = 40) {
-	ws.columns.forEach((col, i) => {
-		let w = min;
-		col.eachCell?.({ includeEmpty: false }, (cell, row) => {
-			if (row < fromRow || cell.isMerged) return;
-			const v = cell.value;
-			const text = v === null || v === undefined ? '' : typeof v === 'object' ? '' : String(v);
-			w = Math.max(w, ...text.split('\n').map(textWidth));
-		});
-		col.width = Math.min(w + 2, limits[i + 1] ?? max);
-	});
+/** Column widths from the widest value written in each (the longest line of wrapped text), within limits. */
+class Widths {
+	private w: number[] = [];
+	see(col: number, v: string | number | null) {
+		if (v === null) return;
+		const text = String(v);
+		let m = 0;
+		for (const line of text.length > 200 ? [text.slice(0, 200)] : text.split('\n')) m = Math.max(m, textWidth(line));
+		if (m > (this.w[col] ?? 0)) this.w[col] = m;
+	}
+	apply(ws: ExcelJS.Worksheet, limits: Record<number, number> = {}, min = 6, max = 40) {
+		for (let c = 1; c < this.w.length; c++) ws.getColumn(c).width = Math.min(Math.max(min, (this.w[c] ?? 0) + 2), limits[c] ?? max);
+	}
 }
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -60,15 +71,21 @@ const THIN: Partial<ExcelJS.Borders> = {
 	bottom: { style: 'thin' },
 	right: { style: 'thin' }
 };
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
 const FONT = { name: '宋体', size: 10 };
-
-function headerStyle(cell: ExcelJS.Cell) {
-	cell.font = { ...FONT, bold: true };
-	cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-	cell.border = THIN;
-	cell.fill = HEAD_FILL;
-}
+const PLAIN: Partial<ExcelJS.Style> = { font: FONT };
+const HEAD: Partial<ExcelJS.Style> = {
+	font: { ...FONT, bold: true },
+	alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+	border: THIN,
+	fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } }
+};
+const TITLE: Partial<ExcelJS.Style> = { font: { name: '黑体', size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
+const NUM: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { horizontal: 'center', vertical: 'middle' } };
+const CENTER = NUM;
+const LEFT: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { horizontal: 'left', vertical: 'middle' } };
+const WRAP: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+const TOP: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { vertical: 'top' } };
+const BOLD: Partial<ExcelJS.Style> = { font: { ...FONT, bold: true } };
 
 function printSetup(ws: ExcelJS.Worksheet, titleRows: string) {
 	ws.pageSetup = {
@@ -87,10 +104,7 @@ function printSetup(ws: ExcelJS.Worksheet, titleRows: string) {
 
 function titleRow(ws: ExcelJS.Worksheet, text: string, columns: number) {
 	ws.mergeCells(1, 1, 1, columns);
-	const c = ws.getCell(1, 1);
-	put(c, text);
-	c.font = { name: '黑体', size: 16, bold: true };
-	c.alignment = { horizontal: 'center', vertical: 'middle' };
+	put(ws.getCell(1, 1), text, TITLE);
 	ws.getRow(1).height = 30;
 }
 
@@ -103,22 +117,30 @@ function summarySheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 	const columns = lead.length + indicators.length + tail.length;
 	titleRow(ws, sheetTitle(sheet), columns);
 	// Rows 2–3: the fixed columns span both rows; each 一级 spans its 二级 columns.
+	// Header cells styled first, then merged: a merged cell takes its master's style.
+	for (let r = 2; r <= 3; r++) for (let c = 1; c <= columns; c++) put(ws.getCell(r, c), null, HEAD);
+	const widths = new Widths();
 	lead.forEach((h, i) => {
 		ws.mergeCells(2, i + 1, 3, i + 1);
-		put(ws.getCell(2, i + 1), h);
+		put(ws.getCell(2, i + 1), h, HEAD);
 	});
 	let col = lead.length + 1;
 	for (const g of groups) {
 		const points = g.indicators.reduce((s, i) => s + i.points, 0);
 		if (g.indicators.length > 1) ws.mergeCells(2, col, 2, col + g.indicators.length - 1);
-		put(ws.getCell(2, col), `${g.level1}（${points}分）`);
-		for (const ind of g.indicators) put(ws.getCell(3, col++), ind.points ? `${ind.level2}（${ind.points}）` : `${ind.level2}（扣分）`);
+		put(ws.getCell(2, col), `${g.level1}（${points}分）`, HEAD);
+		for (const ind of g.indicators) {
+			const h = ind.points ? `${ind.level2}（${ind.points}）` : `${ind.level2}（扣分）`;
+			put(ws.getCell(3, col), h, HEAD);
+			// Indicator headers wrap onto two lines: half their width is enough.
+			widths.see(col++, h.slice(0, Math.ceil(h.length / 2)));
+		}
 	}
 	tail.forEach((h, i) => {
 		ws.mergeCells(2, col + i, 3, col + i);
-		put(ws.getCell(2, col + i), i === 0 ? `加分（≤${sheet.rubric.bonus.cap}）` : h);
+		put(ws.getCell(2, col + i), i === 0 ? `加分（≤${sheet.rubric.bonus.cap}）` : h, HEAD);
+		widths.see(col + i, h);
 	});
-	for (let r = 2; r <= 3; r++) for (let c = 1; c <= columns; c++) headerStyle(ws.getCell(r, c));
 	ws.getRow(2).height = 22;
 	ws.getRow(3).height = 34;
 
@@ -132,14 +154,11 @@ function summarySheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 		}
 		values.push(s.bonus, s.total, s.grade, s.vetoes.length ? '是' : '否', s.rank ?? s.unranked ?? '', s.reasons || '无');
 		values.forEach((v, i) => {
-			const cell = row.getCell(i + 1);
-			put(cell, v);
-			cell.font = FONT;
-			cell.border = THIN;
-			cell.alignment = { vertical: 'middle', horizontal: typeof v === 'number' ? 'center' : i === values.length - 1 || i === 1 ? 'left' : 'center', wrapText: i === values.length - 1 };
+			put(row.getCell(i + 1), v, i === values.length - 1 ? WRAP : i === 1 ? LEFT : typeof v === 'number' ? NUM : CENTER);
+			widths.see(i + 1, v);
 		});
 	});
-	fitColumns(ws, 3, { [columns]: 60, 2: 36 });
+	widths.apply(ws, { [columns]: 60, 2: 36 });
 	printSetup(ws, '2:3');
 }
 
@@ -152,9 +171,10 @@ function detailSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 	const ws = wb.addWorksheet('扣分明细', { views: [{ state: 'frozen', ySplit: 2 }] });
 	const head = ['序号', '单位名称', '一级指标', '二级指标', '检查发现', '证据', '扣分', '来源', '整改要求', '整改期限', '整改状态'];
 	titleRow(ws, `${sheetTitle(sheet).replace(/汇总表$/, '扣分明细')}`, head.length);
+	const widths = new Widths();
 	head.forEach((h, i) => {
-		put(ws.getCell(2, i + 1), h);
-		headerStyle(ws.getCell(2, i + 1));
+		put(ws.getCell(2, i + 1), h, HEAD);
+		widths.see(i + 1, h);
 	});
 	const rect = new Map(sheet.rectifications.map((r) => [`${r.organId}|${r.itemKey}`, r]));
 	let n = 0;
@@ -187,15 +207,12 @@ function detailSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 		for (const l of lines) {
 			const row = ws.getRow(3 + n);
 			[++n, s.organName, ...l].forEach((v, i) => {
-				const cell = row.getCell(i + 1);
-				put(cell, v as string | number);
-				cell.font = FONT;
-				cell.border = THIN;
-				cell.alignment = { vertical: 'top', wrapText: i === 4 || i === 5 || i === 8 };
+				put(row.getCell(i + 1), v as string | number, i === 4 || i === 5 || i === 8 ? WRAP : TOP);
+				widths.see(i + 1, v as string | number);
 			});
 		}
 	}
-	fitColumns(ws, 2, { 5: 50, 6: 60, 9: 30 });
+	widths.apply(ws, { 5: 50, 6: 60, 9: 30 });
 	printSetup(ws, '2:2');
 }
 
@@ -203,9 +220,10 @@ function issueSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 	const ws = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 2 }] });
 	const head = ['序号', '单位名称', '存在问题', '整改时限'];
 	titleRow(ws, `${sheet.district}${sheet.label}政务公开工作存在问题清单`, head.length);
+	const widths = new Widths();
 	head.forEach((h, i) => {
-		put(ws.getCell(2, i + 1), h);
-		headerStyle(ws.getCell(2, i + 1));
+		put(ws.getCell(2, i + 1), h, HEAD);
+		widths.see(i + 1, h);
 	});
 	const rect = new Map(sheet.rectifications.map((r) => [`${r.organId}|${r.itemKey}`, r]));
 	let n = 0;
@@ -216,15 +234,12 @@ function issueSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 		for (const p of problems) {
 			const row = ws.getRow(3 + n);
 			[++n, s.organName, p.what, p.deadline].forEach((v, i) => {
-				const cell = row.getCell(i + 1);
-				put(cell, v);
-				cell.font = FONT;
-				cell.border = THIN;
-				cell.alignment = { vertical: 'top', wrapText: i === 2 };
+				put(row.getCell(i + 1), v, i === 2 ? WRAP : TOP);
+				widths.see(i + 1, v);
 			});
 		}
 	}
-	fitColumns(ws, 2, { 3: 80 });
+	widths.apply(ws, { 3: 80 });
 	printSetup(ws, '2:2');
 }
 
@@ -247,20 +262,12 @@ export async function chartSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet): Pro
 	titleRow(ws, `${sheet.district}${sheet.label}政务公开工作考核图表`, 8);
 	let r = 3;
 	const table = (title: string, head: string[], rows: (string | number)[][]) => {
-		put(ws.getCell(r, 1), title);
-		ws.getCell(r, 1).font = { ...FONT, bold: true };
+		put(ws.getCell(r, 1), title, BOLD);
 		r++;
-		head.forEach((h, i) => {
-			put(ws.getCell(r, i + 1), h);
-			headerStyle(ws.getCell(r, i + 1));
-		});
+		head.forEach((h, i) => put(ws.getCell(r, i + 1), h, HEAD));
 		r++;
 		for (const row of rows) {
-			row.forEach((v, i) => {
-				put(ws.getCell(r, i + 1), v);
-				ws.getCell(r, i + 1).border = THIN;
-				ws.getCell(r, i + 1).font = FONT;
-			});
+			row.forEach((v, i) => put(ws.getCell(r, i + 1), v, typeof v === 'number' ? NUM : LEFT));
 			r++;
 		}
 		r++;
