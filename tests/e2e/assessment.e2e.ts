@@ -107,6 +107,7 @@ describe('quarterly assessment', () => {
 		await page.goto(`/assessment/${Q}/${own}`);
 		const thread = page.locator('[data-testid=rectification]');
 		await thread.locator('textarea[name=text]').fill('已于12月1日发布2024年度报告，并建立年报发布台账');
+		await thread.locator('input[type=file]').setInputFiles({ name: '发布截图.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]) });
 		await thread.locator('button[type=submit]').click();
 		await expect.poll(() => thread.getAttribute('data-status')).toBe('answered');
 		expect(await page.locator('[data-testid=entry-form]').count()).toBe(0);
@@ -117,6 +118,10 @@ describe('quarterly assessment', () => {
 		await ipage.goto(`/assessment/${Q}/${own}`);
 		const ithread = ipage.locator('[data-testid=rectification]');
 		expect(await ithread.textContent()).toContain('建立年报发布台账');
+		const file = await ipage.request.get((await ithread.locator('a[download]').getAttribute('href'))!);
+		expect(file.status()).toBe(200);
+		expect(file.headers()['content-disposition']).toContain(encodeURIComponent('发布截图.png'));
+		expect([...(await file.body()).subarray(0, 4)]).toEqual([137, 80, 78, 71]);
 		await ithread.locator('button[value=accept]').click();
 		await expect.poll(() => ithread.getAttribute('data-status')).toBe('accepted');
 		await ictx.close();

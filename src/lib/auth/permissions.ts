@@ -102,6 +102,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/assessment/[quarter]': ['assessment.view', 'assessment.view_own'], // a clerk sees only its own organ's row
 	'/(app)/assessment/[quarter]/[organId]': ['assessment.view', 'assessment.view_own'], // narrowed: a clerk only its own organ
 	'/(app)/assessment/[quarter]/export': ['assessment.view'], // with exports.download
+	'/(app)/assessment/[quarter]/[organId]/files/[file]': ['assessment.view', 'assessment.view_own'], // narrowed like its organ
 	'/api/organs': ['reports.view_all', 'reports.view_own'],
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };

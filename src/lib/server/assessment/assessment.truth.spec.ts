@@ -177,7 +177,15 @@ describe('freezing, versions and the rectification loop', () => {
 		expect(() => entries.add(Q, rubric, { organId, indicatorId: 'request.ontime', points: 5, reason: ' ' }, inspectorId)).toThrow(/理由/);
 		expect(() => entries.add(Q, rubric, { organId, indicatorId: 'web.updates', points: 99, reason: 'x' }, inspectorId)).toThrow(/最多/);
 		const before = getSheet(Q).scores.find((s) => s.organId === organId)!;
-		entries.add(Q, rubric, { organId, indicatorId: 'request.ontime', points: 5, reason: '1件申请逾期答复', note: '申请编号2024-017' }, inspectorId);
+		const entryId = entries.add(
+			Q,
+			rubric,
+			{ organId, indicatorId: 'request.ontime', points: 5, reason: '1件申请逾期答复', note: '申请编号2024-017', file: { name: '答复记录.png', bytes: new Uint8Array([137, 80, 78, 71, 1, 2, 3]) } },
+			inspectorId
+		);
+		expect(entries.attachment(entryId, organId)?.name).toBe('答复记录.png');
+		expect(entries.attachment(entryId, organId + 1000)).toBeUndefined();
+		expect(() => entries.add(Q, rubric, { organId, indicatorId: 'request.ontime', points: 1, reason: 'x', file: { name: 'empty.txt', bytes: new Uint8Array() } }, inspectorId)).toThrow(/空文件/);
 		entries.add(Q, rubric, { organId, indicatorId: 'bonus', points: 2, reason: '年报图解' }, inspectorId);
 		const after = getSheet(Q).scores.find((s) => s.organId === organId)!;
 		expect(after.total).toBe(before.total - 5 + 2);
@@ -190,7 +198,10 @@ describe('freezing, versions and the rectification loop', () => {
 		const q2 = { year: 2024, q: 2 as const };
 		expect(lostOf(getSheet(q2).scores.find((s) => s.organId === organId)!, 'report.unfixed')).toBe(5);
 		expect(() => rectifications.answer(id, '已整改', { id: null, organId: organId + 1000 })).toThrow(/本单位/);
-		rectifications.answer(id, '已建立答复台账', { id: null, organId });
+		rectifications.answer(id, '已建立答复台账', { id: null, organId }, { name: '台账.pdf', bytes: new TextEncoder().encode('%PDF-1.4') });
+		const answerMsg = rectifications.get(id)!.messages.find((m) => m.kind === 'answer')!;
+		expect(answerMsg.fileName).toBe('台账.pdf');
+		expect(rectifications.attachment(answerMsg.id, organId)?.name).toBe('台账.pdf');
 		expect(rectifications.get(id)!.status).toBe('answered');
 		rectifications.review(id, 'accept', '', inspectorId);
 		expect(rectifications.get(id)!.status).toBe('accepted');

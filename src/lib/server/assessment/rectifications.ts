@@ -1,6 +1,7 @@
 // Rectification (整改): a request with a deadline on one deduction; the organ's clerk answers what was done, an
 // inspector accepts or rejects (a rejected request can be answered again). Every step is a message in the thread.
 import { getDb } from '../db';
+import { storeAttachment, type Attachment } from './entries';
 
 import type { RectificationStatus } from '../../assessment/rectification-status';
 export { STATUS_LABELS, type RectificationStatus } from '../../assessment/rectification-status';
@@ -9,6 +10,7 @@ export interface RectificationMessage {
 	id: number;
 	kind: 'request' | 'answer' | 'accept' | 'reject';
 	text: string;
+	fileName: string | null;
 	author: string | null;
 	createdAt: number;
 }
@@ -39,7 +41,7 @@ function rows(where: string, ...args: unknown[]): RectificationRow[] {
 	if (!list.length) return [];
 	const msgs = c
 		.prepare(
-			`SELECT m.id, m.rectification_id AS rid, m.kind, m.text, coalesce(u.display_name, u.username) AS author, m.created_at AS createdAt
+			`SELECT m.id, m.rectification_id AS rid, m.kind, m.text, m.file_name AS fileName, coalesce(u.display_name, u.username) AS author, m.created_at AS createdAt
 			   FROM rectification_message m LEFT JOIN user u ON u.id = m.author_id
 			  WHERE m.rectification_id IN (SELECT id FROM rectification WHERE ${where}) ORDER BY m.id`
 		)
@@ -89,15 +91,27 @@ export function request(
 }
 
 /** The clerk's answer. `organId` is the answering user's organ: only that organ's requests can be answered. */
-export function answer(id: number, text: string, actor: { id: string | null; organId: number | null }): void {
+export function answer(id: number, text: string, actor: { id: string | null; organId: number | null }, file: Attachment | null = null): void {
 	const t = text.trim();
 	if (!t) throw new RectificationRefusal('请填写整改情况');
+	let stored: { name: string; path: string } | null = null;
+	try {
+		stored = file ? storeAttachment(file) : null;
+	} catch (e) {
+		throw new RectificationRefusal((e as Error).message);
+	}
 	const c = getDb().$client;
 	c.transaction(() => {
 		const r = get(id);
 		if (!r || r.organId !== actor.organId) throw new RectificationRefusal('整改要求不存在或不属于本单位');
 		if (r.status === 'accepted') throw new RectificationRefusal('该整改已通过审核');
-		c.prepare("INSERT INTO rectification_message (rectification_id, kind, text, author_id) VALUES (?, 'answer', ?, ?)").run(id, t, actor.id);
+		c.prepare("INSERT INTO rectification_message (rectification_id, kind, text, file_name, file_path, author_id) VALUES (?, 'answer', ?, ?, ?, ?)").run(
+			id,
+			t,
+			stored?.name ?? null,
+			stored?.path ?? null,
+			actor.id
+		);
 		c.prepare("UPDATE rectification SET status = 'answered' WHERE id = ?").run(id);
 		audit(actor.id, 'rectification.answer', { id });
 	})();
@@ -114,4 +128,14 @@ export function review(id: number, verdict: 'accept' | 'reject', text: string, a
 		c.prepare('UPDATE rectification SET status = ? WHERE id = ?').run(verdict === 'accept' ? 'accepted' : 'rejected', id);
 		audit(actorId, `rectification.${verdict}`, { id });
 	})();
+}
+
+/** The stored attachment of a message in a rectification of this organ, for download. */
+export function attachment(messageId: number, organId: number): { name: string; path: string } | undefined {
+	return getDb().$client
+		.prepare(
+			`SELECT m.file_name AS name, m.file_path AS path FROM rectification_message m JOIN rectification r ON r.id = m.rectification_id
+			  WHERE m.id = ? AND r.organ_id = ? AND m.file_path IS NOT NULL`
+		)
+		.get(messageId, organId) as { name: string; path: string } | undefined;
 }

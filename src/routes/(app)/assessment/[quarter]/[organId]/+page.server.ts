@@ -33,6 +33,13 @@ export const load: PageServerLoad = ({ params }) => {
 
 const text = (form: FormData, key: string) => String(form.get(key) ?? '').trim();
 
+/** An uploaded file from the form, or null when none was chosen. */
+async function upload(form: FormData): Promise<{ name: string; bytes: Uint8Array } | null> {
+	const f = form.get('file');
+	if (!(f instanceof File) || !f.name || f.size === 0) return null;
+	return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
+}
+
 function refused(action: string, e: unknown, extra: Record<string, unknown> = {}) {
 	if (e instanceof EntryRefusal || e instanceof RectificationRefusal) return fail(400, { action, message: e.message, ...extra });
 	throw e;
@@ -56,7 +63,15 @@ export const actions: Actions = {
 			entries.add(
 				quarter,
 				rubrics.latest().rubric,
-				{ organId, indicatorId: fields.indicatorId, points: Number(fields.points), reason: fields.reason, note: fields.note, veto: form.get('veto') === 'on' },
+				{
+					organId,
+					indicatorId: fields.indicatorId,
+					points: Number(fields.points),
+					reason: fields.reason,
+					note: fields.note,
+					veto: form.get('veto') === 'on',
+					file: await upload(form)
+				},
 				user.id
 			);
 			return { action: 'entry', ok: true, message: fields.indicatorId === 'bonus' ? '已录入加分' : '已录入扣分' };
@@ -103,7 +118,7 @@ export const actions: Actions = {
 		const r = rectificationOf(params, Number(text(form, 'id')));
 		if (user.organId !== r.organId) error(403, '只能答复本单位的整改要求');
 		try {
-			rectifications.answer(r.id, text(form, 'text'), { id: user.id, organId: user.organId });
+			rectifications.answer(r.id, text(form, 'text'), { id: user.id, organId: user.organId }, await upload(form));
 			return { action: 'answer', ok: true, message: '已提交整改情况' };
 		} catch (e) {
 			return refused('answer', e);
