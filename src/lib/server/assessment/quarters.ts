@@ -6,7 +6,7 @@ import { scoreQuarter, type OrganScore } from '../../assessment/score';
 import type { OrganEvidence } from '../../assessment/evidence';
 import type { Rubric } from '../../assessment/rubric';
 import { quarterKey, quarterLabel, type Quarter } from '../../assessment/quarter';
-import { assessedOrgans, districtName } from './roster';
+import { assessedOrgans, districtName, hasRoster } from './roster';
 import { gatherEvidence } from './evidence';
 import * as rubrics from './rubrics';
 import { listForQuarter, type RectificationRow } from './rectifications';
@@ -90,6 +90,8 @@ export function liveSheet(quarter: Quarter, organIds?: number[]): QuarterSheet {
  * (overdue requests depend on it). Every part is an index lookup or a small scan.
  */
 function liveVersion(): string {
+	// The roster's status and years decide who is assessed, when the organ table has them.
+	const roster = hasRoster() ? `(SELECT total(id * (length(status) + 3 * coalesce(roster_from, 1) + 5 * coalesce(roster_to, 1))) FROM organ)` : '0';
 	const r = getDb().$client
 		.prepare(
 			`SELECT (SELECT count(*) FROM report), (SELECT max(updated_at) FROM report), (SELECT count(*) FROM finding), (SELECT max(id) FROM finding),
@@ -97,7 +99,7 @@ function liveVersion(): string {
 			        (SELECT max(id) FROM publication), (SELECT count(*) FROM publication),
 			        (SELECT max(version) FROM assessment_rubric), (SELECT max(id) FROM assessment_entry), (SELECT count(*) FROM assessment_entry WHERE deleted_at IS NOT NULL),
 			        (SELECT max(id) FROM rectification), (SELECT max(id) FROM rectification_message),
-			        (SELECT count(*) FROM rectification WHERE status = 'accepted'), (SELECT group_concat(quarter || status) FROM assessment_quarter)`
+			        (SELECT count(*) FROM rectification WHERE status = 'accepted'), (SELECT group_concat(quarter || status) FROM assessment_quarter), ${roster}`
 		)
 		.raw()
 		.get() as unknown[];

@@ -7,13 +7,25 @@ export interface AssessedOrgan {
 	kind: string;
 }
 
+/** Whether the organ table carries the roster (status, roster years): the organ registry adds them. */
+export function hasRoster(): boolean {
+	return (getDb().$client.prepare('PRAGMA table_info(organ)').all() as { name: string }[]).some((c) => c.name === 'status');
+}
+
 /**
- * The organs assessed in `year`: the district's roster for that year. Until organs carry a roster status, every
- * organ is on it.
+ * The organs assessed in `year`: those on the district's roster that year (status 'district', within their roster
+ * years), never a pending or outside organ. A database from before the roster has no status: every organ.
  */
 export function assessedOrgans(year: number): AssessedOrgan[] {
-	void year;
-	return getDb().$client.prepare('SELECT id, name, kind FROM organ ORDER BY name').all() as AssessedOrgan[];
+	const c = getDb().$client;
+	if (!hasRoster()) return c.prepare('SELECT id, name, kind FROM organ ORDER BY name').all() as AssessedOrgan[];
+	return c
+		.prepare(
+			`SELECT id, name, kind FROM organ
+			  WHERE status = 'district' AND COALESCE(roster_from, 0) <= ? AND COALESCE(roster_to, 9999) >= ?
+			  ORDER BY name`
+		)
+		.all(year, year) as AssessedOrgan[];
 }
 
 /** The district named by DISTRICT_NAME, else by its people's government (…区人民政府 → …区); '' if none. */

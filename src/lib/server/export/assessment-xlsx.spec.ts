@@ -11,6 +11,8 @@ import { importFiles } from '../import';
 import * as organs from '../organs';
 import { close, entries, getSheet, rubrics } from '../assessment';
 import { assessmentXlsx, sheetTitle, SHEET_NAMES } from './assessment-xlsx';
+import { assessmentNoticeDocx } from './assessment-docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { gradeFor } from '../../assessment/score';
 import { scoredIndicators } from '../../assessment/summary';
 
@@ -147,6 +149,16 @@ describe('the assessment workbook', () => {
 		expect(after).toEqual(before);
 	});
 
+	it('drafts the 通报 as DOCX: title, grades, every organ with problems', async () => {
+		const sheet = getSheet(Q);
+		const xml = strFromU8(unzipSync(new Uint8Array(await assessmentNoticeDocx(sheet)))['word/document.xml']);
+		const entities: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&apos;': "'" };
+		const text = xml.replace(/<[^>]+>/g, '').replace(/&(quot|amp|lt|gt|apos);/g, (e) => entities[e]);
+		expect(text).toContain(`关于${sheet.district}2024年第一季度政务公开工作考核情况的通报`);
+		for (const s of sheet.scores.filter((x) => x.indicators.some((i) => i.items.length))) expect(text).toContain(`${s.organName}（${s.total}分，${s.grade}）`);
+		expect(xml).toContain('仿宋_GB2312');
+	});
+
 	it('the CLI writes the same workbook and refuses a bad quarter with exit 2', () => {
 		const run = (...args: string[]) =>
 			spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env: { ...process.env, DATABASE_URL: tmp.url }, encoding: 'utf8' });
@@ -154,6 +166,9 @@ describe('the assessment workbook', () => {
 		const ok = run('export', 'assessment', '--quarter', '2024Q1', '--out', out);
 		expect(ok.status, ok.stderr).toBe(0);
 		expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+		const docx = run('export', 'assessment', '--quarter', '2024Q1', '--out', join(tmp.dir, 'notice.docx'));
+		expect(docx.status, docx.stderr).toBe(0);
+		expect(strFromU8(unzipSync(new Uint8Array(readFileSync(join(tmp.dir, 'notice.docx'))))['word/document.xml'])).toContain('考核情况的通报');
 		const bad = run('export', 'assessment', '--quarter', '2024Q7', '--out', out);
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toMatch(/季度“2024Q7”无效/);
