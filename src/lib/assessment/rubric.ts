@@ -1,6 +1,7 @@
 // The quarterly assessment rubric (季度政务公开考核评分细则) as data: every weight, threshold and band is a field
 // here, so a district edits its rubric without touching code. The default follows domain-rules.md §8 (Quanzhou,
 // Huaihua, Jinzhou, Xuanzhou rules, 国办秘函〔2019〕19号 for the website checks).
+import { MIN_SAMPLE } from '../report/rates';
 
 /** Where an indicator's deductions come from. */
 export type EvidenceRule =
@@ -242,7 +243,8 @@ export const DEFAULT_RUBRIC: Rubric = {
 		{ grade: '不合格', min: 0 }
 	],
 	vetoGrade: '不合格',
-	rankMinApplications: 5
+	// The dashboard's guard (R-P1), as the default.
+	rankMinApplications: MIN_SAMPLE
 };
 
 /** The 一级 indicators in rubric order, each with its 二级 ones (the export's two header rows). */

@@ -91,10 +91,13 @@ export function quarterPage(quarter: Quarter, q: QuarterQuery) {
 		grades: gradeCounts(sheet.rubric, sheet.scores),
 		losses: indicatorLosses(sheet.rubric, sheet.scores).map(({ indicator, points, organs }) => ({ indicator, points, organs }))
 	};
+	const earlier = rectifications.openBefore(sheet.quarter).filter((r) => !q.organIds || q.organIds.includes(r.organId));
 	return {
 		quarter: sheet.quarter,
 		label: sheet.label,
 		district: sheet.district,
+		/** Rectification requests of earlier quarters not yet accepted, by status. */
+		earlier: { total: earlier.length, answered: earlier.filter((r) => r.status === 'answered').length },
 		status: sheet.status,
 		rubricVersion: sheet.rubricVersion,
 		asOf: sheet.asOf,
