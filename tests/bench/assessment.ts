@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTruth, publicationLog } from '../../src/lib/generator/index';
 import { closeDb, getDb, openDatabase } from '../../src/lib/server/db';
-import { figureRows } from '../../src/lib/server/reports';
+import { figureRows } from '../../src/lib/report/figure-rows';
 import { rebuildSummaries } from '../../src/lib/server/summaries';
 import { parseArgs } from '../../src/cli/command';
 import { assessedOrgans, close, gatherEvidence, getSheet, liveSheet, quarterPage, reopen } from '../../src/lib/server/assessment';

@@ -11,7 +11,7 @@ import { close, entries, getSheet, liveSheet, rectifications, reopen, rubrics } 
 import { DEFAULT_RUBRIC, type Rubric } from '../../assessment/rubric';
 import { quarterRange, daysBetween } from '../../assessment/quarter';
 import type { OrganScore } from '../../assessment/score';
-import { seedAccounts } from '../demo';
+import { seedAccounts } from '../demo/accounts';
 import { checkAgainstPrevious } from '../../report/checks/cross';
 
 const YEARS = [2022, 2023, 2024];

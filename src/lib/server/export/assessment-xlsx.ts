@@ -9,7 +9,7 @@ import { evidenceText } from '../../assessment/links';
 import { ORGAN_KIND_LABELS, type OrganKind } from '../../report/organ';
 import { STATUS_LABELS, type RectificationStatus } from '../assessment/rectifications';
 import { assessmentPanels } from '../../charts/assessment';
-import { renderSvg } from '../charts-ssr';
+import { renderPanels } from '../charts-ssr';
 
 export const SHEET_NAMES = ['汇总', '扣分明细', '问题清单', '图表'] as const;
 
@@ -280,7 +280,7 @@ export async function chartSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet): Pro
 	let images = 0;
 	let top = 2;
 	for (const p of assessmentPanels({ quarterLabel: sheet.label, grades, losses })) {
-		const png = await svgToPng(renderSvg(p.option, 640, p.height), 640);
+		const png = await svgToPng(renderPanels([p], 640)[0], 640);
 		if (!png) break;
 		const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
 		ws.addImage(id, { tl: { col: 4, row: top }, ext: { width: 640, height: p.height } });
