@@ -7,7 +7,7 @@ import { closeDb, getDb } from '../db';
 import { generateDistrict, type GeneratedDistrict, type TruthFile } from '../generate';
 import { importFiles } from '../import';
 import * as organs from '../organs';
-import { close, entries, getSheet, liveSheet, rectifications, reopen, rubrics } from './index';
+import { close, entries, getSheet, liveSheet, quarterPage, rectifications, reopen, rubrics } from './index';
 import { DEFAULT_RUBRIC, type Rubric } from '../../assessment/rubric';
 import { quarterRange, daysBetween } from '../../assessment/quarter';
 import type { OrganScore } from '../../assessment/score';
@@ -129,6 +129,30 @@ describe('scores against the generated district', () => {
 		const s3 = sheet.scores.find((x) => x.organId === dbId.get(silent.id))!;
 		const web = s3.indicators.find((i) => i.id === 'web.updates')!;
 		expect(web.items.map((i) => (i.evidence[0] as { channel: string }).channel).sort()).toEqual(silentChannels(silent.id, DEFAULT_RUBRIC).sort());
+	});
+});
+
+describe('the quarter page data', () => {
+	it('sorts, filters by kind and grade, pages, and narrows to one organ', () => {
+		const base = { sort: 'total', dir: 'desc' as const, kind: '', grade: '', page: 1 };
+		const all = quarterPage(Q, base);
+		const totals = all.rows.map((r) => r.total);
+		expect(totals).toEqual([...totals].sort((a, b) => b - a));
+		expect(quarterPage(Q, { ...base, dir: 'asc' }).rows.map((r) => r.total)).toEqual([...totals].sort((a, b) => a - b));
+		const byName = quarterPage(Q, { ...base, sort: 'name', dir: 'asc' }).rows.map((r) => r.name);
+		expect(byName).toEqual([...byName].sort());
+		const grade = all.rows[0].grade;
+		const graded = quarterPage(Q, { ...base, grade });
+		expect(graded.rows.length).toBe(all.rows.filter((r) => r.grade === grade).length);
+		expect(graded.rows.every((r) => r.grade === grade)).toBe(true);
+		const deps = quarterPage(Q, { ...base, kind: 'department' });
+		expect(deps.filtered).toBe(all.rows.filter((r) => r.kind === 'department').length);
+		expect(quarterPage(Q, { ...base, page: 99 }).page).toBe(all.pages);
+		const one = quarterPage(Q, { ...base, organIds: [all.rows[2].organId] });
+		expect(one.rows.map((r) => r.organId)).toEqual([all.rows[2].organId]);
+		expect(one.total).toBe(1);
+		const g = all.chart.grades.reduce((a, x) => a + x.organs, 0);
+		expect(g).toBe(all.total);
 	});
 });
 
