@@ -175,5 +175,5 @@ describe('the assessment workbook', () => {
 		const empty = run('export', 'assessment', '--quarter', '2031Q1', '--out', out);
 		expect(empty.status).toBe(2);
 		expect(empty.stderr).toMatch(/没有可考核的数据/);
-	});
+	}, 180_000);
 });
