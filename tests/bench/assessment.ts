@@ -13,7 +13,15 @@ import { closeDb, getDb, openDatabase } from '../../src/lib/server/db';
 import { figureRows } from '../../src/lib/report/figure-rows';
 import { rebuildSummaries } from '../../src/lib/server/summaries';
 import { parseArgs } from '../../src/cli/command';
-import { assessedOrgans, close, gatherEvidence, getSheet, liveSheet, quarterPage, reopen } from '../../src/lib/server/assessment';
+import {
+	assessedOrgans,
+	close,
+	gatherEvidence,
+	getSheet,
+	liveSheet,
+	quarterPage,
+	reopen
+} from '../../src/lib/server/assessment';
 import { assessmentXlsx } from '../../src/lib/server/export/assessment-xlsx';
 import { scoreQuarter } from '../../src/lib/assessment/score';
 import { DEFAULT_RUBRIC } from '../../src/lib/assessment/rubric';
@@ -51,10 +59,18 @@ function buildDatabase(path: string): void {
 	db.pragma('synchronous = OFF');
 	const truth = generateTruth({ organs: ORGANS, years: YEARS, seed: `bench-assessment-${ORGANS}`, errorRate: 0.15 });
 	const insOrgan = db.prepare('INSERT INTO organ (name, normalized_name, kind) VALUES (?, ?, ?)');
-	const insReport = db.prepare('INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)');
-	const insFigure = db.prepare('INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-	const insFinding = db.prepare('INSERT INTO finding (report_id, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?)');
-	const insPub = db.prepare('INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)');
+	const insReport = db.prepare(
+		'INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)'
+	);
+	const insFigure = db.prepare(
+		'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+	);
+	const insFinding = db.prepare(
+		'INSERT INTO finding (report_id, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?)'
+	);
+	const insPub = db.prepare(
+		'INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
+	);
 	const organId = new Map<string, number>();
 	const used = new Set<string>();
 	db.transaction(() => {
@@ -66,10 +82,30 @@ function buildDatabase(path: string): void {
 		}
 		for (const t of truth.reports) {
 			const r = t.report;
-			const id = Number(insReport.run(organId.get(t.organ_id), r.year, r.template, r.published_on, r.fees?.info_processing_fee_yuan ?? null, r.findings.length).lastInsertRowid);
+			const id = Number(
+				insReport.run(
+					organId.get(t.organ_id),
+					r.year,
+					r.template,
+					r.published_on,
+					r.fees?.info_processing_fee_yuan ?? null,
+					r.findings.length
+				).lastInsertRowid
+			);
 			for (const row of figureRows(r)) {
 				const v = row.values.map((x) => (typeof x === 'number' ? x : null));
-				insFigure.run(id, row.section, row.rowKey, v[0] ?? null, v[1] ?? null, v[2] ?? null, v[3] ?? null, v[4] ?? null, v[5] ?? null, v[6] ?? null);
+				insFigure.run(
+					id,
+					row.section,
+					row.rowKey,
+					v[0] ?? null,
+					v[1] ?? null,
+					v[2] ?? null,
+					v[3] ?? null,
+					v[4] ?? null,
+					v[5] ?? null,
+					v[6] ?? null
+				);
 			}
 			for (const f of r.findings) insFinding.run(id, f.rule, f.severity, f.message, JSON.stringify(f.cells));
 		}
@@ -80,7 +116,14 @@ function buildDatabase(path: string): void {
 		for (const p of log) insPub.run(organId.get(p.organ_id), p.published_on, p.title, p.channel, p.url, p.url);
 		for (const p of log)
 			if (p.published_on >= '2024-01-01' && p.published_on <= '2024-03-31')
-				insPub.run(organId.get(p.organ_id), `2025${p.published_on.slice(4)}`, p.title, p.channel, `${p.url}#2025`, `${p.url}#2025`);
+				insPub.run(
+					organId.get(p.organ_id),
+					`2025${p.published_on.slice(4)}`,
+					p.title,
+					p.channel,
+					`${p.url}#2025`,
+					`${p.url}#2025`
+				);
 	})();
 	rebuildSummaries(db);
 	db.pragma('wal_checkpoint(TRUNCATE)');
@@ -89,7 +132,9 @@ function buildDatabase(path: string): void {
 	rmSync(`${tmp}-wal`, { force: true });
 	rmSync(`${tmp}-shm`, { force: true });
 	renameSync(tmp, path);
-	console.log(`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`);
+	console.log(
+		`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`
+	);
 }
 
 async function plainWorkbook(rows: number, cols: number): Promise<Buffer> {
@@ -126,21 +171,29 @@ async function main() {
 	console.log(`\nscoring ${sheet.scores.length} organs (${deductions} deduction items):`);
 	console.log(`  evidence queries ${ms(floor.median)} (first ${ms(floor.first)}) — the SQL floor`);
 	console.log(`  pure scoring ${ms(pure.median)}`);
-	console.log(`  live sheet (evidence + scoring + ranks) ${ms(score.median)} (first ${ms(score.first)}) → ${(score.median / floor.median).toFixed(2)}× the floor`);
-	console.log(`  XLSX ${ms(xlsx.median)} (first ${ms(xlsx.first)}), ${(xlsx.value.length / 1024).toFixed(0)} KB, ~${cells} summary cells + details`);
+	console.log(
+		`  live sheet (evidence + scoring + ranks) ${ms(score.median)} (first ${ms(score.first)}) → ${(score.median / floor.median).toFixed(2)}× the floor`
+	);
+	console.log(
+		`  XLSX ${ms(xlsx.median)} (first ${ms(xlsx.first)}), ${(xlsx.value.length / 1024).toFixed(0)} KB, ~${cells} summary cells + details`
+	);
 	console.log(`  baseline: a plain ExcelJS workbook of ${sheet.scores.length * 4} × 6 cells ${ms(plain.median)}`);
 	const total = score.median + xlsx.median;
 	console.log(`  score + export: ${ms(total)} (target < 10 s) ${total < 10_000 ? 'OK' : 'OVER'}`);
 
 	const query = { sort: 'total', dir: 'desc' as const, kind: '', grade: '', page: 1 };
 	const page = await time(() => quarterPage(Q, query));
-	console.log(`\nquarter page data (this quarter + last quarter live, ${page.value.rows.length} of ${page.value.total} rows): ${ms(page.median)} (first ${ms(page.first)}) (target < 1 s) ${page.median < 1000 ? 'OK' : 'OVER'}`);
+	console.log(
+		`\nquarter page data (this quarter + last quarter live, ${page.value.rows.length} of ${page.value.total} rows): ${ms(page.median)} (first ${ms(page.first)}) (target < 1 s) ${page.median < 1000 ? 'OK' : 'OVER'}`
+	);
 	const tc = now();
 	close(Q, null);
 	const closeMs = now() - tc;
 	const closedPage = await time(() => quarterPage(Q, query));
 	const reread = await time(() => getSheet(Q));
-	console.log(`  closing (snapshot written) ${ms(closeMs)}; closed quarter page ${ms(closedPage.median)}; snapshot read ${ms(reread.median)}`);
+	console.log(
+		`  closing (snapshot written) ${ms(closeMs)}; closed quarter page ${ms(closedPage.median)}; snapshot read ${ms(reread.median)}`
+	);
 	reopen(Q, null, 'bench');
 	closeDb();
 }

@@ -29,7 +29,8 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const clerkOrgan = () => query<{ organId: number }>("SELECT organ_id AS organId FROM user WHERE username = 'clerk'").organId;
+const clerkOrgan = () =>
+	query<{ organId: number }>("SELECT organ_id AS organId FROM user WHERE username = 'clerk'").organId;
 
 describe('quarterly assessment', () => {
 	it('inspector: follows a deduction to its evidence, adds a manual deduction, closes the quarter, downloads the XLSX', async () => {
@@ -67,7 +68,9 @@ describe('quarterly assessment', () => {
 		await form.locator('textarea[name=note]').fill('申请编号 2025-003，超期6个工作日');
 		await form.locator('button[type=submit]').click();
 		await expect.poll(() => page.locator('[data-testid=form-message]').textContent()).toContain('已录入扣分');
-		await expect.poll(async () => Number(await page.locator('[data-testid=organ-summary] .big').textContent())).toBe(totalBefore - 5);
+		await expect
+			.poll(async () => Number(await page.locator('[data-testid=organ-summary] .big').textContent()))
+			.toBe(totalBefore - 5);
 		expect(await page.locator('[data-indicator="request.ontime"]').textContent()).toContain('抽查发现1件申请逾期答复');
 		await screenshot(page, 'assessment-organ');
 
@@ -107,7 +110,13 @@ describe('quarterly assessment', () => {
 		await page.goto(`/assessment/${Q}/${own}`);
 		const thread = page.locator('[data-testid=rectification]');
 		await thread.locator('textarea[name=text]').fill('已于12月1日发布2024年度报告，并建立年报发布台账');
-		await thread.locator('input[type=file]').setInputFiles({ name: '发布截图.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]) });
+		await thread
+			.locator('input[type=file]')
+			.setInputFiles({
+				name: '发布截图.png',
+				mimeType: 'image/png',
+				buffer: Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])
+			});
 		await thread.locator('button[type=submit]').click();
 		await expect.poll(() => thread.getAttribute('data-status')).toBe('answered');
 		expect(await page.locator('[data-testid=entry-form]').count()).toBe(0);

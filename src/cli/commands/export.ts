@@ -26,9 +26,11 @@ const command: Command = {
 	help,
 	async run(args) {
 		const { flags, positionals } = parseArgs(args);
-		if (positionals[0] !== 'assessment') return fail(`用法：export assessment --quarter 2025Q1 --out FILE（未知的导出类型“${positionals[0] ?? ''}”）`);
+		if (positionals[0] !== 'assessment')
+			return fail(`用法：export assessment --quarter 2025Q1 --out FILE（未知的导出类型“${positionals[0] ?? ''}”）`);
 		const quarter = parseQuarter(typeof flags.quarter === 'string' ? flags.quarter : '');
-		if (!quarter) return fail(`季度“${flags.quarter === true ? '' : (flags.quarter ?? '')}”无效：应写作 2025Q1（年份加 Q1–Q4）`);
+		if (!quarter)
+			return fail(`季度“${flags.quarter === true ? '' : (flags.quarter ?? '')}”无效：应写作 2025Q1（年份加 Q1–Q4）`);
 		const out = typeof flags.out === 'string' ? flags.out : '';
 		if (!out) return fail('请用 --out FILE 指定输出文件');
 		const format = typeof flags.format === 'string' ? flags.format : /\.docx$/i.test(out) ? 'docx' : 'xlsx';
@@ -38,13 +40,23 @@ const command: Command = {
 			const organs = (c.prepare('SELECT count(*) AS n FROM organ').get() as { n: number }).n;
 			if (!organs) return fail('数据库中没有单位：请先导入年报或登记单位');
 			const { from, to } = quarterRange(quarter);
-			const reports = (c.prepare('SELECT count(*) AS n FROM report WHERE year = ?').get(quarter.year - 1) as { n: number }).n;
-			const posts = (c.prepare('SELECT count(*) AS n FROM publication WHERE published_on BETWEEN ? AND ?').get(from, to) as { n: number }).n;
+			const reports = (
+				c.prepare('SELECT count(*) AS n FROM report WHERE year = ?').get(quarter.year - 1) as { n: number }
+			).n;
+			const posts = (
+				c.prepare('SELECT count(*) AS n FROM publication WHERE published_on BETWEEN ? AND ?').get(from, to) as {
+					n: number;
+				}
+			).n;
 			if (!reports && !posts && !isClosed(quarter))
-				return fail(`${quarterKey(quarter)}（${quarterLabel(quarter)}）没有可考核的数据：库中既没有${quarter.year - 1}年度报告，也没有该季度的发布记录`);
+				return fail(
+					`${quarterKey(quarter)}（${quarterLabel(quarter)}）没有可考核的数据：库中既没有${quarter.year - 1}年度报告，也没有该季度的发布记录`
+				);
 			const sheet = getSheet(quarter);
 			writeFileSync(out, format === 'docx' ? await assessmentNoticeDocx(sheet) : await assessmentXlsx(sheet));
-			console.error(`${quarterLabel(quarter)}：${sheet.scores.length}个单位，${sheet.status === 'closed' ? '已定稿' : '未定稿（按最新细则实时计分）'}，已写入 ${out}`);
+			console.error(
+				`${quarterLabel(quarter)}：${sheet.scores.length}个单位，${sheet.status === 'closed' ? '已定稿' : '未定稿（按最新细则实时计分）'}，已写入 ${out}`
+			);
 			return 0;
 		} finally {
 			closeDb();

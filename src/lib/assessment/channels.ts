@@ -29,7 +29,12 @@ function day(date: string): number {
 }
 
 /** `dates`: the channel's postings inside the quarter (any order); `lastBefore`: its last posting before it. */
-export function channelActivity(quarter: Quarter, channel: string, dates: string[], lastBefore: string | null): ChannelActivity {
+export function channelActivity(
+	quarter: Quarter,
+	channel: string,
+	dates: string[],
+	lastBefore: string | null
+): ChannelActivity {
 	const { from, to } = quarterRange(quarter);
 	const start = day(from);
 	const end = day(to);

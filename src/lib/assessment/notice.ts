@@ -43,18 +43,32 @@ export function noticeBlocks(n: NoticeInput): NoticeBlock[] {
 	});
 	const losses = indicatorLosses(n.rubric, n.scores).slice(0, 3);
 	if (losses.length)
-		out.push({ kind: 'paragraph', text: `失分较多的指标依次为：${losses.map((l) => `${l.indicator}（${l.organs}个单位，合计扣${l.points}分）`).join('；')}。` });
+		out.push({
+			kind: 'paragraph',
+			text: `失分较多的指标依次为：${losses.map((l) => `${l.indicator}（${l.organs}个单位，合计扣${l.points}分）`).join('；')}。`
+		});
 	out.push({ kind: 'heading', text: '二、考核结果' });
 	for (const g of grades) {
-		const names = n.scores.filter((s) => s.grade === g.grade).sort((a, b) => b.total - a.total).map((s) => s.organName);
+		const names = n.scores
+			.filter((s) => s.grade === g.grade)
+			.sort((a, b) => b.total - a.total)
+			.map((s) => s.organName);
 		out.push({ kind: 'paragraph', text: `${g.grade}（${g.organs}个）：${names.join('、')}。` });
 	}
 	out.push({ kind: 'heading', text: '三、存在的主要问题' });
-	const withProblems = n.scores.filter((s) => s.vetoes.length || s.indicators.some((i) => i.items.length)).sort((a, b) => a.total - b.total);
+	const withProblems = n.scores
+		.filter((s) => s.vetoes.length || s.indicators.some((i) => i.items.length))
+		.sort((a, b) => a.total - b.total);
 	if (!withProblems.length) out.push({ kind: 'paragraph', text: '本季度考核未发现扣分问题。' });
 	withProblems.forEach((s, k) => {
-		const items = [...s.vetoes.map((v) => `单项否决：${v.label}`), ...s.indicators.flatMap((i) => i.items.map((it) => it.what))];
-		out.push({ kind: 'paragraph', text: `（${NUMERALS[k] ?? k + 1}）${s.organName}（${s.total}分，${s.grade}）：${items.join('；')}。` });
+		const items = [
+			...s.vetoes.map((v) => `单项否决：${v.label}`),
+			...s.indicators.flatMap((i) => i.items.map((it) => it.what))
+		];
+		out.push({
+			kind: 'paragraph',
+			text: `（${NUMERALS[k] ?? k + 1}）${s.organName}（${s.total}分，${s.grade}）：${items.join('；')}。`
+		});
 	});
 	out.push({ kind: 'heading', text: '四、整改要求' });
 	const dated = withProblems.filter((s) => n.deadlines.has(s.organId));

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { compareQuarters, parseQuarter, previousQuarter, quarterKey, quarterLabel, quarterOf, quarterRange } from './quarter';
+import {
+	compareQuarters,
+	parseQuarter,
+	previousQuarter,
+	quarterKey,
+	quarterLabel,
+	quarterOf,
+	quarterRange
+} from './quarter';
 
 describe('quarters', () => {
 	it('parses 2025Q1 and refuses anything else', () => {
 		expect(parseQuarter('2025Q1')).toEqual({ year: 2025, q: 1 });
 		expect(parseQuarter('2025q4')).toEqual({ year: 2025, q: 4 });
-		for (const bad of ['2025Q5', '2025Q0', '25Q1', '2025-Q1', '', null, '1999Q1', '2025Q1x']) expect(parseQuarter(bad)).toBeNull();
+		for (const bad of ['2025Q5', '2025Q0', '25Q1', '2025-Q1', '', null, '1999Q1', '2025Q1x'])
+			expect(parseQuarter(bad)).toBeNull();
 	});
 	it('names, bounds and steps', () => {
 		const q = parseQuarter('2024Q1')!;

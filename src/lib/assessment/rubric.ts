@@ -90,7 +90,13 @@ export const DEFAULT_RUBRIC: Rubric = {
 			level2: '按时发布',
 			points: 5,
 			rule: '年报晚于法定期限（部门次年1月31日、人民政府次年3月31日）发布扣5分；期限后仍未发布扣5分',
-			evidence: { kind: 'timeliness', rule: 'T1', perItem: 5, missingPerItem: 5, deadlines: { government: '03-31', street: '03-31', town: '03-31', default: '01-31' } },
+			evidence: {
+				kind: 'timeliness',
+				rule: 'T1',
+				perItem: 5,
+				missingPerItem: 5,
+				deadlines: { government: '03-31', street: '03-31', town: '03-31', default: '01-31' }
+			},
 			cap: 5,
 			manual: true
 		},
@@ -100,7 +106,13 @@ export const DEFAULT_RUBRIC: Rubric = {
 			level2: '格式与要素',
 			points: 5,
 			rule: '缺少部分或模板行、要素不全，每项规则扣1分；格式版本错误扣5分（最多扣5分）',
-			evidence: { kind: 'findings', rules: ['C1', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8'], perItem: 1, per: 'rule', weights: { F2: 5 } },
+			evidence: {
+				kind: 'findings',
+				rules: ['C1', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8'],
+				perItem: 1,
+				per: 'rule',
+				weights: { F2: 5 }
+			},
 			cap: 5,
 			manual: true
 		},
@@ -269,7 +281,8 @@ export function validateRubric(r: Rubric): string[] {
 		if (!(ind.points >= 0) || !(ind.cap >= 0)) out.push(`指标“${ind.level2}”的分值或扣分上限不是非负数`);
 		if (!ind.level1 || !ind.level2) out.push(`指标“${ind.id}”缺少一级或二级指标名称`);
 	}
-	for (const v of r.vetoes ?? []) if (!ids.has(v.indicatorId)) out.push(`单项否决“${v.label}”引用的指标“${v.indicatorId}”不存在`);
+	for (const v of r.vetoes ?? [])
+		if (!ids.has(v.indicatorId)) out.push(`单项否决“${v.label}”引用的指标“${v.indicatorId}”不存在`);
 	if (!Array.isArray(r.bands) || !r.bands.length) out.push('细则没有等次');
 	for (let i = 1; i < (r.bands ?? []).length; i++)
 		if (!(r.bands[i].min < r.bands[i - 1].min)) out.push('等次须按分数线从高到低排列');

@@ -13,14 +13,27 @@ function ev(over: Partial<OrganEvidence> = {}, findings: EvidenceFinding[] = [])
 		organId: 1,
 		organName: '某区教育局',
 		kind: 'department',
-		report: { reportId: 10, year: 2024, publishedOn: '2025-01-20', findings, corrected: [], feeYuan: 0, applications: 40 },
+		report: {
+			reportId: 10,
+			year: 2024,
+			publishedOn: '2025-01-20',
+			findings,
+			corrected: [],
+			feeYuan: 0,
+			applications: 40
+		},
 		channels: [],
 		manual: [],
 		overdue: [],
 		...over
 	};
 }
-const f = (rule: string, cells = ['applications.rows.new.total']): EvidenceFinding => ({ rule, severity: 'error', message: `${rule} 不符`, cells });
+const f = (rule: string, cells = ['applications.rows.new.total']): EvidenceFinding => ({
+	rule,
+	severity: 'error',
+	message: `${rule} 不符`,
+	cells
+});
 let nextId = 1;
 const manual = (indicatorId: string, points: number, extra: Partial<ManualEntry> = {}): ManualEntry => ({
 	id: nextId++,
@@ -61,7 +74,14 @@ describe('scoring one organ', () => {
 	it('accuracy: one point per failed rule group, not per finding; capped at 5', () => {
 		const one = scoreOrgan(DEFAULT_RUBRIC, Q1, ev({}, [f('A1'), f('A1'), f('A1')]));
 		expect(lost(one, 'report.accuracy')).toBe(1);
-		const many = scoreOrgan(DEFAULT_RUBRIC, Q1, ev({}, ['A1', 'A2', 'A3', 'A4', 'A5', 'Y1'].map((r) => f(r))));
+		const many = scoreOrgan(
+			DEFAULT_RUBRIC,
+			Q1,
+			ev(
+				{},
+				['A1', 'A2', 'A3', 'A4', 'A5', 'Y1'].map((r) => f(r))
+			)
+		);
 		const acc = many.indicators.find((i) => i.id === 'report.accuracy')!;
 		expect(acc.raw).toBe(6);
 		expect(acc.lost).toBe(5);
@@ -112,38 +132,75 @@ describe('scoring one organ', () => {
 	});
 
 	it('silent channels: 3 points each over the group limit; five such channels veto whatever the points', () => {
-		const news = (name: string, last: string) => (last >= '2025-01-01' ? channelActivity(Q1, name, [last], null) : channelActivity(Q1, name, [], last));
-		const two = scoreOrgan(DEFAULT_RUBRIC, Q1, ev({ channels: [news('工作动态', '2025-01-05'), channelActivity(Q1, '通知公告', ['2025-03-01'], null), news('政策解读', '2024-01-01')] }));
+		const news = (name: string, last: string) =>
+			last >= '2025-01-01' ? channelActivity(Q1, name, [last], null) : channelActivity(Q1, name, [], last);
+		const two = scoreOrgan(
+			DEFAULT_RUBRIC,
+			Q1,
+			ev({
+				channels: [
+					news('工作动态', '2025-01-05'),
+					channelActivity(Q1, '通知公告', ['2025-03-01'], null),
+					news('政策解读', '2024-01-01')
+				]
+			})
+		);
 		// 工作动态 silent 85 days (> 14); 通知公告 29 days (< 183); 政策解读 matches no group.
 		expect(lost(two, 'web.updates')).toBe(3);
 		expect(two.vetoes).toEqual([]);
-		const five = scoreOrgan(DEFAULT_RUBRIC, Q1, ev({ channels: ['工作动态', '部门动态', '乡镇动态', '图片新闻', '要闻'].map((n) => news(n, '2025-02-01')) }));
+		const five = scoreOrgan(
+			DEFAULT_RUBRIC,
+			Q1,
+			ev({ channels: ['工作动态', '部门动态', '乡镇动态', '图片新闻', '要闻'].map((n) => news(n, '2025-02-01')) })
+		);
 		expect(lost(five, 'web.updates')).toBe(15);
 		expect(five.total).toBe(85);
 		expect(five.vetoes.map((v) => v.id)).toEqual(['veto.channels']);
 		expect(five.grade).toBe('不合格');
 		// The thresholds are rubric fields.
 		const r = clone(DEFAULT_RUBRIC);
-		(r.indicators.find((i) => i.id === 'web.updates')!.evidence as { groups: { maxSilentDays: number }[] }).groups[0].maxSilentDays = 90;
+		(
+			r.indicators.find((i) => i.id === 'web.updates')!.evidence as { groups: { maxSilentDays: number }[] }
+		).groups[0].maxSilentDays = 90;
 		expect(lost(scoreOrgan(r, Q1, ev({ channels: [news('工作动态', '2025-01-05')] })), 'web.updates')).toBe(0);
 		r.vetoes[0].minItems = 6;
-		expect(scoreOrgan(r, Q1, ev({ channels: ['工作动态', '部门动态', '乡镇动态', '图片新闻', '要闻'].map((n) => news(n, '2024-10-01')) })).vetoes).toEqual([]);
+		expect(
+			scoreOrgan(
+				r,
+				Q1,
+				ev({ channels: ['工作动态', '部门动态', '乡镇动态', '图片新闻', '要闻'].map((n) => news(n, '2024-10-01')) })
+			).vetoes
+		).toEqual([]);
 	});
 
 	it('manual entries deduct with their reason, share the cap, and a manual veto forces the veto grade', () => {
-		const s = scoreOrgan(DEFAULT_RUBRIC, Q1, ev({ manual: [manual('request.ontime', 5), manual('request.ontime', 5), manual('request.ontime', 10)] }));
+		const s = scoreOrgan(
+			DEFAULT_RUBRIC,
+			Q1,
+			ev({ manual: [manual('request.ontime', 5), manual('request.ontime', 5), manual('request.ontime', 10)] })
+		);
 		expect(s.indicators.find((i) => i.id === 'request.ontime')).toMatchObject({ raw: 20, lost: 15, score: 0 });
 		expect(s.total).toBe(85);
-		const v = scoreOrgan(DEFAULT_RUBRIC, Q1, ev({ manual: [manual('web.media', 0, { veto: true, reason: '政务微博两周无更新' })] }));
+		const v = scoreOrgan(
+			DEFAULT_RUBRIC,
+			Q1,
+			ev({ manual: [manual('web.media', 0, { veto: true, reason: '政务微博两周无更新' })] })
+		);
 		expect(v.total).toBe(100);
 		expect(v.grade).toBe('不合格');
 		expect(v.vetoes[0].label).toMatch(/政务微博/);
 		// Not a veto indicator: the flag is ignored.
-		expect(scoreOrgan(DEFAULT_RUBRIC, Q1, ev({ manual: [manual('request.ontime', 1, { veto: true })] })).vetoes).toEqual([]);
+		expect(
+			scoreOrgan(DEFAULT_RUBRIC, Q1, ev({ manual: [manual('request.ontime', 1, { veto: true })] })).vetoes
+		).toEqual([]);
 	});
 
 	it('total = base − deductions + bonus, the bonus capped', () => {
-		const s = scoreOrgan(DEFAULT_RUBRIC, Q1, ev({ manual: [manual('bonus', 6), manual('bonus', 6), manual('proactive.elements', 2)] }, [f('A1'), f('X5')]));
+		const s = scoreOrgan(
+			DEFAULT_RUBRIC,
+			Q1,
+			ev({ manual: [manual('bonus', 6), manual('bonus', 6), manual('proactive.elements', 2)] }, [f('A1'), f('X5')])
+		);
 		expect(s.bonus).toBe(10);
 		expect(s.deductions).toBe(1 + 5 + 2);
 		expect(s.total).toBe(100 - 8 + 10);
@@ -151,7 +208,11 @@ describe('scoring one organ', () => {
 	});
 
 	it('an overdue rectification deducts under 整改未落实, beyond the indicator points', () => {
-		const s = scoreOrgan(DEFAULT_RUBRIC, Q2, ev({ overdue: [{ id: 7, quarter: '2025Q1', request: '更正表三', deadline: '2025-04-30', status: '待答复' }] }));
+		const s = scoreOrgan(
+			DEFAULT_RUBRIC,
+			Q2,
+			ev({ overdue: [{ id: 7, quarter: '2025Q1', request: '更正表三', deadline: '2025-04-30', status: '待答复' }] })
+		);
 		expect(lost(s, 'report.unfixed')).toBe(5);
 		expect(s.total).toBe(95);
 	});
@@ -159,7 +220,16 @@ describe('scoring one organ', () => {
 
 describe('grades and ranks', () => {
 	it('bands: ≥90 优秀, 80–89 良好, 60–79 合格, <60 不合格; a veto overrides', () => {
-		const cases: [number, string][] = [[100, '优秀'], [90, '优秀'], [89.5, '良好'], [80, '良好'], [79, '合格'], [60, '合格'], [59.5, '不合格'], [-3, '不合格']];
+		const cases: [number, string][] = [
+			[100, '优秀'],
+			[90, '优秀'],
+			[89.5, '良好'],
+			[80, '良好'],
+			[79, '合格'],
+			[60, '合格'],
+			[59.5, '不合格'],
+			[-3, '不合格']
+		];
 		for (const [t, g] of cases) expect(gradeFor(DEFAULT_RUBRIC, t, false)).toBe(g);
 		expect(gradeFor(DEFAULT_RUBRIC, 100, true)).toBe('不合格');
 		const r = clone(DEFAULT_RUBRIC);

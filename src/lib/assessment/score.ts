@@ -11,7 +11,16 @@ const ruleName = (id: string) => (RULES as Record<string, { name: string } | und
 export type EvidenceLink =
 	| { kind: 'finding'; rule: string; message: string; reportYear: number; cells: string[] }
 	| { kind: 'report'; reportYear: number; cells: string[]; text: string }
-	| { kind: 'channel'; channel: string; weeks: number[]; weeksInQuarter: number; silenceDays: number; silenceFrom: string; silenceTo: string | null; limitDays: number }
+	| {
+			kind: 'channel';
+			channel: string;
+			weeks: number[];
+			weeksInQuarter: number;
+			silenceDays: number;
+			silenceFrom: string;
+			silenceTo: string | null;
+			limitDays: number;
+	  }
 	| { kind: 'note'; text: string; fileName: string | null; author: string | null }
 	| { kind: 'rectification'; id: number; quarter: string; deadline: string; status: string }
 	| { kind: 'missing'; reportYear: number };
@@ -89,7 +98,9 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 				item(
 					i,
 					rule.weights?.[group[0].rule] ?? rule.perItem,
-					group.length > 1 ? `${group[0].rule} ${ruleName(group[0].rule)}：${group.length}处不符` : `${group[0].rule}：${group[0].message}`,
+					group.length > 1
+						? `${group[0].rule} ${ruleName(group[0].rule)}：${group.length}处不符`
+						: `${group[0].rule}：${group[0].message}`,
 					group.map((f) => ({ kind: 'finding', rule: f.rule, message: f.message, reportYear: r.year, cells: f.cells }))
 				)
 			);
@@ -98,13 +109,29 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 			const deadline = `${quarter.year}-${rule.deadlines[ev.kind] ?? rule.deadlines.default}`;
 			if (to < deadline) return [];
 			const year = quarter.year - 1;
-			if (!r) return [item(0, rule.missingPerItem, `截至${to}未找到${year}年度报告（期限${deadline}）`, [{ kind: 'missing', reportYear: year }])];
+			if (!r)
+				return [
+					item(0, rule.missingPerItem, `截至${to}未找到${year}年度报告（期限${deadline}）`, [
+						{ kind: 'missing', reportYear: year }
+					])
+				];
 			const late = r.findings.filter((f) => f.rule === rule.rule);
 			if (!late.length) return [];
 			return [
-				item(0, rule.perItem, `${r.year}年度报告${r.publishedOn ? `于${r.publishedOn}发布` : ''}，晚于期限${deadline}`, [
-					...late.map((f): EvidenceLink => ({ kind: 'finding', rule: f.rule, message: f.message, reportYear: r.year, cells: f.cells.length ? f.cells : ['published_on'] }))
-				])
+				item(
+					0,
+					rule.perItem,
+					`${r.year}年度报告${r.publishedOn ? `于${r.publishedOn}发布` : ''}，晚于期限${deadline}`,
+					[
+						...late.map((f): EvidenceLink => ({
+							kind: 'finding',
+							rule: f.rule,
+							message: f.message,
+							reportYear: r.year,
+							cells: f.cells.length ? f.cells : ['published_on']
+						}))
+					]
+				)
 			];
 		}
 		case 'channels': {
@@ -113,18 +140,23 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 				const group = rule.groups.find((g) => g.match.some((m) => c.channel.includes(m)));
 				if (!group || !c.silence || c.silence.days <= group.maxSilentDays) continue;
 				out.push(
-					item(out.length, rule.perItem, `“${c.channel}”栏目${c.silence.days}天未更新（${group.label}限${group.maxSilentDays}天）`, [
-						{
-							kind: 'channel',
-							channel: c.channel,
-							weeks: c.weeks,
-							weeksInQuarter: c.weeksInQuarter,
-							silenceDays: c.silence.days,
-							silenceFrom: c.silence.from,
-							silenceTo: c.silence.to,
-							limitDays: group.maxSilentDays
-						}
-					])
+					item(
+						out.length,
+						rule.perItem,
+						`“${c.channel}”栏目${c.silence.days}天未更新（${group.label}限${group.maxSilentDays}天）`,
+						[
+							{
+								kind: 'channel',
+								channel: c.channel,
+								weeks: c.weeks,
+								weeksInQuarter: c.weeksInQuarter,
+								silenceDays: c.silence.days,
+								silenceFrom: c.silence.from,
+								silenceTo: c.silence.to,
+								limitDays: group.maxSilentDays
+							}
+						]
+					)
 				);
 			}
 			return out;
@@ -136,7 +168,12 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 				for (let k = 0; k < g.cases; k++)
 					out.push(
 						item(out.length, rule.perItem, `${GROUP_LABELS[g.group] ?? g.group}结果纠正第${k + 1}件`, [
-							{ kind: 'report', reportYear: r.year, cells: [`review.${g.group}.corrected`], text: `${GROUP_LABELS[g.group] ?? g.group}结果纠正${g.cases}件` }
+							{
+								kind: 'report',
+								reportYear: r.year,
+								cells: [`review.${g.group}.corrected`],
+								text: `${GROUP_LABELS[g.group] ?? g.group}结果纠正${g.cases}件`
+							}
 						])
 					);
 			return out;
@@ -184,7 +221,14 @@ export function scoreOrgan(rubric: Rubric, quarter: Quarter, ev: OrganEvidence):
 			reviews.push({
 				indicatorId: ind.id,
 				what: `${ev.report.year}年度收取信息处理费${ev.report.feeYuan}元，需人工复核是否合规`,
-				evidence: [{ kind: 'report', reportYear: ev.report.year, cells: ['fees.info_processing_fee_yuan'], text: `信息处理费${ev.report.feeYuan}元` }]
+				evidence: [
+					{
+						kind: 'report',
+						reportYear: ev.report.year,
+						cells: ['fees.info_processing_fee_yuan'],
+						text: `信息处理费${ev.report.feeYuan}元`
+					}
+				]
 			});
 		const raw = round(items.reduce((s, i) => s + i.points, 0));
 		const lost = Math.min(raw, ind.cap);
@@ -226,7 +270,9 @@ function reasonsText(rubric: Rubric, indicators: IndicatorScore[], vetoes: { lab
 	for (const s of indicators) {
 		if (!s.lost) continue;
 		const ind = rubric.indicators.find((i) => i.id === s.id)!;
-		parts.push(`${ind.level2}扣${s.lost}分（${s.items.map((i) => i.what).join('；')}${s.raw > s.lost ? `；已达扣分上限${ind.cap}分` : ''}）`);
+		parts.push(
+			`${ind.level2}扣${s.lost}分（${s.items.map((i) => i.what).join('；')}${s.raw > s.lost ? `；已达扣分上限${ind.cap}分` : ''}）`
+		);
 	}
 	return parts.join('；');
 }

@@ -7,7 +7,10 @@ export function gradeCounts(rubric: Rubric, scores: OrganScore[]): { grade: stri
 	return grades.map((grade) => ({ grade, organs: scores.filter((s) => s.grade === grade).length }));
 }
 
-export function indicatorLosses(rubric: Rubric, scores: OrganScore[]): { id: string; indicator: string; points: number; organs: number }[] {
+export function indicatorLosses(
+	rubric: Rubric,
+	scores: OrganScore[]
+): { id: string; indicator: string; points: number; organs: number }[] {
 	return rubric.indicators
 		.map((ind) => {
 			let points = 0;

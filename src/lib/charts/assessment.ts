@@ -27,7 +27,14 @@ export function assessmentPanels(d: AssessmentChartData): Panel[] {
 			key: 'assessment-grades',
 			height: 340,
 			option: {
-				...narrowTitle(base(total ? `${d.quarterLabel}：${total}个单位中“${top.grade}”最多（${top.organs}个）` : `${d.quarterLabel}：没有参加考核的单位`, '各等次单位数（个）')),
+				...narrowTitle(
+					base(
+						total
+							? `${d.quarterLabel}：${total}个单位中“${top.grade}”最多（${top.organs}个）`
+							: `${d.quarterLabel}：没有参加考核的单位`,
+						'各等次单位数（个）'
+					)
+				),
 				grid: { left: 40, right: 16, top: 96, bottom: 32 },
 				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
 				legend: { show: false },
@@ -39,7 +46,10 @@ export function assessmentPanels(d: AssessmentChartData): Panel[] {
 						type: 'bar',
 						barMaxWidth: 56,
 						label: { show: true, position: 'top' },
-						data: d.grades.map((g, i) => ({ value: g.organs, itemStyle: { color: GRADE_COLORS[i % GRADE_COLORS.length] } }))
+						data: d.grades.map((g, i) => ({
+							value: g.organs,
+							itemStyle: { color: GRADE_COLORS[i % GRADE_COLORS.length] }
+						}))
 					}
 				]
 			}
@@ -48,13 +58,33 @@ export function assessmentPanels(d: AssessmentChartData): Panel[] {
 			key: 'assessment-losses',
 			height: Math.max(260, 124 + losses.length * 26),
 			option: {
-				...narrowTitle(base(d.losses.length ? `失分最多的指标：${d.losses[0].indicator}（合计${d.losses[0].points}分，${d.losses[0].organs}个单位）` : '本季度没有扣分', '各指标合计扣分（前10项）')),
+				...narrowTitle(
+					base(
+						d.losses.length
+							? `失分最多的指标：${d.losses[0].indicator}（合计${d.losses[0].points}分，${d.losses[0].organs}个单位）`
+							: '本季度没有扣分',
+						'各指标合计扣分（前10项）'
+					)
+				),
 				grid: { left: 130, right: 40, top: 96, bottom: 48 },
 				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
 				legend: { show: false },
 				xAxis: valueAxisBelow('扣分（分）', { minInterval: 1 }),
-				yAxis: { type: 'category', data: losses.map((l) => l.indicator), axisLabel: { fontSize: 11, width: 120, overflow: 'truncate' } },
-				series: [{ name: '合计扣分', type: 'bar', barMaxWidth: 18, color: COLORS.bad, label: { show: true, position: 'right' }, data: losses.map((l) => l.points) }]
+				yAxis: {
+					type: 'category',
+					data: losses.map((l) => l.indicator),
+					axisLabel: { fontSize: 11, width: 120, overflow: 'truncate' }
+				},
+				series: [
+					{
+						name: '合计扣分',
+						type: 'bar',
+						barMaxWidth: 18,
+						color: COLORS.bad,
+						label: { show: true, position: 'right' },
+						data: losses.map((l) => l.points)
+					}
+				]
 			}
 		}
 	];

@@ -16,7 +16,8 @@ export interface Attachment {
 /** Stores an attachment's bytes (content-addressed) and returns its stored path; refuses empty or oversized files. */
 export function storeAttachment(file: Attachment): { name: string; path: string } {
 	if (!file.bytes.length) throw new EntryRefusal(`附件“${file.name}”是空文件`);
-	if (file.bytes.length > MAX_FILE_BYTES) throw new EntryRefusal(`附件“${file.name}”超过${MAX_FILE_BYTES / 1024 / 1024} MB`);
+	if (file.bytes.length > MAX_FILE_BYTES)
+		throw new EntryRefusal(`附件“${file.name}”超过${MAX_FILE_BYTES / 1024 / 1024} MB`);
 	return { name: file.name.slice(0, 200), path: storeOriginal(file.bytes).path };
 }
 
@@ -41,20 +42,41 @@ export function add(quarter: Quarter, rubric: Rubric, input: EntryInput, actorId
 		throw new EntryRefusal(`指标“${input.indicatorId}”不能人工录入`);
 	if (!Number.isFinite(input.points) || input.points < 0 || (input.points === 0 && !input.veto))
 		throw new EntryRefusal('分值须为正数（单项否决可为0）');
-	if (input.indicatorId === 'bonus' && input.points > rubric.bonus.cap) throw new EntryRefusal(`加分不能超过${rubric.bonus.cap}分`);
+	if (input.indicatorId === 'bonus' && input.points > rubric.bonus.cap)
+		throw new EntryRefusal(`加分不能超过${rubric.bonus.cap}分`);
 	if (ind && input.points > Math.max(ind.cap, ind.points)) throw new EntryRefusal(`“${ind.level2}”最多扣${ind.cap}分`);
 	const veto = !!input.veto && !!ind?.manualVeto;
 	const stored = input.file ? storeAttachment(input.file) : null;
 	const c = getDb().$client;
 	return c.transaction(() => {
 		const res = c
-			.prepare('INSERT INTO assessment_entry (quarter, organ_id, indicator_id, points, reason, note, file_name, file_path, veto, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-			.run(quarterKey(quarter), input.organId, input.indicatorId, input.points, reason, input.note?.trim() || null, stored?.name ?? null, stored?.path ?? null, veto ? 1 : 0, actorId);
+			.prepare(
+				'INSERT INTO assessment_entry (quarter, organ_id, indicator_id, points, reason, note, file_name, file_path, veto, author_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+			)
+			.run(
+				quarterKey(quarter),
+				input.organId,
+				input.indicatorId,
+				input.points,
+				reason,
+				input.note?.trim() || null,
+				stored?.name ?? null,
+				stored?.path ?? null,
+				veto ? 1 : 0,
+				actorId
+			);
 		const id = Number(res.lastInsertRowid);
 		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
 			actorId,
 			'assessment.entry',
-			JSON.stringify({ id, quarter: quarterKey(quarter), organId: input.organId, indicatorId: input.indicatorId, points: input.points, veto })
+			JSON.stringify({
+				id,
+				quarter: quarterKey(quarter),
+				organId: input.organId,
+				indicatorId: input.indicatorId,
+				points: input.points,
+				veto
+			})
 		);
 		return id;
 	})();
@@ -64,16 +86,24 @@ export function remove(quarter: Quarter, id: number, actorId: string | null): vo
 	if (isClosed(quarter)) throw new EntryRefusal('本季度已定稿，不能删除录入');
 	const c = getDb().$client;
 	c.transaction(() => {
-		const res = c.prepare('UPDATE assessment_entry SET deleted_at = ? WHERE id = ? AND quarter = ? AND deleted_at IS NULL').run(Date.now(), id, quarterKey(quarter));
+		const res = c
+			.prepare('UPDATE assessment_entry SET deleted_at = ? WHERE id = ? AND quarter = ? AND deleted_at IS NULL')
+			.run(Date.now(), id, quarterKey(quarter));
 		if (!res.changes) throw new EntryRefusal('录入不存在');
-		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(actorId, 'assessment.entry.remove', JSON.stringify({ id }));
+		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
+			actorId,
+			'assessment.entry.remove',
+			JSON.stringify({ id })
+		);
 	})();
 }
 
 /** The stored attachment of an entry of this organ, for download. */
 export function attachment(entryId: number, organId: number): { name: string; path: string } | undefined {
-	const r = getDb().$client.prepare('SELECT file_name AS name, file_path AS path FROM assessment_entry WHERE id = ? AND organ_id = ? AND file_path IS NOT NULL').get(entryId, organId) as
-		| { name: string; path: string }
-		| undefined;
+	const r = getDb()
+		.$client.prepare(
+			'SELECT file_name AS name, file_path AS path FROM assessment_entry WHERE id = ? AND organ_id = ? AND file_path IS NOT NULL'
+		)
+		.get(entryId, organId) as { name: string; path: string } | undefined;
 	return r;
 }

@@ -3,13 +3,23 @@
 // channels, the inspectors' entries and the overdue rectification requests.
 import { getDb } from '../db';
 import { channelActivity } from '../../assessment/channels';
-import type { EvidenceFinding, EvidenceReport, ManualEntry, OrganEvidence, OverdueRectification } from '../../assessment/evidence';
+import type {
+	EvidenceFinding,
+	EvidenceReport,
+	ManualEntry,
+	OrganEvidence,
+	OverdueRectification
+} from '../../assessment/evidence';
 import { quarterKey, quarterRange, type Quarter } from '../../assessment/quarter';
 import type { AssessedOrgan } from './roster';
 
 const REVIEW_GROUPS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'];
 
-export function gatherEvidence(quarter: Quarter, organs: AssessedOrgan[], today = new Date().toISOString().slice(0, 10)): OrganEvidence[] {
+export function gatherEvidence(
+	quarter: Quarter,
+	organs: AssessedOrgan[],
+	today = new Date().toISOString().slice(0, 10)
+): OrganEvidence[] {
 	const c = getDb().$client;
 	const year = quarter.year - 1;
 	const { from, to } = quarterRange(quarter);
@@ -17,21 +27,38 @@ export function gatherEvidence(quarter: Quarter, organs: AssessedOrgan[], today 
 
 	const reports = new Map<number, EvidenceReport>();
 	const byReport = new Map<number, EvidenceReport>();
-	for (const r of c.prepare('SELECT id, organ_id, year, published_on, fee_yuan FROM report WHERE year = ?').all(year) as {
+	for (const r of c
+		.prepare('SELECT id, organ_id, year, published_on, fee_yuan FROM report WHERE year = ?')
+		.all(year) as {
 		id: number;
 		organ_id: number;
 		year: number;
 		published_on: string | null;
 		fee_yuan: number | null;
 	}[]) {
-		const rep: EvidenceReport = { reportId: r.id, year: r.year, publishedOn: r.published_on, findings: [], corrected: [], feeYuan: r.fee_yuan, applications: null };
+		const rep: EvidenceReport = {
+			reportId: r.id,
+			year: r.year,
+			publishedOn: r.published_on,
+			findings: [],
+			corrected: [],
+			feeYuan: r.fee_yuan,
+			applications: null
+		};
 		reports.set(r.organ_id, rep);
 		byReport.set(r.id, rep);
 	}
 	for (const f of c
-		.prepare('SELECT f.report_id, f.rule, f.severity, f.message, f.cells_json FROM finding f JOIN report r ON r.id = f.report_id WHERE r.year = ? ORDER BY f.id')
+		.prepare(
+			'SELECT f.report_id, f.rule, f.severity, f.message, f.cells_json FROM finding f JOIN report r ON r.id = f.report_id WHERE r.year = ? ORDER BY f.id'
+		)
 		.all(year) as { report_id: number; rule: string; severity: string; message: string; cells_json: string }[]) {
-		const finding: EvidenceFinding = { rule: f.rule, severity: f.severity, message: f.message, cells: JSON.parse(f.cells_json) };
+		const finding: EvidenceFinding = {
+			rule: f.rule,
+			severity: f.severity,
+			message: f.message,
+			cells: JSON.parse(f.cells_json)
+		};
 		byReport.get(f.report_id)?.findings.push(finding);
 	}
 	for (const g of c
@@ -43,9 +70,11 @@ export function gatherEvidence(quarter: Quarter, organs: AssessedOrgan[], today 
 		const rep = byReport.get(g.report_id);
 		if (!rep) continue;
 		if (g.section === 'applications') rep.applications = g.c6;
-		else if (REVIEW_GROUPS.includes(g.row_key) && (g.c1 ?? 0) > 0) rep.corrected.push({ group: g.row_key, cases: g.c1! });
+		else if (REVIEW_GROUPS.includes(g.row_key) && (g.c1 ?? 0) > 0)
+			rep.corrected.push({ group: g.row_key, cases: g.c1! });
 	}
-	for (const rep of byReport.values()) rep.corrected.sort((a, b) => REVIEW_GROUPS.indexOf(a.group) - REVIEW_GROUPS.indexOf(b.group));
+	for (const rep of byReport.values())
+		rep.corrected.sort((a, b) => REVIEW_GROUPS.indexOf(a.group) - REVIEW_GROUPS.indexOf(b.group));
 
 	// Channels: postings inside the quarter, and each channel's last posting before it.
 	const posts = new Map<number, Map<string, { dates: string[]; lastBefore: string | null }>>();
@@ -58,7 +87,9 @@ export function gatherEvidence(quarter: Quarter, organs: AssessedOrgan[], today 
 		return s;
 	};
 	for (const p of c
-		.prepare('SELECT organ_id, channel, max(published_on) AS last FROM publication WHERE published_on < ? GROUP BY organ_id, channel')
+		.prepare(
+			'SELECT organ_id, channel, max(published_on) AS last FROM publication WHERE published_on < ? GROUP BY organ_id, channel'
+		)
 		.raw()
 		.all(from) as [number, string | null, string][])
 		slot(p[0], p[1]).lastBefore = p[2];
@@ -76,7 +107,18 @@ export function gatherEvidence(quarter: Quarter, organs: AssessedOrgan[], today 
 			   FROM assessment_entry e LEFT JOIN user u ON u.id = e.author_id
 			  WHERE e.quarter = ? AND e.deleted_at IS NULL ORDER BY e.id`
 		)
-		.all(key) as { id: number; organ_id: number; indicator_id: string; points: number; reason: string; note: string | null; file_name: string | null; veto: number; created_at: number; author: string | null }[]) {
+		.all(key) as {
+		id: number;
+		organ_id: number;
+		indicator_id: string;
+		points: number;
+		reason: string;
+		note: string | null;
+		file_name: string | null;
+		veto: number;
+		created_at: number;
+		author: string | null;
+	}[]) {
 		const list = manual.get(e.organ_id) ?? [];
 		list.push({
 			id: e.id,
@@ -102,7 +144,15 @@ export function gatherEvidence(quarter: Quarter, organs: AssessedOrgan[], today 
 			  WHERE r.quarter <> ? AND r.deadline >= ? AND r.deadline <= ? AND r.deadline < ?
 			  ORDER BY r.id`
 		)
-		.all(key, from, to, today) as { id: number; organ_id: number; quarter: string; request: string; deadline: string; status: string; answered: number | null }[]) {
+		.all(key, from, to, today) as {
+		id: number;
+		organ_id: number;
+		quarter: string;
+		request: string;
+		deadline: string;
+		status: string;
+		answered: number | null;
+	}[]) {
 		const answeredOn = r.answered === null ? null : new Date(r.answered).toISOString().slice(0, 10);
 		const met = r.status === 'accepted' && answeredOn !== null && answeredOn <= r.deadline;
 		if (met) continue;

@@ -5,5 +5,14 @@ export { gatherEvidence } from './evidence';
 export * as rubrics from './rubrics';
 export * as entries from './entries';
 export * as rectifications from './rectifications';
-export { getSheet, liveSheet, close, reopen, isClosed, listStates, QuarterRefusal, type QuarterSheet } from './quarters';
+export {
+	getSheet,
+	liveSheet,
+	close,
+	reopen,
+	isClosed,
+	listStates,
+	QuarterRefusal,
+	type QuarterSheet
+} from './quarters';
 export { quarterPage, organPage, quarterList, PAGE_SIZE, type QuarterRow, type QuarterQuery } from './pages';

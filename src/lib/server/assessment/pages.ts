@@ -67,7 +67,8 @@ export function quarterPage(quarter: Quarter, q: QuarterQuery) {
 	let rows = sheet.scores.map((s) => rowOf(sheet, s, prev));
 	if (q.organIds) rows = rows.filter((r) => q.organIds!.includes(r.organId));
 	const visible = rows;
-	if (q.kind) rows = rows.filter((r) => (q.kind === 'township' ? r.kind === 'street' || r.kind === 'town' : r.kind === q.kind));
+	if (q.kind)
+		rows = rows.filter((r) => (q.kind === 'township' ? r.kind === 'street' || r.kind === 'town' : r.kind === q.kind));
 	if (q.grade) rows = rows.filter((r) => r.grade === q.grade);
 	const key = (r: QuarterRow): number | string => {
 		if (q.sort === 'name') return r.name;
@@ -89,7 +90,11 @@ export function quarterPage(quarter: Quarter, q: QuarterQuery) {
 	const chart: AssessmentChartData = {
 		quarterLabel: sheet.label,
 		grades: gradeCounts(sheet.rubric, sheet.scores),
-		losses: indicatorLosses(sheet.rubric, sheet.scores).map(({ indicator, points, organs }) => ({ indicator, points, organs }))
+		losses: indicatorLosses(sheet.rubric, sheet.scores).map(({ indicator, points, organs }) => ({
+			indicator,
+			points,
+			organs
+		}))
 	};
 	const earlier = rectifications.openBefore(sheet.quarter).filter((r) => !q.organIds || q.organIds.includes(r.organId));
 	return {
@@ -102,7 +107,11 @@ export function quarterPage(quarter: Quarter, q: QuarterQuery) {
 		rubricVersion: sheet.rubricVersion,
 		asOf: sheet.asOf,
 		closedAt: sheet.closedAt,
-		previous: { quarter: quarterKey(previousQuarter(quarter)), label: quarterLabel(previousQuarter(quarter)), hasData: prevHasData },
+		previous: {
+			quarter: quarterKey(previousQuarter(quarter)),
+			label: quarterLabel(previousQuarter(quarter)),
+			hasData: prevHasData
+		},
 		indicators: inds.map((i) => ({ id: i.id, level1: i.level1, level2: i.level2, points: i.points })),
 		grades: chart.grades.map((g) => g.grade),
 		total: visible.length,
@@ -140,13 +149,21 @@ export function organPage(quarter: Quarter, organId: number) {
 }
 
 /** Quarters worth listing: those of the years after each report year (up to the current quarter) and any stored. */
-export function quarterList(today = new Date().toISOString().slice(0, 10)): { quarter: string; label: string; status: string }[] {
+export function quarterList(
+	today = new Date().toISOString().slice(0, 10)
+): { quarter: string; label: string; status: string }[] {
 	const c = getDbClient();
-	const years = (c.prepare('SELECT DISTINCT year FROM report ORDER BY year').all() as { year: number }[]).map((r) => r.year + 1);
+	const years = (c.prepare('SELECT DISTINCT year FROM report ORDER BY year').all() as { year: number }[]).map(
+		(r) => r.year + 1
+	);
 	const stored = new Map(listStates().map((s) => [s.quarter, s.status]));
-	const now = quarterKey({ year: Number(today.slice(0, 4)), q: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as Quarter['q'] });
+	const now = quarterKey({
+		year: Number(today.slice(0, 4)),
+		q: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as Quarter['q']
+	});
 	const keys = new Set<string>(stored.keys());
-	for (const y of years) for (const q of [1, 2, 3, 4] as const) if (quarterKey({ year: y, q }) <= now) keys.add(quarterKey({ year: y, q }));
+	for (const y of years)
+		for (const q of [1, 2, 3, 4] as const) if (quarterKey({ year: y, q }) <= now) keys.add(quarterKey({ year: y, q }));
 	return [...keys]
 		.sort()
 		.reverse()

@@ -49,11 +49,11 @@ interface StateRow {
 }
 
 function state(key: string): StateRow | undefined {
-	return getDb().$client
-		.prepare('SELECT status, rubric_version, snapshot_json IS NOT NULL AS has_snapshot, closed_by, closed_at FROM assessment_quarter WHERE quarter = ?')
-		.get(key) as
-		| StateRow
-		| undefined;
+	return getDb()
+		.$client.prepare(
+			'SELECT status, rubric_version, snapshot_json IS NOT NULL AS has_snapshot, closed_by, closed_at FROM assessment_quarter WHERE quarter = ?'
+		)
+		.get(key) as StateRow | undefined;
 }
 
 export function isClosed(quarter: Quarter): boolean {
@@ -91,9 +91,11 @@ export function liveSheet(quarter: Quarter, organIds?: number[]): QuarterSheet {
  */
 function liveVersion(): string {
 	// The roster's status and years decide who is assessed, when the organ table has them.
-	const roster = hasRoster() ? `(SELECT total(id * (length(status) + 3 * coalesce(roster_from, 1) + 5 * coalesce(roster_to, 1))) FROM organ)` : '0';
-	const r = getDb().$client
-		.prepare(
+	const roster = hasRoster()
+		? `(SELECT total(id * (length(status) + 3 * coalesce(roster_from, 1) + 5 * coalesce(roster_to, 1))) FROM organ)`
+		: '0';
+	const r = getDb()
+		.$client.prepare(
 			`SELECT (SELECT count(*) FROM report), (SELECT max(updated_at) FROM report), (SELECT count(*) FROM finding), (SELECT max(id) FROM finding),
 			        (SELECT count(*) FROM organ), (SELECT max(id) FROM organ), (SELECT total(id * (length(name) + 7 * length(kind))) FROM organ),
 			        (SELECT max(id) FROM publication), (SELECT count(*) FROM publication),
@@ -129,13 +131,16 @@ function cached(key: string, version: string, build: () => QuarterSheet): Quarte
 export function getSheet(quarter: Quarter): QuarterSheet {
 	const key = quarterKey(quarter);
 	const s = state(key);
-	if (s?.status === 'closed' && s.has_snapshot) return cached(key, `closed/${s.closed_at}`, () => snapshotSheet(quarter, s));
+	if (s?.status === 'closed' && s.has_snapshot)
+		return cached(key, `closed/${s.closed_at}`, () => snapshotSheet(quarter, s));
 	return cached(key, liveVersion(), () => liveSheet(quarter));
 }
 
 function snapshotSheet(quarter: Quarter, s: StateRow): QuarterSheet {
 	const key = quarterKey(quarter);
-	const row = getDb().$client.prepare('SELECT snapshot_json FROM assessment_quarter WHERE quarter = ?').get(key) as { snapshot_json: string };
+	const row = getDb().$client.prepare('SELECT snapshot_json FROM assessment_quarter WHERE quarter = ?').get(key) as {
+		snapshot_json: string;
+	};
 	const snap = JSON.parse(row.snapshot_json) as Snapshot;
 	return {
 		quarter: key,
@@ -157,33 +162,35 @@ function snapshotSheet(quarter: Quarter, s: StateRow): QuarterSheet {
 export function close(quarter: Quarter, actorId: string | null): QuarterSheet {
 	const key = quarterKey(quarter);
 	const c = getDb().$client;
-	return c.transaction(() => {
-		if (state(key)?.status === 'closed') throw new QuarterRefusal(`${quarterLabel(quarter)}已定稿`);
-		const sheet = liveSheet(quarter);
-		if (!sheet.scores.length) throw new QuarterRefusal('没有参加考核的单位，不能定稿');
-		const snap: Snapshot = {
-			format: 1,
-			rubricVersion: sheet.rubricVersion,
-			rubric: sheet.rubric,
-			district: sheet.district,
-			asOf: sheet.asOf,
-			evidence: sheet.evidence,
-			scores: sheet.scores,
-			rectifications: sheet.rectifications
-		};
-		const at = Date.now();
-		c.prepare(
-			`INSERT INTO assessment_quarter (quarter, status, rubric_version, snapshot_json, closed_by, closed_at) VALUES (?, 'closed', ?, ?, ?, ?)
+	return c
+		.transaction(() => {
+			if (state(key)?.status === 'closed') throw new QuarterRefusal(`${quarterLabel(quarter)}已定稿`);
+			const sheet = liveSheet(quarter);
+			if (!sheet.scores.length) throw new QuarterRefusal('没有参加考核的单位，不能定稿');
+			const snap: Snapshot = {
+				format: 1,
+				rubricVersion: sheet.rubricVersion,
+				rubric: sheet.rubric,
+				district: sheet.district,
+				asOf: sheet.asOf,
+				evidence: sheet.evidence,
+				scores: sheet.scores,
+				rectifications: sheet.rectifications
+			};
+			const at = Date.now();
+			c.prepare(
+				`INSERT INTO assessment_quarter (quarter, status, rubric_version, snapshot_json, closed_by, closed_at) VALUES (?, 'closed', ?, ?, ?, ?)
 			 ON CONFLICT(quarter) DO UPDATE SET status = 'closed', rubric_version = excluded.rubric_version, snapshot_json = excluded.snapshot_json,
 			   closed_by = excluded.closed_by, closed_at = excluded.closed_at`
-		).run(key, sheet.rubricVersion, JSON.stringify(snap), actorId, at);
-		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
-			actorId,
-			'assessment.close',
-			JSON.stringify({ quarter: key, rubricVersion: sheet.rubricVersion, organs: sheet.scores.length })
-		);
-		return { ...sheet, status: 'closed' as const, closedAt: at, closedBy: actorId };
-	}).immediate();
+			).run(key, sheet.rubricVersion, JSON.stringify(snap), actorId, at);
+			c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
+				actorId,
+				'assessment.close',
+				JSON.stringify({ quarter: key, rubricVersion: sheet.rubricVersion, organs: sheet.scores.length })
+			);
+			return { ...sheet, status: 'closed' as const, closedAt: at, closedBy: actorId };
+		})
+		.immediate();
 }
 
 /** Reopens a closed quarter: it is scored live again. The dropped snapshot's summary goes to the audit log. */
@@ -193,18 +200,33 @@ export function reopen(quarter: Quarter, actorId: string | null, reason: string)
 	c.transaction(() => {
 		const s = state(key);
 		if (s?.status !== 'closed') throw new QuarterRefusal(`${quarterLabel(quarter)}尚未定稿`);
-		c.prepare("UPDATE assessment_quarter SET status = 'open', snapshot_json = NULL, closed_by = NULL, closed_at = NULL WHERE quarter = ?").run(key);
+		c.prepare(
+			"UPDATE assessment_quarter SET status = 'open', snapshot_json = NULL, closed_by = NULL, closed_at = NULL WHERE quarter = ?"
+		).run(key);
 		c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
 			actorId,
 			'assessment.reopen',
-			JSON.stringify({ quarter: key, reason, closedAt: s.closed_at, closedBy: s.closed_by, rubricVersion: s.rubric_version })
+			JSON.stringify({
+				quarter: key,
+				reason,
+				closedAt: s.closed_at,
+				closedBy: s.closed_by,
+				rubricVersion: s.rubric_version
+			})
 		);
 	}).immediate();
 }
 
 /** Quarters with a stored state (closed or reopened), newest first. */
-export function listStates(): { quarter: string; status: string; closedAt: number | null; rubricVersion: number | null }[] {
-	return getDb().$client
-		.prepare('SELECT quarter, status, closed_at AS closedAt, rubric_version AS rubricVersion FROM assessment_quarter ORDER BY quarter DESC')
+export function listStates(): {
+	quarter: string;
+	status: string;
+	closedAt: number | null;
+	rubricVersion: number | null;
+}[] {
+	return getDb()
+		.$client.prepare(
+			'SELECT quarter, status, closed_at AS closedAt, rubric_version AS rubricVersion FROM assessment_quarter ORDER BY quarter DESC'
+		)
 		.all() as never;
 }

@@ -67,31 +67,69 @@ export function get(id: number): RectificationRow | undefined {
 }
 
 const audit = (actorId: string | null, action: string, detail: unknown) =>
-	getDb().$client.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(actorId, action, JSON.stringify(detail));
+	getDb()
+		.$client.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)')
+		.run(actorId, action, JSON.stringify(detail));
 
 export function request(
-	input: { quarter: string; organId: number; itemKey: string; indicatorId: string; problem: string; request: string; deadline: string },
+	input: {
+		quarter: string;
+		organId: number;
+		itemKey: string;
+		indicatorId: string;
+		problem: string;
+		request: string;
+		deadline: string;
+	},
 	actorId: string | null
 ): number {
 	const text = input.request.trim();
 	if (!text) throw new RectificationRefusal('请填写整改要求');
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || Number.isNaN(Date.parse(input.deadline))) throw new RectificationRefusal('整改期限须为日期（YYYY-MM-DD）');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || Number.isNaN(Date.parse(input.deadline)))
+		throw new RectificationRefusal('整改期限须为日期（YYYY-MM-DD）');
 	const c = getDb().$client;
 	return c.transaction(() => {
-		const dup = c.prepare("SELECT id FROM rectification WHERE quarter = ? AND organ_id = ? AND item_key = ? AND status <> 'accepted'").get(input.quarter, input.organId, input.itemKey);
+		const dup = c
+			.prepare(
+				"SELECT id FROM rectification WHERE quarter = ? AND organ_id = ? AND item_key = ? AND status <> 'accepted'"
+			)
+			.get(input.quarter, input.organId, input.itemKey);
 		if (dup) throw new RectificationRefusal('该扣分项已有未完成的整改要求');
 		const res = c
-			.prepare('INSERT INTO rectification (quarter, organ_id, item_key, indicator_id, problem, request, deadline, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-			.run(input.quarter, input.organId, input.itemKey, input.indicatorId, input.problem, text, input.deadline, actorId);
+			.prepare(
+				'INSERT INTO rectification (quarter, organ_id, item_key, indicator_id, problem, request, deadline, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+			)
+			.run(
+				input.quarter,
+				input.organId,
+				input.itemKey,
+				input.indicatorId,
+				input.problem,
+				text,
+				input.deadline,
+				actorId
+			);
 		const id = Number(res.lastInsertRowid);
-		c.prepare("INSERT INTO rectification_message (rectification_id, kind, text, author_id) VALUES (?, 'request', ?, ?)").run(id, text, actorId);
-		audit(actorId, 'rectification.request', { id, quarter: input.quarter, organId: input.organId, itemKey: input.itemKey });
+		c.prepare(
+			"INSERT INTO rectification_message (rectification_id, kind, text, author_id) VALUES (?, 'request', ?, ?)"
+		).run(id, text, actorId);
+		audit(actorId, 'rectification.request', {
+			id,
+			quarter: input.quarter,
+			organId: input.organId,
+			itemKey: input.itemKey
+		});
 		return id;
 	})();
 }
 
 /** The clerk's answer. `organId` is the answering user's organ: only that organ's requests can be answered. */
-export function answer(id: number, text: string, actor: { id: string | null; organId: number | null }, file: Attachment | null = null): void {
+export function answer(
+	id: number,
+	text: string,
+	actor: { id: string | null; organId: number | null },
+	file: Attachment | null = null
+): void {
 	const t = text.trim();
 	if (!t) throw new RectificationRefusal('请填写整改情况');
 	let stored: { name: string; path: string } | null = null;
@@ -105,13 +143,9 @@ export function answer(id: number, text: string, actor: { id: string | null; org
 		const r = get(id);
 		if (!r || r.organId !== actor.organId) throw new RectificationRefusal('整改要求不存在或不属于本单位');
 		if (r.status === 'accepted') throw new RectificationRefusal('该整改已通过审核');
-		c.prepare("INSERT INTO rectification_message (rectification_id, kind, text, file_name, file_path, author_id) VALUES (?, 'answer', ?, ?, ?, ?)").run(
-			id,
-			t,
-			stored?.name ?? null,
-			stored?.path ?? null,
-			actor.id
-		);
+		c.prepare(
+			"INSERT INTO rectification_message (rectification_id, kind, text, file_name, file_path, author_id) VALUES (?, 'answer', ?, ?, ?, ?)"
+		).run(id, t, stored?.name ?? null, stored?.path ?? null, actor.id);
 		c.prepare("UPDATE rectification SET status = 'answered' WHERE id = ?").run(id);
 		audit(actor.id, 'rectification.answer', { id });
 	})();
@@ -124,16 +158,24 @@ export function review(id: number, verdict: 'accept' | 'reject', text: string, a
 		if (!r) throw new RectificationRefusal('整改要求不存在');
 		if (r.status !== 'answered') throw new RectificationRefusal('只能审核已答复的整改');
 		if (verdict === 'reject' && !text.trim()) throw new RectificationRefusal('退回须说明理由');
-		c.prepare('INSERT INTO rectification_message (rectification_id, kind, text, author_id) VALUES (?, ?, ?, ?)').run(id, verdict, text.trim() || '审核通过', actorId);
-		c.prepare('UPDATE rectification SET status = ? WHERE id = ?').run(verdict === 'accept' ? 'accepted' : 'rejected', id);
+		c.prepare('INSERT INTO rectification_message (rectification_id, kind, text, author_id) VALUES (?, ?, ?, ?)').run(
+			id,
+			verdict,
+			text.trim() || '审核通过',
+			actorId
+		);
+		c.prepare('UPDATE rectification SET status = ? WHERE id = ?').run(
+			verdict === 'accept' ? 'accepted' : 'rejected',
+			id
+		);
 		audit(actorId, `rectification.${verdict}`, { id });
 	})();
 }
 
 /** The stored attachment of a message in a rectification of this organ, for download. */
 export function attachment(messageId: number, organId: number): { name: string; path: string } | undefined {
-	return getDb().$client
-		.prepare(
+	return getDb()
+		.$client.prepare(
 			`SELECT m.file_name AS name, m.file_path AS path FROM rectification_message m JOIN rectification r ON r.id = m.rectification_id
 			  WHERE m.id = ? AND r.organ_id = ? AND m.file_path IS NOT NULL`
 		)

@@ -22,7 +22,9 @@ describe('assessedOrgans', () => {
 		if (!hasRoster()) {
 			expect(assessedOrgans(2025)).toHaveLength(5);
 			// The registry's columns, as its migration adds them.
-			c.exec("ALTER TABLE organ ADD COLUMN status text NOT NULL DEFAULT 'district'; ALTER TABLE organ ADD COLUMN roster_from integer; ALTER TABLE organ ADD COLUMN roster_to integer;");
+			c.exec(
+				"ALTER TABLE organ ADD COLUMN status text NOT NULL DEFAULT 'district'; ALTER TABLE organ ADD COLUMN roster_from integer; ALTER TABLE organ ADD COLUMN roster_to integer;"
+			);
 		}
 		const id = (n: string) => organs.findByName(n)!.id;
 		c.prepare("UPDATE organ SET status = 'pending' WHERE id = ?").run(id('甲区待定办'));
@@ -30,7 +32,11 @@ describe('assessedOrgans', () => {
 		c.prepare('UPDATE organ SET roster_to = 2024 WHERE id = ?').run(id('甲区撤并局'));
 		c.prepare('UPDATE organ SET roster_from = 2026 WHERE id = ?').run(id('甲区财政局'));
 		expect(assessedOrgans(2025).map((o) => o.name)).toEqual(['甲区教育局']);
-		expect(assessedOrgans(2024).map((o) => o.name).sort()).toEqual(['甲区撤并局', '甲区教育局'].sort());
+		expect(
+			assessedOrgans(2024)
+				.map((o) => o.name)
+				.sort()
+		).toEqual(['甲区撤并局', '甲区教育局'].sort());
 		expect(liveSheet({ year: 2025, q: 1 }).scores.map((s) => s.organName)).toEqual(['甲区教育局']);
 	});
 });

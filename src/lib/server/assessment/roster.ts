@@ -9,7 +9,9 @@ export interface AssessedOrgan {
 
 /** Whether the organ table carries the roster (status, roster years): the organ registry adds them. */
 export function hasRoster(): boolean {
-	return (getDb().$client.prepare('PRAGMA table_info(organ)').all() as { name: string }[]).some((c) => c.name === 'status');
+	return (getDb().$client.prepare('PRAGMA table_info(organ)').all() as { name: string }[]).some(
+		(c) => c.name === 'status'
+	);
 }
 
 /**
@@ -31,7 +33,9 @@ export function assessedOrgans(year: number): AssessedOrgan[] {
 /** The district named by DISTRICT_NAME, else by its people's government (…区人民政府 → …区); '' if none. */
 export function districtName(): string {
 	if (process.env.DISTRICT_NAME) return process.env.DISTRICT_NAME;
-	const rows = getDb().$client.prepare("SELECT name FROM organ WHERE kind = 'government' ORDER BY parent_id IS NOT NULL, id").all() as { name: string }[];
+	const rows = getDb()
+		.$client.prepare("SELECT name FROM organ WHERE kind = 'government' ORDER BY parent_id IS NOT NULL, id")
+		.all() as { name: string }[];
 	for (const r of rows) {
 		const m = /^(.*?[区县市旗])人民政府$/.exec(r.name);
 		if (m) return m[1];

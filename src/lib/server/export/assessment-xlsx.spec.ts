@@ -22,7 +22,16 @@ let tmp: ReturnType<typeof useTempDatabase>;
 
 beforeAll(async () => {
 	tmp = useTempDatabase('dw-assessment-xlsx-');
-	const district = await generateDistrict({ organs: 8, years: [2023, 2024], seed: 'assessment-xlsx', formats: ['txt'], mix: true, errorRate: 0.5, traditionalRate: 0, publicationLog: true });
+	const district = await generateDistrict({
+		organs: 8,
+		years: [2023, 2024],
+		seed: 'assessment-xlsx',
+		formats: ['txt'],
+		mix: true,
+		errorRate: 0.5,
+		traditionalRate: 0,
+		publicationLog: true
+	});
 	for (const o of district.truth.organs) {
 		const organ = organs.ensure(o.names[o.names.length - 1].name, o.kind);
 		for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
@@ -33,7 +42,12 @@ beforeAll(async () => {
 	await importFiles(inputs, { id: null, role: 'admin', organId: null });
 	const some = getSheet(Q).scores[0].organId;
 	entries.add(Q, rubrics.latest().rubric, { organId: some, indicatorId: 'bonus', points: 3, reason: '年报图解' }, null);
-	entries.add(Q, rubrics.latest().rubric, { organId: some, indicatorId: 'request.ontime', points: 5, reason: '逾期答复1件' }, null);
+	entries.add(
+		Q,
+		rubrics.latest().rubric,
+		{ organId: some, indicatorId: 'request.ontime', points: 5, reason: '逾期答复1件' },
+		null
+	);
 }, 120_000);
 afterAll(() => {
 	closeDb();
@@ -94,7 +108,12 @@ describe('the assessment workbook', () => {
 		expect(ws.getCell(3, 2).master.address).toBe('B2');
 		expect(String(ws.getCell(2, 4).value)).toMatch(/^年度报告/);
 		expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, xSplit: 2 });
-		expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '2:3', fitToWidth: 1 });
+		expect(ws.pageSetup).toMatchObject({
+			paperSize: 9,
+			orientation: 'landscape',
+			printTitlesRow: '2:3',
+			fitToWidth: 1
+		});
 		expect(ws.getColumn(2).width).toBeGreaterThan(16);
 		// A bonus entered by the inspector shows as a number.
 		expect((ws.getColumn(col('加分（≤10）')).values as unknown[]).some((v) => v === 3)).toBe(true);
@@ -126,7 +145,19 @@ describe('the assessment workbook', () => {
 		const vetoes = sheet.scores.reduce((s, o) => s + o.vetoes.length, 0);
 		expect(wb.getWorksheet('问题清单')!.rowCount - 2).toBe(items + vetoes);
 		const detail = wb.getWorksheet('扣分明细')!;
-		expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual(['序号', '单位名称', '一级指标', '二级指标', '检查发现', '证据', '扣分', '来源', '整改要求', '整改期限', '整改状态']);
+		expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual([
+			'序号',
+			'单位名称',
+			'一级指标',
+			'二级指标',
+			'检查发现',
+			'证据',
+			'扣分',
+			'来源',
+			'整改要求',
+			'整改期限',
+			'整改状态'
+		]);
 		expect((detail.getColumn(3).values as unknown[]).filter((v) => v === '加分')).toHaveLength(1);
 		const charts = wb.getWorksheet('图表')!;
 		expect((charts.getColumn(1).values as unknown[]).filter((v) => v === '等次分布')).toHaveLength(1);
@@ -143,7 +174,17 @@ describe('the assessment workbook', () => {
 		close(Q, null);
 		const before = cells(await read(await assessmentXlsx(getSheet(Q))));
 		const name = organs.list()[0].name;
-		await importFiles([{ name: 'late.csv', bytes: new TextEncoder().encode(`organ,published_on,title,channel,url\n${name},2024-02-02,新动态,工作动态,https://y.example/1\n`) }], { id: null, role: 'admin', organId: null });
+		await importFiles(
+			[
+				{
+					name: 'late.csv',
+					bytes: new TextEncoder().encode(
+						`organ,published_on,title,channel,url\n${name},2024-02-02,新动态,工作动态,https://y.example/1\n`
+					)
+				}
+			],
+			{ id: null, role: 'admin', organId: null }
+		);
 		organs.ensure('新成立的局', 'department');
 		const after = cells(await read(await assessmentXlsx(getSheet(Q))));
 		expect(after).toEqual(before);
@@ -155,20 +196,26 @@ describe('the assessment workbook', () => {
 		const entities: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&apos;': "'" };
 		const text = xml.replace(/<[^>]+>/g, '').replace(/&(quot|amp|lt|gt|apos);/g, (e) => entities[e]);
 		expect(text).toContain(`关于${sheet.district}2024年第一季度政务公开工作考核情况的通报`);
-		for (const s of sheet.scores.filter((x) => x.indicators.some((i) => i.items.length))) expect(text).toContain(`${s.organName}（${s.total}分，${s.grade}）`);
+		for (const s of sheet.scores.filter((x) => x.indicators.some((i) => i.items.length)))
+			expect(text).toContain(`${s.organName}（${s.total}分，${s.grade}）`);
 		expect(xml).toContain('仿宋_GB2312');
 	});
 
 	it('the CLI writes the same workbook and refuses a bad quarter with exit 2', () => {
 		const run = (...args: string[]) =>
-			spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env: { ...process.env, DATABASE_URL: tmp.url }, encoding: 'utf8' });
+			spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+				env: { ...process.env, DATABASE_URL: tmp.url },
+				encoding: 'utf8'
+			});
 		const out = join(tmp.dir, 'q.xlsx');
 		const ok = run('export', 'assessment', '--quarter', '2024Q1', '--out', out);
 		expect(ok.status, ok.stderr).toBe(0);
 		expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
 		const docx = run('export', 'assessment', '--quarter', '2024Q1', '--out', join(tmp.dir, 'notice.docx'));
 		expect(docx.status, docx.stderr).toBe(0);
-		expect(strFromU8(unzipSync(new Uint8Array(readFileSync(join(tmp.dir, 'notice.docx'))))['word/document.xml'])).toContain('考核情况的通报');
+		expect(
+			strFromU8(unzipSync(new Uint8Array(readFileSync(join(tmp.dir, 'notice.docx'))))['word/document.xml'])
+		).toContain('考核情况的通报');
 		const bad = run('export', 'assessment', '--quarter', '2024Q7', '--out', out);
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toMatch(/季度“2024Q7”无效/);

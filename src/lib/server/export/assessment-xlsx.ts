@@ -46,7 +46,10 @@ function asText(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
 /** Display width of text in Excel's character units: CJK and full-width characters take two. */
 function textWidth(s: string): number {
 	let w = 0;
-	for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+	for (const ch of s)
+		w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+			? 2
+			: 1;
 	return w;
 }
 
@@ -61,7 +64,8 @@ class Widths {
 		if (m > (this.w[col] ?? 0)) this.w[col] = m;
 	}
 	apply(ws: ExcelJS.Worksheet, limits: Record<number, number> = {}, min = 6, max = 40) {
-		for (let c = 1; c < this.w.length; c++) ws.getColumn(c).width = Math.min(Math.max(min, (this.w[c] ?? 0) + 2), limits[c] ?? max);
+		for (let c = 1; c < this.w.length; c++)
+			ws.getColumn(c).width = Math.min(Math.max(min, (this.w[c] ?? 0) + 2), limits[c] ?? max);
 	}
 }
 
@@ -79,11 +83,26 @@ const HEAD: Partial<ExcelJS.Style> = {
 	border: THIN,
 	fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } }
 };
-const TITLE: Partial<ExcelJS.Style> = { font: { name: '黑体', size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } };
-const NUM: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { horizontal: 'center', vertical: 'middle' } };
+const TITLE: Partial<ExcelJS.Style> = {
+	font: { name: '黑体', size: 16, bold: true },
+	alignment: { horizontal: 'center', vertical: 'middle' }
+};
+const NUM: Partial<ExcelJS.Style> = {
+	font: FONT,
+	border: THIN,
+	alignment: { horizontal: 'center', vertical: 'middle' }
+};
 const CENTER = NUM;
-const LEFT: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { horizontal: 'left', vertical: 'middle' } };
-const WRAP: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+const LEFT: Partial<ExcelJS.Style> = {
+	font: FONT,
+	border: THIN,
+	alignment: { horizontal: 'left', vertical: 'middle' }
+};
+const WRAP: Partial<ExcelJS.Style> = {
+	font: FONT,
+	border: THIN,
+	alignment: { horizontal: 'left', vertical: 'top', wrapText: true }
+};
 const TOP: Partial<ExcelJS.Style> = { font: FONT, border: THIN, alignment: { vertical: 'top' } };
 const BOLD: Partial<ExcelJS.Style> = { font: { ...FONT, bold: true } };
 
@@ -152,9 +171,20 @@ function summarySheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 			const sc = s.indicators.find((i) => i.id === ind.id);
 			values.push(sc ? (ind.points ? sc.score : sc.lost ? -sc.lost : 0) : null);
 		}
-		values.push(s.bonus, s.total, s.grade, s.vetoes.length ? '是' : '否', s.rank ?? s.unranked ?? '', s.reasons || '无');
+		values.push(
+			s.bonus,
+			s.total,
+			s.grade,
+			s.vetoes.length ? '是' : '否',
+			s.rank ?? s.unranked ?? '',
+			s.reasons || '无'
+		);
 		values.forEach((v, i) => {
-			put(row.getCell(i + 1), v, i === values.length - 1 ? WRAP : i === 1 ? LEFT : typeof v === 'number' ? NUM : CENTER);
+			put(
+				row.getCell(i + 1),
+				v,
+				i === values.length - 1 ? WRAP : i === 1 ? LEFT : typeof v === 'number' ? NUM : CENTER
+			);
 			widths.see(i + 1, v);
 		});
 	});
@@ -164,12 +194,26 @@ function summarySheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 
 /** Rows in rank order (highest total first), ties and unranked organs by name. */
 function orderedScores(sheet: QuarterSheet) {
-	return [...sheet.scores].sort((a, b) => b.total - a.total || (a.organName < b.organName ? -1 : a.organName > b.organName ? 1 : 0));
+	return [...sheet.scores].sort(
+		(a, b) => b.total - a.total || (a.organName < b.organName ? -1 : a.organName > b.organName ? 1 : 0)
+	);
 }
 
 function detailSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 	const ws = wb.addWorksheet('扣分明细', { views: [{ state: 'frozen', ySplit: 2 }] });
-	const head = ['序号', '单位名称', '一级指标', '二级指标', '检查发现', '证据', '扣分', '来源', '整改要求', '整改期限', '整改状态'];
+	const head = [
+		'序号',
+		'单位名称',
+		'一级指标',
+		'二级指标',
+		'检查发现',
+		'证据',
+		'扣分',
+		'来源',
+		'整改要求',
+		'整改期限',
+		'整改状态'
+	];
 	titleRow(ws, `${sheetTitle(sheet).replace(/汇总表$/, '扣分明细')}`, head.length);
 	const widths = new Widths();
 	head.forEach((h, i) => {
@@ -194,14 +238,35 @@ function detailSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 					item.source === 'auto' ? '自动' : '督查员录入',
 					r?.request ?? '',
 					r?.deadline ?? '',
-					r ? STATUS_LABELS[r.status as RectificationStatus] ?? r.status : ''
+					r ? (STATUS_LABELS[r.status as RectificationStatus] ?? r.status) : ''
 				]);
 			}
-			if (sc.raw > sc.lost) lines.push([ind.level1, ind.level2, `扣分已达上限${ind.cap}分，超出部分不计`, '', sc.lost - sc.raw, '上限', '', '', '']);
+			if (sc.raw > sc.lost)
+				lines.push([
+					ind.level1,
+					ind.level2,
+					`扣分已达上限${ind.cap}分，超出部分不计`,
+					'',
+					sc.lost - sc.raw,
+					'上限',
+					'',
+					'',
+					''
+				]);
 		}
 		for (const rv of s.reviews) {
 			const ind = sheet.rubric.indicators.find((i) => i.id === rv.indicatorId)!;
-			lines.push([ind.level1, ind.level2, rv.what, rv.evidence.map(evidenceText).join('\n'), 0, '待人工复核', '', '', '']);
+			lines.push([
+				ind.level1,
+				ind.level2,
+				rv.what,
+				rv.evidence.map(evidenceText).join('\n'),
+				0,
+				'待人工复核',
+				'',
+				'',
+				''
+			]);
 		}
 		for (const b of s.bonusItems) lines.push(['加分', '', b.reason, b.note ?? '', b.points, '督查员录入', '', '', '']);
 		for (const l of lines) {
@@ -227,10 +292,13 @@ function issueSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 	});
 	const rect = new Map(sheet.rectifications.map((r) => [`${r.organId}|${r.itemKey}`, r]));
 	let n = 0;
-	for (const s of [...sheet.scores].sort((a, b) => (a.organName < b.organName ? -1 : a.organName > b.organName ? 1 : 0))) {
+	for (const s of [...sheet.scores].sort((a, b) =>
+		a.organName < b.organName ? -1 : a.organName > b.organName ? 1 : 0
+	)) {
 		const problems = [...s.vetoes.map((v) => ({ what: `单项否决：${v.label}`, deadline: '' }))];
 		for (const sc of s.indicators)
-			for (const item of sc.items) problems.push({ what: item.what, deadline: rect.get(`${s.organId}|${item.key}`)?.deadline ?? '' });
+			for (const item of sc.items)
+				problems.push({ what: item.what, deadline: rect.get(`${s.organId}|${item.key}`)?.deadline ?? '' });
 		for (const p of problems) {
 			const row = ws.getRow(3 + n);
 			[++n, s.organName, p.what, p.deadline].forEach((v, i) => {
@@ -247,8 +315,13 @@ function issueSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 async function svgToPng(svg: string, width: number): Promise<Buffer | null> {
 	try {
 		const name = '@resvg/resvg-js';
-		const mod = (await import(/* @vite-ignore */ name)) as { Resvg: new (svg: string, opts: unknown) => { render(): { asPng(): Buffer } } };
-		const r = new mod.Resvg(svg, { fitTo: { mode: 'width', value: width * 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' } });
+		const mod = (await import(/* @vite-ignore */ name)) as {
+			Resvg: new (svg: string, opts: unknown) => { render(): { asPng(): Buffer } };
+		};
+		const r = new mod.Resvg(svg, {
+			fitTo: { mode: 'width', value: width * 2 },
+			font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }
+		});
 		return r.render().asPng();
 	} catch {
 		return null;
@@ -272,8 +345,16 @@ export async function chartSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet): Pro
 		}
 		r++;
 	};
-	table('等次分布', ['等次', '单位数'], grades.map((g) => [g.grade, g.organs]));
-	table('失分最多的指标', ['指标', '合计扣分', '扣分单位数'], losses.map((l) => [l.indicator, l.points, l.organs]));
+	table(
+		'等次分布',
+		['等次', '单位数'],
+		grades.map((g) => [g.grade, g.organs])
+	);
+	table(
+		'失分最多的指标',
+		['指标', '合计扣分', '扣分单位数'],
+		losses.map((l) => [l.indicator, l.points, l.organs])
+	);
 	ws.getColumn(1).width = 30;
 	ws.getColumn(2).width = 12;
 	ws.getColumn(3).width = 12;

@@ -35,7 +35,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 		// A clerk sees its own row only: the district's charts are not its to see.
 		chart: all ? data.chart : null,
 		svgs: all ? renderPanels(assessmentPanels(data.chart), SSR_WIDTH) : [],
-		query: { sort: sp.get('sort') ?? 'total', dir: sp.get('dir') === 'asc' ? 'asc' : 'desc', kind, grade: sp.get('grade') ?? '' },
+		query: {
+			sort: sp.get('sort') ?? 'total',
+			dir: sp.get('dir') === 'asc' ? 'asc' : 'desc',
+			kind,
+			grade: sp.get('grade') ?? ''
+		},
 		may: {
 			produce: can(user.role, 'assessment.produce'),
 			reopen: can(user.role, 'assessment.reopen'),

@@ -8,7 +8,12 @@ import { RubricRefusal } from '$lib/server/assessment/rubrics';
 export const load: PageServerLoad = () => {
 	const user = requirePermission('assessment.view');
 	const latest = rubrics.latest();
-	return { latest, json: JSON.stringify(latest.rubric, null, 2), versions: rubrics.list(), mayEdit: can(user.role, 'assessment.rubric') };
+	return {
+		latest,
+		json: JSON.stringify(latest.rubric, null, 2),
+		versions: rubrics.list(),
+		mayEdit: can(user.role, 'assessment.rubric')
+	};
 };
 
 export const actions: Actions = {

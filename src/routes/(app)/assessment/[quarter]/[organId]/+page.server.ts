@@ -41,7 +41,8 @@ async function upload(form: FormData): Promise<{ name: string; bytes: Uint8Array
 }
 
 function refused(action: string, e: unknown, extra: Record<string, unknown> = {}) {
-	if (e instanceof EntryRefusal || e instanceof RectificationRefusal) return fail(400, { action, message: e.message, ...extra });
+	if (e instanceof EntryRefusal || e instanceof RectificationRefusal)
+		return fail(400, { action, message: e.message, ...extra });
 	throw e;
 }
 
@@ -58,7 +59,12 @@ export const actions: Actions = {
 		const user = requirePermission('assessment.produce');
 		const { quarter, organId } = target(params);
 		const form = await request.formData();
-		const fields = { indicatorId: text(form, 'indicator'), points: text(form, 'points'), reason: text(form, 'reason'), note: text(form, 'note') };
+		const fields = {
+			indicatorId: text(form, 'indicator'),
+			points: text(form, 'points'),
+			reason: text(form, 'reason'),
+			note: text(form, 'note')
+		};
 		try {
 			entries.add(
 				quarter,

@@ -12,7 +12,8 @@ export const GET: RequestHandler = ({ params }) => {
 	if (!Number.isInteger(organId) || !canViewAssessmentOf(user, organId)) error(403, '您只能查看本单位的考核材料');
 	const m = /^([em])(\d+)$/.exec(params.file);
 	if (!m) error(404, '附件不存在');
-	const file = m[1] === 'e' ? entries.attachment(Number(m[2]), organId) : rectifications.attachment(Number(m[2]), organId);
+	const file =
+		m[1] === 'e' ? entries.attachment(Number(m[2]), organId) : rectifications.attachment(Number(m[2]), organId);
 	if (!file || !hasOriginal(file.path)) error(404, '附件不存在');
 	return new Response(new Uint8Array(readOriginal(file.path)), {
 		headers: {
