@@ -314,7 +314,8 @@ function issueSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 /** SVG → PNG, when @resvg/resvg-js is installed (it is an optional native module); null otherwise. */
 async function svgToPng(svg: string, width: number): Promise<Buffer | null> {
 	try {
-		const name = '@resvg/resvg-js';
+		// Built at run time so the bundler leaves the optional module alone.
+		const name = ['@resvg', 'resvg-js'].join('/');
 		const mod = (await import(/* @vite-ignore */ name)) as {
 			Resvg: new (svg: string, opts: unknown) => { render(): { asPng(): Buffer } };
 		};
