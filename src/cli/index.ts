@@ -11,7 +11,8 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	crawl: () => import('./commands/crawl'),
 	demo: () => import('./commands/demo'),
 	backup: () => import('./commands/backup'),
-	restore: () => import('./commands/restore')
+	restore: () => import('./commands/restore'),
+	export: () => import('./commands/export')
 };
 
 async function main(argv: string[]): Promise<number> {

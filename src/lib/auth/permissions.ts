@@ -19,7 +19,12 @@ export const PERMISSIONS = [
 	'reports.import_own', // upload reports of the user's own organ (clerk)
 	'reports.annotate',
 	'reports.correct',
-	'assessment.produce',
+	'assessment.view', // every organ's quarterly scores (read)
+	'assessment.view_own', // the user's own organ's row, details and rectification requests (clerk)
+	'assessment.produce', // manual entries, close a quarter, rectification requests and their review
+	'assessment.answer_own', // answer the own organ's rectification requests (clerk)
+	'assessment.reopen', // reopen a closed quarter (logged)
+	'assessment.rubric', // save a new rubric version
 	'findings.review', // confirm or dismiss findings (/findings)
 	'exports.download',
 	'users.manage',
@@ -35,7 +40,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 	admin: PERMISSIONS,
-	leader: ['dashboard.view', 'reports.view_all', 'exports.download'],
+	leader: ['dashboard.view', 'reports.view_all', 'exports.download', 'assessment.view'],
 	inspector: [
 		'dashboard.view',
 		'reports.view_all',
@@ -43,13 +48,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 		'reports.import',
 		'reports.annotate',
 		'reports.correct',
+		'assessment.view',
 		'assessment.produce',
 		'drafts.check',
 		'inbox.manage',
 		'reminders.send',
 		'findings.review'
 	],
-	clerk: ['reports.view_own', 'reports.import_own', 'drafts.check', 'inbox.answer']
+	clerk: ['reports.view_own', 'reports.import_own', 'drafts.check', 'inbox.answer', 'assessment.view_own', 'assessment.answer_own']
 };
 
 export function isRole(value: unknown): value is Role {
@@ -66,6 +72,13 @@ export function canViewOrgan(user: { role: Role; organId: number | null } | null
 	if (!user) return false;
 	if (can(user.role, 'reports.view_all')) return true;
 	return can(user.role, 'reports.view_own') && user.organId === organId;
+}
+
+/** May the user see this organ's assessment row and details? A clerk only its own organ. */
+export function canViewAssessmentOf(user: { role: Role; organId: number | null } | null, organId: number): boolean {
+	if (!user) return false;
+	if (can(user.role, 'assessment.view')) return true;
+	return can(user.role, 'assessment.view_own') && user.organId === organId;
 }
 
 export function canImportForOrgan(user: { role: Role; organId: number | null } | null, organId: number | null): boolean {
@@ -103,6 +116,12 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/reminders/notice': ['reminders.send'], // the printable notice (DOCX)
 	'/(app)/admin/audit': ['audit.view'],
 	'/(app)/admin/audit/export': ['audit.view'],
+	'/(app)/assessment': ['assessment.view', 'assessment.view_own'],
+	'/(app)/assessment/rubric': ['assessment.view'], // saving needs assessment.rubric
+	'/(app)/assessment/[quarter]': ['assessment.view', 'assessment.view_own'], // a clerk sees only its own organ's row
+	'/(app)/assessment/[quarter]/[organId]': ['assessment.view', 'assessment.view_own'], // narrowed: a clerk only its own organ
+	'/(app)/assessment/[quarter]/export': ['assessment.view'], // with exports.download
+	'/(app)/assessment/[quarter]/[organId]/files/[file]': ['assessment.view', 'assessment.view_own'], // narrowed like its organ
 	'/api/organs': ['reports.view_all', 'reports.view_own'],
 	'/api/organs/[id]/reports/[year]': 'user' // narrowed like /organs/[id]
 };
@@ -151,6 +170,7 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
 	{ href: '/findings', label: '问题复核', routeId: '/(app)/findings', permissions: ['findings.review'] },
+	{ href: '/assessment', label: '季度考核', routeId: '/(app)/assessment', permissions: ['assessment.view', 'assessment.view_own'] },
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/drafts', label: '草稿检查', routeId: '/(app)/drafts', permissions: ['drafts.check'] },
 	{ href: '/inbox', label: '待办', routeId: '/(app)/inbox', permissions: ['inbox.answer', 'inbox.manage'] },

@@ -290,7 +290,10 @@ export const publication = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('publication_dedup_uq').on(t.organId, t.dedupKey),
-		index('publication_organ_date_idx').on(t.organId, t.publishedOn)
+		index('publication_organ_date_idx').on(t.organId, t.publishedOn),
+		// The assessment's channel evidence: postings inside a quarter, and each channel's last posting before it.
+		index('publication_date_organ_channel_idx').on(t.publishedOn, t.organId, t.channel),
+		index('publication_organ_channel_date_idx').on(t.organId, t.channel, t.publishedOn)
 	]
 );
 
@@ -427,6 +430,92 @@ export const auditLog = sqliteTable(
 		at: integer('at').notNull().default(now)
 	},
 	(t) => [index('audit_log_at_idx').on(t.at)]
+);
+
+/** Assessment rubrics (src/lib/assessment/rubric.ts as JSON): each save is a new version, none is edited. */
+export const assessmentRubric = sqliteTable('assessment_rubric', {
+	version: integer('version').primaryKey({ autoIncrement: true }),
+	rubricJson: text('rubric_json').notNull(),
+	note: text('note'),
+	createdBy: text('created_by').references(() => user.id),
+	createdAt: integer('created_at').notNull().default(now)
+});
+
+/**
+ * A quarter of the assessment ('2025Q1'). Open: scored live under the latest rubric. Closed (定稿): scores and
+ * the evidence they rest on are frozen in `snapshot_json` under `rubric_version`; later imports change nothing.
+ */
+export const assessmentQuarter = sqliteTable('assessment_quarter', {
+	quarter: text('quarter').primaryKey(),
+	status: text('status').notNull().default('open'),
+	rubricVersion: integer('rubric_version'),
+	snapshotJson: text('snapshot_json'),
+	closedBy: text('closed_by').references(() => user.id),
+	closedAt: integer('closed_at')
+});
+
+/** Inspectors' entries: deductions for what the app has no data for, and bonus points (indicator 'bonus'). */
+export const assessmentEntry = sqliteTable(
+	'assessment_entry',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		quarter: text('quarter').notNull(),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		indicatorId: text('indicator_id').notNull(),
+		points: real('points').notNull(),
+		reason: text('reason').notNull(),
+		note: text('note'),
+		fileName: text('file_name'),
+		filePath: text('file_path'),
+		veto: integer('veto').notNull().default(0),
+		authorId: text('author_id').references(() => user.id),
+		createdAt: integer('created_at').notNull().default(now),
+		deletedAt: integer('deleted_at')
+	},
+	(t) => [index('assessment_entry_quarter_organ_idx').on(t.quarter, t.organId)]
+);
+
+/** A rectification request (整改) on one deduction: the organ's clerk answers, an inspector accepts or rejects. */
+export const rectification = sqliteTable(
+	'rectification',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		quarter: text('quarter').notNull(),
+		organId: integer('organ_id')
+			.notNull()
+			.references(() => organ.id, { onDelete: 'cascade' }),
+		/** The deduction item's key (score.ts DeductionItem.key). */
+		itemKey: text('item_key').notNull(),
+		indicatorId: text('indicator_id').notNull(),
+		problem: text('problem').notNull(),
+		request: text('request').notNull(),
+		deadline: text('deadline').notNull(),
+		/** open | answered | accepted | rejected */
+		status: text('status').notNull().default('open'),
+		createdBy: text('created_by').references(() => user.id),
+		createdAt: integer('created_at').notNull().default(now)
+	},
+	(t) => [index('rectification_quarter_organ_idx').on(t.quarter, t.organId), index('rectification_organ_idx').on(t.organId, t.deadline)]
+);
+
+export const rectificationMessage = sqliteTable(
+	'rectification_message',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		rectificationId: integer('rectification_id')
+			.notNull()
+			.references(() => rectification.id, { onDelete: 'cascade' }),
+		/** request | answer | accept | reject */
+		kind: text('kind').notNull(),
+		text: text('text').notNull(),
+		fileName: text('file_name'),
+		filePath: text('file_path'),
+		authorId: text('author_id').references(() => user.id),
+		createdAt: integer('created_at').notNull().default(now)
+	},
+	(t) => [index('rectification_message_idx').on(t.rectificationId)]
 );
 
 export type Organ = typeof organ.$inferSelect;

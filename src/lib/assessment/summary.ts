@@ -1,0 +1,32 @@
+// Quarter-level figures derived from the organ scores: grade counts and the indicators losing most points.
+import type { Rubric } from './rubric';
+import type { OrganScore } from './score';
+
+export function gradeCounts(rubric: Rubric, scores: OrganScore[]): { grade: string; organs: number }[] {
+	const grades = [...new Set([...rubric.bands.map((b) => b.grade), rubric.vetoGrade])];
+	return grades.map((grade) => ({ grade, organs: scores.filter((s) => s.grade === grade).length }));
+}
+
+export function indicatorLosses(
+	rubric: Rubric,
+	scores: OrganScore[]
+): { id: string; indicator: string; points: number; organs: number }[] {
+	return rubric.indicators
+		.map((ind) => {
+			let points = 0;
+			let organs = 0;
+			for (const s of scores) {
+				const lost = s.indicators.find((i) => i.id === ind.id)?.lost ?? 0;
+				points += lost;
+				if (lost > 0) organs++;
+			}
+			return { id: ind.id, indicator: `${ind.level1}·${ind.level2}`, points: Math.round(points * 100) / 100, organs };
+		})
+		.filter((l) => l.points > 0)
+		.sort((a, b) => b.points - a.points || b.organs - a.organs);
+}
+
+/** The indicators shown as score columns: those that can score or lose points. */
+export function scoredIndicators(rubric: Rubric) {
+	return rubric.indicators.filter((i) => i.points > 0 || i.cap > 0);
+}

@@ -1,0 +1,201 @@
+// `npm run bench:assessment -- [--organs 5000] [--runs 3]`
+// The quarterly assessment at district size: scoring a quarter (evidence from SQLite + pure scoring) and writing
+// its XLSX, target < 10 s for 5,000 organs; the quarter page's data (this quarter and last, one page of rows),
+// target < 1 s. Baselines measured in the same run: the evidence queries alone (the SQL floor of scoring) and a
+// plain ExcelJS workbook of the same cell count (the floor of the export).
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateTruth, publicationLog } from '../../src/lib/generator/index';
+import { closeDb, getDb, openDatabase } from '../../src/lib/server/db';
+import { figureRows } from '../../src/lib/report/figure-rows';
+import { rebuildSummaries } from '../../src/lib/server/summaries';
+import { parseArgs } from '../../src/cli/command';
+import {
+	assessedOrgans,
+	close,
+	gatherEvidence,
+	getSheet,
+	liveSheet,
+	quarterPage,
+	reopen
+} from '../../src/lib/server/assessment';
+import { assessmentXlsx } from '../../src/lib/server/export/assessment-xlsx';
+import { scoreQuarter } from '../../src/lib/assessment/score';
+import { DEFAULT_RUBRIC } from '../../src/lib/assessment/rubric';
+
+const { flags } = parseArgs(process.argv.slice(2));
+const ORGANS = Number(flags.organs ?? 5000);
+const RUNS = Math.max(1, Number(flags.runs ?? 3));
+const YEARS = [2023, 2024];
+const Q = { year: 2025, q: 1 as const };
+const now = () => performance.now();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
+
+async function time<T>(fn: () => T | Promise<T>, runs = RUNS): Promise<{ first: number; median: number; value: T }> {
+	let t = now();
+	let value = await fn();
+	const first = now() - t;
+	const xs: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		t = now();
+		value = await fn();
+		xs.push(now() - t);
+	}
+	return { first, median: median(xs), value };
+}
+
+/** A district written straight into SQLite from the generator's truth, findings with their cells, and its log. */
+function buildDatabase(path: string): void {
+	const t0 = now();
+	const tmp = `${path}.building`;
+	rmSync(tmp, { force: true });
+	openDatabase(tmp).$client.close();
+	const db = new Database(tmp);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = OFF');
+	const truth = generateTruth({ organs: ORGANS, years: YEARS, seed: `bench-assessment-${ORGANS}`, errorRate: 0.15 });
+	const insOrgan = db.prepare('INSERT INTO organ (name, normalized_name, kind) VALUES (?, ?, ?)');
+	const insReport = db.prepare(
+		'INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)'
+	);
+	const insFigure = db.prepare(
+		'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+	);
+	const insFinding = db.prepare(
+		'INSERT INTO finding (report_id, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?)'
+	);
+	const insPub = db.prepare(
+		'INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
+	);
+	const organId = new Map<string, number>();
+	const used = new Set<string>();
+	db.transaction(() => {
+		for (const o of truth.organs) {
+			let name = o.names[o.names.length - 1].name;
+			for (let i = 2; used.has(name); i++) name = `${o.names[o.names.length - 1].name}（${i}）`;
+			used.add(name);
+			organId.set(o.id, Number(insOrgan.run(name, name, o.kind).lastInsertRowid));
+		}
+		for (const t of truth.reports) {
+			const r = t.report;
+			const id = Number(
+				insReport.run(
+					organId.get(t.organ_id),
+					r.year,
+					r.template,
+					r.published_on,
+					r.fees?.info_processing_fee_yuan ?? null,
+					r.findings.length
+				).lastInsertRowid
+			);
+			for (const row of figureRows(r)) {
+				const v = row.values.map((x) => (typeof x === 'number' ? x : null));
+				insFigure.run(
+					id,
+					row.section,
+					row.rowKey,
+					v[0] ?? null,
+					v[1] ?? null,
+					v[2] ?? null,
+					v[3] ?? null,
+					v[4] ?? null,
+					v[5] ?? null,
+					v[6] ?? null
+				);
+			}
+			for (const f of r.findings) insFinding.run(id, f.rule, f.severity, f.message, JSON.stringify(f.cells));
+		}
+	})();
+	// The log runs into the assessed quarter: a copy of 2024's Q1 rhythm, a year on.
+	const log = publicationLog(truth.organs, YEARS, `bench-assessment-${ORGANS}`, truth.reports);
+	db.transaction(() => {
+		for (const p of log) insPub.run(organId.get(p.organ_id), p.published_on, p.title, p.channel, p.url, p.url);
+		for (const p of log)
+			if (p.published_on >= '2024-01-01' && p.published_on <= '2024-03-31')
+				insPub.run(
+					organId.get(p.organ_id),
+					`2025${p.published_on.slice(4)}`,
+					p.title,
+					p.channel,
+					`${p.url}#2025`,
+					`${p.url}#2025`
+				);
+	})();
+	rebuildSummaries(db);
+	db.pragma('wal_checkpoint(TRUNCATE)');
+	db.exec('ANALYZE');
+	db.close();
+	rmSync(`${tmp}-wal`, { force: true });
+	rmSync(`${tmp}-shm`, { force: true });
+	renameSync(tmp, path);
+	console.log(
+		`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`
+	);
+}
+
+async function plainWorkbook(rows: number, cols: number): Promise<Buffer> {
+	const wb = new ExcelJS.Workbook();
+	const ws = wb.addWorksheet('plain');
+	for (let r = 1; r <= rows; r++) ws.addRow(Array.from({ length: cols }, (_, c) => (c === 1 ? `单位${r}` : r + c)));
+	return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function main() {
+	const path = join(tmpdir(), `dw-bench-assessment-${ORGANS}.db`);
+	console.log(`${ORGANS} organs, report years ${YEARS.join('–')}, quarter 2025Q1`);
+	if (!existsSync(path)) buildDatabase(path);
+	else console.log(`  reusing ${path}`);
+	process.env.DATABASE_URL = path;
+	getDb();
+	const organs = assessedOrgans(Q.year);
+	// Start open (a previous run may have left it closed).
+	try {
+		reopen(Q, null, 'bench');
+	} catch {
+		/* already open */
+	}
+
+	const floor = await time(() => gatherEvidence(Q, organs));
+	const evidence = floor.value;
+	const pure = await time(() => scoreQuarter(DEFAULT_RUBRIC, Q, evidence));
+	const score = await time(() => liveSheet(Q));
+	const sheet = score.value;
+	const xlsx = await time(() => assessmentXlsx(sheet));
+	const cells = sheet.scores.length * 24;
+	const plain = await time(() => plainWorkbook(sheet.scores.length * 4, 6));
+	const deductions = sheet.scores.reduce((s, o) => s + o.indicators.reduce((a, i) => a + i.items.length, 0), 0);
+	console.log(`\nscoring ${sheet.scores.length} organs (${deductions} deduction items):`);
+	console.log(`  evidence queries ${ms(floor.median)} (first ${ms(floor.first)}) — the SQL floor`);
+	console.log(`  pure scoring ${ms(pure.median)}`);
+	console.log(
+		`  live sheet (evidence + scoring + ranks) ${ms(score.median)} (first ${ms(score.first)}) → ${(score.median / floor.median).toFixed(2)}× the floor`
+	);
+	console.log(
+		`  XLSX ${ms(xlsx.median)} (first ${ms(xlsx.first)}), ${(xlsx.value.length / 1024).toFixed(0)} KB, ~${cells} summary cells + details`
+	);
+	console.log(`  baseline: a plain ExcelJS workbook of ${sheet.scores.length * 4} × 6 cells ${ms(plain.median)}`);
+	const total = score.median + xlsx.median;
+	console.log(`  score + export: ${ms(total)} (target < 10 s) ${total < 10_000 ? 'OK' : 'OVER'}`);
+
+	const query = { sort: 'total', dir: 'desc' as const, kind: '', grade: '', page: 1 };
+	const page = await time(() => quarterPage(Q, query));
+	console.log(
+		`\nquarter page data (this quarter + last quarter live, ${page.value.rows.length} of ${page.value.total} rows): ${ms(page.median)} (first ${ms(page.first)}) (target < 1 s) ${page.median < 1000 ? 'OK' : 'OVER'}`
+	);
+	const tc = now();
+	close(Q, null);
+	const closeMs = now() - tc;
+	const closedPage = await time(() => quarterPage(Q, query));
+	const reread = await time(() => getSheet(Q));
+	console.log(
+		`  closing (snapshot written) ${ms(closeMs)}; closed quarter page ${ms(closedPage.median)}; snapshot read ${ms(reread.median)}`
+	);
+	reopen(Q, null, 'bench');
+	closeDb();
+}
+
+await main();
