@@ -80,7 +80,7 @@ describe('every route has a rule', () => {
 		for (const r of ROLES)
 			for (const n of NAV) expect(ROUTE_RULES[n.routeId], n.routeId).toBeDefined();
 		expect(navFor('leader', null).map((n) => n.href)).not.toContain('/admin/users');
-		expect(navFor('clerk', 3).map((n) => n.href)).toEqual(['/organs/3', '/import', '/drafts', '/inbox']);
+		expect(navFor('clerk', 3).map((n) => n.href)).toEqual(['/organs/3', '/assessment', '/import', '/drafts', '/inbox']);
 		expect(navFor('admin', null).map((n) => n.href)).toEqual(expect.arrayContaining(['/', '/import', '/admin/organs', '/admin/users']));
 		for (const n of NAV) for (const r of ROLES) if (n.permissions.some((p) => can(r, p))) expect(canOpenRoute(r, n.routeId)).toBe(true);
 	});
