@@ -127,6 +127,7 @@ function decode(bytes: Uint8Array): string {
 	}
 }
 
+/** CSV bytes (UTF-8 or GBK, comma, tab or semicolon) as rows of cells with their line numbers; the roster reads it too. */
 export function csvTable(bytes: Uint8Array): RawRow[] {
 	const text = decode(bytes);
 	const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
