@@ -280,8 +280,8 @@ export function undoMerge(mergeId: number, actorId: string | null): void {
 		insertRows(c, 'publication', s.publications);
 		insertRows(c, 'publication_year', s.publicationYears);
 		insertRows(c, 'publication_month', s.publicationMonths);
+		// changed_at comes back as it was too: the data is as before the merge, so is the dashboard's cache key.
 		const at = Date.now();
-		c.prepare('UPDATE organ SET changed_at = ? WHERE id IN (?, ?)').run(at, m.from_id, m.into_id);
 		c.prepare('UPDATE organ_merge SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, actorId, mergeId);
 		audit(actorId, 'organ.merge_undo', { mergeId, from: { id: m.from_id, name: m.from_name }, into: m.into_id }, c);
 	}).immediate();
