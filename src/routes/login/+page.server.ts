@@ -36,6 +36,8 @@ export const actions: Actions = {
 			return fail(400, { username, message: '用户名或密码错误' });
 		}
 		clearFailures(username);
+		if (found.disabled) return fail(403, { username, message: '该账号已停用，请联系系统管理员' });
+		users.recordLogin(found.id);
 		const token = generateSessionToken();
 		const session = createSession(token, found.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
