@@ -6,7 +6,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contextAs, launch } from './browser';
 
-const SAMPLE = readFileSync('static/demo/tianyuan-kegongxin-2022.txt', 'utf8');
+const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
 function variant(organ: string, year: number): Buffer {
 	return Buffer.from(SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`));
 }

@@ -6,9 +6,10 @@ import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { renderReport } from '../../../tests/helpers/report-files';
 import { closeDb, getDb } from './db';
 import * as table from './db/schema';
-import { importFiles, type Actor } from './import';
+import { importFiles } from './import';
+import type { Actor } from '../auth/actor';
 import * as organs from './organs';
-import * as reports from './reports';
+import * as reports from './reports/read';
 import * as users from './users';
 import { importRoster, exportRoster } from './roster-file';
 import { dashboard, filterOrgans } from './metrics';
@@ -215,8 +216,8 @@ describe('safe merge', () => {
 		const clerk = await users.create({ username: 'old-clerk', password: 'old-clerk-password', role: 'clerk', organId: from });
 		const fromReport22 = res[1].reportId!;
 		const intoReport22 = res[2].reportId!;
-		correctFigure({ reportId: fromReport22, cellPath: 'applications.rows.new.natural_person', value: '999', reason: '核对原件' }, { id: 'insp', role: 'inspector' });
-		addAnnotation({ reportId: res[0].reportId!, note: '请核实' }, { id: 'insp', role: 'inspector' });
+		correctFigure({ reportId: fromReport22, cellPath: 'applications.rows.new.natural_person', value: '999', reason: '核对原件' }, { id: 'insp', role: 'inspector', organId: null });
+		addAnnotation({ reportId: res[0].reportId!, note: '请核实' }, { id: 'insp', role: 'inspector', organId: null });
 		const before = state([from, into]);
 
 		const preview = organs.mergePreview(from, into);
