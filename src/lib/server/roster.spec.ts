@@ -13,6 +13,8 @@ import * as reports from './reports/read';
 import * as users from './users';
 import { importRoster, exportRoster } from './roster-file';
 import { dashboard, filterOrgans } from './metrics';
+import { districtMedians } from './drilldown/medians';
+import { organIndex } from './drilldown/organ-list';
 import { correctFigure } from './corrections';
 import { addAnnotation } from './annotations';
 import { generateTruth } from '../generator/district';
@@ -72,6 +74,7 @@ describe('the roster decides what counts', () => {
 		expect(results.every((r) => r.organStatus === 'district' && !r.newOrgan)).toBe(true);
 		const before = dashboard(f);
 		expect(before.volume.reports).toEqual([8, 8, 8]);
+		const medians = districtMedians(2022);
 
 		const base = (organ: string, year: number) => truth.reports.find((t) => t.report.organ.includes(organ) && t.report.year === year)!.report;
 		const outside = [
@@ -82,6 +85,8 @@ describe('the roster decides what counts', () => {
 		const second = await importFiles(outside, admin);
 		expect(second.map((r) => [r.status.startsWith('imported'), r.organStatus, r.reason])).toEqual(Array(3).fill([true, 'pending', '新单位，待确认']));
 		expect(dashboard(f)).toEqual(before);
+		expect(districtMedians(2022)).toEqual(medians);
+		expect(organIndex().filter((o) => o.status === 'pending').map((o) => o.missingYears)).toEqual([[], [], []]);
 		expect(filterOrgans().map((o) => o.name)).not.toContain('清河市人民政府');
 		const pending = organs.pending();
 		expect(pending.map((p) => p.name)).toEqual(['清河市人民政府', '云溪区教肓局', '某省住房和城乡建设厅']);
@@ -115,6 +120,8 @@ describe('the roster decides what counts', () => {
 		}
 		expect(filterOrgans().map((o) => o.name)).toContain('清河市人民政府');
 		expect(filterOrgans().map((o) => o.name)).not.toContain('某省住房和城乡建设厅');
+		// The city's 2022 report now counts in the district's medians of 2022: nine reports instead of eight.
+		expect(districtMedians(2022)['applications.rows.new.total'].n).toBe(medians['applications.rows.new.total'].n + 1);
 	});
 
 	it('takes the first import into an empty roster as the roster, and says so; later unknown organs wait', async () => {
