@@ -2,6 +2,7 @@
 // which organs count in which year. Merges live in organ-merge.ts, the roster file in roster-file.ts.
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from './db';
+import { statement } from './db/statement';
 import * as table from './db/schema';
 import { inferOrganKind, isOrganKind, normalizeOrganName, type OrganKind } from '../report/organ';
 import { isMember, retireFrom, type OrganStatus, type YearSpan } from '../organs/roster';
@@ -77,8 +78,7 @@ export function setKind(organId: number, kind: string): void {
 /** The organs on the district's roster in that year: what the dashboard, rankings and the assessment count. */
 export function rosterOrganIds(year: number): number[] {
 	return (
-		getDb()
-			.$client.prepare(
+		statement(
 				`SELECT id FROM organ WHERE status = 'district' AND COALESCE(roster_from, 0) <= ? AND COALESCE(roster_to, 9999) >= ?
 				ORDER BY sort_order, name`
 			)
@@ -94,7 +94,7 @@ export function isOnRoster(organId: number, year: number): boolean {
 
 /** A fresh installation: nobody has put an organ on the roster yet. */
 export function rosterIsEmpty(): boolean {
-	return !getDb().$client.prepare(`SELECT 1 FROM organ WHERE status = 'district' LIMIT 1`).get();
+	return !statement(`SELECT 1 FROM organ WHERE status = 'district' LIMIT 1`).get();
 }
 
 function touch(organId: number, set: Partial<typeof table.organ.$inferInsert>): void {
@@ -130,7 +130,7 @@ export function addOrgan(input: NewOrgan, actorId: string | null): table.Organ {
 	const db = getDb();
 	return db.$client
 		.transaction(() => {
-			const max = db.$client.prepare('SELECT COALESCE(MAX(sort_order), 0) AS m FROM organ').get() as { m: number };
+			const max = statement('SELECT COALESCE(MAX(sort_order), 0) AS m FROM organ').get() as { m: number };
 			const o = db
 				.insert(table.organ)
 				.values({
@@ -173,9 +173,9 @@ export function rename(organId: number, newName: string, fromYear: number | null
 	const c = getDb().$client;
 	c.transaction(() => {
 		// The new name may have been an alias of the same organ: it is the name now.
-		c.prepare('DELETE FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').run(organId, key);
+		statement('DELETE FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').run(organId, key);
 		touch(organId, { name, normalizedName: key });
-		c.prepare('INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, NULL, ?)').run(
+		statement('INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, NULL, ?)').run(
 			organId,
 			o.name,
 			o.normalizedName,
@@ -227,13 +227,13 @@ export function setSortOrder(organId: number, sortOrder: number): void {
 export function remove(organId: number, actorId: string | null): void {
 	const o = mustGet(organId);
 	const c = getDb().$client;
-	const n = (sql: string) => (c.prepare(sql).get(organId) as { n: number }).n;
+	const n = (sql: string) => (statement(sql).get(organId) as { n: number }).n;
 	if (n('SELECT count(*) AS n FROM report WHERE organ_id = ?'))
 		throw new OrganError(`“${o.name}”已有年报，不能删除：请退出名册（从某年度起）或标记为区外单位`);
 	if (n('SELECT count(*) AS n FROM user WHERE organ_id = ?')) throw new OrganError(`“${o.name}”仍绑定联络员账号，不能删除`);
 	c.transaction(() => {
-		c.prepare('UPDATE organ SET parent_id = NULL WHERE parent_id = ?').run(organId);
-		c.prepare('DELETE FROM organ WHERE id = ?').run(organId);
+		statement('UPDATE organ SET parent_id = NULL WHERE parent_id = ?').run(organId);
+		statement('DELETE FROM organ WHERE id = ?').run(organId);
 		audit(actorId, 'organ.delete', { id: organId, name: o.name });
 	}).immediate();
 }
@@ -250,20 +250,16 @@ export interface PendingOrgan {
 }
 
 function rosterCandidates(): Candidate[] {
-	const c = getDb().$client;
 	return [
-		...(c.prepare(`SELECT id, name, normalized_name AS key FROM organ WHERE status = 'district'`).all() as Candidate[]),
-		...(c
-			.prepare(`SELECT o.id, o.name, a.normalized_alias AS key FROM organ_alias a JOIN organ o ON o.id = a.organ_id WHERE o.status = 'district'`)
+		...(statement(`SELECT id, name, normalized_name AS key FROM organ WHERE status = 'district'`).all() as Candidate[]),
+		...(statement(`SELECT o.id, o.name, a.normalized_alias AS key FROM organ_alias a JOIN organ o ON o.id = a.organ_id WHERE o.status = 'district'`)
 			.all() as Candidate[])
 	];
 }
 
 /** Organs seen in an import and not decided yet, oldest first, each with the closest roster names. */
 export function pending(): PendingOrgan[] {
-	const c = getDb().$client;
-	const rows = c
-		.prepare(
+	const rows = statement(
 			`SELECT o.id, o.name, o.kind, o.created_at AS createdAt,
 				(SELECT json_group_array(year) FROM (SELECT year FROM report WHERE organ_id = o.id ORDER BY year)) AS years
 			FROM organ o WHERE o.status = 'pending' ORDER BY o.created_at, o.id`
@@ -293,9 +289,7 @@ export interface OrganAdminRow {
 
 /** Every organ with its aliases and what hangs on it, for the admins' organ page: roster order first. */
 export function listForAdmin(): OrganAdminRow[] {
-	const c = getDb().$client;
-	const rows = c
-		.prepare(
+	const rows = statement(
 			`SELECT o.id, o.name, o.kind, o.status, o.roster_from AS rosterFrom, o.roster_to AS rosterTo, o.parent_id AS parentId,
 			        p.name AS parentName, o.sort_order AS sortOrder,
 			        (SELECT count(*) FROM report r WHERE r.organ_id = o.id) AS reports,
@@ -305,8 +299,7 @@ export function listForAdmin(): OrganAdminRow[] {
 			  ORDER BY CASE o.status WHEN 'district' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, o.sort_order, o.name`
 		)
 		.all() as (Omit<OrganAdminRow, 'aliases' | 'years'> & { years: string })[];
-	const aliases = c
-		.prepare('SELECT id, organ_id AS organId, alias, valid_from AS validFrom, valid_to AS validTo FROM organ_alias ORDER BY alias')
+	const aliases = statement('SELECT id, organ_id AS organId, alias, valid_from AS validFrom, valid_to AS validTo FROM organ_alias ORDER BY alias')
 		.all() as ({ organId: number } & OrganAdminRow['aliases'][number])[];
 	const byOrgan = new Map<number, OrganAdminRow['aliases']>();
 	for (const { organId, ...a } of aliases) byOrgan.set(organId, [...(byOrgan.get(organId) ?? []), a]);
@@ -315,7 +308,6 @@ export function listForAdmin(): OrganAdminRow[] {
 
 /** Roster organs for pickers (a clerk's organ): name and kind, roster order. */
 export function rosterList(): { id: number; name: string; kind: string }[] {
-	return getDb()
-		.$client.prepare(`SELECT id, name, kind FROM organ WHERE status = 'district' ORDER BY sort_order, name`)
+	return statement(`SELECT id, name, kind FROM organ WHERE status = 'district' ORDER BY sort_order, name`)
 		.all() as { id: number; name: string; kind: string }[];
 }

@@ -1,6 +1,8 @@
 // The roster file on disk or upload: CSV or XLSX in (validated as a whole: one problem and nothing is stored),
 // CSV or XLSX out. The rows themselves are checked by the pure lib/organs/roster-file.ts.
 import { getDb } from './db';
+import { statement } from './db/statement';
+import { audit } from './audit';
 import * as organs from './organs';
 import { csvTable } from './publication-log';
 import { readZip, ZipRefusal } from './zip';
@@ -87,11 +89,11 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 				} else out.updated++;
 				if (organ.normalizedName !== normalizeOrganName(row.name)) {
 					// The row names the organ by what we knew as an alias: the file's name is the name now.
-					c.prepare('DELETE FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').run(organ.id, normalizeOrganName(row.name));
-					c.prepare('INSERT OR IGNORE INTO organ_alias (organ_id, alias, normalized_alias) VALUES (?, ?, ?)').run(organ.id, organ.name, organ.normalizedName);
-					c.prepare('UPDATE organ SET name = ?, normalized_name = ? WHERE id = ?').run(row.name, normalizeOrganName(row.name), organ.id);
+					statement('DELETE FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').run(organ.id, normalizeOrganName(row.name));
+					statement('INSERT OR IGNORE INTO organ_alias (organ_id, alias, normalized_alias) VALUES (?, ?, ?)').run(organ.id, organ.name, organ.normalizedName);
+					statement('UPDATE organ SET name = ?, normalized_name = ? WHERE id = ?').run(row.name, normalizeOrganName(row.name), organ.id);
 				}
-				c.prepare(`UPDATE organ SET status = 'district', kind = ?, roster_from = ?, roster_to = ?, sort_order = ?, changed_at = ? WHERE id = ?`).run(
+				statement(`UPDATE organ SET status = 'district', kind = ?, roster_from = ?, roster_to = ?, sort_order = ?, changed_at = ? WHERE id = ?`).run(
 					row.kind,
 					row.years.from,
 					row.years.to,
@@ -101,10 +103,10 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 				);
 				for (const a of row.aliases) {
 					const key = normalizeOrganName(a.name);
-					const had = c.prepare('SELECT id FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').get(organ.id, key) as { id: number } | undefined;
-					if (had) c.prepare('UPDATE organ_alias SET alias = ?, valid_from = ?, valid_to = ? WHERE id = ?').run(a.name, a.from, a.to, had.id);
+					const had = statement('SELECT id FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').get(organ.id, key) as { id: number } | undefined;
+					if (had) statement('UPDATE organ_alias SET alias = ?, valid_from = ?, valid_to = ? WHERE id = ?').run(a.name, a.from, a.to, had.id);
 					else {
-						c.prepare('INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)').run(organ.id, a.name, key, a.from, a.to);
+						statement('INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)').run(organ.id, a.name, key, a.from, a.to);
 						out.aliases++;
 					}
 				}
@@ -122,14 +124,10 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 						continue;
 					}
 				}
-				c.prepare('UPDATE organ SET parent_id = ? WHERE id = ?').run(parentId, id);
+				statement('UPDATE organ SET parent_id = ? WHERE id = ?').run(parentId, id);
 			}
 			if (out.problems.length) throw new Abort();
-			c.prepare('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)').run(
-				actor.id,
-				'roster.import',
-				JSON.stringify({ file, created: out.created, updated: out.updated, aliases: out.aliases })
-			);
+			audit(actor.id, 'roster.import', { file, created: out.created, updated: out.updated, aliases: out.aliases });
 		}).immediate();
 	} catch (e) {
 		if (!(e instanceof Abort)) throw e;
@@ -140,9 +138,7 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 
 /** The roster (organs on it, in roster order) as export rows. */
 export function rosterExportRows(): RosterExportRow[] {
-	const c = getDb().$client;
-	const rows = c
-		.prepare(
+	const rows = statement(
 			`SELECT o.id, o.name, o.kind, p.name AS parent, o.roster_from AS rf, o.roster_to AS rt FROM organ o LEFT JOIN organ p ON p.id = o.parent_id
 			WHERE o.status = 'district' ORDER BY o.sort_order, o.name`
 		)

@@ -8,6 +8,7 @@ import { invalidateUserSessions } from './auth/session';
 import { blockedUntil, clearFailures } from './auth/rate-limit';
 import { isRole } from '../auth/permissions';
 import * as organs from './organs';
+import { audit } from './audit';
 
 export class UserError extends Error {}
 
@@ -78,10 +79,6 @@ function mustGet(id: string): table.User {
 	const u = getDb().select().from(table.user).where(eq(table.user.id, id)).get();
 	if (!u) throw new UserError('用户不存在');
 	return u;
-}
-
-function audit(actorId: string | null, action: string, detail: unknown): void {
-	getDb().insert(table.auditLog).values({ userId: actorId, action, detail: JSON.stringify(detail) }).run();
 }
 
 /** Disables (its sessions end at once) or enables an account. Accounts are disabled, not deleted: their imports,
