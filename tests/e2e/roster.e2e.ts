@@ -110,6 +110,8 @@ describe('the roster in the browser', () => {
 		expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=pending-queue]'))).toBe(true);
 
 		const city = 'li[data-organ="清河市人民政府"]';
+		// Three characters from 云溪区人民政府 is no near miss: nothing is chosen for Enter to merge by accident.
+		expect(await page.locator(`${city} input[name=targetId]:checked`).count()).toBe(0);
 		await tabInto(page, city, 'button[formaction="?/outside"]');
 		await page.keyboard.press('Enter');
 		await page.waitForSelector('text=已将“清河市人民政府”标记为区外单位');
