@@ -30,7 +30,7 @@ async function grid(name: string, bytes: Uint8Array): Promise<unknown[][]> {
 	try {
 		readZip(bytes, { maxTotalBytes: 50 * 1024 * 1024, maxDepth: 0 });
 	} catch (e) {
-		if (e instanceof ZipRefusal) throw new Error(`XLSX 文件无法读取：${e.message}`);
+		if (e instanceof ZipRefusal) throw new Error(`XLSX 文件无法读取：${e.message}`, { cause: e });
 		throw e;
 	}
 	const { default: ExcelJS } = await import('exceljs');
@@ -38,7 +38,7 @@ async function grid(name: string, bytes: Uint8Array): Promise<unknown[][]> {
 	try {
 		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
 	} catch (e) {
-		throw new Error(`XLSX 文件损坏或不是 Excel 工作簿（${(e as Error).message}）`);
+		throw new Error(`XLSX 文件损坏或不是 Excel 工作簿（${(e as Error).message}）`, { cause: e });
 	}
 	const ws = wb.worksheets[0];
 	const rows: unknown[][] = [];

@@ -49,8 +49,13 @@ export function reportWhere(f: DashboardFilter, r = 'r', o = 'o'): YearWhere {
 	const needsOrgan = f.kind !== null;
 	const parts = [`${r}.year BETWEEN ? AND ?`, onRoster(`${r}.organ_id`, `${r}.year`)];
 	const params: (string | number)[] = [f.fromYear, f.toYear];
-	if (needsOrgan) parts.push(org.sql), params.push(...org.params);
-	else if (f.organId !== null) parts.push(`${r}.organ_id = ?`), params.push(f.organId);
+	if (needsOrgan) {
+		parts.push(org.sql);
+		params.push(...org.params);
+	} else if (f.organId !== null) {
+		parts.push(`${r}.organ_id = ?`);
+		params.push(f.organId);
+	}
 	return { sql: parts.join(' AND '), params, join: needsOrgan ? `JOIN organ ${o} ON ${o}.id = ${r}.organ_id` : '' };
 }
 
