@@ -38,16 +38,21 @@ export function onRosterInRange(f: DashboardFilter, o = 'o'): string {
 }
 
 export interface YearWhere extends Where {
-	/** The join the organ part needs (`JOIN organ o ON …`), empty when the filter has no organ part. */
+	/** The join the conditions need (`JOIN organ o ON …`), for a query that does not join organ `o` itself. */
 	join: string;
 }
 
+/** Roster membership in the row's year, on organ `o` joined to the row (cheaper than onRoster's subquery). */
+function rosterYear(r: string, o: string): string {
+	return `${o}.status = 'district' AND COALESCE(${o}.roster_from, 0) <= ${r}.year AND COALESCE(${o}.roster_to, 9999) >= ${r}.year`;
+}
+
 /** Year range, roster membership and organ filter on a table `r` with year and organ_id (report, report_summary,
- * publication_year), joined to organ `o` only when the filter needs the organ's kind. */
+ * publication_year), on organ `o` joined by primary key (the roster decides what counts). */
 export function reportWhere(f: DashboardFilter, r = 'r', o = 'o'): YearWhere {
 	const org = organWhere(f, o);
 	const needsOrgan = f.kind !== null;
-	const parts = [`${r}.year BETWEEN ? AND ?`, onRoster(`${r}.organ_id`, `${r}.year`)];
+	const parts = [`${r}.year BETWEEN ? AND ?`, rosterYear(r, o)];
 	const params: (string | number)[] = [f.fromYear, f.toYear];
 	if (needsOrgan) {
 		parts.push(org.sql);
@@ -56,7 +61,7 @@ export function reportWhere(f: DashboardFilter, r = 'r', o = 'o'): YearWhere {
 		parts.push(`${r}.organ_id = ?`);
 		params.push(f.organId);
 	}
-	return { sql: parts.join(' AND '), params, join: needsOrgan ? `JOIN organ ${o} ON ${o}.id = ${r}.organ_id` : '' };
+	return { sql: parts.join(' AND '), params, join: `JOIN organ ${o} ON ${o}.id = ${r}.organ_id` };
 }
 
 /** One zero per year of the range, indexed by year − fromYear. */
