@@ -9,6 +9,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
 	import: () => import('./commands/import'),
 	listing: () => import('./commands/listing'),
 	crawl: () => import('./commands/crawl'),
+	roster: () => import('./commands/roster'),
 	demo: () => import('./commands/demo'),
 	backup: () => import('./commands/backup'),
 	restore: () => import('./commands/restore'),

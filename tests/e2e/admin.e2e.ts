@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
 
 let browser: Browser;
@@ -11,15 +11,25 @@ afterAll(async () => {
 });
 
 describe('admin pages', () => {
-	it('an admin adds a clerk bound to a new organ, who can then log in and land on its organ', async () => {
+	async function addOrgan(page: Page, name: string) {
+		await page.goto('/admin/organs');
+		const add = page.locator('form[action="?/add"]');
+		await add.locator('input[name=name]').fill(name);
+		await add.locator('button[type=submit]').click();
+		await page.waitForSelector(`text=已添加单位“${name}”`);
+	}
+
+	it('an admin adds an organ to the roster and a clerk bound to it (picked, not typed), who can then log in and land on its organ', async () => {
 		const ctx = await contextAs(browser, 'admin');
 		const page = await ctx.newPage();
+		await addOrgan(page, '测试区审计局');
 		await page.goto('/admin/users');
 		const add = page.locator('form[action="?/add"]');
 		await add.locator('input[name=username]').fill('newclerk');
 		await add.locator('input[name=password]').fill('newclerk-pass');
 		await add.locator('select[name=role]').selectOption('clerk');
-		await add.locator('input[name=organ]').fill('测试区审计局');
+		await add.locator('input[type=search]').fill('审计');
+		await add.locator('select[name=organId]').selectOption({ label: '测试区审计局' });
 		await add.locator('button[type=submit]').click();
 		await page.waitForSelector('text=已添加用户 newclerk');
 		expect(await page.locator('table').textContent()).toContain('测试区审计局');
@@ -33,22 +43,33 @@ describe('admin pages', () => {
 		await c2.close();
 	});
 
-	it('an admin adds an alias and merges two organs; the old name becomes an alias', async () => {
+	it('an admin disables a user: its session ends and it cannot sign in again; the list shows the last login', async () => {
 		const ctx = await contextAs(browser, 'admin');
 		const page = await ctx.newPage();
+		const c2 = await anonymousContext(browser);
+		const p2 = await c2.newPage();
+		await login(p2, 'newclerk', 'newclerk-pass');
 		await page.goto('/admin/users');
-		// two organs to merge, made through the user form (a clerk's organ is created when unknown)
-		for (const [u, organ] of [['mergea', '测试区旧局'], ['mergeb', '测试区新局']]) {
-			const add = page.locator('form[action="?/add"]');
-			await add.locator('input[name=username]').fill(u);
-			await add.locator('input[name=password]').fill('password-123');
-			await add.locator('select[name=role]').selectOption('clerk');
-			await add.locator('input[name=organ]').fill(organ);
-			await add.locator('button[type=submit]').click();
-			await page.waitForSelector(`text=已添加用户 ${u}`);
-		}
-		await page.goto('/admin/organs');
-		const row = page.locator('tr', { hasText: '测试区新局' });
+		const row = page.locator('tr[data-username=newclerk]');
+		expect(await row.textContent()).not.toContain('从未登录');
+		page.once('dialog', (d) => d.accept());
+		await row.locator('form[action="?/disable"] button').click();
+		await page.waitForSelector('text=已停用该账号');
+		await p2.goto('/organs');
+		expect(new URL(p2.url()).pathname).toBe('/login');
+		await p2.fill('input[name=username]', 'newclerk');
+		await p2.fill('input[name=password]', 'newclerk-pass');
+		await p2.click('button[type=submit]');
+		await p2.waitForSelector('text=该账号已停用');
+		await c2.close();
+		await ctx.close();
+	});
+
+	it('an admin adds an alias and merges two organs through the preview; the old name becomes an alias', async () => {
+		const ctx = await contextAs(browser, 'admin');
+		const page = await ctx.newPage();
+		for (const organ of ['测试区旧局', '测试区新局']) await addOrgan(page, organ);
+		const row = page.locator('tr[data-organ="测试区新局"]');
 		await row.locator('input[name=alias]').fill('测试区新局简称');
 		await row.locator('form[action="?/alias"] button').click();
 		await page.waitForSelector('text=已添加别名');
@@ -57,8 +78,14 @@ describe('admin pages', () => {
 		await page.selectOption('select[name=fromId]', from!);
 		await page.selectOption('select[name=intoId]', into!);
 		await page.click('form[action="?/merge"] button');
+		await page.waitForSelector('[data-testid=merge-preview]');
+		expect(await page.textContent('[data-testid=merge-conflicts]')).toBe('无');
+		await page.check('input[name=confirm]');
+		await page.click('button:has-text("确认合并")');
 		await page.waitForSelector('text=原名称已作为别名保留');
-		const merged = page.locator('tr', { hasText: '测试区新局简称' });
+		await page.goto('/admin/organs');
+		const merged = page.locator('tr[data-organ="测试区新局"] td:nth-child(7)');
+		expect(await merged.textContent()).toContain('测试区新局简称');
 		expect(await merged.textContent()).toContain('测试区旧局');
 		await screenshot(page, 'admin-organs');
 		await ctx.close();

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import * as users from '../../lib/server/users';
 import { isRole } from '../../lib/auth/permissions';
 
-const help = `import PATH... [--as <username>] [--workers N] [--json] [--verbose] [--quiet]
+const help = `import PATH... [--as <username>] [--roster-only] [--workers N] [--json] [--verbose] [--quiet]
 
 Imports annual reports (.txt .html .htm .docx .pdf), publication logs (.csv .xlsx: columns organ/单位,
 published_on/发布日期, title/标题, channel/栏目, url/链接) and .zip archives of them. Folders are read recursively.
@@ -18,6 +18,13 @@ Each file is one transaction: the same bytes again are a no-op, a different file
 becomes a new revision (the old one kept).
 
   --as <username>  import as that user (a clerk may only import its own organ); default: as an administrator
+  --roster-only    refuse reports of organs not on the roster (by name or alias) instead of keeping them pending
+
+A report of an organ that matches no roster name or alias is stored and its organ waits as pending (新单位，
+待确认: never counted until an admin adds it, assigns it to a roster organ or marks it outside, on
+/admin/organs/pending); the summary lists the pending organs. Into an empty roster (a fresh installation) the
+first import's organs are taken as the roster. A folder's roster.csv / roster.xlsx is left out: load it with
+\`roster import\` first.
   --workers N      parse on N worker threads (default: the number of cores; 0: in the main thread)
   --json           print the per-file results as JSON on stdout instead of the summary
   --verbose        one line per file in the summary, not only the refused ones
@@ -28,6 +35,8 @@ imported), 2 on a usage error. The database is DATABASE_URL (default data/disclo
 under DATA_DIR (default: the database's folder)/files.`;
 
 const EXTENSIONS = /\.(txt|html?|docx|pdf|zip|csv|xlsx|xlsm)$/i;
+/** The generator writes the roster beside the reports: it is loaded by `roster import`, not as a publication log. */
+const ROSTER_FILE = /^roster\.(csv|xlsx)$/i;
 const BATCH = 200;
 
 const LABELS: Record<ImportStatus, string> = {
@@ -47,7 +56,7 @@ function collectPaths(paths: string[]): { files: string[]; missing: string[] } {
 			const full = join(dir, name);
 			const st = statSync(full);
 			if (st.isDirectory()) walk(full);
-			else if (st.isFile() && EXTENSIONS.test(name)) files.push(full);
+			else if (st.isFile() && EXTENSIONS.test(name) && !ROSTER_FILE.test(name)) files.push(full);
 		}
 	};
 	for (const p of paths) {
@@ -85,7 +94,7 @@ const command: Command = {
 	summary: 'import reports, publication logs and .zip archives (files or folders)',
 	help,
 	async run(args) {
-		const { flags, positionals } = parseArgs(args, ['json', 'verbose', 'quiet']);
+		const { flags, positionals } = parseArgs(args, ['json', 'verbose', 'quiet', 'roster-only']);
 		if (!positionals.length) {
 			console.error(help);
 			return 2;
@@ -132,7 +141,7 @@ const command: Command = {
 					counts[result.status]++;
 					const top = result.file.match(/^(.*?\.zip)(\/|$)/i)?.[1] ?? result.file;
 					progress(inputIndex.get(top) ?? i, result.file);
-				}, { pool });
+				}, { pool, rosterOnly: flags['roster-only'] === true });
 			}
 		} finally {
 			await pool?.close();
@@ -152,6 +161,11 @@ const command: Command = {
 				`共 ${results.length} 个文件：已导入 ${counts.imported + counts.imported_with_findings}（其中有检查发现 ${counts.imported_with_findings}，` +
 					`新修订版本 ${results.filter((r) => r.newRevision).length}），重复 ${counts.duplicate}，拒绝 ${counts.refused}；用时 ${secs.toFixed(1)} 秒`
 			);
+			const seeded = new Set(results.filter((r) => r.rosterSeeded).map((r) => r.organ));
+			if (seeded.size) console.log(`名册原为空：本次导入的 ${seeded.size} 个单位已作为本区名册`);
+			const pending = [...new Set(results.filter((r) => r.organStatus === 'pending' && r.organ).map((r) => r.organ!))];
+			if (pending.length)
+				console.log(`待确认单位 ${pending.length} 个（不计入总览，请在 /admin/organs/pending 处理）：\n${pending.map((n) => `  ${n}`).join('\n')}`);
 		}
 		return counts.refused > 0 ? 1 : 0;
 	}

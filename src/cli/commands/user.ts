@@ -9,7 +9,7 @@ const help = `user add <username> --role <admin|leader|inspector|clerk> [--organ
 user list
 user passwd <username> [--password-stdin]
 
-A clerk needs --organ; an organ not yet known is created. Without --password-stdin the password is asked
+A clerk needs --organ, an organ on the district's roster (its name or an alias; see \`roster import\`). Without --password-stdin the password is asked
 for on the terminal (twice). The database is DATABASE_URL (default data/disclosure-watch.db).`;
 
 async function readPassword(fromStdin: boolean): Promise<string> {

@@ -34,7 +34,8 @@ export const PERMISSIONS = [
 	'drafts.check', // check a draft report before publishing (a clerk only as its own organ)
 	'inbox.answer', // the own organ's inbox: read and answer what the district asks (clerk)
 	'inbox.manage', // ask for answers, see them, close items (inspector)
-	'reminders.send' // 催报: remind organs of a missing or late report
+	'reminders.send', // 催报: remind organs of a missing or late report
+	'organs.pending' // decide on organs an import found (add to the roster, assign as alias, mark outside)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,7 +54,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 		'drafts.check',
 		'inbox.manage',
 		'reminders.send',
-		'findings.review'
+		'findings.review',
+		'organs.pending'
 	],
 	clerk: ['reports.view_own', 'reports.import_own', 'drafts.check', 'inbox.answer', 'assessment.view_own', 'assessment.answer_own']
 };
@@ -102,6 +104,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 	'/(app)/charts/[chart]': ['dashboard.view'],
 	'/(app)/admin/organs': ['organs.manage'],
 	'/(app)/admin/sources': ['sources.manage'],
+	'/(app)/admin/organs/pending': ['organs.pending'],
+	'/(app)/admin/organs/merge': ['organs.manage'],
+	'/(app)/admin/organs/export': ['organs.manage'],
 	'/(app)/import': ['reports.import', 'reports.import_own'],
 	'/(app)/findings': ['findings.review'],
 	'/(app)/organs/[id]': 'user', // narrowed in the load: a clerk only its own organ
@@ -176,6 +181,7 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/inbox', label: '待办', routeId: '/(app)/inbox', permissions: ['inbox.answer', 'inbox.manage'] },
 	{ href: '/reminders', label: '催报', routeId: '/(app)/reminders', permissions: ['reminders.send'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
+	{ href: '/admin/organs/pending', label: '待确认单位', routeId: '/(app)/admin/organs/pending', permissions: ['organs.pending'] },
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
 	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] },
 	{ href: '/admin/audit', label: '审计日志', routeId: '/(app)/admin/audit', permissions: ['audit.view'] }

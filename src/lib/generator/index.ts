@@ -7,4 +7,5 @@ export { DAMAGE_KINDS, injectDamage, type Damage, type DamageKind } from './dama
 export { reportFindings, carryOverFindings, timelinessFindings, deadlineFor } from './truth-checks';
 export { planFiles, fileName, renderText, renderTextFile, truthFor, FORMATS, type FilePlan, type FileVariant, type PlanOptions } from './files';
 export { publicationLog, publicationLogCsv, type PublicationRow } from './publication-log';
+export { rosterCsv, rosterRows } from './roster';
 export * from './render/index';

@@ -19,13 +19,13 @@ export interface DashboardView {
 }
 
 /**
- * Changes whenever anything the charts read changes: report rows (updated_at moves on every recompute), organs, logs,
- * and the crawler's sources (a run that only breaks a source adds no publication).
+ * Changes whenever anything the charts read changes: report rows (updated_at moves on every recompute), organs and
+ * the roster, logs, and the crawler's sources (a run that only breaks a source adds no publication).
  */
 export function dataVersion(client?: Database.Database): string {
 	const r = statement(
 		`SELECT (SELECT COUNT(*) FROM report) AS reports, (SELECT MAX(updated_at) FROM report) AS updated,
-			(SELECT COUNT(*) FROM organ) AS organs, (SELECT MAX(id) FROM organ) AS lastOrgan,
+			(SELECT COUNT(*) FROM organ) AS organs, (SELECT MAX(id) FROM organ) AS lastOrgan, (SELECT MAX(changed_at) FROM organ) AS roster,
 			(SELECT MAX(id) FROM publication) AS lastPub, (SELECT COUNT(*) FROM finding) AS findings,
 			(SELECT COUNT(*) || ':' || COALESCE(SUM(enabled), 0) || ':' || COALESCE(MAX(last_run_at), 0) FROM crawl_source) AS sources`,
 		client

@@ -43,6 +43,12 @@ export interface ImportResult {
 	/** Publication logs: rows added, rows already known. */
 	added?: number;
 	duplicates?: number;
+	/** The organ's roster status after the import: `pending` when its name matched no roster name or alias. */
+	organStatus?: string;
+	/** True when this file created its organ. */
+	newOrgan?: boolean;
+	/** True when the roster was empty and this import's organs became the roster (a fresh installation). */
+	rosterSeeded?: boolean;
 }
 
 export interface ImportProgress {
@@ -74,6 +80,8 @@ export const REASONS = {
 	noOrgan: '无法确定发布单位（标题中没有机关名称），未导入',
 	noPermission: '当前账号没有导入权限',
 	unknownOrgan: (name: string) => `单位“${name}”尚未登记：联络员只能上传本单位的报告，新单位须由管理员或督查员导入`,
+	notOnRoster: (name: string) => `单位“${name}”不在本区名册中，未导入（--roster-only：只导入名册单位的报告）`,
+	pendingOrgan: '新单位，待确认',
 	otherOrgan: (name: string, own: string) => `联络员只能上传本单位（${own}）的报告，此文件是“${name}”的报告`,
 	parseFailed: '解析出错，未导入：文件内容无法读取，请检查文件是否损坏或另存为其他格式后重试',
 	failed: '导入出错，未导入（已回滚），请稍后重试；仍失败请联系管理员'
@@ -85,6 +93,20 @@ export interface ImportOptions {
 	workers?: number;
 	/** A pool the caller keeps across calls (the CLI's batches); not closed here. */
 	pool?: ParsePool | null;
+	/** Refuse reports of organs whose name matches no organ (the CLI's --roster-only): nothing pending is created. */
+	rosterOnly?: boolean;
+	/**
+	 * Whether new organs join the roster. Default: only when the roster is empty at the start of the call and the
+	 * actor may import any organ (a fresh installation's first import); otherwise they wait as pending.
+	 */
+	seedRoster?: boolean;
+}
+
+/** What every file of one call shares. */
+interface Context {
+	organCache: Map<string, Organ | undefined>;
+	rosterOnly: boolean;
+	seedRoster: boolean;
 }
 
 /** A file to import: given, an archive entry still to inflate, or already decided. */
@@ -135,7 +157,11 @@ export async function importFiles(
 	const prepared: (Prepared | undefined)[] = [];
 	const results: ImportResult[] = [];
 	// Organs by name for this call only: a district's files name the same few dozen organs over and over.
-	const organCache = new Map<string, Organ | undefined>();
+	const ctx: Context = {
+		organCache: new Map<string, Organ | undefined>(),
+		rosterOnly: !!options.rosterOnly,
+		seedRoster: options.seedRoster ?? (can(actor.role, 'reports.import') && organs.rosterIsEmpty())
+	};
 	try {
 		for (let i = 0; i < tasks.length; i++) {
 			// Read ahead (archive entries inflated, parses queued) up to `ahead` files and AHEAD_BYTES of them.
@@ -149,7 +175,7 @@ export async function importFiles(
 			prepared[i] = undefined;
 			let result: ImportResult;
 			try {
-				result = 'result' in p ? p.result : 'log' in p ? await importLog(p.log, actor) : store(p.input, p.sha256, await p.parsed, actor, organCache);
+				result = 'result' in p ? p.result : 'log' in p ? await importLog(p.log, actor, ctx) : store(p.input, p.sha256, await p.parsed, actor, ctx);
 			} catch (e) {
 				// One file's failure (a busy database past the timeout, a full disk) is that file's result; its
 				// transaction rolled back, and the other files go on.
@@ -211,7 +237,8 @@ function baseName(name: string): string {
 	return name.slice(name.lastIndexOf('/') + 1);
 }
 
-function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: Actor, organCache: Map<string, Organ | undefined>): ImportResult {
+function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: Actor, ctx: Context): ImportResult {
+	const { organCache } = ctx;
 	const file = input.name;
 	if ('refusal' in parsed) return refused(file, parsed.refusal, { kind: 'report' });
 	if ('error' in parsed) return refused(file, REASONS.parseFailed, { kind: 'report', detail: parsed.error });
@@ -223,6 +250,7 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 	if (!organCache.has(model.organ)) organCache.set(model.organ, organs.findByName(model.organ));
 	const known = organCache.get(model.organ);
 	if (!known && !can(actor.role, 'reports.import')) return refused(file, REASONS.unknownOrgan(model.organ), base);
+	if (!known && ctx.rosterOnly) return refused(file, REASONS.notOnRoster(model.organ), base);
 	if (known && !canImportForOrgan(actor, known.id)) {
 		const own = actor.organId === null ? '未绑定单位' : (organs.get(actor.organId)?.name ?? String(actor.organId));
 		return refused(file, REASONS.otherOrgan(known.name, own), { ...base, organ: known.name, organId: known.id });
@@ -237,7 +265,9 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 		// same bytes meanwhile.
 		const again = duplicateOf(file, sha256, actor);
 		if (again) return again;
-		const organ = known ?? organs.ensure(model.organ);
+		// Found again inside: another writer may have created it meanwhile.
+		const found = known ?? organs.findByName(model.organ);
+		const organ = found ?? organs.ensure(model.organ, undefined, ctx.seedRoster ? 'district' : 'pending');
 		const rev = addRevision({
 			organId: organ.id,
 			year,
@@ -264,7 +294,11 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 			reportId: rev.reportId,
 			revisionId: rev.revisionId,
 			newRevision: !rev.created,
-			findings: rev.findings.length
+			findings: rev.findings.length,
+			organStatus: organ.status,
+			newOrgan: !found || undefined,
+			rosterSeeded: (!found && ctx.seedRoster) || undefined,
+			reason: organ.status === 'pending' ? REASONS.pendingOrgan : undefined
 		};
 	}).immediate();
 	// Remembered only once committed: a rolled-back organ must not be reused.
@@ -296,7 +330,7 @@ function duplicateOf(file: string, sha256: string, actor: Actor): ImportResult |
 	};
 }
 
-async function importLog(input: ImportInput, actor: Actor): Promise<ImportResult> {
+async function importLog(input: ImportInput, actor: Actor, ctx: Context): Promise<ImportResult> {
 	const file = input.name;
 	let read;
 	try {
@@ -308,7 +342,7 @@ async function importLog(input: ImportInput, actor: Actor): Promise<ImportResult
 	const problems = [...read.problems];
 	if (!read.rows.length) return refused(file, describe(problems) || '发布记录表中没有数据行', { kind: 'publication_log' });
 	storeOriginal(input.bytes);
-	const res = storePublications(read.rows, actor);
+	const res = storePublications(read.rows, actor, ctx.seedRoster ? 'district' : 'pending');
 	problems.push(...res.skipped);
 	problems.sort((a, b) => a.line - b.line);
 	const base: ImportResult = {

@@ -127,6 +127,7 @@ function decode(bytes: Uint8Array): string {
 	}
 }
 
+/** CSV bytes (UTF-8 or GBK, comma, tab or semicolon) as rows of cells with their line numbers; the roster reads it too. */
 export function csvTable(bytes: Uint8Array): RawRow[] {
 	const text = decode(bytes);
 	const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
@@ -248,16 +249,18 @@ export function storeOrganPublications(
 }
 
 /**
- * Stores rows in one transaction. Unknown organs are created for roles that import any organ's data; a clerk's
- * rows for other organs are skipped with the reason.
+ * Stores rows in one transaction. Unknown organs are created (pending, unless the roster is being seeded) for roles
+ * that import any organ's data; a clerk's rows for other organs are skipped with the reason.
  */
-export function storePublications(rows: PublicationRow[], actor: Actor): PublicationImport {
+export function storePublications(rows: PublicationRow[], actor: Actor, newOrganStatus?: 'district' | 'pending'): PublicationImport {
 	const db = getDb();
 	const c = db.$client;
 	const insert = c.prepare(
 		'INSERT OR IGNORE INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
 	);
 	return c.transaction((): PublicationImport => {
+		// As for reports: an empty roster takes the organs of the first import, later unknown organs wait.
+		const status = newOrganStatus ?? (organs.rosterIsEmpty() ? 'district' : 'pending');
 		const out: PublicationImport = { added: 0, duplicates: 0, skipped: [], organIds: [] };
 		const cache = new Map<string, number | string>();
 		for (const r of rows) {
@@ -266,7 +269,7 @@ export function storePublications(rows: PublicationRow[], actor: Actor): Publica
 				const found = organs.findByName(r.organ);
 				if (found && canImportForOrgan(actor, found.id)) organ = found.id;
 				else if (found) organ = `联络员只能导入本单位的发布记录，“${r.organ}”不是本单位`;
-				else if (can(actor.role, 'reports.import')) organ = organs.ensure(r.organ).id;
+				else if (can(actor.role, 'reports.import')) organ = organs.ensure(r.organ, undefined, status).id;
 				else organ = `单位“${r.organ}”尚未登记，须由管理员或督查员导入`;
 				cache.set(r.organ, organ);
 			}

@@ -50,9 +50,11 @@ export const actions: Actions = {
 			if (until !== null) audit(found?.id ?? null, 'auth.lockout', { username: usernameKey(username), address, until });
 			return fail(400, { username, message: '用户名或密码错误' });
 		}
+		if (found.disabled) return fail(403, { username, message: '该账号已停用，请联系系统管理员' });
 		attemptSucceeded(attempt.attempt, username, address);
 		audit(found.id, 'auth.login', { address });
 		pruneAudit(); // the retention period, applied as people log in
+		users.recordLogin(found.id);
 		// No fixation: whatever session this browser had ends, and the login gets a new random token.
 		if (locals.session) invalidateSession(locals.session.id);
 		const token = generateSessionToken();

@@ -2,7 +2,7 @@
 // 30-day expiry that slides forward when less than half is left.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq, lte } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { getDb } from '../db';
 import * as table from '../db/schema';
 import type { Role } from '../../auth/permissions';
@@ -61,7 +61,7 @@ export function validateSessionToken(
 		})
 		.from(table.session)
 		.innerJoin(table.user, eq(table.session.userId, table.user.id))
-		.where(eq(table.session.id, id))
+		.where(and(eq(table.session.id, id), eq(table.user.disabled, false)))
 		.get();
 	if (!row) return { session: null, user: null };
 	const session = { ...row.session };

@@ -15,9 +15,17 @@ export const organ = sqliteTable(
 		normalizedName: text('normalized_name').notNull(),
 		kind: text('kind', { enum: ORGAN_KINDS }).notNull().default('department'),
 		parentId: integer('parent_id'),
+		/** district (on the roster) | pending (seen in an import, not decided) | outside (kept, never counted). */
+		status: text('status').notNull().default('district'),
+		/** Roster membership, both inclusive; null: open on that side (see lib/organs/roster.ts). */
+		rosterFrom: integer('roster_from'),
+		rosterTo: integer('roster_to'),
+		sortOrder: integer('sort_order').notNull().default(0),
+		/** Moves on every roster change (status, years): the dashboard's cache key reads it. */
+		changedAt: integer('changed_at').notNull().default(0),
 		createdAt: integer('created_at').notNull().default(now)
 	},
-	(t) => [uniqueIndex('organ_normalized_name_uq').on(t.normalizedName)]
+	(t) => [uniqueIndex('organ_normalized_name_uq').on(t.normalizedName), index('organ_status_idx').on(t.status)]
 );
 
 export const organAlias = sqliteTable(
@@ -28,7 +36,10 @@ export const organAlias = sqliteTable(
 			.notNull()
 			.references(() => organ.id, { onDelete: 'cascade' }),
 		alias: text('alias').notNull(),
-		normalizedAlias: text('normalized_alias').notNull()
+		normalizedAlias: text('normalized_alias').notNull(),
+		/** The years the name was in use (a renaming's old name), both inclusive; null: open. */
+		validFrom: integer('valid_from'),
+		validTo: integer('valid_to')
 	},
 	(t) => [uniqueIndex('organ_alias_normalized_uq').on(t.normalizedAlias), index('organ_alias_organ_idx').on(t.organId)]
 );
@@ -41,6 +52,9 @@ export const user = sqliteTable('user', {
 	role: text('role', { enum: ROLES }).notNull(),
 	/** The one organ a clerk is bound to; null for the other roles. */
 	organId: integer('organ_id').references(() => organ.id),
+	/** A disabled account cannot sign in; its sessions were ended when it was disabled. */
+	disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+	lastLoginAt: integer('last_login_at'),
 	createdAt: integer('created_at').notNull().default(now)
 });
 
@@ -518,7 +532,33 @@ export const rectificationMessage = sqliteTable(
 	(t) => [index('rectification_message_idx').on(t.rectificationId)]
 );
 
+/**
+ * One merge of organ `fromId` into `intoId`: what it moved, so it can be undone exactly, and so the merged id
+ * redirects to the surviving organ while the merge stands.
+ */
+export const organMerge = sqliteTable(
+	'organ_merge',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		fromId: integer('from_id').notNull(),
+		fromName: text('from_name').notNull(),
+		intoId: integer('into_id').notNull(),
+		intoName: text('into_name').notNull(),
+		/** Per conflicting year, whose report stayed current: { "2023": "from" | "into" }. */
+		choicesJson: text('choices_json').notNull().default('{}'),
+		/** Every row the merge touched, as it was before (see organs/merge.ts). */
+		snapshotJson: text('snapshot_json').notNull(),
+		userId: text('user_id'),
+		at: integer('at').notNull().default(now),
+		undoneAt: integer('undone_at'),
+		undoneBy: text('undone_by')
+	},
+	(t) => [index('organ_merge_from_idx').on(t.fromId), index('organ_merge_into_idx').on(t.intoId)]
+);
+
 export type Organ = typeof organ.$inferSelect;
+export type OrganAlias = typeof organAlias.$inferSelect;
+export type OrganMerge = typeof organMerge.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Report = typeof report.$inferSelect;

@@ -11,6 +11,7 @@ import * as organs from '../organs';
 import { importFiles, type ImportInput } from '../import';
 import { generateDistrict } from '../generate';
 import { dataDir } from '../files';
+import { importRoster } from '../roster-file';
 
 const DEMO_SEED = 'disclosure-watch-demo';
 const SAMPLE_ALIAS = '株洲市天元区科工信局';
@@ -35,8 +36,9 @@ function sampleReport(): ImportInput | null {
 
 export async function seedDemo(opts: SeedOptions = {}): Promise<void> {
 	const log = opts.log ?? (() => {});
-	await seedAccounts();
+	// The clerk's organ first: a clerk is bound to a roster organ, never to a typed name.
 	const demoOrgan = ensureDemoOrgan();
+	await seedAccounts();
 	try {
 		organs.addAlias(demoOrgan.id, SAMPLE_ALIAS);
 	} catch {
@@ -63,12 +65,11 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<void> {
 		traditionalRate: 0.05,
 		publicationLog: true
 	});
-	// The district office knows its bureaus' renamings: register them, so each bureau's years line up.
-	for (const o of district.truth.organs) {
-		const current = o.names[o.names.length - 1].name;
-		const organ = organs.ensure(current, o.kind);
-		for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
-	}
+	// The district office loads its roster first (its bureaus' renamings as dated aliases), so each bureau's years
+	// line up and every generated organ counts.
+	const roster = await importRoster('roster.csv', new TextEncoder().encode(district.rosterCsv), { id: null, role: 'admin' });
+	if (!roster.ok) throw new Error(`demo roster refused: ${roster.problems.map((p) => p.message).join('; ')}`);
+	log(`roster loaded: ${roster.created} organs`);
 	const inputs: ImportInput[] = district.files.map((f) => ({ name: f.name, bytes: f.bytes }));
 	inputs.push({ name: 'publication-log.csv', bytes: new TextEncoder().encode(district.publicationLogCsv) });
 	const sample = sampleReport();

@@ -9,9 +9,9 @@ import { aliasesByOrgan } from './aliases';
 import type { OrganKind } from '../../report/organ';
 import { crossFindingsView, ownReviewStatus } from '../findings/view';
 
-/** For GET /api/organs: id, name, kind, aliases. */
-export function apiOrgans(organIds?: number[]): { id: number; name: string; kind: OrganKind; aliases: string[] }[] {
-	const q = getDb().select({ id: table.organ.id, name: table.organ.name, kind: table.organ.kind }).from(table.organ);
+/** For GET /api/organs: id, name, kind, status (district | pending | outside), aliases. */
+export function apiOrgans(organIds?: number[]): { id: number; name: string; kind: OrganKind; status: string; aliases: string[] }[] {
+	const q = getDb().select({ id: table.organ.id, name: table.organ.name, kind: table.organ.kind, status: table.organ.status }).from(table.organ);
 	const rows = (organIds ? q.where(inArray(table.organ.id, organIds)) : q).orderBy(asc(table.organ.name)).all();
 	const aliases = aliasesByOrgan(organIds);
 	return rows.map((o) => ({ ...o, aliases: aliases.get(o.id) ?? [] }));

@@ -74,7 +74,7 @@ describe('reading the stored reports', () => {
 		expect(organIndex({ kind: 'street' })).toHaveLength(1);
 		expect(organIndex({ organIds: [edu.id] }).map((o) => o.id)).toEqual([edu.id]);
 		expect(apiOrgans().find((o) => o.name === '甲区财政局')!.aliases).toEqual(['甲区财政厅']);
-		expect(apiOrgans([edu.id])).toEqual([{ id: edu.id, name: '甲区教育局', kind: 'department', aliases: [] }]);
+		expect(apiOrgans([edu.id])).toEqual([{ id: edu.id, name: '甲区教育局', kind: 'department', status: 'district', aliases: [] }]);
 	});
 
 	it('shows an organ year by year: key figures, findings, revisions, corrections, publication rhythm', () => {

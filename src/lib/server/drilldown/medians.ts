@@ -5,6 +5,7 @@ import { median } from '../../report/compare';
 import { proactiveFields } from '../../report/figure-rows';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from '../../report/template';
 import { FEE_PATH, applicationPath, proactivePath, reviewPath } from '../../report/cell-path';
+import { onRoster } from '../metrics/sql';
 
 export interface MedianCell {
 	median: number | null;
@@ -12,11 +13,12 @@ export interface MedianCell {
 	n: number;
 }
 
+// Only roster organs of that year make the district's median (an outside city's figures are no benchmark).
 const SQL = {
-	stamp: 'SELECT COUNT(*) AS n, MAX(updated_at) AS t, MAX(id) AS m FROM report WHERE year = ?',
+	stamp: 'SELECT COUNT(*) AS n, MAX(updated_at) AS t, MAX(id) AS m, (SELECT MAX(changed_at) FROM organ) AS o FROM report WHERE year = ?',
 	figures: `SELECT r.template AS template, g.section AS section, g.row_key AS rowKey, g.c0, g.c1, g.c2, g.c3, g.c4, g.c5, g.c6
-		FROM figure g JOIN report r ON r.id = g.report_id WHERE r.year = ?`,
-	fees: 'SELECT fee_yuan AS v FROM report WHERE year = ?'
+		FROM figure g JOIN report r ON r.id = g.report_id WHERE r.year = ? AND ${onRoster('r.organ_id', 'r.year')}`,
+	fees: `SELECT fee_yuan AS v FROM report r WHERE r.year = ? AND ${onRoster('r.organ_id', 'r.year')}`
 } as const;
 
 // Medians are recomputed only when a report of that year changed (an import, a correction, a restore all touch
@@ -24,11 +26,11 @@ const SQL = {
 const cache = new Map<string, Record<string, MedianCell>>();
 const CACHE_SIZE = 16;
 
-/** The district median of every figure cell for a year, across all organs' reports (blank cells skipped). */
+/** The district median of every figure cell for a year, across the roster organs' reports (blank cells skipped). */
 export function districtMedians(year: number): Record<string, MedianCell> {
 	const client = getDb().$client;
-	const s = statement(SQL.stamp, client).get(year) as { n: number; t: number | null; m: number | null };
-	const key = `${client.name}:${year}:${s.n}:${s.t}:${s.m}`;
+	const s = statement(SQL.stamp, client).get(year) as { n: number; t: number | null; m: number | null; o: number | null };
+	const key = `${client.name}:${year}:${s.n}:${s.t}:${s.m}:${s.o}`;
 	const hit = cache.get(key);
 	if (hit) return hit;
 	const result = computeMedians(year);

@@ -7,11 +7,14 @@ import { statement } from '../db/statement';
 import { aliasesByOrgan } from './aliases';
 import { normalizeOrganName, type OrganKind } from '../../report/organ';
 import { missingYears } from '../../report/missing-years';
+import { isMember } from '../../organs/roster';
 
 export interface OrganListRow {
 	id: number;
 	name: string;
 	kind: OrganKind;
+	/** district | pending | outside (lib/organs/roster.ts). */
+	status: string;
 	aliases: string[];
 	years: number[];
 	/** Per year on file: its findings and errors (the year chips' colour). */
@@ -21,7 +24,7 @@ export interface OrganListRow {
 	/** Findings of the latest report, and how many of them are errors. */
 	latestFindings: number | null;
 	latestErrors: number | null;
-	/** Years from the organ's first report to the district's latest year that have no report. */
+	/** Years from the organ's first report to the district's latest year that have no report, while on the roster. */
 	missingYears: number[];
 }
 
@@ -73,6 +76,7 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 			id: o.id,
 			name: o.name,
 			kind: o.kind,
+			status: o.status,
 			aliases: aliases.get(o.id) ?? [],
 			years,
 			yearFindings: rs.map((r) => ({ year: r.year, findings: r.findings, errors: errors.get(r.id) ?? 0 })),
@@ -80,7 +84,8 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 			latestReportId: latest?.id ?? null,
 			latestFindings: latest ? latest.findings : null,
 			latestErrors: latest ? (errors.get(latest.id) ?? 0) : null,
-			missingYears: missingYears(years, last)
+			// An organ owes nothing for a year it is not on the roster (abolished, outside, not yet decided).
+			missingYears: missingYears(years, last).filter((y) => isMember({ status: o.status, from: o.rosterFrom, to: o.rosterTo }, y))
 		};
 	});
 }

@@ -5,6 +5,7 @@ const row = (name: string, errors: number | null, findings: number | null, missi
 	id: name.length,
 	name,
 	kind: 'department',
+	status: 'district',
 	aliases: [],
 	years: [],
 	yearFindings: [],

@@ -8,6 +8,7 @@ import {
 	planFiles,
 	publicationLog,
 	publicationLogCsv,
+	rosterCsv,
 	renderText,
 	renderTextFile,
 	truthFor,
@@ -75,6 +76,8 @@ export interface GeneratedDistrict {
 	truth: TruthJson;
 	publicationLog: PublicationRow[];
 	publicationLogCsv: string;
+	/** The district's roster (名称, 类型, 上级, 起止年度, 别名): what a district office would load first. */
+	rosterCsv: string;
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -151,6 +154,7 @@ export async function generateDistrict(opts: GenerateOptions): Promise<Generated
 			files: truthFiles
 		},
 		publicationLog: log,
-		publicationLogCsv: opts.publicationLog === false ? '' : publicationLogCsv(log)
+		publicationLogCsv: opts.publicationLog === false ? '' : publicationLogCsv(log),
+		rosterCsv: rosterCsv(district.organs, opts.years)
 	};
 }

@@ -1,4 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { parseRosterGrid } from '../../organs/roster-file';
+
+const csvGrid = (text: string) => text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,7 +48,7 @@ describe('generateDistrict', () => {
 });
 
 describe('generate command', () => {
-	it('writes the files, truth.json and the publication log, and refuses bad options', async () => {
+	it('writes the files, truth.json, the roster and the publication log, and refuses bad options', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'gen-'));
 		dirs.push(dir);
 		const code = await generate.run(['--organs', '3', '--years', '2019-2021', '--out', dir, '--seed', '4', '--formats', 'txt,html', '--error-rate', '0.3', '--publication-log', '--quiet']);
@@ -55,7 +58,10 @@ describe('generate command', () => {
 		expect(names).toContain('publication-log.csv');
 		const truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8'));
 		expect(truth.files.length).toBe(3 * 3 * 2);
-		expect(names.length).toBe(truth.files.length + 2);
+		expect(names.length).toBe(truth.files.length + 3);
+		const roster = parseRosterGrid(csvGrid(await readFile(join(dir, 'roster.csv'), 'utf8')));
+		expect(roster.problems).toEqual([]);
+		expect(roster.rows.map((r) => r.name)).toEqual(truth.organs.map((o: { names: { name: string }[] }) => o.names[o.names.length - 1].name));
 		for (const f of truth.files) {
 			expect(names).toContain(f.source.file);
 			expect(f.source.file).toContain(String(f.year));

@@ -5,6 +5,7 @@ import type { DashboardData } from '../../charts/data';
 import type { DashboardFilter } from '../../charts/filters';
 import type { RankPeriod } from '../../charts/rank-period';
 import { statement } from '../db/statement';
+import { onRoster } from './sql';
 import { outcomes, refusals, volume } from './applications';
 import { fees } from './fees';
 import { quality } from './quality';
@@ -36,9 +37,9 @@ export function dashboard(f: DashboardFilter, client?: Database.Database, rank?:
 	};
 }
 
-/** The years that have reports (the filter's defaults); the current year's neighbours when there are none. */
+/** The years that have roster organs' reports (the filter's defaults); the current year's neighbours when there are none. */
 export function availableYears(client?: Database.Database): { minYear: number; maxYear: number } {
-	const r = statement('SELECT MIN(year) AS minYear, MAX(year) AS maxYear FROM report', client).get() as {
+	const r = statement(`SELECT MIN(year) AS minYear, MAX(year) AS maxYear FROM report r WHERE ${onRoster('r.organ_id', 'r.year')}`, client).get() as {
 		minYear: number | null;
 		maxYear: number | null;
 	};
@@ -46,11 +47,12 @@ export function availableYears(client?: Database.Database): { minYear: number; m
 	return { minYear: r.minYear ?? fallback, maxYear: r.maxYear ?? fallback };
 }
 
-/** Organs for the filter's organ list, with their kind. */
+/** Roster organs for the filter's organ list, with their kind. */
 export function filterOrgans(client?: Database.Database): { id: number; name: string; kind: string }[] {
 	return statement(
 		`SELECT o.id AS id, o.name AS name, o.kind AS kind FROM organ o
-		WHERE EXISTS (SELECT 1 FROM report r WHERE r.organ_id = o.id) OR EXISTS (SELECT 1 FROM publication p WHERE p.organ_id = o.id)
+		WHERE o.status = 'district'
+			AND (EXISTS (SELECT 1 FROM report r WHERE r.organ_id = o.id) OR EXISTS (SELECT 1 FROM publication p WHERE p.organ_id = o.id))
 		ORDER BY o.kind, o.name`,
 		client
 	).all() as { id: number; name: string; kind: string }[];

@@ -1,12 +1,12 @@
 // Report quality: received on time, late (a T1 finding, so the configured deadlines decide), undated, missing
-// (an organ that reported in an earlier year has no report this year), reports with findings by rule, and the
-// findings by review status (open / confirmed / dismissed).
+// (an organ on the roster that year, which reported in an earlier year, has no report this year), reports with
+// findings by rule, and the findings by review status (open / confirmed / dismissed).
 import type Database from 'better-sqlite3';
 import type { QualityData } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
 import { RULES } from '../../report/checks';
 import { statement } from '../db/statement';
-import { num, organWhere, reportWhere } from './sql';
+import { num, onRoster, organWhere, reportWhere } from './sql';
 
 export function quality(f: DashboardFilter, client?: Database.Database): QualityData {
 	const w = reportWhere(f);
@@ -31,7 +31,7 @@ export function quality(f: DashboardFilter, client?: Database.Database): Quality
 			WHERE ${ow.sql} GROUP BY r.organ_id
 		), years(y) AS (SELECT value FROM json_each(?))
 		SELECT years.y AS year, COUNT(*) AS missing FROM years JOIN firsts ON firsts.first < years.y
-		WHERE NOT EXISTS (SELECT 1 FROM report x WHERE x.organ_id = firsts.organ_id AND x.year = years.y)
+		WHERE ${onRoster('firsts.organ_id', 'years.y')} AND NOT EXISTS (SELECT 1 FROM report x WHERE x.organ_id = firsts.organ_id AND x.year = years.y)
 		GROUP BY years.y`,
 		client
 	).all(...ow.params, JSON.stringify(years)) as { year: number; missing: number }[];

@@ -23,21 +23,45 @@ export function organWhere(f: DashboardFilter, o = 'o'): Where {
 	return { sql: parts.length ? parts.join(' AND ') : '1', params };
 }
 
+/**
+ * The roster condition: the organ (`organIdExpr`) is on the district's roster in the year (`yearExpr`). Only roster
+ * organs feed the dashboard: a pending or outside organ's reports are stored but never counted (lib/organs/roster.ts).
+ */
+export function onRoster(organIdExpr: string, yearExpr: string): string {
+	return `EXISTS (SELECT 1 FROM organ m WHERE m.id = ${organIdExpr} AND m.status = 'district'
+		AND COALESCE(m.roster_from, 0) <= ${yearExpr} AND COALESCE(m.roster_to, 9999) >= ${yearExpr})`;
+}
+
+/** The organ is on the roster in some year of the filter's range. */
+export function onRosterInRange(f: DashboardFilter, o = 'o'): string {
+	return `(${o}.status = 'district' AND COALESCE(${o}.roster_from, 0) <= ${f.toYear | 0} AND COALESCE(${o}.roster_to, 9999) >= ${f.fromYear | 0})`;
+}
+
 export interface YearWhere extends Where {
-	/** The join the organ part needs (`JOIN organ o ON …`), empty when the filter has no organ part. */
+	/** The join the conditions need (`JOIN organ o ON …`), for a query that does not join organ `o` itself. */
 	join: string;
 }
 
-/** Year range and organ filter on a table `r` with year and organ_id (report, report_summary, publication_year),
- * joined to organ `o` only when the filter needs the organ's kind. */
+/** Roster membership in the row's year, on organ `o` joined to the row (cheaper than onRoster's subquery). */
+function rosterYear(r: string, o: string): string {
+	return `${o}.status = 'district' AND COALESCE(${o}.roster_from, 0) <= ${r}.year AND COALESCE(${o}.roster_to, 9999) >= ${r}.year`;
+}
+
+/** Year range, roster membership and organ filter on a table `r` with year and organ_id (report, report_summary,
+ * publication_year), on organ `o` joined by primary key (the roster decides what counts). */
 export function reportWhere(f: DashboardFilter, r = 'r', o = 'o'): YearWhere {
 	const org = organWhere(f, o);
 	const needsOrgan = f.kind !== null;
-	const parts = [`${r}.year BETWEEN ? AND ?`];
+	const parts = [`${r}.year BETWEEN ? AND ?`, rosterYear(r, o)];
 	const params: (string | number)[] = [f.fromYear, f.toYear];
-	if (needsOrgan) parts.push(org.sql), params.push(...org.params);
-	else if (f.organId !== null) parts.push(`${r}.organ_id = ?`), params.push(f.organId);
-	return { sql: parts.join(' AND '), params, join: needsOrgan ? `JOIN organ ${o} ON ${o}.id = ${r}.organ_id` : '' };
+	if (needsOrgan) {
+		parts.push(org.sql);
+		params.push(...org.params);
+	} else if (f.organId !== null) {
+		parts.push(`${r}.organ_id = ?`);
+		params.push(f.organId);
+	}
+	return { sql: parts.join(' AND '), params, join: `JOIN organ ${o} ON ${o}.id = ${r}.organ_id` };
 }
 
 /** One zero per year of the range, indexed by year − fromYear. */

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { OrganRef, UpdatesData } from '../../charts/data';
 import { yearsOf, type DashboardFilter } from '../../charts/filters';
 import { statement } from '../db/statement';
-import { organWhere, reportWhere } from './sql';
+import { onRoster, onRosterInRange, organWhere, reportWhere } from './sql';
 
 /** An organ "updates weekly" in a year when it posted in at least this share of the year's 52 weeks. */
 export const WEEKLY_COVERAGE = 0.9;
@@ -27,15 +27,16 @@ export function updatesRange(f: DashboardFilter, client?: Database.Database): { 
 }
 
 /**
- * Organs with a log (any year) in the filter, with their postings in the range, quietest first. Summing whole years
+ * Roster organs of the range with a log (any year) in the filter, with their postings in their roster years of the
+ * range, quietest first. Summing whole years
  * is exact: the range runs from 1 January to the end of the last year or to the newest posting of any log.
  */
 export function postingsPerOrgan(f: DashboardFilter, client?: Database.Database): { id: number; name: string; n: number }[] {
 	const ow = organWhere(f);
 	return statement(
 		`SELECT o.id AS id, o.name AS name,
-			COALESCE((SELECT SUM(s.posts) FROM publication_year s WHERE s.organ_id = o.id AND s.year BETWEEN ? AND ?), 0) AS n
-		FROM organ o WHERE ${ow.sql} AND EXISTS (SELECT 1 FROM publication_year s WHERE s.organ_id = o.id)
+			COALESCE((SELECT SUM(s.posts) FROM publication_year s WHERE s.organ_id = o.id AND s.year BETWEEN ? AND ? AND ${onRoster('o.id', 's.year')}), 0) AS n
+		FROM organ o WHERE ${ow.sql} AND ${onRosterInRange(f)} AND EXISTS (SELECT 1 FROM publication_year s WHERE s.organ_id = o.id)
 		ORDER BY n, o.name`,
 		client
 	).all(f.fromYear, f.toYear, ...ow.params) as { id: number; name: string; n: number }[];

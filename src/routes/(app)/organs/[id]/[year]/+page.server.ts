@@ -7,6 +7,7 @@ import { restoreRevision } from '$lib/server/reports/write';
 import { reportPage } from '$lib/server/drilldown/report-page';
 import { ActionError, correctFigure, undoCorrection } from '$lib/server/corrections';
 import { addAnnotation, deleteAnnotation } from '$lib/server/annotations';
+import { redirectIfMerged } from '$lib/server/organ-redirect';
 
 function organYear(params: { id: string; year: string }) {
 	const id = Number(params.id);
@@ -17,6 +18,7 @@ function organYear(params: { id: string; year: string }) {
 
 export const load: PageServerLoad = ({ params }) => {
 	const { id, year } = organYear(params);
+	redirectIfMerged(id);
 	const user = requireOrganAccess(id);
 	const page = reportPage(id, year);
 	if (!page) error(404, `该单位没有${year}年度的报告`);

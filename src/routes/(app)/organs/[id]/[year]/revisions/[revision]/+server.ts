@@ -3,6 +3,7 @@ import type { RequestHandler } from './$types';
 import { requireOrganAccess } from '$lib/server/auth/guard';
 import { revisionFile } from '$lib/server/reports/read';
 import { hasOriginal, readOriginal } from '$lib/server/files';
+import { redirectIfMerged } from '$lib/server/organ-redirect';
 
 const TYPES: Record<string, string> = {
 	txt: 'text/plain',
@@ -18,6 +19,7 @@ export const GET: RequestHandler = ({ params }) => {
 	const year = Number(params.year);
 	const revisionId = Number(params.revision);
 	if (![id, year, revisionId].every(Number.isInteger)) error(404, '文件不存在');
+	redirectIfMerged(id);
 	requireOrganAccess(id);
 	const rev = revisionFile(id, year, revisionId);
 	if (!rev || !hasOriginal(rev.filePath)) error(404, '原始文件不存在');
