@@ -26,7 +26,7 @@ describe('parse pool', () => {
 		}
 	});
 
-	const big = new TextEncoder().encode(new TextDecoder().decode(sample).repeat(300)); // 2.3 MB: seconds of parsing
+	const big = new TextEncoder().encode(new TextDecoder().decode(sample).repeat(1500)); // 11.5 MB: over a second of parsing on an idle machine (2.3 MB took 0.26 s)
 
 	it('terminates a worker over its time limit, refuses that file with the reason, and goes on with a new worker', async () => {
 		const pool = createParsePool(1, { timeoutMs: 300 })!;

@@ -11,7 +11,7 @@ import { close, entries, getSheet, liveSheet, quarterPage, rectifications, reope
 import { DEFAULT_RUBRIC, type Rubric } from '../../assessment/rubric';
 import { quarterRange, daysBetween } from '../../assessment/quarter';
 import type { OrganScore } from '../../assessment/score';
-import { seedAccounts } from '../demo/accounts';
+import { ensureDemoOrgan, seedAccounts } from '../demo/accounts';
 import { checkAgainstPrevious } from '../../report/checks/cross';
 
 const YEARS = [2022, 2023, 2024];
@@ -43,6 +43,7 @@ beforeAll(async () => {
 	inputs.push({ name: 'publication-log.csv', bytes: new TextEncoder().encode(district.publicationLogCsv) });
 	const results = await importFiles(inputs, { id: null, role: 'admin', organId: null });
 	expect(results.filter((r) => r.status === 'refused')).toEqual([]);
+	ensureDemoOrgan(); // the demo clerk is bound to a roster organ
 	await seedAccounts();
 	inspectorId = (getDb().$client.prepare("SELECT id FROM user WHERE role = 'inspector'").get() as { id: string }).id;
 }, 180_000);

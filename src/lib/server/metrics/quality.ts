@@ -44,12 +44,15 @@ export function quality(f: DashboardFilter, client?: Database.Database): Quality
 		client
 	).all(...w.params) as { rule: string; reports: number }[];
 
-	// Review status of every finding in range: a report's own (finding) and the cross-report ones (cross_finding).
+	// Review status of every finding in range: a report's own (finding) and the cross-report ones (cross_finding);
+	// a cross-report finding counts only when both organs are on the roster (an outside organ's report never moves
+	// the district's figures).
 	const statusRows = statement(
 		`SELECT coalesce(v.status, 'open') AS status, COUNT(*) AS n FROM (
 			SELECT fi.fingerprint AS fp FROM finding fi JOIN report r ON r.id = fi.report_id JOIN organ o ON o.id = r.organ_id WHERE ${w.sql}
 			UNION ALL
 			SELECT r.fingerprint FROM cross_finding r JOIN organ o ON o.id = r.organ_id WHERE ${w.sql}
+				AND (r.other_organ_id IS NULL OR ${onRoster('r.other_organ_id', 'r.year')})
 		) x LEFT JOIN finding_review v ON v.fingerprint = x.fp AND x.fp <> ''
 		GROUP BY 1`,
 		client
