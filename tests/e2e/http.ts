@@ -56,10 +56,11 @@ export function demoCookie(role: 'admin' | 'leader' | 'inspector' | 'clerk'): st
 	return `dw_session=${c.value}`;
 }
 
-/** Adds a user through the admin page's form (the real code path) and returns its session cookie. */
-export async function freshUser(username: string, role: string, organ = ''): Promise<string> {
+/** Adds a user through the admin page's form (the real code path) and returns its session cookie. A clerk's organ
+ * is a roster organ's id, as the page's select sends it. */
+export async function freshUser(username: string, role: string, organId = ''): Promise<string> {
 	const password = `${username}-pass-1`;
-	const r = await http('/admin/users?/add', { method: 'POST', cookie: demoCookie('admin'), form: { username, password, role, organ } });
+	const r = await http('/admin/users?/add', { method: 'POST', cookie: demoCookie('admin'), form: { username, password, role, organId } });
 	if (r.status !== 200 && !r.body.includes('已存在')) throw new Error(`adding ${username} failed: ${r.status}`);
 	return loginCookie(username, password);
 }

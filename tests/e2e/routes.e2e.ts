@@ -17,7 +17,7 @@ function sampleParams(): Record<string, string> {
 	try {
 		const clerk = db.prepare("SELECT u.organ_id AS organId, o.name AS organ FROM user u JOIN organ o ON o.id = u.organ_id WHERE u.username = 'clerk'").get() as { organId: number; organ: string };
 		const rep = db.prepare('SELECT year, current_revision_id AS rev FROM report WHERE organ_id = ? ORDER BY year DESC LIMIT 1').get(clerk.organId) as { year: number; rev: number };
-		return { id: String(clerk.organId), year: String(rep.year), revision: String(rep.rev), chart: 'volume', organ: clerk.organ };
+		return { id: String(clerk.organId), organId: String(clerk.organId), year: String(rep.year), revision: String(rep.rev), chart: 'volume', organ: clerk.organ, quarter: `${rep.year}Q1`, file: '1' };
 	} finally {
 		db.close();
 	}
@@ -45,7 +45,7 @@ beforeAll(async () => {
 	params = sampleParams();
 	// Users of this test's own (logout ends every session of a user: the demo roles' saved logins must survive).
 	const stamp = Date.now().toString(36);
-	for (const role of ROLES) cookies[role] = await freshUser(`rt-${role}-${stamp}`, role, role === 'clerk' ? params.organ : '');
+	for (const role of ROLES) cookies[role] = await freshUser(`rt-${role}-${stamp}`, role, role === 'clerk' ? params.id : '');
 	cookies.anonymous = '';
 });
 

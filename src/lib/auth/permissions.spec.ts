@@ -3,8 +3,8 @@ import { actionsOf, routeIds } from '../../../tests/helpers/routes';
 import { ACTION_RULES, NAV, PERMISSIONS, actionOf, canRunAction, navFor, ROLES, ROLE_PERMISSIONS, ROUTE_RULES, can, canImportForOrgan, canOpenRoute, canViewOrgan } from './permissions';
 
 describe('permission table', () => {
-	it('gives admin every permission and the leader nothing that changes data', () => {
-		for (const p of PERMISSIONS) expect(can('admin', p)).toBe(true);
+	it('gives admin every permission but answering for a bureau, and the leader nothing that changes data', () => {
+		for (const p of PERMISSIONS) expect(can('admin', p)).toBe(p !== 'inbox.answer' && p !== 'assessment.answer_own');
 		for (const p of ['reports.import', 'reports.correct', 'reports.annotate', 'users.manage', 'organs.manage', 'assessment.produce'] as const)
 			expect(can('leader', p)).toBe(false);
 		expect(can('leader', 'dashboard.view')).toBe(true);

@@ -40,7 +40,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-	admin: PERMISSIONS,
+	// Everything but answering for a bureau: an answer is the bureau's own word (its clerk's).
+	admin: PERMISSIONS.filter((p) => p !== 'inbox.answer' && p !== 'assessment.answer_own'),
 	leader: ['dashboard.view', 'reports.view_all', 'exports.download', 'assessment.view'],
 	inspector: [
 		'dashboard.view',
@@ -140,7 +141,17 @@ export const ACTION_RULES: Record<string, readonly Permission[]> = {
 	'/(app)/organs/[id]/[year]?/undo': ['reports.correct'],
 	'/(app)/organs/[id]/[year]?/annotate': ['reports.annotate'],
 	'/(app)/organs/[id]/[year]?/deleteNote': ['reports.annotate'],
-	'/(app)/organs/[id]/[year]?/restore': ['reports.import']
+	'/(app)/organs/[id]/[year]?/restore': ['reports.import'],
+	'/(app)/inbox?/answer': ['inbox.answer'], // the bureau answers; the district closes
+	'/(app)/inbox?/close': ['inbox.manage'],
+	'/(app)/assessment/rubric?/save': ['assessment.rubric'],
+	'/(app)/assessment/[quarter]?/close': ['assessment.produce'],
+	'/(app)/assessment/[quarter]?/reopen': ['assessment.reopen'],
+	'/(app)/assessment/[quarter]/[organId]?/entry': ['assessment.produce'],
+	'/(app)/assessment/[quarter]/[organId]?/removeEntry': ['assessment.produce'],
+	'/(app)/assessment/[quarter]/[organId]?/request': ['assessment.produce'],
+	'/(app)/assessment/[quarter]/[organId]?/review': ['assessment.produce'],
+	'/(app)/assessment/[quarter]/[organId]?/answer': ['assessment.answer_own']
 };
 
 /** The action a POST to a page names: `?/name` in the query, or `default`. */
