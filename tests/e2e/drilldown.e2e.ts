@@ -22,7 +22,9 @@ function findA1(): Target | undefined {
 		return db
 			.prepare(
 				`SELECT r.id AS reportId, r.organ_id AS organId, r.year AS year FROM finding f JOIN report r ON r.id = f.report_id
-				 WHERE f.rule = 'A1' ORDER BY r.id LIMIT 1`
+				 JOIN organ o ON o.id = r.organ_id
+				 WHERE f.rule = 'A1' AND o.status = 'district' AND COALESCE(o.roster_from, 0) <= r.year AND COALESCE(o.roster_to, 9999) >= r.year
+				 ORDER BY r.id LIMIT 1`
 			)
 			.get() as Target | undefined;
 	} finally {
