@@ -1,4 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** The every-route-as-every-role test posts every form action as every role, changing the shared data: it runs last. */
+class RoutesLast extends BaseSequencer {
+	async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const last = (f: TestSpecification) => f.moduleId.endsWith('routes.e2e.ts');
+		return [...sorted.filter((f) => !last(f)), ...sorted.filter(last)];
+	}
+}
 
 // Browser tests: a real build of the app, a real server on a temp SQLite file, Debian's Chromium.
 export default defineConfig({
@@ -8,6 +18,7 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 240_000,
 		// One server, one browser per file: files run one after another to keep a 2-core machine responsive.
-		fileParallelism: false
+		fileParallelism: false,
+		sequence: { sequencer: RoutesLast }
 	}
 });
