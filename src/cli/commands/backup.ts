@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { parseArgs } from '../command';
-import { BackupError, backupDatabase, filesDirOf } from '../../lib/server/backup';
+import { refusingBackupErrors, reportMissing } from '../backup-outcome';
+import { backupDatabase, filesDirOf } from '../../lib/server/backup';
 
 const help = `backup FILE [--no-files]
 
@@ -18,23 +19,12 @@ const command: Command = {
 			console.error(help);
 			return 2;
 		}
-		try {
+		return refusingBackupErrors('备份', async () => {
 			const r = await backupDatabase(file, { withFiles: flags['no-files'] !== true });
 			console.log(`备份完成 backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${r.reports} reports, ${r.revisions} revisions)`);
 			console.log(`原始文件 originals: ${r.files.copied} copied, ${r.files.present} already there${flags['no-files'] === true ? ' (checked only)' : ` in ${filesDirOf(r.file)}`}`);
-			if (r.files.missing.length) {
-				console.error(`缺少原始文件 missing originals (${r.files.missing.length}):`);
-				for (const m of r.files.missing.slice(0, 50)) console.error(`  ${m}`);
-				return 1;
-			}
-			return 0;
-		} catch (e) {
-			if (e instanceof BackupError) {
-				console.error(`备份失败：${e.message}`);
-				return 1;
-			}
-			throw e;
-		}
+			return reportMissing(r.files.missing);
+		});
 	}
 };
 

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { parseArgs } from '../command';
-import { BackupError, restoreDatabase } from '../../lib/server/backup';
+import { refusingBackupErrors, reportMissing } from '../backup-outcome';
+import { restoreDatabase } from '../../lib/server/backup';
 import { closeDb, openDatabase, databaseUrl } from '../../lib/server/db';
 
 const help = `restore FILE
@@ -20,7 +21,7 @@ const command: Command = {
 			console.error(help);
 			return 2;
 		}
-		try {
+		return refusingBackupErrors('恢复', async () => {
 			const r = restoreDatabase(file);
 			// Migrate a backup made by an older version, and prove the result opens.
 			const db = openDatabase(databaseUrl());
@@ -28,19 +29,8 @@ const command: Command = {
 			db.$client.close();
 			closeDb();
 			console.log(`恢复完成 restored: ${r.reports} reports, ${r.revisions} revisions; ${r.files.restored} original files restored; integrity ${ok}`);
-			if (r.files.missing.length) {
-				console.error(`缺少原始文件 missing originals (${r.files.missing.length}):`);
-				for (const m of r.files.missing.slice(0, 50)) console.error(`  ${m}`);
-				return 1;
-			}
-			return 0;
-		} catch (e) {
-			if (e instanceof BackupError) {
-				console.error(`恢复失败：${e.message}`);
-				return 1;
-			}
-			throw e;
-		}
+			return reportMissing(r.files.missing);
+		});
 	}
 };
 
