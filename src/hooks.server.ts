@@ -13,7 +13,10 @@ export const init: ServerInit = () => {
 };
 
 function tooLarge(limit: number): Response {
-	return new Response(`请求内容超过上限 ${megabytes(limit)}`, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	return new Response(`请求内容超过上限 ${megabytes(limit)}`, {
+		status: 413,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
 }
 
 // Who is asking, then the permission table by route id (before any load or action), then the body cap of the
@@ -34,7 +37,10 @@ const session: Handle = async ({ event, resolve }) => {
 	if (refused) {
 		// A refusal built here skips SvelteKit's cookie handling: clear a dead session cookie by hand.
 		if (token && !event.locals.session)
-			refused.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax' }));
+			refused.headers.append(
+				'set-cookie',
+				event.cookies.serialize(SESSION_COOKIE, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax' })
+			);
 		return withSecurityHeaders(refused);
 	}
 

@@ -39,10 +39,16 @@ function buildDatabase(organs: number, years: number[], path: string): void {
 	db.pragma('synchronous = OFF');
 	const truth = generateTruth({ organs, years, seed: `bench-dashboard-${organs}`, errorRate: 0.08 });
 	const insOrgan = db.prepare('INSERT INTO organ (name, normalized_name, kind) VALUES (?, ?, ?)');
-	const insReport = db.prepare('INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)');
-	const insFigure = db.prepare('INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+	const insReport = db.prepare(
+		'INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)'
+	);
+	const insFigure = db.prepare(
+		'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+	);
 	const insFinding = db.prepare('INSERT INTO finding (report_id, rule, severity, message) VALUES (?, ?, ?, ?)');
-	const insPub = db.prepare('INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)');
+	const insPub = db.prepare(
+		'INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
+	);
 	const organId = new Map<string, number>();
 	const used = new Set<string>();
 	db.transaction(() => {
@@ -56,11 +62,29 @@ function buildDatabase(organs: number, years: number[], path: string): void {
 		for (const t of truth.reports) {
 			const r = t.report;
 			const id = Number(
-				insReport.run(organId.get(t.organ_id), r.year, r.template, r.published_on, r.fees?.info_processing_fee_yuan ?? null, r.findings.length).lastInsertRowid
+				insReport.run(
+					organId.get(t.organ_id),
+					r.year,
+					r.template,
+					r.published_on,
+					r.fees?.info_processing_fee_yuan ?? null,
+					r.findings.length
+				).lastInsertRowid
 			);
 			for (const row of figureRows(r)) {
 				const v = row.values.map((x) => (typeof x === 'number' ? x : null));
-				insFigure.run(id, row.section, row.rowKey, v[0] ?? null, v[1] ?? null, v[2] ?? null, v[3] ?? null, v[4] ?? null, v[5] ?? null, v[6] ?? null);
+				insFigure.run(
+					id,
+					row.section,
+					row.rowKey,
+					v[0] ?? null,
+					v[1] ?? null,
+					v[2] ?? null,
+					v[3] ?? null,
+					v[4] ?? null,
+					v[5] ?? null,
+					v[6] ?? null
+				);
 			}
 			for (const f of r.findings) insFinding.run(id, f.rule, f.severity, f.message);
 		}
@@ -79,7 +103,9 @@ function buildDatabase(organs: number, years: number[], path: string): void {
 	rmSync(`${tmp}-wal`, { force: true });
 	rmSync(`${tmp}-shm`, { force: true });
 	renameSync(tmp, path);
-	console.log(`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`);
+	console.log(
+		`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`
+	);
 }
 
 /** The floor: each aggregate as one hand-written query over the same tables the metrics read (the per-organ-year
@@ -93,27 +119,69 @@ function floorQueries(f: DashboardFilter): { sql: string; params: unknown[] }[] 
 	const sum = (cols: string[]) => cols.map((c) => `SUM(${c})`).join(', ');
 	return [
 		// volume
-		{ sql: `SELECT s.year, ${sum(['new_rows', 'new_c0', 'new_c1', 'new_c2', 'new_c3', 'new_c4', 'new_c5', 'new_c6'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`, params: y },
+		{
+			sql: `SELECT s.year, ${sum(['new_rows', 'new_c0', 'new_c1', 'new_c2', 'new_c3', 'new_c4', 'new_c5', 'new_c6'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`,
+			params: y
+		},
 		// outcomes
-		{ sql: `SELECT s.year, ${sum(['out_granted', 'out_partial', 'out_refused', 'out_unable', 'out_not_processed', 'out_other'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`, params: y },
+		{
+			sql: `SELECT s.year, ${sum(['out_granted', 'out_partial', 'out_refused', 'out_unable', 'out_not_processed', 'out_other'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`,
+			params: y
+		},
 		// refusals
-		{ sql: `SELECT s.year, ${sum(['refused_state_secret', 'refused_law_prohibited', 'refused_three_safeties', 'refused_third_party', 'refused_internal_affairs', 'refused_process_info', 'refused_enforcement_file', 'refused_query_matter', 'unable_not_held', 'unable_needs_creation', 'unable_unclear'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`, params: y },
+		{
+			sql: `SELECT s.year, ${sum(['refused_state_secret', 'refused_law_prohibited', 'refused_three_safeties', 'refused_third_party', 'refused_internal_affairs', 'refused_process_info', 'refused_enforcement_file', 'refused_query_matter', 'unable_not_held', 'unable_needs_creation', 'unable_unclear'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.year`,
+			params: y
+		},
 		// updates: postings per organ, heat map months of the 40 quietest, weekly coverage, longest silence
-		{ sql: `SELECT s.organ_id, SUM(s.posts) n FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY n`, params: y },
-		{ sql: `SELECT m.organ_id, m.month, m.posts FROM publication_month m WHERE m.organ_id IN (SELECT s.organ_id FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY SUM(s.posts) LIMIT 40) AND m.month BETWEEN ? AND ?`, params: [...y, `${f.fromYear}-01`, `${f.toYear}-12`] },
-		{ sql: `SELECT s.year, COUNT(*) FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} AND s.weeks >= 47 GROUP BY s.year`, params: y },
-		{ sql: `SELECT s.organ_id, MAX(MAX(COALESCE(s.gap_days, 0), CASE WHEN s.prev_last_on >= ? THEN julianday(s.first_on) - julianday(s.prev_last_on) ELSE 0 END, CASE WHEN s.next_first_on IS NULL OR s.next_first_on > ? THEN julianday(?) - julianday(s.last_on) ELSE 0 END)) g FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY g DESC LIMIT 10`, params: [`${f.fromYear}-01-01`, end, end, ...y] },
+		{
+			sql: `SELECT s.organ_id, SUM(s.posts) n FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY n`,
+			params: y
+		},
+		{
+			sql: `SELECT m.organ_id, m.month, m.posts FROM publication_month m WHERE m.organ_id IN (SELECT s.organ_id FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY SUM(s.posts) LIMIT 40) AND m.month BETWEEN ? AND ?`,
+			params: [...y, `${f.fromYear}-01`, `${f.toYear}-12`]
+		},
+		{
+			sql: `SELECT s.year, COUNT(*) FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} AND s.weeks >= 47 GROUP BY s.year`,
+			params: y
+		},
+		{
+			sql: `SELECT s.organ_id, MAX(MAX(COALESCE(s.gap_days, 0), CASE WHEN s.prev_last_on >= ? THEN julianday(s.first_on) - julianday(s.prev_last_on) ELSE 0 END, CASE WHEN s.next_first_on IS NULL OR s.next_first_on > ? THEN julianday(?) - julianday(s.last_on) ELSE 0 END)) g FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id ORDER BY g DESC LIMIT 10`,
+			params: [`${f.fromYear}-01-01`, end, end, ...y]
+		},
 		// fees
-		{ sql: `SELECT r.year, r.organ_id, r.fee_yuan, s.admin_fee FROM report r LEFT JOIN report_summary s ON s.report_id = r.id${rj} WHERE r.year BETWEEN ? AND ?${kind} AND (r.fee_yuan > 0 OR s.admin_fee > 0)`, params: y },
+		{
+			sql: `SELECT r.year, r.organ_id, r.fee_yuan, s.admin_fee FROM report r LEFT JOIN report_summary s ON s.report_id = r.id${rj} WHERE r.year BETWEEN ? AND ?${kind} AND (r.fee_yuan > 0 OR s.admin_fee > 0)`,
+			params: y
+		},
 		// review
-		{ sql: `SELECT s.year, s.organ_id, s.rec_total, s.rec_corrected, s.rec_concluded, s.lit_total, s.lit_corrected, s.lit_concluded FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} AND (s.rec_total IS NOT NULL OR s.lit_total IS NOT NULL OR s.rec_corrected IS NOT NULL OR s.lit_corrected IS NOT NULL)`, params: y },
+		{
+			sql: `SELECT s.year, s.organ_id, s.rec_total, s.rec_corrected, s.rec_concluded, s.lit_total, s.lit_corrected, s.lit_concluded FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} AND (s.rec_total IS NOT NULL OR s.lit_total IS NOT NULL OR s.rec_corrected IS NOT NULL OR s.lit_corrected IS NOT NULL)`,
+			params: y
+		},
 		// quality: received, missing, by rule
-		{ sql: `SELECT r.year, SUM(r.published_on IS NULL), SUM(EXISTS (SELECT 1 FROM finding x WHERE x.report_id = r.id AND x.rule = 'T1')), SUM(r.findings_count > 0) FROM report r${rj} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY r.year`, params: y },
-		{ sql: `WITH f AS (SELECT organ_id, MIN(year) first FROM report GROUP BY organ_id), ys(y) AS (SELECT value FROM json_each(?)) SELECT ys.y, COUNT(*) FROM ys JOIN f ON f.first < ys.y WHERE NOT EXISTS (SELECT 1 FROM report x WHERE x.organ_id = f.organ_id AND x.year = ys.y) GROUP BY ys.y`, params: [JSON.stringify(Array.from({ length: f.toYear - f.fromYear + 1 }, (_, i) => f.fromYear + i))] },
-		{ sql: `SELECT x.rule, COUNT(DISTINCT x.report_id) FROM finding x JOIN report r ON r.id = x.report_id${rj} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY x.rule`, params: y },
+		{
+			sql: `SELECT r.year, SUM(r.published_on IS NULL), SUM(EXISTS (SELECT 1 FROM finding x WHERE x.report_id = r.id AND x.rule = 'T1')), SUM(r.findings_count > 0) FROM report r${rj} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY r.year`,
+			params: y
+		},
+		{
+			sql: `WITH f AS (SELECT organ_id, MIN(year) first FROM report GROUP BY organ_id), ys(y) AS (SELECT value FROM json_each(?)) SELECT ys.y, COUNT(*) FROM ys JOIN f ON f.first < ys.y WHERE NOT EXISTS (SELECT 1 FROM report x WHERE x.organ_id = f.organ_id AND x.year = ys.y) GROUP BY ys.y`,
+			params: [JSON.stringify(Array.from({ length: f.toYear - f.fromYear + 1 }, (_, i) => f.fromYear + i))]
+		},
+		{
+			sql: `SELECT x.rule, COUNT(DISTINCT x.report_id) FROM finding x JOIN report r ON r.id = x.report_id${rj} WHERE r.year BETWEEN ? AND ?${kind} GROUP BY x.rule`,
+			params: y
+		},
 		// rankings
-		{ sql: `SELECT s.organ_id, ${sum(['new_c6', 'results_total', 'out_refused', 'review_corrected', 'review_concluded'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id`, params: y },
-		{ sql: `SELECT s.organ_id, SUM(s.posts) FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id`, params: y }
+		{
+			sql: `SELECT s.organ_id, ${sum(['new_c6', 'results_total', 'out_refused', 'review_corrected', 'review_concluded'])} FROM report_summary s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id`,
+			params: y
+		},
+		{
+			sql: `SELECT s.organ_id, SUM(s.posts) FROM publication_year s ${sj} WHERE s.year BETWEEN ? AND ?${kind} GROUP BY s.organ_id`,
+			params: y
+		}
 	];
 }
 
@@ -144,7 +212,10 @@ function benchSize(organs: number, nYears: number) {
 	const client = new Database(path, { readonly: true });
 	const views: [string, DashboardFilter][] = [
 		['whole district, all years', { fromYear: years[0], toYear: years[years.length - 1], kind: null, organId: null }],
-		['departments, last 3 years', { fromYear: years[years.length - 3], toYear: years[years.length - 1], kind: 'department', organId: null }]
+		[
+			'departments, last 3 years',
+			{ fromYear: years[years.length - 3], toYear: years[years.length - 1], kind: 'department', organId: null }
+		]
 	];
 	for (const [label, f] of views) {
 		const floors = floorQueries(f).map((q) => ({ stmt: client.prepare(q.sql), params: q.params }));
@@ -156,8 +227,12 @@ function benchSize(organs: number, nYears: number) {
 	}
 	const data = dashboard(views[0][1], client);
 	const svg = time(() => renderAll(data), Math.max(3, Math.floor(RUNS / 3)));
-	const bytes = Object.values(renderAll(data)).flat().reduce((s, x) => s + x.length, 0);
-	console.log(`  SVG first paint (all charts): ${ms(svg.median)} (first ${ms(svg.first)}), ${(bytes / 1024).toFixed(0)} KB of SVG, cached per data version after`);
+	const bytes = Object.values(renderAll(data))
+		.flat()
+		.reduce((s, x) => s + x.length, 0);
+	console.log(
+		`  SVG first paint (all charts): ${ms(svg.median)} (first ${ms(svg.first)}), ${(bytes / 1024).toFixed(0)} KB of SVG, cached per data version after`
+	);
 	client.close();
 }
 
@@ -181,7 +256,10 @@ function jsSize() {
 		const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 		if (b.status !== 0 || !existsSync(manifestPath)) return console.log('  no build output: JS size not measured');
 	}
-	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<
+		string,
+		{ file: string; imports?: string[]; isEntry?: boolean }
+	>;
 	const gz = (file: string) => gzipSync(readFileSync(join(root, file))).length;
 	const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 	// The entry (start + app) with its static imports, then each node's own list.
@@ -192,8 +270,12 @@ function jsSize() {
 		entryFiles.add(e.file);
 		for (const i of e.imports ?? []) walk(i);
 	};
-	for (const k of Object.keys(manifest)) if (/kit\/src\/runtime\/client\/entry\.js$|client-optimized\/app\.js$/.test(k)) walk(k);
-	const layouts = [...nodeImports(/_layout\.svelte\.js'\)\)\.default[\s\S]*?\n/), ...nodeImports(/pages\/\(app\)\/_layout\.svelte/)];
+	for (const k of Object.keys(manifest))
+		if (/kit\/src\/runtime\/client\/entry\.js$|client-optimized\/app\.js$/.test(k)) walk(k);
+	const layouts = [
+		...nodeImports(/_layout\.svelte\.js'\)\)\.default[\s\S]*?\n/),
+		...nodeImports(/pages\/\(app\)\/_layout\.svelte/)
+	];
 	const page = nodeImports(/pages\/\(app\)\/_page\.svelte/);
 	const importPage = nodeImports(/pages\/\(app\)\/import\/_page\.svelte/);
 	const echartsFile = manifest['src/lib/charts/echarts.ts']?.file;
@@ -203,7 +285,9 @@ function jsSize() {
 	console.log(
 		`\nJS shipped to the dashboard page (gzip): ${kb(initialBytes + lazyBytes)} = ${kb(initialBytes)} app + page (${initial.size} files), ${kb(lazyBytes)} ECharts chunk (tree-shaken echarts/core, imported on first chart mount)`
 	);
-	console.log(`  ECharts in the /import page's files: ${echartsFile && importPage.includes(echartsFile) ? 'yes (!)' : 'no'}; in the dashboard's eager files: ${echartsFile && initial.has(echartsFile) ? 'yes (!)' : 'no'}`);
+	console.log(
+		`  ECharts in the /import page's files: ${echartsFile && importPage.includes(echartsFile) ? 'yes (!)' : 'no'}; in the dashboard's eager files: ${echartsFile && initial.has(echartsFile) ? 'yes (!)' : 'no'}`
+	);
 }
 
 for (const [o, y] of SIZES) benchSize(o, y);

@@ -18,7 +18,10 @@ let total = 0;
 const t0 = performance.now();
 for (const format of ['txt', 'html', 'docx', 'pdf'] as FuzzFormat[]) {
 	const t = performance.now();
-	const run = await fuzz(seeds, format, format === 'pdf' ? Math.max(1, Math.round(cases / 10)) : cases, { seed, limitMs: 2000 });
+	const run = await fuzz(seeds, format, format === 'pdf' ? Math.max(1, Math.round(cases / 10)) : cases, {
+		seed,
+		limitMs: 2000
+	});
 	total += run.cases;
 	findings += run.findings.length;
 	const s = (performance.now() - t) / 1000;
@@ -28,10 +31,15 @@ for (const format of ['txt', 'html', 'docx', 'pdf'] as FuzzFormat[]) {
 	);
 	for (const f of run.findings) {
 		mkdirSync(out, { recursive: true });
-		const file = join(out, `${format}-${f.seed.replace(/[^\w.-]/g, '_')}-${f.index}-${f.kind}-${f.name.replace(/[^\w.-]/g, '_')}`);
+		const file = join(
+			out,
+			`${format}-${f.seed.replace(/[^\w.-]/g, '_')}-${f.index}-${f.kind}-${f.name.replace(/[^\w.-]/g, '_')}`
+		);
 		writeFileSync(file, f.bytes);
 		console.log(`  ${f.kind}: ${f.detail.split('\n')[0]} → ${file}`);
 	}
 }
-console.log(`\n${total} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s (seed "${seed}"), ${findings} findings`);
+console.log(
+	`\n${total} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s (seed "${seed}"), ${findings} findings`
+);
 process.exitCode = findings ? 1 : 0;

@@ -21,7 +21,9 @@ const truth = generateTruth({ organs: organsFor(N), years: YEARS, seed: 'bench',
 const reports = truth.reports.slice(0, N);
 const truthMs = now() - t0;
 const perTruth = truthMs / reports.length;
-console.log(`truth only (baseline): ${reports.length} reports in ${fmt(truthMs)} ms — ${fmt(reports.length / (truthMs / 1000))} reports/s`);
+console.log(
+	`truth only (baseline): ${reports.length} reports in ${fmt(truthMs)} ms — ${fmt(reports.length / (truthMs / 1000))} reports/s`
+);
 
 const rows: string[] = [];
 const produced = new Map<Format, { plan: FilePlan; bytes: Uint8Array }[]>();
@@ -38,14 +40,21 @@ for (const format of formats) {
 	if (format === 'pdf') {
 		const all = await Promise.all(
 			plans.map((plan) =>
-				printer!.print(renderText(reports[plan.report].report, { ...plan.variant, format: 'html', charset: 'utf-8' }, { print: true }))
+				printer!.print(
+					renderText(
+						reports[plan.report].report,
+						{ ...plan.variant, format: 'html', charset: 'utf-8' },
+						{ print: true }
+					)
+				)
 			)
 		);
 		plans.forEach((plan, i) => out.push({ plan, bytes: all[i] }));
 	} else
 		for (const plan of plans) {
 			const r = reports[plan.report].report;
-			const bytes = format === 'docx' ? await renderDocx(r, { script: plan.variant.script }) : renderTextFile(r, plan.variant);
+			const bytes =
+				format === 'docx' ? await renderDocx(r, { script: plan.variant.script }) : renderTextFile(r, plan.variant);
 			out.push({ plan, bytes });
 		}
 	const ms = now() - t0;
@@ -57,7 +66,7 @@ for (const format of formats) {
 		`${format.padEnd(5)} ${String(n).padStart(6)} reports  ${fmt(ms).padStart(8)} ms  ${fmt(n / (ms / 1000)).padStart(8)} reports/s  ${fmt(per / perTruth).padStart(7)}× baseline per report  ${mb.toFixed(1)} MB`
 	);
 }
-console.log('render (txt/html/docx on one core; pdf with the printer\'s 2 Chromium tabs):');
+console.log("render (txt/html/docx on one core; pdf with the printer's 2 Chromium tabs):");
 for (const r of rows) console.log('  ' + r);
 
 if (flags.parse) {

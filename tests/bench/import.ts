@@ -12,7 +12,9 @@ import { parseArgs } from '../../src/cli/command';
 import type { Format } from '../../src/lib/report/model';
 
 const { flags } = parseArgs(process.argv.slice(2));
-const SIZES = String(flags.sizes ?? '1000,10000').split(',').map(Number);
+const SIZES = String(flags.sizes ?? '1000,10000')
+	.split(',')
+	.map(Number);
 const FORMATS = String(flags.formats ?? 'txt,html').split(',') as Format[];
 const BASELINE = Number(flags.baseline ?? 500);
 const WORKERS = flags.workers === undefined ? availableParallelism() : Number(flags.workers);
@@ -32,7 +34,12 @@ function dirBytes(dir: string): number {
 }
 
 function inputs(n: number, format: Format) {
-	const truth = generateTruth({ organs: Math.ceil(n / YEARS.length), years: YEARS, seed: `bench-import-${n}`, errorRate: 0.2 });
+	const truth = generateTruth({
+		organs: Math.ceil(n / YEARS.length),
+		years: YEARS,
+		seed: `bench-import-${n}`,
+		errorRate: 0.2
+	});
 	const reports = truth.reports.slice(0, n);
 	return planFiles(reports, { formats: [format], seed: 'bench-import' }).map((plan) => ({
 		name: `${plan.name}`,
@@ -63,7 +70,12 @@ async function run(n: number, format: Format) {
 	const pool = WORKERS > 0 ? createParsePool(WORKERS) : null;
 	const counts: Record<string, number> = {};
 	for (let i = 0; i < files.length; i += BATCH) {
-		const results = await importFiles(files.slice(i, i + BATCH), { id: null, role: 'admin', organId: null }, undefined, { pool });
+		const results = await importFiles(
+			files.slice(i, i + BATCH),
+			{ id: null, role: 'admin', organId: null },
+			undefined,
+			{ pool }
+		);
 		for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
 	}
 	const ms = now() - t0;
@@ -112,4 +124,7 @@ console.log(
 const out = [];
 for (const n of SIZES) for (const format of FORMATS) out.push(await run(n, format));
 const target = out.find((r) => r.format === 'txt' && r.n === 10000);
-if (target) console.log(`target: 10,000 txt reports in < 60 s — measured ${fmt(target.ms / 1000)} s (${target.ms < 60_000 ? 'met' : 'NOT met'})`);
+if (target)
+	console.log(
+		`target: 10,000 txt reports in < 60 s — measured ${fmt(target.ms / 1000)} s (${target.ms < 60_000 ? 'met' : 'NOT met'})`
+	);

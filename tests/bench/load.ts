@@ -18,7 +18,13 @@ const CONNECTIONS = Number(flags.connections ?? 50);
 const DURATION = Number(flags.duration ?? 30);
 const IMPORTS = Number(flags.imports ?? 5);
 
-type Autocannon = (opts: Record<string, unknown>) => { on(ev: string, fn: (...a: unknown[]) => void): void } & PromiseLike<{ errors: number; non2xx: number; requests: { average: number } }>;
+type Autocannon = (
+	opts: Record<string, unknown>
+) => { on(ev: string, fn: (...a: unknown[]) => void): void } & PromiseLike<{
+	errors: number;
+	non2xx: number;
+	requests: { average: number };
+}>;
 // AUTOCANNON_MODULE: another module with the same call (a stand-in where autocannon is not installed yet).
 const moduleName = process.env.AUTOCANNON_MODULE ?? 'autocannon';
 let autocannon: Autocannon;
@@ -51,19 +57,38 @@ if (!existsSync('build/index.js')) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'dw-load-'));
 const env = { ...process.env, DATABASE_URL: join(dir, 'load.db'), DATA_DIR: dir };
-const seed = spawnSync(process.execPath, ['--import', 'tsx', '-e', "const m = await import('./src/lib/server/demo/seed.ts'); await m.seedDemo({}); (await import('./src/lib/server/db/index.ts')).closeDb();"], {
-	env,
-	stdio: 'inherit'
-});
+const seed = spawnSync(
+	process.execPath,
+	[
+		'--import',
+		'tsx',
+		'-e',
+		"const m = await import('./src/lib/server/demo/seed.ts'); await m.seedDemo({}); (await import('./src/lib/server/db/index.ts')).closeDb();"
+	],
+	{
+		env,
+		stdio: 'inherit'
+	}
+);
 if (seed.status !== 0) throw new Error('seeding failed');
 const db = new Database(env.DATABASE_URL, { readonly: true });
-const sample = db.prepare('SELECT organ_id AS organ, year FROM report ORDER BY id LIMIT 1').get() as { organ: number; year: number };
+const sample = db.prepare('SELECT organ_id AS organ, year FROM report ORDER BY id LIMIT 1').get() as {
+	organ: number;
+	year: number;
+};
 db.close();
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(process.execPath, ['build'], {
-	env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, BODY_SIZE_LIMIT: 'Infinity', LOGIN_MAX_ADDRESS_FAILURES: '1000' },
+	env: {
+		...env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base,
+		BODY_SIZE_LIMIT: 'Infinity',
+		LOGIN_MAX_ADDRESS_FAILURES: '1000'
+	},
 	stdio: ['ignore', 'ignore', 'inherit']
 });
 try {
@@ -110,7 +135,11 @@ try {
 			form.append('files', new Blob([renderTxt(truth.reports[0].report, 'pipe')]), `load-${k}-${round}.txt`);
 			const t0 = performance.now();
 			try {
-				const r = await fetch(`${base}/import?/upload`, { method: 'POST', headers: { origin: base, cookie: inspector, accept: 'text/html' }, body: form });
+				const r = await fetch(`${base}/import?/upload`, {
+					method: 'POST',
+					headers: { origin: base, cookie: inspector, accept: 'text/html' },
+					body: form
+				});
 				await r.text();
 				if (r.status === 200) imported++;
 				else importErrors++;
@@ -122,10 +151,17 @@ try {
 	};
 	const importers = Array.from({ length: IMPORTS }, (_, k) => importer(k));
 
-	console.log(`${per * Object.keys(pages).length} connections for ${DURATION} s on ${base} (${Object.keys(pages).join(', ')}), ${IMPORTS} concurrent imports`);
+	console.log(
+		`${per * Object.keys(pages).length} connections for ${DURATION} s on ${base} (${Object.keys(pages).join(', ')}), ${IMPORTS} concurrent imports`
+	);
 	const runs = Object.entries(pages).map(([name, path]) => {
 		const latencies: number[] = [];
-		const inst = autocannon({ url: base + path, connections: per, duration: DURATION, headers: { cookie: leader, accept: 'text/html' } });
+		const inst = autocannon({
+			url: base + path,
+			connections: per,
+			duration: DURATION,
+			headers: { cookie: leader, accept: 'text/html' }
+		});
 		inst.on('response', (...a: unknown[]) => latencies.push(Number(a[3])));
 		return Promise.resolve(inst).then((result) => ({ name, result, latencies }));
 	});
@@ -134,14 +170,18 @@ try {
 	await Promise.all(importers);
 
 	let errors = importErrors;
-	console.log(`\n${'page'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`);
+	console.log(
+		`\n${'page'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`
+	);
 	for (const { name, result, latencies } of results) {
 		errors += result.errors + result.non2xx;
 		console.log(
 			`${name.padEnd(10)} ${result.requests.average.toFixed(1).padStart(8)} ${`${Math.round(pct(latencies, 50))} ms`.padStart(8)} ${`${Math.round(pct(latencies, 95))} ms`.padStart(8)} ${`${Math.round(pct(latencies, 99))} ms`.padStart(8)} ${String(result.errors).padStart(7)} ${String(result.non2xx).padStart(8)}`
 		);
 	}
-	console.log(`imports    ${imported} done, ${importErrors} failed, p50 ${Math.round(pct(importLatencies, 50))} ms, p95 ${Math.round(pct(importLatencies, 95))} ms`);
+	console.log(
+		`imports    ${imported} done, ${importErrors} failed, p50 ${Math.round(pct(importLatencies, 50))} ms, p95 ${Math.round(pct(importLatencies, 95))} ms`
+	);
 	console.log(errors ? `\n${errors} errors` : '\n0 errors');
 	process.exitCode = errors ? 1 : 0;
 } finally {

@@ -2,7 +2,14 @@
 // Parser speed per format on one core (one Node thread), beside the floor measured in the same run: decoding the
 // same bytes as UTF-8 and splitting them into lines. Prints reports/s, the floor, the ratio and the issue's
 // target; then how long each kind of bad input takes to be refused.
-import { buildReport, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes, type Variant } from '../fixtures/parser/build';
+import {
+	buildReport,
+	imageOnlyPdf,
+	pngBytes,
+	randomBytes,
+	renderTextBytes,
+	type Variant
+} from '../fixtures/parser/build';
 import { parseReport, ParseRefusal } from '../../src/lib/report/parse';
 import { renderHtml } from '../../src/lib/generator/render/index';
 import { renderDocx, PdfPrinter } from '../../src/lib/server/generate/index';
@@ -40,15 +47,25 @@ async function corpus(): Promise<Map<string, Uint8Array[]>> {
 				script: trad ? 'traditional' : 'simplified'
 			};
 			if (want('txt')) add('txt', renderTextBytes(truth, txt));
-			const html: Variant = { format: 'html', encoding: trad ? 'big5' : i % 2 ? 'gb18030' : 'utf-8', script: trad ? 'traditional' : 'simplified', charset: trad ? 'big5' : i % 2 ? 'gbk' : 'utf-8' };
+			const html: Variant = {
+				format: 'html',
+				encoding: trad ? 'big5' : i % 2 ? 'gb18030' : 'utf-8',
+				script: trad ? 'traditional' : 'simplified',
+				charset: trad ? 'big5' : i % 2 ? 'gbk' : 'utf-8'
+			};
 			if (want('html')) add('html', renderTextBytes(truth, html));
 			if (want('docx')) add('docx', await renderDocx(truth, { script: trad ? 'traditional' : 'simplified' }));
-			if (want('pdf') && i < Math.min(FILES, 6)) add('pdf', await printer.print(renderHtml(truth, { script: trad ? 'traditional' : 'simplified', print: true })));
+			if (want('pdf') && i < Math.min(FILES, 6))
+				add(
+					'pdf',
+					await printer.print(renderHtml(truth, { script: trad ? 'traditional' : 'simplified', print: true }))
+				);
 		}
 	} finally {
 		await printer.close();
 	}
-	if (want('txt')) out.set('sample (real txt)', [new Uint8Array(readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`))]);
+	if (want('txt'))
+		out.set('sample (real txt)', [new Uint8Array(readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`))]);
 	if (want('pdf'))
 		out.set('peer pdf (real)', [
 			new Uint8Array(readFileSync(`${REAL}/peer-samples/kirogovcompare/hzq2023_working.pdf`)),
@@ -61,7 +78,10 @@ async function corpus(): Promise<Map<string, Uint8Array[]>> {
  * Runs `fn` over the files round-robin for about SECONDS; returns operations per second of wall time, and per
  * second of this process's CPU time (on a shared machine the second moves less with other people's load).
  */
-async function rate(files: Uint8Array[], fn: (b: Uint8Array, i: number) => unknown): Promise<{ wall: number; cpu: number }> {
+async function rate(
+	files: Uint8Array[],
+	fn: (b: Uint8Array, i: number) => unknown
+): Promise<{ wall: number; cpu: number }> {
 	// Warm-up: JIT, lazy module state (OpenCC tables, pdf.js).
 	for (let i = 0; i < Math.min(files.length, 3); i++) await fn(files[i], i);
 	let n = 0;
@@ -81,8 +101,22 @@ const floor = (b: Uint8Array) => new TextDecoder('utf-8').decode(b).split(/\r?\n
 const files = await corpus();
 const load = () => loadavg()[0].toFixed(2);
 console.log(`parser bench: ${SECONDS}s per measurement, one Node thread; floor = decode the same bytes + split lines`);
-console.log(`machine: ${cpus().length} cores, load average ${load()} at start (others' work slows the wall-clock figures)\n`);
-console.log(['format', 'files', 'KB/file', 'parse reports/s', 'floor reports/s', 'parse/floor', 'target', 'meets', 'parse reports/CPU-s'].join('\t'));
+console.log(
+	`machine: ${cpus().length} cores, load average ${load()} at start (others' work slows the wall-clock figures)\n`
+);
+console.log(
+	[
+		'format',
+		'files',
+		'KB/file',
+		'parse reports/s',
+		'floor reports/s',
+		'parse/floor',
+		'target',
+		'meets',
+		'parse reports/CPU-s'
+	].join('\t')
+);
 const single = new Map<string, number>();
 for (const [name, list] of files) {
 	const kb = list.reduce((a, b) => a + b.length, 0) / list.length / 1024;
@@ -92,7 +126,17 @@ for (const [name, list] of files) {
 	const target = TARGET[name];
 	single.set(name, p.wall);
 	console.log(
-		[name, list.length, fmt(kb), fmt(p.wall), fmt(f.wall), `1/${fmt(f.wall / p.wall)}`, target ?? '—', target ? (p.wall >= target ? 'yes' : 'NO') : '—', fmt(p.cpu)].join('\t')
+		[
+			name,
+			list.length,
+			fmt(kb),
+			fmt(p.wall),
+			fmt(f.wall),
+			`1/${fmt(f.wall / p.wall)}`,
+			target ?? '—',
+			target ? (p.wall >= target ? 'yes' : 'NO') : '—',
+			fmt(p.cpu)
+		].join('\t')
 	);
 }
 console.log(`load average ${load()} at the end`);
@@ -132,7 +176,16 @@ const bad: [string, Uint8Array][] = [
 	['junk.bin', randomBytes(1 << 20)],
 	['scan.pdf (PNG renamed)', pngBytes()],
 	['scan.pdf (image-only)', imageOnlyPdf()],
-	['cut.html (truncated)', new TextEncoder().encode(new TextDecoder().decode(files.get('html')?.[0] ?? new TextEncoder().encode('<html><body><table><tr><td>1</td></tr>'.repeat(200))).slice(0, 3000))],
+	[
+		'cut.html (truncated)',
+		new TextEncoder().encode(
+			new TextDecoder()
+				.decode(
+					files.get('html')?.[0] ?? new TextEncoder().encode('<html><body><table><tr><td>1</td></tr>'.repeat(200))
+				)
+				.slice(0, 3000)
+		)
+	],
 	['big.txt (25 MB)', new Uint8Array(25 * 1024 * 1024).fill(0x41)]
 ];
 for (const [name, bytes] of bad) {

@@ -111,13 +111,11 @@ describe('quarterly assessment', () => {
 		await page.goto(`/assessment/${Q}/${own}`);
 		const thread = page.locator('[data-testid=rectification]');
 		await thread.locator('textarea[name=text]').fill('已于12月1日发布2024年度报告，并建立年报发布台账');
-		await thread
-			.locator('input[type=file]')
-			.setInputFiles({
-				name: '发布截图.png',
-				mimeType: 'image/png',
-				buffer: Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])
-			});
+		await thread.locator('input[type=file]').setInputFiles({
+			name: '发布截图.png',
+			mimeType: 'image/png',
+			buffer: Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])
+		});
 		await thread.locator('button[type=submit]').click();
 		await expect.poll(() => thread.getAttribute('data-status')).toBe('answered');
 		expect(await page.locator('[data-testid=entry-form]').count()).toBe(0);

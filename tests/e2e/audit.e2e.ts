@@ -5,7 +5,8 @@ import { demoCookie, http } from './http';
 describe('/admin/audit', () => {
 	it('shows failed logins and the lockout, filtered by action, and exports them as CSV', async () => {
 		const name = `audit-${Date.now().toString(36)}`;
-		for (let i = 0; i < 5; i++) await http('/login', { method: 'POST', form: { username: name, password: `wrong-${i}` } });
+		for (let i = 0; i < 5; i++)
+			await http('/login', { method: 'POST', form: { username: name, password: `wrong-${i}` } });
 		const admin = demoCookie('admin');
 		const page = await http('/admin/audit?action=auth.', { cookie: admin });
 		expect(page.status).toBe(200);

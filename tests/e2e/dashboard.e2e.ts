@@ -16,9 +16,13 @@ afterAll(async () => {
 
 /** Waits until every chart's placeholder has been replaced by a live ECharts instance. */
 async function hydrated(page: Page) {
-	await page.waitForFunction(() => document.querySelectorAll('[data-chart]').length > 0 && document.querySelectorAll('.pending').length === 0, null, {
-		timeout: 30_000
-	});
+	await page.waitForFunction(
+		() => document.querySelectorAll('[data-chart]').length > 0 && document.querySelectorAll('.pending').length === 0,
+		null,
+		{
+			timeout: 30_000
+		}
+	);
 }
 
 describe('dashboard', () => {
@@ -43,7 +47,17 @@ describe('dashboard', () => {
 		}
 		const all = await page.locator('.live svg').allTextContents();
 		const joined = all.join(' ');
-		for (const label of ['申请数（件）', '自然人', '占比（%）', '予以公开', '纠错率（%）', '每月发布条数', '按时发布', '新收申请最多的单位', '样本不足'])
+		for (const label of [
+			'申请数（件）',
+			'自然人',
+			'占比（%）',
+			'予以公开',
+			'纠错率（%）',
+			'每月发布条数',
+			'按时发布',
+			'新收申请最多的单位',
+			'样本不足'
+		])
 			expect(joined, label).toContain(label);
 		expect(errors).toEqual([]);
 		await screenshot(page, 'dashboard-leader');
@@ -66,7 +80,10 @@ describe('dashboard', () => {
 		const reportsAll = all.data.reports.reduce((a: number, b: number) => a + b, 0);
 		expect(scopeAll).toContain(`共${reportsAll}份年报`);
 		// Changing a select submits the form: the URL carries the filter and the page shows other figures.
-		await Promise.all([page.waitForURL((u) => u.searchParams.get('from') === String(last)), page.selectOption('select[name=from]', String(last))]);
+		await Promise.all([
+			page.waitForURL((u) => u.searchParams.get('from') === String(last)),
+			page.selectOption('select[name=from]', String(last))
+		]);
 		await hydrated(page);
 		expect(new URL(page.url()).searchParams.get('from')).toBe(String(last));
 		const scopeOne = await page.textContent('[data-testid=scope]');
@@ -85,12 +102,14 @@ describe('dashboard', () => {
 		await hydrated(page);
 		expect(await page.textContent('[data-testid=scope]')).toContain('街道、乡镇');
 		const town = await (await page.request.get('/charts/volume?kind=township')).json();
-		expect(town.data.total.reduce((a: number, b: number) => a + b, 0)).toBeLessThan(all.data.total.reduce((a: number, b: number) => a + b, 0));
+		expect(town.data.total.reduce((a: number, b: number) => a + b, 0)).toBeLessThan(
+			all.data.total.reduce((a: number, b: number) => a + b, 0)
+		);
 		await screenshot(page, 'dashboard-township');
 		await ctx.close();
 	});
 
-	it('opens an organ\'s year from a ranking bar and from a table row', async () => {
+	it("opens an organ's year from a ranking bar and from a table row", async () => {
 		const ctx = await contextAs(browser, 'leader');
 		const page = await ctx.newPage();
 		await page.goto('/');
@@ -100,8 +119,13 @@ describe('dashboard', () => {
 		const year = rank.data.year;
 		// The first bar from the top of the chart is the organ with the most applications.
 		const bars = page.locator('[data-panel="rankings-applications"] .live svg path[fill="#1f4e79"]');
-		const boxes = await bars.evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox()).map((b) => ({ y: b.y, h: b.height, w: b.width })));
-		const topIndex = boxes.reduce((best, b, i) => (b.h > 4 && b.w > 1 && (best < 0 || b.y < boxes[best].y) ? i : best), -1);
+		const boxes = await bars.evaluateAll((els) =>
+			els.map((e) => (e as SVGGraphicsElement).getBBox()).map((b) => ({ y: b.y, h: b.height, w: b.width }))
+		);
+		const topIndex = boxes.reduce(
+			(best, b, i) => (b.h > 4 && b.w > 1 && (best < 0 || b.y < boxes[best].y) ? i : best),
+			-1
+		);
 		expect(topIndex).toBeGreaterThanOrEqual(0);
 		await Promise.all([page.waitForURL(/\/organs\/\d+\/\d{4}$/), bars.nth(topIndex).click()]);
 		expect(new URL(page.url()).pathname).toBe(`/organs/${top.organ.id}/${year}`);
@@ -116,7 +140,7 @@ describe('dashboard', () => {
 		await ctx.close();
 	});
 
-	it('offers each chart\'s data as CSV', async () => {
+	it("offers each chart's data as CSV", async () => {
 		const ctx = await contextAs(browser, 'inspector');
 		const page = await ctx.newPage();
 		for (const id of CHART_IDS) {

@@ -51,10 +51,17 @@ export default async function setup(project: TestProject) {
 	const port = await freePort();
 	const baseURL = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, ['build'], {
-		env: { ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, BODY_SIZE_LIMIT: 'Infinity', IMPORT_MAX_ZIP_MB: '30',
+		env: {
+			...env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			BODY_SIZE_LIMIT: 'Infinity',
+			IMPORT_MAX_ZIP_MB: '30',
 			// Every browser test logs in from 127.0.0.1: the per-address limit (rate-limit.spec) would lock them all out
 			// after the wrong-password tests. The per-(user, address) limit stays as it is.
-			LOGIN_MAX_ADDRESS_FAILURES: '100000' },
+			LOGIN_MAX_ADDRESS_FAILURES: '100000'
+		},
 		stdio: ['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore']
 	});
 	await waitFor(`${baseURL}/login`, 30_000);

@@ -57,7 +57,10 @@ describe('#1 one GET must not stop the server', () => {
 		expect(a.status).toBe(400);
 		expect(a.body).toContain('参数 from 的年份无效');
 		expect(a.ms).toBeLessThan(2000);
-		const j = await http('/charts/volume?from=1000&to=2999', { cookie: leader, headers: { accept: 'application/json' } });
+		const j = await http('/charts/volume?from=1000&to=2999', {
+			cookie: leader,
+			headers: { accept: 'application/json' }
+		});
 		expect(j.status).toBe(400);
 		expect(JSON.parse(j.body).message).toMatch(/年份无效/);
 		for (const q of ['from=abc', 'to=20201', 'kind=%3Cscript%3E', 'organ=-1', 'organ=1e9']) {
@@ -82,7 +85,9 @@ describe('#5 #9 login limits', () => {
 	it('answers 40 parallel wrong guesses with 429 after the fifth', async () => {
 		const target = `race-${stamp}`;
 		const answers = await Promise.all(
-			Array.from({ length: 40 }, (_, i) => http('/login', { method: 'POST', form: { username: target, password: `guess-${i}` } }))
+			Array.from({ length: 40 }, (_, i) =>
+				http('/login', { method: 'POST', form: { username: target, password: `guess-${i}` } })
+			)
 		);
 		const statuses = answers.map((a) => a.status);
 		expect(statuses.filter((s) => s === 400).length).toBe(5);
@@ -90,7 +95,9 @@ describe('#5 #9 login limits', () => {
 		const blocked = answers.find((a) => a.status === 429)!;
 		expect(blocked.body).toContain('登录失败次数过多');
 		expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-		expect(db((d) => d.prepare('SELECT count(*) n FROM login_failure WHERE username = ?').get(target))).toEqual({ n: 5 });
+		expect(db((d) => d.prepare('SELECT count(*) n FROM login_failure WHERE username = ?').get(target))).toEqual({
+			n: 5
+		});
 	});
 });
 
@@ -98,15 +105,30 @@ describe('#6 open redirect after login', () => {
 	it('lands on this site whatever redirectTo says, and never answers 500', async () => {
 		const name = `redir-${stamp}`;
 		await freshUser(name, 'leader');
-		const attacks = ['/%09/evil.example/x', '/%0a/evil.example/x', '/%0d/evil.example/x', '/%0d%0aSet-Cookie:%20x=1', '//evil.example', '/%5cevil.example', '/.//evil.example', 'https://evil.example'];
+		const attacks = [
+			'/%09/evil.example/x',
+			'/%0a/evil.example/x',
+			'/%0d/evil.example/x',
+			'/%0d%0aSet-Cookie:%20x=1',
+			'//evil.example',
+			'/%5cevil.example',
+			'/.//evil.example',
+			'https://evil.example'
+		];
 		for (const q of attacks) {
-			const r = await http(`/login?redirectTo=${q}`, { method: 'POST', form: { username: name, password: `${name}-pass-1` } });
+			const r = await http(`/login?redirectTo=${q}`, {
+				method: 'POST',
+				form: { username: name, password: `${name}-pass-1` }
+			});
 			expect(r.status, q).toBe(303);
 			expect(new URL(r.location!, base()).origin, q).toBe(base());
 			expect(r.location!.startsWith('//'), q).toBe(false);
 			expect(r.headers.get('set-cookie') ?? '', q).not.toContain('x=1');
 		}
-		const ok = await http('/login?redirectTo=%2Forgans%3Fa%3D1', { method: 'POST', form: { username: name, password: `${name}-pass-1` } });
+		const ok = await http('/login?redirectTo=%2Forgans%3Fa%3D1', {
+			method: 'POST',
+			form: { username: name, password: `${name}-pass-1` }
+		});
 		expect(ok.location).toBe('/organs?a=1');
 	});
 });
@@ -123,13 +145,19 @@ describe('#7 #11 body and field caps', () => {
 		// streamed without a Content-Length: counted as it arrives, cut off at the cap
 		const multipart = (body: ReadableStream<Uint8Array>) =>
 			http('/login', { method: 'POST', body, headers: { 'content-type': 'multipart/form-data; boundary=b' } });
-		const s = await statusOrReset(multipart(chunked(50 * MB, '--b\r\ncontent-disposition: form-data; name="username"\r\n\r\n', '\r\n--b--\r\n')));
+		const s = await statusOrReset(
+			multipart(chunked(50 * MB, '--b\r\ncontent-disposition: form-data; name="username"\r\n\r\n', '\r\n--b--\r\n'))
+		);
 		expect([413, 'reset']).toContain(s);
 		const long = await http('/login', { method: 'POST', form: { username: 'u'.repeat(500), password: 'x' } });
 		expect(long.status).toBe(400);
 		expect(long.body).toContain('用户名或密码过长');
-		expect(db((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get())).toEqual({ m: expect.any(Number) });
-		expect((db((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get()) as { m: number }).m).toBeLessThanOrEqual(64);
+		expect(db((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get())).toEqual({
+			m: expect.any(Number)
+		});
+		expect(
+			(db((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get()) as { m: number }).m
+		).toBeLessThanOrEqual(64);
 		expect(rssOf(pid) - before).toBeLessThan(64 * MB);
 		expect((await http('/login')).status).toBe(200);
 	});
@@ -137,9 +165,15 @@ describe('#7 #11 body and field caps', () => {
 	it('counts a chunked upload while it streams and stops at the import limit (30 MB here)', async () => {
 		const pid = inject('serverPid');
 		const before = rssOf(pid);
-		const head = '--b\r\ncontent-disposition: form-data; name="files"; filename="big.txt"\r\ncontent-type: text/plain\r\n\r\n';
+		const head =
+			'--b\r\ncontent-disposition: form-data; name="files"; filename="big.txt"\r\ncontent-type: text/plain\r\n\r\n';
 		const s = await statusOrReset(
-			http('/import?/upload', { method: 'POST', cookie: demoCookie('inspector'), body: chunked(200 * MB, head, '\r\n--b--\r\n'), headers: { 'content-type': 'multipart/form-data; boundary=b' } })
+			http('/import?/upload', {
+				method: 'POST',
+				cookie: demoCookie('inspector'),
+				body: chunked(200 * MB, head, '\r\n--b--\r\n'),
+				headers: { 'content-type': 'multipart/form-data; boundary=b' }
+			})
 		);
 		expect([413, 'reset']).toContain(s);
 		// at most the 31 MB cap was held, never the 200 MB sent
@@ -148,7 +182,9 @@ describe('#7 #11 body and field caps', () => {
 	});
 
 	it('refuses a large body on any route but the import', async () => {
-		const r = await statusOrReset(http('/admin/organs?/alias', { method: 'POST', cookie: demoCookie('admin'), form: { alias: 'a'.repeat(2 * MB) } }));
+		const r = await statusOrReset(
+			http('/admin/organs?/alias', { method: 'POST', cookie: demoCookie('admin'), form: { alias: 'a'.repeat(2 * MB) } })
+		);
 		expect([413, 'reset']).toContain(r);
 	});
 });
@@ -166,7 +202,9 @@ describe('#2 #3 #4 hostile uploads are parsed off the request thread', () => {
 		file(manyEntriesZip(10_001), '万件.zip');
 		let done = false;
 		let peak = rss0;
-		const upload = http('/import?/upload', { method: 'POST', cookie: demoCookie('inspector'), body: form }).finally(() => (done = true));
+		const upload = http('/import?/upload', { method: 'POST', cookie: demoCookie('inspector'), body: form }).finally(
+			() => (done = true)
+		);
 		const latencies: number[] = [];
 		while (!done || latencies.length < 5) {
 			const a = await http('/login');
@@ -177,7 +215,9 @@ describe('#2 #3 #4 hostile uploads are parsed off the request thread', () => {
 		}
 		const res = await upload;
 		expect(res.status).toBe(200);
-		const rows = [...res.body.matchAll(/<tr data-status="([a-z_]+)"[^>]*>\s*<td>([^<]*)<\/td>[\s\S]*?<\/tr>/g)].map((m) => ({ status: m[1], file: m[2], html: m[0] }));
+		const rows = [...res.body.matchAll(/<tr data-status="([a-z_]+)"[^>]*>\s*<td>([^<]*)<\/td>[\s\S]*?<\/tr>/g)].map(
+			(m) => ({ status: m[1], file: m[2], html: m[0] })
+		);
 		const row = (f: string) => rows.find((r) => r.file === f)!;
 		expect(row('嵌套.html').html).toContain('嵌套超过 1000 层');
 		expect(row('嵌套.pdf').html).toContain('嵌套超过 1000 层');
@@ -185,7 +225,9 @@ describe('#2 #3 #4 hostile uploads are parsed off the request thread', () => {
 		expect(row('炸弹.zip').html).toMatch(/压缩比异常|总大小超过上限/);
 		expect(row('万件.zip').html).toContain('文件过多');
 		for (const r of rows) expect(r.status, r.file).toBe('refused');
-		console.info(`hostile upload: ${latencies.length} concurrent requests, max ${Math.round(Math.max(...latencies))} ms; server RSS +${Math.round((peak - rss0) / MB)} MB at peak`);
+		console.info(
+			`hostile upload: ${latencies.length} concurrent requests, max ${Math.round(Math.max(...latencies))} ms; server RSS +${Math.round((peak - rss0) / MB)} MB at peak`
+		);
 		expect(Math.max(...latencies), `latencies ${latencies.map((l) => Math.round(l)).join(',')}`).toBeLessThan(1000);
 		expect(peak - rss0).toBeLessThan(400 * MB);
 	}, 180_000);
@@ -224,7 +266,11 @@ describe('#10 security headers', () => {
 
 	it('serves original files as attachments of a type no browser renders as HTML', async () => {
 		const rows = db((d) =>
-			d.prepare("SELECT r.organ_id AS organ, r.year AS year, v.id AS id, v.format AS format FROM revision v JOIN report r ON r.id = v.report_id ORDER BY v.format = 'html' DESC LIMIT 3").all()
+			d
+				.prepare(
+					"SELECT r.organ_id AS organ, r.year AS year, v.id AS id, v.format AS format FROM revision v JOIN report r ON r.id = v.report_id ORDER BY v.format = 'html' DESC LIMIT 3"
+				)
+				.all()
 		) as { organ: number; year: number; id: number; format: string }[];
 		expect(rows.length).toBeGreaterThan(0);
 		for (const v of rows) {

@@ -15,7 +15,13 @@ export interface Answer {
 /** One request, redirects not followed; `form` is sent url-encoded with the same-origin header SvelteKit wants. */
 export async function http(
 	path: string,
-	opts: { cookie?: string; method?: string; form?: Record<string, string>; headers?: Record<string, string>; body?: BodyInit } = {}
+	opts: {
+		cookie?: string;
+		method?: string;
+		form?: Record<string, string>;
+		headers?: Record<string, string>;
+		body?: BodyInit;
+	} = {}
 ): Promise<Answer> {
 	const headers: Record<string, string> = { accept: 'text/html', ...(opts.headers ?? {}) };
 	if (opts.cookie) headers.cookie = opts.cookie;
@@ -26,7 +32,14 @@ export async function http(
 	}
 	if ((opts.method ?? 'GET') !== 'GET') headers.origin ??= base();
 	const t0 = performance.now();
-	const send = () => fetch(base() + path, { method: opts.method ?? 'GET', headers, body, redirect: 'manual', duplex: 'half' } as RequestInit);
+	const send = () =>
+		fetch(base() + path, {
+			method: opts.method ?? 'GET',
+			headers,
+			body,
+			redirect: 'manual',
+			duplex: 'half'
+		} as RequestInit);
 	let r: Response;
 	try {
 		r = await send();
@@ -37,7 +50,13 @@ export async function http(
 		r = await send();
 	}
 	const text = await r.text();
-	return { status: r.status, location: r.headers.get('location'), headers: r.headers, body: text, ms: performance.now() - t0 };
+	return {
+		status: r.status,
+		location: r.headers.get('location'),
+		headers: r.headers,
+		body: text,
+		ms: performance.now() - t0
+	};
 }
 
 /** Logs in with the login form and returns the session cookie ("dw_session=…"). */
@@ -50,7 +69,9 @@ export async function loginCookie(username: string, password: string): Promise<s
 
 /** The session cookie of a demo role, from the login saved in global setup. */
 export function demoCookie(role: 'admin' | 'leader' | 'inspector' | 'clerk'): string {
-	const state = JSON.parse(readFileSync(inject('storageStates')[role], 'utf8')) as { cookies: { name: string; value: string }[] };
+	const state = JSON.parse(readFileSync(inject('storageStates')[role], 'utf8')) as {
+		cookies: { name: string; value: string }[];
+	};
 	const c = state.cookies.find((x) => x.name === 'dw_session');
 	if (!c) throw new Error(`no saved session for ${role}`);
 	return `dw_session=${c.value}`;
@@ -60,7 +81,11 @@ export function demoCookie(role: 'admin' | 'leader' | 'inspector' | 'clerk'): st
  * is a roster organ's id, as the page's select sends it. */
 export async function freshUser(username: string, role: string, organId = ''): Promise<string> {
 	const password = `${username}-pass-1`;
-	const r = await http('/admin/users?/add', { method: 'POST', cookie: demoCookie('admin'), form: { username, password, role, organId } });
+	const r = await http('/admin/users?/add', {
+		method: 'POST',
+		cookie: demoCookie('admin'),
+		form: { username, password, role, organId }
+	});
 	if (r.status !== 200 && !r.body.includes('已存在')) throw new Error(`adding ${username} failed: ${r.status}`);
 	return loginCookie(username, password);
 }

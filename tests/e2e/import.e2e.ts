@@ -7,7 +7,9 @@ import { contextAs, launch, screenshot } from './browser';
 const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
 /** The real sample re-issued under another organ name and year: a report the parser reads like the original. */
 function variant(organ: string, year: number): Buffer {
-	return Buffer.from(SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`));
+	return Buffer.from(
+		SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`)
+	);
 }
 
 let browser: Browser;
@@ -20,7 +22,10 @@ afterAll(async () => {
 
 async function upload(page: Page, files: { name: string; buffer: Buffer }[]) {
 	await page.goto('/import');
-	await page.setInputFiles('input[type=file]', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+	await page.setInputFiles(
+		'input[type=file]',
+		files.map((f) => ({ ...f, mimeType: 'application/octet-stream' }))
+	);
 	await page.click('main form button[type=submit]');
 	await page.waitForSelector('[data-testid=import-results]');
 	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
@@ -49,7 +54,9 @@ describe('import from the browser', () => {
 		const refusedText = await page.locator('[data-testid=import-results] tr[data-status=refused]').textContent();
 		expect(refusedText).toContain('坏.pdf');
 		// every imported row links to its report
-		const links = await page.locator('[data-testid=import-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		const links = await page
+			.locator('[data-testid=import-results] a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 		expect(links.filter((h) => /^\/organs\/\d+\/(2022|2023|2024)$/.test(h ?? ''))).toHaveLength(3);
 		await screenshot(page, 'import-results');
 
@@ -78,7 +85,9 @@ describe('import from the browser', () => {
 		await page.goto('/import');
 		// the e2e server runs with IMPORT_MAX_ZIP_MB=30 and no adapter body limit: our own check must answer
 		const res = await page.request.post('/import?/upload', {
-			multipart: { files: { name: 'huge.zip', mimeType: 'application/zip', buffer: Buffer.alloc(32 * 1024 * 1024, 7) } },
+			multipart: {
+				files: { name: 'huge.zip', mimeType: 'application/zip', buffer: Buffer.alloc(32 * 1024 * 1024, 7) }
+			},
 			headers: { origin: new URL(page.url()).origin, accept: 'text/html' }
 		});
 		expect(res.status()).toBe(413);

@@ -31,7 +31,10 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function open(role: 'leader' | 'inspector', viewport: { width: number; height: number }): Promise<{ ctx: BrowserContext; page: Page }> {
+async function open(
+	role: 'leader' | 'inspector',
+	viewport: { width: number; height: number }
+): Promise<{ ctx: BrowserContext; page: Page }> {
 	const ctx = await contextAs(browser, role);
 	const page = await ctx.newPage();
 	await page.setViewportSize(viewport);
@@ -39,9 +42,13 @@ async function open(role: 'leader' | 'inspector', viewport: { width: number; hei
 }
 
 async function chartsDrawn(page: Page) {
-	await page.waitForFunction(() => document.querySelectorAll('[data-chart]').length > 0 && document.querySelectorAll('.pending').length === 0, null, {
-		timeout: 30_000
-	});
+	await page.waitForFunction(
+		() => document.querySelectorAll('[data-chart]').length > 0 && document.querySelectorAll('.pending').length === 0,
+		null,
+		{
+			timeout: 30_000
+		}
+	);
 }
 
 /** A report page of the seeded district: the first organ's newest year. */
@@ -91,7 +98,9 @@ describe("the leader's view", () => {
 		// The headline's figure is the volume chart's last year.
 		const volume = await (await page.request.get('/charts/volume')).json();
 		const last = volume.data.total[volume.data.total.length - 1] as number;
-		expect(await page.locator('[data-testid=headline-applications] strong').textContent()).toContain(last.toLocaleString('zh-CN'));
+		expect(await page.locator('[data-testid=headline-applications] strong').textContent()).toContain(
+			last.toLocaleString('zh-CN')
+		);
 		await page.screenshot({ path: join(process.cwd(), 'test-results', 'screenshots', 'leader-1366.png') });
 		await ctx.close();
 	});
@@ -102,7 +111,10 @@ describe("the leader's view", () => {
 			await page.goto(path);
 			if (path === '/') await chartsDrawn(page);
 			await page.waitForLoadState('networkidle');
-			const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+			const { sw, cw } = await page.evaluate(() => ({
+				sw: document.documentElement.scrollWidth,
+				cw: document.documentElement.clientWidth
+			}));
 			expect(sw, path).toBe(cw);
 			expect(cw).toBe(390);
 		}
@@ -154,7 +166,9 @@ describe("the leader's view", () => {
 			expect(checked, label).toBeGreaterThan(0);
 			// The chart's title says the period too.
 			await chartsDrawn(page);
-			expect(await page.locator('[data-panel="rankings-applications"] .live svg').textContent()).toContain(`${label}新收申请最多的单位`);
+			expect(await page.locator('[data-panel="rankings-applications"] .live svg').textContent()).toContain(
+				`${label}新收申请最多的单位`
+			);
 		}
 		await ctx.close();
 	});
@@ -162,15 +176,21 @@ describe("the leader's view", () => {
 	it(`sends the dashboard compressed, under ${DASHBOARD_MAX_BYTES / 1024} KB on the wire`, async () => {
 		const ctx = await contextAs(browser, 'leader');
 		const cookie = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-		const res = await new Promise<{ encoding: string | undefined; bytes: number; status: number }>((resolve, reject) => {
-			const req = httpRequest(`${baseURL()}/?rank=range`, { headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } }, (r) => {
-				let bytes = 0;
-				r.on('data', (c: Buffer) => (bytes += c.length));
-				r.on('end', () => resolve({ encoding: r.headers['content-encoding'], bytes, status: r.statusCode ?? 0 }));
-			});
-			req.on('error', reject);
-			req.end();
-		});
+		const res = await new Promise<{ encoding: string | undefined; bytes: number; status: number }>(
+			(resolve, reject) => {
+				const req = httpRequest(
+					`${baseURL()}/?rank=range`,
+					{ headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } },
+					(r) => {
+						let bytes = 0;
+						r.on('data', (c: Buffer) => (bytes += c.length));
+						r.on('end', () => resolve({ encoding: r.headers['content-encoding'], bytes, status: r.statusCode ?? 0 }));
+					}
+				);
+				req.on('error', reject);
+				req.end();
+			}
+		);
 		expect(res.status).toBe(200);
 		expect(res.encoding).toBe('br');
 		expect(res.bytes).toBeGreaterThan(1000);
@@ -186,7 +206,9 @@ describe("the leader's view", () => {
 		const res = await page.request.get(`/charts/outcomes?from=${last}&to=${last}&format=xlsx`);
 		expect(res.status()).toBe(200);
 		expect(res.headers()['content-type']).toContain('spreadsheetml');
-		expect(res.headers()['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${last}年办理结果.xlsx`)}`);
+		expect(res.headers()['content-disposition']).toContain(
+			`filename*=UTF-8''${encodeURIComponent(`${last}年办理结果.xlsx`)}`
+		);
 		const { default: ExcelJS } = await import('exceljs');
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);

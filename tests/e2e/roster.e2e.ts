@@ -8,7 +8,9 @@ import { contextAs, launch } from './browser';
 
 const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
 function variant(organ: string, year: number): Buffer {
-	return Buffer.from(SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`));
+	return Buffer.from(
+		SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`)
+	);
 }
 
 /** Screenshots for people to look at (SHOTS_DIR, else test-results/screenshots), at a laptop's and a phone's size. */
@@ -28,7 +30,10 @@ afterAll(async () => {
 
 async function upload(page: Page, files: { name: string; buffer: Buffer }[]) {
 	await page.goto('/import');
-	await page.setInputFiles('input[type=file]', files.map((f) => ({ ...f, mimeType: 'application/octet-stream' })));
+	await page.setInputFiles(
+		'input[type=file]',
+		files.map((f) => ({ ...f, mimeType: 'application/octet-stream' }))
+	);
 	await page.click('main form button[type=submit]');
 	await page.waitForSelector('[data-testid=import-results]');
 	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));

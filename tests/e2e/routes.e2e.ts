@@ -15,9 +15,24 @@ const ids = routeIds();
 function sampleParams(): Record<string, string> {
 	const db = new Database(inject('dbPath'), { readonly: true });
 	try {
-		const clerk = db.prepare("SELECT u.organ_id AS organId, o.name AS organ FROM user u JOIN organ o ON o.id = u.organ_id WHERE u.username = 'clerk'").get() as { organId: number; organ: string };
-		const rep = db.prepare('SELECT year, current_revision_id AS rev FROM report WHERE organ_id = ? ORDER BY year DESC LIMIT 1').get(clerk.organId) as { year: number; rev: number };
-		return { id: String(clerk.organId), organId: String(clerk.organId), year: String(rep.year), revision: String(rep.rev), chart: 'volume', organ: clerk.organ, quarter: `${rep.year}Q1`, file: '1' };
+		const clerk = db
+			.prepare(
+				"SELECT u.organ_id AS organId, o.name AS organ FROM user u JOIN organ o ON o.id = u.organ_id WHERE u.username = 'clerk'"
+			)
+			.get() as { organId: number; organ: string };
+		const rep = db
+			.prepare('SELECT year, current_revision_id AS rev FROM report WHERE organ_id = ? ORDER BY year DESC LIMIT 1')
+			.get(clerk.organId) as { year: number; rev: number };
+		return {
+			id: String(clerk.organId),
+			organId: String(clerk.organId),
+			year: String(rep.year),
+			revision: String(rep.rev),
+			chart: 'volume',
+			organ: clerk.organ,
+			quarter: `${rep.year}Q1`,
+			file: '1'
+		};
 	} finally {
 		db.close();
 	}
@@ -29,7 +44,10 @@ function pathOf(routeId: string, params: Record<string, string>): string {
 		.filter((seg) => seg && !/^\(.*\)$/.test(seg))
 		.map((seg) =>
 			seg.replace(/\[([^\]]+)\]/g, (_, name: string) => {
-				if (!(name in params)) throw new Error(`routes.e2e.ts has no sample value for the route parameter [${name}] of ${routeId}: add one to sampleParams()`);
+				if (!(name in params))
+					throw new Error(
+						`routes.e2e.ts has no sample value for the route parameter [${name}] of ${routeId}: add one to sampleParams()`
+					);
 				return params[name];
 			})
 		)
@@ -45,16 +63,28 @@ beforeAll(async () => {
 	params = sampleParams();
 	// Users of this test's own (logout ends every session of a user: the demo roles' saved logins must survive).
 	const stamp = Date.now().toString(36);
-	for (const role of ROLES) cookies[role] = await freshUser(`rt-${role}-${stamp}`, role, role === 'clerk' ? params.id : '');
+	for (const role of ROLES)
+		cookies[role] = await freshUser(`rt-${role}-${stamp}`, role, role === 'clerk' ? params.id : '');
 	cookies.anonymous = '';
 });
 
-function expectAnswer(who: Who, what: string, allowed: boolean, a: { status: number; location: string | null; body: string }, isApi: boolean) {
+function expectAnswer(
+	who: Who,
+	what: string,
+	allowed: boolean,
+	a: { status: number; location: string | null; body: string },
+	isApi: boolean
+) {
 	const label = `${who} ${what} → ${a.status}${a.location ? ' ' + a.location : ''}`;
 	expect(a.status, `${label}: a server error`).toBeLessThan(500);
 	if (allowed) {
-		expect([401, 403], `${label}: the table opens it, the app refused it (an action or load checks more than its rule says: add it to ACTION_RULES or fix the rule)`).not.toContain(a.status);
-		expect(a.location ?? '', `${label}: the table opens it, the app sent the user to log in`).not.toMatch(/^\/login\?redirectTo=/);
+		expect(
+			[401, 403],
+			`${label}: the table opens it, the app refused it (an action or load checks more than its rule says: add it to ACTION_RULES or fix the rule)`
+		).not.toContain(a.status);
+		expect(a.location ?? '', `${label}: the table opens it, the app sent the user to log in`).not.toMatch(
+			/^\/login\?redirectTo=/
+		);
 	} else if (who === 'anonymous') {
 		if (isApi) expect(a.status, label).toBe(401);
 		else {
@@ -68,7 +98,9 @@ describe('every route has a rule', () => {
 	it('finds the routes on disk, and each has a rule in ROUTE_RULES', () => {
 		expect(ids.length).toBeGreaterThan(10);
 		const missing = ids.filter((id) => ROUTE_RULES[id] === undefined);
-		expect(missing, `routes without a rule in src/lib/auth/permissions.ts ROUTE_RULES: ${missing.join(', ')}`).toEqual([]);
+		expect(missing, `routes without a rule in src/lib/auth/permissions.ts ROUTE_RULES: ${missing.join(', ')}`).toEqual(
+			[]
+		);
 	});
 });
 

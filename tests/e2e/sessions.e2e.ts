@@ -26,9 +26,16 @@ describe('sessions', () => {
 	it('gives a new session id at every login and ends the one the browser had (no fixation)', async () => {
 		const name = `fx-${stamp}`;
 		const first = await freshUser(name, 'inspector');
-		const r = await http('/login', { method: 'POST', cookie: first, form: { username: name, password: `${name}-pass-1` } });
+		const r = await http('/login', {
+			method: 'POST',
+			cookie: first,
+			form: { username: name, password: `${name}-pass-1` }
+		});
 		expect(r.status).toBe(303);
-		const second = r.headers.getSetCookie().find((c) => c.startsWith('dw_session='))!.split(';')[0];
+		const second = r.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('dw_session='))!
+			.split(';')[0];
 		expect(second).not.toBe(first);
 		expect(await signedIn(second)).toBe(true);
 		expect(await signedIn(first)).toBe(false);
@@ -52,7 +59,11 @@ describe('sessions', () => {
 		const name = `rs-${stamp}`;
 		const a = await freshUser(name, 'inspector');
 		expect(await signedIn(a)).toBe(true);
-		const r = await http('/admin/users?/passwd', { method: 'POST', cookie: demoCookie('admin'), form: { username: name, password: 'a-new-password-9' } });
+		const r = await http('/admin/users?/passwd', {
+			method: 'POST',
+			cookie: demoCookie('admin'),
+			form: { username: name, password: 'a-new-password-9' }
+		});
 		expect(r.status).toBe(200);
 		expect(await signedIn(a)).toBe(false);
 		expect(await signedIn(await loginCookie(name, 'a-new-password-9'))).toBe(true);

@@ -58,7 +58,9 @@ describe('column sources', () => {
 		await page.waitForSelector('text=已添加“抓取测试局 · 通知公告”');
 
 		const csv = `单位,栏目,网址,页数\n抓取测试局,政策文件,${portalUrl}/zcwj/index.html,2\n抓取测试局,工作动态,not-a-url,2\n`;
-		await page.locator('form[action="?/csv"] input[type=file]').setInputFiles({ name: 'sources.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page
+			.locator('form[action="?/csv"] input[type=file]')
+			.setInputFiles({ name: 'sources.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 		await page.locator('form[action="?/csv"] button[type=submit]').click();
 		await page.waitForSelector('text=sources.csv：新增 1 个');
 		expect(await page.locator('[role=status]').textContent()).toContain('第3行：网址“not-a-url”无效');
@@ -93,7 +95,9 @@ describe('column sources', () => {
 		const form = page.locator('form[action="?/listing"]');
 		await form.locator('input[name=organ]').fill('抓取测试局');
 		const html = readFileSync('tests/fixtures/listing/trs-list.html');
-		await form.locator('input[type=file]').setInputFiles({ name: '通知公告.html', mimeType: 'text/html', buffer: html });
+		await form
+			.locator('input[type=file]')
+			.setInputFiles({ name: '通知公告.html', mimeType: 'text/html', buffer: html });
 		await form.locator('button[type=submit]').click();
 		await page.waitForSelector('[data-testid=import-results]');
 		const text = (await page.locator('[data-testid=import-results]').textContent()) ?? '';
@@ -111,7 +115,9 @@ describe('column sources', () => {
 		expect(raw).toContain('来源故障');
 		await page.goto('/');
 		const card = page.locator('[data-chart="updates"]');
-		await expect.poll(async () => (await card.locator('.live svg').first().textContent()) ?? '').toMatch(/1个栏目来源故障/);
+		await expect
+			.poll(async () => (await card.locator('.live svg').first().textContent()) ?? '')
+			.toMatch(/1个栏目来源故障/);
 		await card.scrollIntoViewIfNeeded();
 		await card.screenshot({ path: 'test-results/screenshots/dashboard-updates-broken.png' });
 		await ctx.close();
@@ -121,7 +127,10 @@ describe('column sources', () => {
 		const ctx = await contextAs(browser, 'inspector');
 		const page = await ctx.newPage();
 		expect((await page.goto('/admin/sources'))?.status()).toBe(403);
-		const post = await page.request.post('/admin/sources?/run', { form: {}, headers: { origin: new URL(page.url()).origin } });
+		const post = await page.request.post('/admin/sources?/run', {
+			form: {},
+			headers: { origin: new URL(page.url()).origin }
+		});
 		expect(post.status()).toBe(403);
 		await ctx.close();
 	});

@@ -26,18 +26,29 @@ beforeAll(async () => {
 	r.title = `${r.organ}2023年政府信息公开工作年度报告`;
 	for (const k of Object.keys(r.sections) as (keyof typeof r.sections)[]) r.sections[k] = `${P} ${r.sections[k]}`;
 	pubOrgan = `<img src=x onerror="window.__xss='pub'">测试区局${stamp}`;
-	const csv = ['单位,发布日期,标题,栏目,链接', `"${pubOrgan.replace(/"/g, '""')}",2023-03-05,"${P.replace(/"/g, '""')}",通知公告,javascript:window.__xss='url'`, ''].join('\r\n');
+	const csv = [
+		'单位,发布日期,标题,栏目,链接',
+		`"${pubOrgan.replace(/"/g, '""')}",2023-03-05,"${P.replace(/"/g, '""')}",通知公告,javascript:window.__xss='url'`,
+		''
+	].join('\r\n');
 	const form = new FormData();
 	form.append('files', new Blob([renderTxt(r, 'pipe')]), `xss-${stamp}.txt`);
 	form.append('files', new Blob([csv]), `xss-${stamp}.csv`);
 	const up = await http('/import?/upload', { method: 'POST', cookie: demoCookie('inspector'), body: form });
 	expect(up.status).toBe(200);
 	const m = /href="\/organs\/(\d+)\/(\d{4})"/.exec(up.body);
-	if (!m) throw new Error(`the payload report was not imported: ${up.body.slice(up.body.indexOf('导入结果'), up.body.indexOf('导入结果') + 2000)}`);
+	if (!m)
+		throw new Error(
+			`the payload report was not imported: ${up.body.slice(up.body.indexOf('导入结果'), up.body.indexOf('导入结果') + 2000)}`
+		);
 	organId = Number(m[1]);
 	year = Number(m[2]);
 	// a note on the report, as an inspector writes it
-	const note = await http(`/organs/${organId}/${year}?/annotate`, { method: 'POST', cookie: demoCookie('inspector'), form: { cell: '', note: P } });
+	const note = await http(`/organs/${organId}/${year}?/annotate`, {
+		method: 'POST',
+		cookie: demoCookie('inspector'),
+		form: { cell: '', note: P }
+	});
 	expect(note.status).toBe(200);
 });
 afterAll(async () => {
@@ -50,8 +61,11 @@ async function trapped(role: 'inspector' | 'leader') {
 	await ctx.addInitScript(() => {
 		const w = window as unknown as { __xss?: string; __csp: string[] };
 		w.__csp = [];
-		for (const f of ['alert', 'confirm', 'prompt'] as const) (window as unknown as Record<string, unknown>)[f] = () => (w.__xss = f);
-		document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+		for (const f of ['alert', 'confirm', 'prompt'] as const)
+			(window as unknown as Record<string, unknown>)[f] = () => (w.__xss = f);
+		document.addEventListener('securitypolicyviolation', (e) =>
+			w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)
+		);
 	});
 	const page = await ctx.newPage();
 	const dialogs: string[] = [];
@@ -92,9 +106,15 @@ describe('uploaded text is shown as text everywhere', () => {
 		const { ctx, page, dialogs } = await trapped('leader');
 		const raw = (await http('/?from=2023&to=2023', { cookie: demoCookie('leader') })).body;
 		expect(raw).not.toContain('<img src=x');
-		expect(raw).not.toContain("<script>window.__xss");
+		expect(raw).not.toContain('<script>window.__xss');
 		await page.goto('/?from=2023&to=2023');
-		await page.waitForFunction(() => document.querySelectorAll('.pending').length === 0 && document.querySelectorAll('[data-chart] .live svg').length > 0, null, { timeout: 30_000 });
+		await page.waitForFunction(
+			() =>
+				document.querySelectorAll('.pending').length === 0 &&
+				document.querySelectorAll('[data-chart] .live svg').length > 0,
+			null,
+			{ timeout: 30_000 }
+		);
 		await hoverCharts(page);
 		const tooltips = await page.locator('[data-chart] .live div').allTextContents();
 		expect(tooltips.join(' ').length).toBeGreaterThan(0);

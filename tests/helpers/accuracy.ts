@@ -73,7 +73,8 @@ export function scoreReport(file: string, r: Report, exp: Expected): FileAccurac
 	for (const [key, row] of Object.entries(rows))
 		if (!exp.applications?.rows[key]) row.forEach((v, i) => v !== null && add(applicationPath(key, i), null, v));
 	const review = r.review as Record<string, (number | null)[]>;
-	for (const [g, arr] of Object.entries(exp.review ?? {})) REVIEW_COLUMNS.forEach((_, i) => add(reviewPath(g, i), arr[i], review[g]?.[i]));
+	for (const [g, arr] of Object.entries(exp.review ?? {}))
+		REVIEW_COLUMNS.forEach((_, i) => add(reviewPath(g, i), arr[i], review[g]?.[i]));
 	if (exp.fees) add(FEE_PATH, exp.fees.info_processing_fee_yuan, r.fees.info_processing_fee_yuan);
 	const count: Record<CellStatus, number> = { right: 0, unknown: 0, silent_null: 0, wrong: 0 };
 	for (const c of cells) count[c.status]++;

@@ -21,12 +21,23 @@ export interface Seed {
 
 /** The real sample, the real peer reports (HTML, PDF) and a generated report in each format. */
 export async function fuzzSeeds(): Promise<Seed[]> {
-	const seeds: Seed[] = [{ name: 'tianyuan.txt', format: 'txt', bytes: new Uint8Array(readFileSync(join(REAL, 'samples/tianyuan-kegongxin-2022.txt'))) }];
+	const seeds: Seed[] = [
+		{
+			name: 'tianyuan.txt',
+			format: 'txt',
+			bytes: new Uint8Array(readFileSync(join(REAL, 'samples/tianyuan-kegongxin-2022.txt')))
+		}
+	];
 	const peers = join(REAL, 'peer-samples');
 	for (const dir of readdirSync(peers, { withFileTypes: true }).filter((d) => d.isDirectory())) {
 		for (const f of readdirSync(join(peers, dir.name))) {
 			const m = /\.(pdf|html)$/i.exec(f);
-			if (m) seeds.push({ name: f, format: m[1].toLowerCase() as FuzzFormat, bytes: new Uint8Array(readFileSync(join(peers, dir.name, f))) });
+			if (m)
+				seeds.push({
+					name: f,
+					format: m[1].toLowerCase() as FuzzFormat,
+					bytes: new Uint8Array(readFileSync(join(peers, dir.name, f)))
+				});
 		}
 	}
 	const truth = generateTruth({ organs: 2, years: [2022], seed: 'fuzz', errorRate: 0.3 });
@@ -38,7 +49,44 @@ export async function fuzzSeeds(): Promise<Seed[]> {
 	return seeds;
 }
 
-const TOKENS = ['<div>', '</div>', '<table>', '<tr>', '<td>', '</td>', '</table>', '|', '\n', '\r\n', '\t', '0', '9', '-', '——', '（', '）', '年', '第', '一、', '二、', '合计', '总计', '\uFEFF', '\u0000', '\uFFFD', '&#x', '&amp;', '<![CDATA[', '<!--', '%PDF', 'stream\n', 'endstream', 'obj', '<<', '>>'];
+const TOKENS = [
+	'<div>',
+	'</div>',
+	'<table>',
+	'<tr>',
+	'<td>',
+	'</td>',
+	'</table>',
+	'|',
+	'\n',
+	'\r\n',
+	'\t',
+	'0',
+	'9',
+	'-',
+	'——',
+	'（',
+	'）',
+	'年',
+	'第',
+	'一、',
+	'二、',
+	'合计',
+	'总计',
+	'\uFEFF',
+	'\u0000',
+	'\uFFFD',
+	'&#x',
+	'&amp;',
+	'<![CDATA[',
+	'<!--',
+	'%PDF',
+	'stream\n',
+	'endstream',
+	'obj',
+	'<<',
+	'>>'
+];
 
 function randomBytes(rng: Rng, n: number): Uint8Array {
 	const out = new Uint8Array(n);
@@ -159,7 +207,12 @@ export interface FuzzRun {
 }
 
 /** `perSeed` mutations of each seed of the format, parsed one by one. */
-export async function fuzz(seeds: Seed[], format: FuzzFormat, perSeed: number, opts: { seed?: string; limitMs?: number } = {}): Promise<FuzzRun> {
+export async function fuzz(
+	seeds: Seed[],
+	format: FuzzFormat,
+	perSeed: number,
+	opts: { seed?: string; limitMs?: number } = {}
+): Promise<FuzzRun> {
 	const limitMs = opts.limitMs ?? 2000;
 	const run: FuzzRun = { cases: 0, refused: 0, parsed: 0, slowestMs: 0, findings: [] };
 	const mine = seeds.filter((s) => s.format === format);
@@ -179,7 +232,15 @@ export async function fuzz(seeds: Seed[], format: FuzzFormat, perSeed: number, o
 				run.parsed++;
 			} catch (e) {
 				if (e instanceof ParseRefusal) run.refused++;
-				else run.findings.push({ seed: s.name, index: i, kind: 'exception', detail: e instanceof Error ? (e.stack ?? e.message) : String(e), bytes, name });
+				else
+					run.findings.push({
+						seed: s.name,
+						index: i,
+						kind: 'exception',
+						detail: e instanceof Error ? (e.stack ?? e.message) : String(e),
+						bytes,
+						name
+					});
 			}
 			// CPU time is the measure (the machines these run on are shared: wall time grows with the neighbours'
 			// load), with wall time capped at five times the limit so a file that waits on nothing still counts.
@@ -188,7 +249,14 @@ export async function fuzz(seeds: Seed[], format: FuzzFormat, perSeed: number, o
 			const wall = performance.now() - t0;
 			run.slowestMs = Math.max(run.slowestMs, ms);
 			if (ms > limitMs || wall > 5 * limitMs)
-				run.findings.push({ seed: s.name, index: i, kind: 'slow', detail: `${Math.round(ms)} ms CPU, ${Math.round(wall)} ms wall`, bytes, name });
+				run.findings.push({
+					seed: s.name,
+					index: i,
+					kind: 'slow',
+					detail: `${Math.round(ms)} ms CPU, ${Math.round(wall)} ms wall`,
+					bytes,
+					name
+				});
 			run.cases++;
 		}
 	}

@@ -18,7 +18,13 @@ export function handBuilt(organ: string, year: number, carriedOver = 0, forward 
 		template: '2021',
 		title: `${organ}${year}年政府信息公开工作年度报告`,
 		published_on: `${year + 1}-01-20`,
-		source: { file: 'x.txt', format: 'txt', encoding: 'utf-8', script: 'simplified', sha256: String(year).padStart(64, '0') },
+		source: {
+			file: 'x.txt',
+			format: 'txt',
+			encoding: 'utf-8',
+			script: 'simplified',
+			sha256: String(year).padStart(64, '0')
+		},
 		sections: { '1': '总体情况', '2': '', '3': '', '4': '', '5': '问题', '6': '无' },
 		proactive: {
 			rules: { issued: 1, repealed: 0, in_force: 5 },

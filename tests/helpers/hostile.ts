@@ -1,12 +1,17 @@
 // Files built to hurt a parser, from the issue 14 review: each small on disk, expensive if trusted.
 import { Deflate, zipSync, type Zippable } from 'fflate';
 
-
 const enc = new TextEncoder();
 
 /** `depth` nested elements in about depth × 5 bytes: 200,000 once froze the server 28 s. */
 export function nestedHtml(depth = 200_000): Uint8Array {
-	return enc.encode('<html><body>' + '<div>'.repeat(depth) + '2023年度政府信息公开工作年度报告' + '</div>'.repeat(depth) + '</body></html>');
+	return enc.encode(
+		'<html><body>' +
+			'<div>'.repeat(depth) +
+			'2023年度政府信息公开工作年度报告' +
+			'</div>'.repeat(depth) +
+			'</body></html>'
+	);
 }
 
 /** zlib data that inflates to `size` zero bytes, built in steps (the test never holds the inflated bytes). */
@@ -14,7 +19,8 @@ export function zerosDeflated(size: number): Uint8Array {
 	const parts: Uint8Array[] = [];
 	const d = new Deflate({ level: 9 }, (chunk) => parts.push(chunk));
 	const step = new Uint8Array(1024 * 1024);
-	for (let left = size; left > 0; left -= step.length) d.push(left > step.length ? step : step.subarray(0, left), left <= step.length);
+	for (let left = size; left > 0; left -= step.length)
+		d.push(left > step.length ? step : step.subarray(0, left), left <= step.length);
 	const raw = concat(parts);
 	// zlib wrapper: header 78 DA, raw deflate, adler32 (of zeros: unchecked by our guard and by pdf.js' tolerance)
 	return concat([new Uint8Array([0x78, 0xda]), raw, new Uint8Array([0, 0, 0, 1])]);

@@ -5,7 +5,11 @@ import * as organs from '../../src/lib/server/organs';
 import type { Report } from '../../src/lib/report/model';
 
 /** Stores `model` as the new current revision of its organ (created if needed) × year report. */
-export function storeModel(model: Report, sha256: string, more: { fileName?: string; importedBy?: string | null } = {}): StoredRevision {
+export function storeModel(
+	model: Report,
+	sha256: string,
+	more: { fileName?: string; importedBy?: string | null } = {}
+): StoredRevision {
 	return addRevision({
 		organId: organs.ensure(model.organ).id,
 		year: model.year!,

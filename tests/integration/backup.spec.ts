@@ -40,7 +40,10 @@ function startWriter(): Promise<ChildProcess> {
 		const ins = db.prepare("INSERT INTO audit_log (user_id, action, detail, at) VALUES (NULL, 'test.write', ?, ?)");
 		let n = 0;
 		setInterval(() => { ins.run(String(n++), Date.now()); if (n === 5) console.log('writing'); }, 2);`;
-	const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env: { ...process.env, DATABASE_URL: tmp.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+		env: { ...process.env, DATABASE_URL: tmp.url },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
 	return new Promise((resolve) => child.stdout!.once('data', () => resolve(child)));
 }
 

@@ -18,7 +18,14 @@ const parsed = new Map<string, Report>();
 const refused = new Map<string, string>();
 
 beforeAll(async () => {
-	district = await generateDistrict({ organs: ORGANS, years: YEARS, seed: 'roundtrip', formats: FORMATS, errorRate: 0.3, publicationLog: false });
+	district = await generateDistrict({
+		organs: ORGANS,
+		years: YEARS,
+		seed: 'roundtrip',
+		formats: FORMATS,
+		errorRate: 0.3,
+		publicationLog: false
+	});
 	for (const f of district.files) {
 		try {
 			parsed.set(f.name, await parseReport(f.bytes, f.name));
@@ -28,7 +35,8 @@ beforeAll(async () => {
 	}
 }, 900_000);
 
-const key = (f: Pick<Finding, 'rule' | 'severity' | 'cells'>) => `${f.rule}/${f.severity}:${[...f.cells].sort().join(',')}`;
+const key = (f: Pick<Finding, 'rule' | 'severity' | 'cells'>) =>
+	`${f.rule}/${f.severity}:${[...f.cells].sort().join(',')}`;
 const keys = (fs: Finding[]) => fs.map(key).sort();
 
 /** Every difference between a parsed report and its truth, as short strings (empty = equal). */
@@ -41,14 +49,21 @@ function differences(p: Report, t: TruthFile): string[] {
 	if (p.published_on !== t.published_on) d.push(`published_on ${p.published_on} ≠ ${t.published_on}`);
 	if (p.source.format !== t.source.format) d.push(`format ${p.source.format}`);
 	if (p.source.script !== t.source.script) d.push(`script ${p.source.script} ≠ ${t.source.script}`);
-	if ((t.source.format === 'txt' || t.source.format === 'html') && p.source.encoding.toLowerCase() !== t.source.encoding)
+	if (
+		(t.source.format === 'txt' || t.source.format === 'html') &&
+		p.source.encoding.toLowerCase() !== t.source.encoding
+	)
 		d.push(`encoding ${p.source.encoding} ≠ ${t.source.encoding}`);
 	if (p.fees.info_processing_fee_yuan !== t.fees.info_processing_fee_yuan)
 		d.push(`fee ${p.fees.info_processing_fee_yuan} ≠ ${t.fees.info_processing_fee_yuan}`);
-	const present = (r: Report) => Object.keys(r.sections).filter((k) => (r.sections as Record<string, string>)[k]?.trim()).sort();
+	const present = (r: Report) =>
+		Object.keys(r.sections)
+			.filter((k) => (r.sections as Record<string, string>)[k]?.trim())
+			.sort();
 	if (!same(present(p), present(t))) d.push(`sections ${present(p)} ≠ ${present(t)}`);
 	for (const k of new Set([...Object.keys(p.proactive), ...Object.keys(t.proactive)]))
-		if (!same(p.proactive[k], t.proactive[k])) d.push(`proactive.${k} ${JSON.stringify(p.proactive[k])} ≠ ${JSON.stringify(t.proactive[k])}`);
+		if (!same(p.proactive[k], t.proactive[k]))
+			d.push(`proactive.${k} ${JSON.stringify(p.proactive[k])} ≠ ${JSON.stringify(t.proactive[k])}`);
 	const pr = p.applications.rows as Record<string, unknown>;
 	const tr = t.applications.rows as Record<string, unknown>;
 	for (const k of new Set([...Object.keys(pr), ...Object.keys(tr)]))
@@ -82,7 +97,10 @@ describe.each(FORMATS)('round trip of generated %s files', (format) => {
 			const p = parsed.get(t.source.file);
 			if (!p) continue; // counted by the refusal test
 			const d = differences(p, t);
-			if (d.length) bad.push(`${t.source.file} [${t.variant.style ?? ''} ${t.variant.encoding} ${t.variant.script}${t.damage ? ' ' + t.damage.kind : ''}]: ${d.join('; ')}`);
+			if (d.length)
+				bad.push(
+					`${t.source.file} [${t.variant.style ?? ''} ${t.variant.encoding} ${t.variant.script}${t.damage ? ' ' + t.damage.kind : ''}]: ${d.join('; ')}`
+				);
 		}
 		expect(bad).toEqual([]);
 	});
@@ -94,13 +112,14 @@ describe.each(FORMATS)('round trip of generated %s files', (format) => {
 			const p = parsed.get(t.source.file);
 			if (!p) continue;
 			const prevTruth = byOrganYear.get(`${t.organ_id}/${t.year! - 1}`);
-			const prev = prevTruth ? parsed.get(prevTruth.source.file) ?? null : null;
+			const prev = prevTruth ? (parsed.get(prevTruth.source.file) ?? null) : null;
 			const got = [
 				...(prevTruth ? checkCarryOver(prev, p) : []).filter((f) => f.rule === 'Y1'),
 				...checkTimeliness(p, t.organ_kind as OrganKind).filter((f) => f.rule === 'T1')
 			];
 			const want = t.findings.filter((f) => f.rule === 'Y1' || f.rule === 'T1');
-			if (JSON.stringify(keys(got)) !== JSON.stringify(keys(want))) bad.push(`${t.source.file}: [${keys(got)}] ≠ [${keys(want)}]`);
+			if (JSON.stringify(keys(got)) !== JSON.stringify(keys(want)))
+				bad.push(`${t.source.file}: [${keys(got)}] ≠ [${keys(want)}]`);
 		}
 		expect(bad).toEqual([]);
 	});

@@ -29,7 +29,10 @@ describe('import command', () => {
 	for (const f of files.slice(4)) zipped[`more/${f.name}`] = f.bytes;
 	zipped['more/broken.txt'] = new Uint8Array(3000).map((_, i) => (i * 31) % 256);
 	writeFileSync(join(root, 'more.zip'), zipSync(zipped));
-	writeFileSync(join(root, 'log.csv'), `单位,发布日期,标题,链接\n${files[0].truth.report.organ},2024-01-05,通知,http://x/1\n`);
+	writeFileSync(
+		join(root, 'log.csv'),
+		`单位,发布日期,标题,链接\n${files[0].truth.report.organ},2024-01-05,通知,http://x/1\n`
+	);
 
 	it('imports folders recursively, zips and logs; exits 1 when a file was refused, naming it', () => {
 		const r = cli('import', folder, join(root, 'more.zip'), join(root, 'log.csv'));

@@ -14,7 +14,9 @@ const env = { ...process.env, DATABASE_URL: join(root, 'db.sqlite'), DATA_DIR: r
 
 function cli(folder: string): Promise<{ code: number | null; out: string }> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'import', folder, '--quiet'], { env });
+		const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'import', folder, '--quiet'], {
+			env
+		});
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (out += d));

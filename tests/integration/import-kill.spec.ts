@@ -22,7 +22,12 @@ interface Run {
 }
 
 /** Runs the import CLI; `killWhen` sees stderr as it grows and returns true to SIGKILL the child. */
-function runImport(dir: string, input: string, env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<Run> {
+function runImport(
+	dir: string,
+	input: string,
+	env: Record<string, string>,
+	killWhen?: (stderr: string) => boolean
+): Promise<Run> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'import', input], {
 			env: { ...process.env, DATABASE_URL: join(dir, 'db.sqlite'), DATA_DIR: dir, ...env },
@@ -52,8 +57,7 @@ function assertWholeReports(db: DB): number {
 	}[];
 	for (const r of reps) {
 		const rev = c.prepare('SELECT report_id, model_json FROM revision WHERE id = ?').get(r.current_revision_id) as
-			| { report_id: number; model_json: string }
-			| undefined;
+			{ report_id: number; model_json: string } | undefined;
 		expect(rev?.report_id, `report ${r.id} has its current revision`).toBe(r.id);
 		const model = JSON.parse(rev!.model_json) as Report;
 		const figures = (c.prepare('SELECT count(*) n FROM figure WHERE report_id = ?').get(r.id) as { n: number }).n;
@@ -61,7 +65,9 @@ function assertWholeReports(db: DB): number {
 		const findings = (c.prepare('SELECT count(*) n FROM finding WHERE report_id = ?').get(r.id) as { n: number }).n;
 		expect(findings).toBe(r.findings_count);
 	}
-	const orphanRevisions = c.prepare('SELECT count(*) n FROM revision WHERE report_id NOT IN (SELECT id FROM report)').get() as { n: number };
+	const orphanRevisions = c
+		.prepare('SELECT count(*) n FROM revision WHERE report_id NOT IN (SELECT id FROM report)')
+		.get() as { n: number };
 	expect(orphanRevisions.n).toBe(0);
 	return reps.length;
 }

@@ -11,8 +11,20 @@ describe('migrations', () => {
 	it('apply to an empty file, are idempotent, and leave WAL and foreign keys on', () => {
 		const file = join(dir, 'fresh.db');
 		const db = openDatabase(file);
-		const tables = (db.$client.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]).map((t) => t.name);
-		for (const t of ['user', 'session', 'organ', 'report', 'revision', 'figure', 'finding', 'publication', 'login_failure'])
+		const tables = (
+			db.$client.prepare("select name from sqlite_master where type='table'").all() as { name: string }[]
+		).map((t) => t.name);
+		for (const t of [
+			'user',
+			'session',
+			'organ',
+			'report',
+			'revision',
+			'figure',
+			'finding',
+			'publication',
+			'login_failure'
+		])
 			expect(tables).toContain(t);
 		expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -20,7 +32,9 @@ describe('migrations', () => {
 		expect(applied).toBe(readdirSync('drizzle').filter((f) => f.endsWith('.sql')).length);
 		db.$client.close();
 		const again = openDatabase(file);
-		expect((again.$client.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(applied);
+		expect((again.$client.prepare('select count(*) n from __drizzle_migrations').get() as { n: number }).n).toBe(
+			applied
+		);
 		again.$client.close();
 	});
 });

@@ -47,7 +47,7 @@ describe('the repository stands on its own', () => {
 		expect(found).toEqual([]);
 	});
 
-	it("no npm script refers to the shelf", () => {
+	it('no npm script refers to the shelf', () => {
 		const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 		const found = Object.entries(pkg.scripts).flatMap(([k, v]) => offending(`package.json scripts.${k}`, v));
 		expect(found).toEqual([]);

@@ -21,8 +21,12 @@ const command: Command = {
 		}
 		return refusingBackupErrors('备份', async () => {
 			const r = await backupDatabase(file, { withFiles: flags['no-files'] !== true });
-			console.log(`备份完成 backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${r.reports} reports, ${r.revisions} revisions)`);
-			console.log(`原始文件 originals: ${r.files.copied} copied, ${r.files.present} already there${flags['no-files'] === true ? ' (checked only)' : ` in ${filesDirOf(r.file)}`}`);
+			console.log(
+				`备份完成 backup written: ${r.file} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${r.reports} reports, ${r.revisions} revisions)`
+			);
+			console.log(
+				`原始文件 originals: ${r.files.copied} copied, ${r.files.present} already there${flags['no-files'] === true ? ' (checked only)' : ` in ${filesDirOf(r.file)}`}`
+			);
 			return reportMissing(r.files.missing);
 		});
 	}

@@ -9,15 +9,21 @@ import * as sources from '../../lib/server/crawl/sources';
 
 const run = (args: string[]) =>
 	new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
-		execFile('npx', ['tsx', 'src/cli/index.ts', 'crawl', ...args], { encoding: 'utf8', cwd: process.cwd(), env: process.env }, (err, stdout, stderr) =>
-			resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
+		execFile(
+			'npx',
+			['tsx', 'src/cli/index.ts', 'crawl', ...args],
+			{ encoding: 'utf8', cwd: process.cwd(), env: process.env },
+			(err, stdout, stderr) =>
+				resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
 		)
 	);
 
 const server = http.createServer((req, res) => {
 	if (req.url === '/tzgg/index.html') {
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-		res.end('<ul><li><a href="./a1.html">区统计局关于开展经济普查的通告</a><span>2024-06-03</span></li><li><a href="./a2.html">统计开放日活动通知</a><span>2024-05-20</span></li></ul>');
+		res.end(
+			'<ul><li><a href="./a1.html">区统计局关于开展经济普查的通告</a><span>2024-06-03</span></li><li><a href="./a2.html">统计开放日活动通知</a><span>2024-05-20</span></li></ul>'
+		);
 	} else {
 		res.writeHead(404);
 		res.end();
@@ -48,7 +54,7 @@ describe('cli crawl', () => {
 		expect(r.stdout).toContain('区统计局 · 通知公告: 正常 · 1 页（未变 0）· 新增 2 · 已有 0');
 		expect(r.stdout).toContain('区统计局 · 统计数据: 来源故障');
 		expect(r.stdout).toContain('HTTP 404 Not Found');
-		const runs = getDb().$client.prepare("SELECT trigger, status, pages, added, errors FROM crawl_run").all();
+		const runs = getDb().$client.prepare('SELECT trigger, status, pages, added, errors FROM crawl_run').all();
 		expect(runs).toEqual([{ trigger: 'cli', status: 'done', pages: 2, added: 2, errors: 1 }]);
 		closeDb();
 		const unknown = await run(['--source', '99']);

@@ -37,7 +37,9 @@ const command: Command = {
 			}
 			const run = await runCrawl({ trigger: 'cli', sourceIds: ids.length ? ids : undefined });
 			for (const s of run.sources) {
-				console.log(`${names.get(s.sourceId)}: ${s.status === 'ok' ? '正常' : '来源故障'} · ${s.pages} 页（未变 ${s.notModified}）· 新增 ${s.added} · 已有 ${s.duplicates}`);
+				console.log(
+					`${names.get(s.sourceId)}: ${s.status === 'ok' ? '正常' : '来源故障'} · ${s.pages} 页（未变 ${s.notModified}）· 新增 ${s.added} · 已有 ${s.duplicates}`
+				);
 				for (const e of s.errors) console.log(`  ${e.url}: ${e.reason}`);
 			}
 			console.log(`运行 #${run.runId}: ${run.pages} 页，新增 ${run.added} 条，错误 ${run.errors} 个`);

@@ -50,7 +50,9 @@ const command: Command = {
 			console.error((e as Error).message);
 			return 2;
 		}
-		const formats = (typeof flags.formats === 'string' ? flags.formats : 'txt,html,docx,pdf').split(',').map((f) => f.trim()) as Format[];
+		const formats = (typeof flags.formats === 'string' ? flags.formats : 'txt,html,docx,pdf')
+			.split(',')
+			.map((f) => f.trim()) as Format[];
 		const badFormat = formats.find((f) => !['txt', 'html', 'docx', 'pdf'].includes(f));
 		if (badFormat) {
 			console.error(`不支持的格式：${badFormat}`);

@@ -109,7 +109,12 @@ const command: Command = {
 		}
 		const { files, missing } = collectPaths(positionals);
 		const results: ImportResult[] = missing.map((p) => ({ file: p, status: 'refused', reason: '文件或文件夹不存在' }));
-		const counts: Record<ImportStatus, number> = { imported: 0, imported_with_findings: 0, duplicate: 0, refused: missing.length };
+		const counts: Record<ImportStatus, number> = {
+			imported: 0,
+			imported_with_findings: 0,
+			duplicate: 0,
+			refused: missing.length
+		};
 		const showProgress = !flags.quiet && !flags.json;
 		const tty = process.stderr.isTTY;
 		const started = Date.now();
@@ -136,12 +141,17 @@ const command: Command = {
 			for (let i = 0; i < files.length; i += BATCH) {
 				const batch = files.slice(i, i + BATCH).map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(f)) }));
 				const inputIndex = new Map(batch.map((b, j) => [b.name, i + j + 1]));
-				await importFiles(batch, actor, ({ result }) => {
-					results.push(result);
-					counts[result.status]++;
-					const top = result.file.match(/^(.*?\.zip)(\/|$)/i)?.[1] ?? result.file;
-					progress(inputIndex.get(top) ?? i, result.file);
-				}, { pool, rosterOnly: flags['roster-only'] === true });
+				await importFiles(
+					batch,
+					actor,
+					({ result }) => {
+						results.push(result);
+						counts[result.status]++;
+						const top = result.file.match(/^(.*?\.zip)(\/|$)/i)?.[1] ?? result.file;
+						progress(inputIndex.get(top) ?? i, result.file);
+					},
+					{ pool, rosterOnly: flags['roster-only'] === true }
+				);
 			}
 		} finally {
 			await pool?.close();
@@ -165,7 +175,9 @@ const command: Command = {
 			if (seeded.size) console.log(`名册原为空：本次导入的 ${seeded.size} 个单位已作为本区名册`);
 			const pending = [...new Set(results.filter((r) => r.organStatus === 'pending' && r.organ).map((r) => r.organ!))];
 			if (pending.length)
-				console.log(`待确认单位 ${pending.length} 个（不计入总览，请在 /admin/organs/pending 处理）：\n${pending.map((n) => `  ${n}`).join('\n')}`);
+				console.log(
+					`待确认单位 ${pending.length} 个（不计入总览，请在 /admin/organs/pending 处理）：\n${pending.map((n) => `  ${n}`).join('\n')}`
+				);
 		}
 		return counts.refused > 0 ? 1 : 0;
 	}

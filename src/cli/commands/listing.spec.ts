@@ -10,8 +10,12 @@ import iconv from 'iconv-lite';
 const FIX = 'tests/fixtures/listing';
 const run = (args: string[]) =>
 	new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
-		execFile('npx', ['tsx', 'src/cli/index.ts', 'listing', ...args], { encoding: 'utf8', cwd: process.cwd() }, (err, stdout, stderr) =>
-			resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
+		execFile(
+			'npx',
+			['tsx', 'src/cli/index.ts', 'listing', ...args],
+			{ encoding: 'utf8', cwd: process.cwd() },
+			(err, stdout, stderr) =>
+				resolve({ status: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
 		)
 	);
 
@@ -47,7 +51,12 @@ describe('cli listing', () => {
 		expect(r.status).toBe(0);
 		const out = JSON.parse(r.stdout);
 		expect(Object.keys(out)).toEqual(['organ', 'channel', 'items', 'next']);
-		expect(out).toEqual({ organ: expected.organ, channel: expected.channel, items: expected.items, next: expected.next });
+		expect(out).toEqual({
+			organ: expected.organ,
+			channel: expected.channel,
+			items: expected.items,
+			next: expected.next
+		});
 	});
 
 	it('exits 2 with one line naming the file and the reason when the page is not a listing', async () => {
@@ -68,7 +77,11 @@ describe('cli listing', () => {
 		expect(r.stderr).toBe('');
 		const out = JSON.parse(r.stdout);
 		expect(out.organ).toBe('南岭区财政局');
-		expect(out.items[1]).toEqual({ title: '关于下达2024年第一批区级财政衔接推进乡村振兴补助资金的通知', date: '2024-03-11', url: `${base}/xxgk/czj/fdzdgknr/content/post_3300876.html` });
+		expect(out.items[1]).toEqual({
+			title: '关于下达2024年第一批区级财政衔接推进乡村振兴补助资金的通知',
+			date: '2024-03-11',
+			url: `${base}/xxgk/czj/fdzdgknr/content/post_3300876.html`
+		});
 		expect(out.next).toBe(`${base}/xxgk/czj/fdzdgknr/index_2.html`);
 		expect(seen.map((s) => s.path)).toEqual(['/robots.txt', '/xxgk/czj/fdzdgknr/index.html']);
 		expect(seen.every((s) => s.ua?.startsWith('DisclosureWatch/'))).toBe(true);

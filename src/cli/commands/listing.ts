@@ -51,7 +51,9 @@ const command: Command = {
 				html = decodeText(bytes, true).text;
 			} catch (e) {
 				const code = (e as NodeJS.ErrnoException).code;
-				console.error(`${target}: ${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是网页文件' : `无法读取（${(e as Error).message}）`}`);
+				console.error(
+					`${target}: ${code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '是文件夹，不是网页文件' : `无法读取（${(e as Error).message}）`}`
+				);
 				return 2;
 			}
 		}
@@ -63,7 +65,9 @@ const command: Command = {
 		const { organ, channel, items, next } = res.listing;
 		if (flags.json) console.log(JSON.stringify({ organ, channel, items, next }, null, 2));
 		else {
-			console.log(`${target}: ${organ ?? '（未识别单位）'} · ${channel ?? '（未识别栏目）'} · ${items.length} 条 · ${res.listing.shape}`);
+			console.log(
+				`${target}: ${organ ?? '（未识别单位）'} · ${channel ?? '（未识别栏目）'} · ${items.length} 条 · ${res.listing.shape}`
+			);
 			for (const i of items) console.log(`  ${i.date}  ${i.title}  ${i.url}`);
 			console.log(next ? `  下一页：${next}` : '  （没有下一页）');
 			for (const w of res.listing.warnings) console.log(`  提示：${w}`);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { REAL } from '../../../tests/helpers/fixtures';
 
 const SAMPLE = `${REAL}/samples/tianyuan-kegongxin-2022.txt`;
-const run = (args: string[]) => spawnSync('npx', ['tsx', 'src/cli/index.ts', 'parse', ...args], { encoding: 'utf8', cwd: process.cwd() });
+const run = (args: string[]) =>
+	spawnSync('npx', ['tsx', 'src/cli/index.ts', 'parse', ...args], { encoding: 'utf8', cwd: process.cwd() });
 
 describe('cli parse', () => {
 	it('--json prints the model and exits 0', () => {

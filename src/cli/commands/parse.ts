@@ -23,7 +23,10 @@ function total(r: Report, key: string): string {
 }
 
 function summary(r: Report): string {
-	const tpl = r.template === 'free' ? '无表格（2019 年以前的自由格式）' : `${r.template} 年模板${r.other_layout && r.other_layout !== r.template ? `（第三部分（六）为 ${r.other_layout} 年样式）` : ''}`;
+	const tpl =
+		r.template === 'free'
+			? '无表格（2019 年以前的自由格式）'
+			: `${r.template} 年模板${r.other_layout && r.other_layout !== r.template ? `（第三部分（六）为 ${r.other_layout} 年样式）` : ''}`;
 	const rev = (g: string) => {
 		const a = (r.review as Record<string, (number | null)[]>)[g];
 		return a ? String(a[4] ?? '—') : '—';
@@ -34,8 +37,24 @@ function summary(r: Report): string {
 		`  复议 ${rev('reconsideration')} · 直接起诉 ${rev('litigation_direct')} · 复议后起诉 ${rev('litigation_after_reconsideration')} · 信息处理费 ${r.fees.info_processing_fee_yuan === null ? '未说明' : r.fees.info_processing_fee_yuan + ' 元'}${r.published_on ? ` · 发布 ${r.published_on}` : ''}`
 	];
 	if (r.findings.length === 0) lines.push('  检查: 未发现问题');
-	else for (const f of r.findings) lines.push(`  [${f.rule}] ${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}: ${f.message}`);
-	if (r.warnings.length) lines.push(`  解析提示 ${r.warnings.length} 条${r.warnings.length ? '：' + r.warnings.slice(0, 3).map((w) => w.message).join('；') + (r.warnings.length > 3 ? '…' : '') : ''}`);
+	else
+		for (const f of r.findings)
+			lines.push(
+				`  [${f.rule}] ${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}: ${f.message}`
+			);
+	if (r.warnings.length)
+		lines.push(
+			`  解析提示 ${r.warnings.length} 条${
+				r.warnings.length
+					? '：' +
+						r.warnings
+							.slice(0, 3)
+							.map((w) => w.message)
+							.join('；') +
+						(r.warnings.length > 3 ? '…' : '')
+					: ''
+			}`
+		);
 	return lines.join('\n');
 }
 

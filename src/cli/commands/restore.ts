@@ -28,7 +28,9 @@ const command: Command = {
 			const ok = db.$client.pragma('integrity_check', { simple: true });
 			db.$client.close();
 			closeDb();
-			console.log(`恢复完成 restored: ${r.reports} reports, ${r.revisions} revisions; ${r.files.restored} original files restored; integrity ${ok}`);
+			console.log(
+				`恢复完成 restored: ${r.reports} reports, ${r.revisions} revisions; ${r.files.restored} original files restored; integrity ${ok}`
+			);
 			return reportMissing(r.files.missing);
 		});
 	}

@@ -38,7 +38,8 @@ const command: Command = {
 			if (sub === 'add') {
 				if (!username) throw new Error('user add: missing <username>');
 				const role = String(flags.role ?? '');
-				if (!isRole(role)) throw new Error(`user add: --role must be admin, leader, inspector or clerk (got "${role}")`);
+				if (!isRole(role))
+					throw new Error(`user add: --role must be admin, leader, inspector or clerk (got "${role}")`);
 				const password = await readPassword(flags['password-stdin'] === true);
 				const u = await users.create({
 					username,

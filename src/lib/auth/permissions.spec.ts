@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { actionsOf, routeIds } from '../../../tests/helpers/routes';
-import { ACTION_RULES, NAV, PERMISSIONS, actionOf, canRunAction, navFor, ROLES, ROLE_PERMISSIONS, ROUTE_RULES, can, canImportForOrgan, canOpenRoute, canViewOrgan } from './permissions';
+import {
+	ACTION_RULES,
+	NAV,
+	PERMISSIONS,
+	actionOf,
+	canRunAction,
+	navFor,
+	ROLES,
+	ROLE_PERMISSIONS,
+	ROUTE_RULES,
+	can,
+	canImportForOrgan,
+	canOpenRoute,
+	canViewOrgan
+} from './permissions';
 
 describe('permission table', () => {
 	it('gives admin every permission but answering for a bureau, and the leader nothing that changes data', () => {
 		for (const p of PERMISSIONS) expect(can('admin', p)).toBe(p !== 'inbox.answer' && p !== 'assessment.answer_own');
-		for (const p of ['reports.import', 'reports.correct', 'reports.annotate', 'users.manage', 'organs.manage', 'assessment.produce'] as const)
+		for (const p of [
+			'reports.import',
+			'reports.correct',
+			'reports.annotate',
+			'users.manage',
+			'organs.manage',
+			'assessment.produce'
+		] as const)
 			expect(can('leader', p)).toBe(false);
 		expect(can('leader', 'dashboard.view')).toBe(true);
 		expect(can('leader', 'exports.download')).toBe(true);
@@ -77,11 +98,13 @@ describe('every route has a rule', () => {
 		for (const r of ROLES) expect(matrix[r]).toContain('/login');
 	});
 	it('shows each role only the navigation it may open', () => {
-		for (const r of ROLES)
-			for (const n of NAV) expect(ROUTE_RULES[n.routeId], n.routeId).toBeDefined();
+		for (const r of ROLES) for (const n of NAV) expect(ROUTE_RULES[n.routeId], n.routeId).toBeDefined();
 		expect(navFor('leader', null).map((n) => n.href)).not.toContain('/admin/users');
 		expect(navFor('clerk', 3).map((n) => n.href)).toEqual(['/organs/3', '/assessment', '/import', '/drafts', '/inbox']);
-		expect(navFor('admin', null).map((n) => n.href)).toEqual(expect.arrayContaining(['/', '/import', '/admin/organs', '/admin/users']));
-		for (const n of NAV) for (const r of ROLES) if (n.permissions.some((p) => can(r, p))) expect(canOpenRoute(r, n.routeId)).toBe(true);
+		expect(navFor('admin', null).map((n) => n.href)).toEqual(
+			expect.arrayContaining(['/', '/import', '/admin/organs', '/admin/users'])
+		);
+		for (const n of NAV)
+			for (const r of ROLES) if (n.permissions.some((p) => can(r, p))) expect(canOpenRoute(r, n.routeId)).toBe(true);
 	});
 });

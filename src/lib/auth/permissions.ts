@@ -58,7 +58,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 		'findings.review',
 		'organs.pending'
 	],
-	clerk: ['reports.view_own', 'reports.import_own', 'drafts.check', 'inbox.answer', 'assessment.view_own', 'assessment.answer_own']
+	clerk: [
+		'reports.view_own',
+		'reports.import_own',
+		'drafts.check',
+		'inbox.answer',
+		'assessment.view_own',
+		'assessment.answer_own'
+	]
 };
 
 export function isRole(value: unknown): value is Role {
@@ -84,7 +91,10 @@ export function canViewAssessmentOf(user: { role: Role; organId: number | null }
 	return can(user.role, 'assessment.view_own') && user.organId === organId;
 }
 
-export function canImportForOrgan(user: { role: Role; organId: number | null } | null, organId: number | null): boolean {
+export function canImportForOrgan(
+	user: { role: Role; organId: number | null } | null,
+	organId: number | null
+): boolean {
 	if (!user) return false;
 	if (can(user.role, 'reports.import')) return true;
 	return can(user.role, 'reports.import_own') && organId !== null && user.organId === organId;
@@ -186,13 +196,23 @@ export const NAV: { href: string; label: string; routeId: string; permissions: r
 	{ href: '/', label: '总览', routeId: '/(app)', permissions: ['dashboard.view'] },
 	{ href: '/organs', label: '单位', routeId: '/(app)/organs', permissions: ['reports.view_all'] },
 	{ href: '/findings', label: '问题复核', routeId: '/(app)/findings', permissions: ['findings.review'] },
-	{ href: '/assessment', label: '季度考核', routeId: '/(app)/assessment', permissions: ['assessment.view', 'assessment.view_own'] },
+	{
+		href: '/assessment',
+		label: '季度考核',
+		routeId: '/(app)/assessment',
+		permissions: ['assessment.view', 'assessment.view_own']
+	},
 	{ href: '/import', label: '导入', routeId: '/(app)/import', permissions: ['reports.import', 'reports.import_own'] },
 	{ href: '/drafts', label: '草稿检查', routeId: '/(app)/drafts', permissions: ['drafts.check'] },
 	{ href: '/inbox', label: '待办', routeId: '/(app)/inbox', permissions: ['inbox.answer', 'inbox.manage'] },
 	{ href: '/reminders', label: '催报', routeId: '/(app)/reminders', permissions: ['reminders.send'] },
 	{ href: '/admin/organs', label: '单位管理', routeId: '/(app)/admin/organs', permissions: ['organs.manage'] },
-	{ href: '/admin/organs/pending', label: '待确认单位', routeId: '/(app)/admin/organs/pending', permissions: ['organs.pending'] },
+	{
+		href: '/admin/organs/pending',
+		label: '待确认单位',
+		routeId: '/(app)/admin/organs/pending',
+		permissions: ['organs.pending']
+	},
 	{ href: '/admin/users', label: '用户管理', routeId: '/(app)/admin/users', permissions: ['users.manage'] },
 	{ href: '/admin/sources', label: '栏目抓取', routeId: '/(app)/admin/sources', permissions: ['sources.manage'] },
 	{ href: '/admin/audit', label: '审计日志', routeId: '/(app)/admin/audit', permissions: ['audit.view'] }

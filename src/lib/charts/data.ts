@@ -1,7 +1,14 @@
 // The data each dashboard chart draws: what the server's metrics return and the option builders, tables and CSV
 // read. Plain JSON (it travels from the server load to the browser). Counts are sums over the filtered reports.
 
-export const APPLICANT_TYPES = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org'] as const;
+export const APPLICANT_TYPES = [
+	'natural_person',
+	'commercial',
+	'research',
+	'social_org',
+	'legal_service',
+	'other_org'
+] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 
 export interface VolumeData {
@@ -146,5 +153,14 @@ export interface DashboardData {
 	rankings: RankingsData;
 }
 
-export const CHART_IDS = ['volume', 'outcomes', 'refusals', 'updates', 'fees', 'review', 'quality', 'rankings'] as const;
+export const CHART_IDS = [
+	'volume',
+	'outcomes',
+	'refusals',
+	'updates',
+	'fees',
+	'review',
+	'quality',
+	'rankings'
+] as const;
 export type ChartId = (typeof CHART_IDS)[number];

@@ -26,7 +26,12 @@ export function columnKind(heading: string): ColumnKind {
 }
 
 /** "2025年办理结果.xlsx", with the organ kind or organ when filtered. */
-export function exportFileName(id: ChartId, period: { fromYear: number; toYear: number }, scope: string | null, ext: string): string {
+export function exportFileName(
+	id: ChartId,
+	period: { fromYear: number; toYear: number },
+	scope: string | null,
+	ext: string
+): string {
 	const years = period.fromYear === period.toYear ? `${period.toYear}年` : `${period.fromYear}-${period.toYear}年`;
 	return `${years}${scope ? `${scope}` : ''}${CHART_FILE_NAMES[id]}.${ext}`;
 }

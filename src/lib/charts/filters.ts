@@ -71,7 +71,8 @@ export function parseFilter(
 		throw new FilterError(`参数 kind 的单位类型无效：“${k.slice(0, 20)}”，应为 ${KIND_FILTERS.join('、')} 之一`);
 	const kind = k === '' ? null : (k as KindFilter);
 	const o = params.get('organ') ?? '';
-	if (o !== '' && !/^[1-9]\d{0,9}$/.test(o)) throw new FilterError(`参数 organ 的单位编号无效：“${o.slice(0, 20)}”，应为正整数`);
+	if (o !== '' && !/^[1-9]\d{0,9}$/.test(o))
+		throw new FilterError(`参数 organ 的单位编号无效：“${o.slice(0, 20)}”，应为正整数`);
 	const organId = o === '' ? null : Number(o);
 	return { fromYear, toYear, kind, organId };
 }

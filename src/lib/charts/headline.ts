@@ -46,7 +46,8 @@ export function rateValue(r: Pick<RateParts, 'numerator' | 'denominator'> | null
 
 /** Sort order of the attention list: more kinds of problem first, then more errors, longer silence, higher rate. */
 export function attentionOrder(a: AttentionOrgan, b: AttentionOrgan): number {
-	const kinds = (x: AttentionOrgan) => Number((x.errors ?? 0) > 0) + Number(x.silentDays !== null) + Number(x.correction !== null);
+	const kinds = (x: AttentionOrgan) =>
+		Number((x.errors ?? 0) > 0) + Number(x.silentDays !== null) + Number(x.correction !== null);
 	return (
 		kinds(b) - kinds(a) ||
 		(b.errors ?? 0) - (a.errors ?? 0) ||

@@ -35,7 +35,8 @@ function outcomesFinding(d: OutcomesData): string {
 
 export function outcomesPanels(d: OutcomesData): Panel[] {
 	const totals = outcomeTotals(d);
-	const share = (g: OutcomeGroup) => d.counts[g].map((v, i) => (totals[i] ? Math.round((v / totals[i]) * 10000) / 100 : 0));
+	const share = (g: OutcomeGroup) =>
+		d.counts[g].map((v, i) => (totals[i] ? Math.round((v / totals[i]) * 10000) / 100 : 0));
 	return [
 		{
 			key: 'outcomes',
@@ -52,7 +53,9 @@ export function outcomesPanels(d: OutcomesData): Panel[] {
 						const lines = [`<b>${esc(list[0]?.axisValueLabel ?? '')}</b>（办理结果合计${fmt(totals[i])}件）`];
 						for (const p of list) {
 							const g = OUTCOME_GROUPS.find((k) => OUTCOME_LABELS[k] === p.seriesName)!;
-							lines.push(`${p.marker}${p.seriesName}：${fmt(d.counts[g][i])}件，${pct(totals[i] ? d.counts[g][i] / totals[i] : null)}`);
+							lines.push(
+								`${p.marker}${p.seriesName}：${fmt(d.counts[g][i])}件，${pct(totals[i] ? d.counts[g][i] / totals[i] : null)}`
+							);
 						}
 						return lines.join('<br/>');
 					}

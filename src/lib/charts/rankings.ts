@@ -56,9 +56,15 @@ export function rankingsPanels(d: RankingsData): Panel[] {
 				legend: { show: false },
 				xAxis: valueAxisBelow(label.axis, {
 					// hideOverlap: on a phone the tick labels would run into each other.
-					...(isRate(m) ? { axisLabel: { formatter: '{value}%', hideOverlap: true } } : { minInterval: m === 'applications' ? 1 : 0, axisLabel: { hideOverlap: true } })
+					...(isRate(m)
+						? { axisLabel: { formatter: '{value}%', hideOverlap: true } }
+						: { minInterval: m === 'applications' ? 1 : 0, axisLabel: { hideOverlap: true } })
 				}),
-				yAxis: { type: 'category', data: list.map((r) => r.organ.name), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
+				yAxis: {
+					type: 'category',
+					data: list.map((r) => r.organ.name),
+					axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' }
+				},
 				series: [
 					{
 						name: label.axis,
@@ -67,7 +73,10 @@ export function rankingsPanels(d: RankingsData): Panel[] {
 						color: label.color,
 						cursor: 'pointer',
 						label: { show: true, position: 'right', fontSize: 11, formatter: isRate(m) ? '{c}%' : '{c}' },
-						data: list.map((r) => ({ value: isRate(m) ? Math.round((r.value ?? 0) * 1000) / 10 : r.value, organId: r.organ.id }))
+						data: list.map((r) => ({
+							value: isRate(m) ? Math.round((r.value ?? 0) * 1000) / 10 : r.value,
+							organId: r.organ.id
+						}))
 					}
 				]
 			}

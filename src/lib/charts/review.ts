@@ -4,10 +4,19 @@ import { COLORS, base, fmt, pct, yearAxis, type Panel } from './theme';
 const rate = (c: number, n: number) => (n > 0 ? c / n : null);
 
 function reviewTotals(d: ReviewData) {
-	const sum = (k: 'reconsideration' | 'litigation', f: 'total' | 'corrected' | 'concluded') => d.years.reduce((s, y) => s + y[k][f], 0);
+	const sum = (k: 'reconsideration' | 'litigation', f: 'total' | 'corrected' | 'concluded') =>
+		d.years.reduce((s, y) => s + y[k][f], 0);
 	return {
-		reconsideration: { total: sum('reconsideration', 'total'), corrected: sum('reconsideration', 'corrected'), concluded: sum('reconsideration', 'concluded') },
-		litigation: { total: sum('litigation', 'total'), corrected: sum('litigation', 'corrected'), concluded: sum('litigation', 'concluded') }
+		reconsideration: {
+			total: sum('reconsideration', 'total'),
+			corrected: sum('reconsideration', 'corrected'),
+			concluded: sum('reconsideration', 'concluded')
+		},
+		litigation: {
+			total: sum('litigation', 'total'),
+			corrected: sum('litigation', 'corrected'),
+			concluded: sum('litigation', 'concluded')
+		}
 	};
 }
 
@@ -46,13 +55,34 @@ export function reviewPanels(d: ReviewData): Panel[] {
 				xAxis: yearAxis(d.years.map((y) => y.year)),
 				yAxis: [
 					{ type: 'value', name: '案件数（件）', minInterval: 1 },
-					{ type: 'value', name: '纠错率（%）', max: 100, splitLine: { show: false }, axisLabel: { formatter: '{value}%' } }
+					{
+						type: 'value',
+						name: '纠错率（%）',
+						max: 100,
+						splitLine: { show: false },
+						axisLabel: { formatter: '{value}%' }
+					}
 				],
 				series: [
 					{ name: '行政复议（件）', type: 'bar', barMaxWidth: 32, data: d.years.map((y) => y.reconsideration.total) },
 					{ name: '行政诉讼（件）', type: 'bar', barMaxWidth: 32, data: d.years.map((y) => y.litigation.total) },
-					{ name: '复议纠错率（%）', type: 'line', yAxisIndex: 1, color: COLORS.bad, symbolSize: 6, data: r('reconsideration') },
-					{ name: '诉讼纠错率（%）', type: 'line', yAxisIndex: 1, color: COLORS.warn, symbolSize: 6, lineStyle: { type: 'dashed' }, data: r('litigation') }
+					{
+						name: '复议纠错率（%）',
+						type: 'line',
+						yAxisIndex: 1,
+						color: COLORS.bad,
+						symbolSize: 6,
+						data: r('reconsideration')
+					},
+					{
+						name: '诉讼纠错率（%）',
+						type: 'line',
+						yAxisIndex: 1,
+						color: COLORS.warn,
+						symbolSize: 6,
+						lineStyle: { type: 'dashed' },
+						data: r('litigation')
+					}
 				]
 			}
 		}

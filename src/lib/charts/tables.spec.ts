@@ -10,15 +10,15 @@ function readCsv(text: string): string[][] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+			if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
 			else if (ch === '"') quoted = false;
 			else cell += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(cell), (cell = '');
+		else if (ch === ',') (row.push(cell), (cell = ''));
 		else if (ch === '\r' && text[i + 1] === '\n') {
 			row.push(cell);
 			rows.push(row);
-			(row = []), (cell = ''), i++;
+			((row = []), (cell = ''), i++);
 		} else cell += ch;
 	}
 	return rows;
@@ -26,7 +26,15 @@ function readCsv(text: string): string[][] {
 
 describe('CSV export of uploaded text', () => {
 	it('writes cells that would start a formula as text, tab and CR included', () => {
-		const payloads = ['=HYPERLINK("http://evil.example","点此")', '+1+1', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'];
+		const payloads = [
+			'=HYPERLINK("http://evil.example","点此")',
+			'+1+1',
+			'-2+3',
+			'@SUM(A1)',
+			'\t=1+1',
+			'\r=1+1',
+			"=cmd|' /C calc'!A0"
+		];
 		const csv = toCsv({ columns: ['单位', '数'], rows: payloads.map((p, i) => [p, i]) });
 		const rows = readCsv(csv.replace(/^\uFEFF/, ''));
 		const texts = rows.slice(1).map((r) => r[0]);

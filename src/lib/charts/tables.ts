@@ -1,6 +1,14 @@
 // The data behind each chart as a table: the same rows feed the HTML table under a chart and its CSV download.
 import { APPLICANT_COLUMN_LABELS } from '../report/template';
-import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS, type ChartId, type DashboardData, type RankedOrgan, type RankingMeasure } from './data';
+import {
+	APPLICANT_TYPES,
+	OUTCOME_GROUPS,
+	REFUSAL_REASONS,
+	type ChartId,
+	type DashboardData,
+	type RankedOrgan,
+	type RankingMeasure
+} from './data';
 import { OUTCOME_LABELS, outcomeTotals } from './outcomes';
 import { RANKING_LABELS } from './rankings';
 import { reasonLabel } from './refusals';
@@ -20,15 +28,35 @@ export const TABLES: { [K in ChartId]: (d: DashboardData) => DataTable } = {
 	volume: ({ volume: v }) => {
 		const change = yoy(v.total);
 		return {
-			columns: ['年度', ...APPLICANT_TYPES.map((t) => (t === 'other_org' ? '其他组织' : APPLICANT_COLUMN_LABELS[t])), '总计', '同比增减', '报告数'],
-			rows: v.years.map((y, i) => [y, ...APPLICANT_TYPES.map((t) => v.byType[t][i]), v.total[i], change[i] === null ? null : Math.round(change[i]! * 10000) / 10000, v.reports[i]])
+			columns: [
+				'年度',
+				...APPLICANT_TYPES.map((t) => (t === 'other_org' ? '其他组织' : APPLICANT_COLUMN_LABELS[t])),
+				'总计',
+				'同比增减',
+				'报告数'
+			],
+			rows: v.years.map((y, i) => [
+				y,
+				...APPLICANT_TYPES.map((t) => v.byType[t][i]),
+				v.total[i],
+				change[i] === null ? null : Math.round(change[i]! * 10000) / 10000,
+				v.reports[i]
+			])
 		};
 	},
 	outcomes: ({ outcomes: o }) => {
 		const totals = outcomeTotals(o);
 		return {
-			columns: ['年度', ...OUTCOME_GROUPS.flatMap((g) => [`${OUTCOME_LABELS[g]}（件）`, `${OUTCOME_LABELS[g]}占比`]), '合计'],
-			rows: o.years.map((y, i) => [y, ...OUTCOME_GROUPS.flatMap((g) => [o.counts[g][i], ratio(o.counts[g][i], totals[i])]), totals[i]])
+			columns: [
+				'年度',
+				...OUTCOME_GROUPS.flatMap((g) => [`${OUTCOME_LABELS[g]}（件）`, `${OUTCOME_LABELS[g]}占比`]),
+				'合计'
+			],
+			rows: o.years.map((y, i) => [
+				y,
+				...OUTCOME_GROUPS.flatMap((g) => [o.counts[g][i], ratio(o.counts[g][i], totals[i])]),
+				totals[i]
+			])
 		};
 	},
 	refusals: ({ refusals: r }) => ({
@@ -45,7 +73,17 @@ export const TABLES: { [K in ChartId]: (d: DashboardData) => DataTable } = {
 		links: { organIdColumn: 1, yearColumn: 2 }
 	}),
 	review: ({ review: r }) => ({
-		columns: ['年度', '行政复议（件）', '复议纠正', '复议已审结', '复议纠错率', '行政诉讼（件）', '诉讼纠正', '诉讼已审结', '诉讼纠错率'],
+		columns: [
+			'年度',
+			'行政复议（件）',
+			'复议纠正',
+			'复议已审结',
+			'复议纠错率',
+			'行政诉讼（件）',
+			'诉讼纠正',
+			'诉讼已审结',
+			'诉讼纠错率'
+		],
 		rows: r.years.map((y) => [
 			y.year,
 			y.reconsideration.total,
@@ -73,11 +111,28 @@ export const TABLES: { [K in ChartId]: (d: DashboardData) => DataTable } = {
 			}
 		const why = (m: 'refusal_rate' | 'correction_rate', x: RankedOrgan | undefined, name: string) =>
 			x?.broken ? `${name}数据有误` : x && !x.enough ? `${name}样本不足（${x.denominator ?? 0}<${r.minSample}）` : null;
-		const rateOf = (x: RankedOrgan | undefined) => (x && x.enough && x.value !== null ? Math.round(x.value * 10000) / 10000 : null);
+		const rateOf = (x: RankedOrgan | undefined) =>
+			x && x.enough && x.value !== null ? Math.round(x.value * 10000) / 10000 : null;
 		return {
-			columns: ['单位', '单位编号', '新收申请', '不予公开（件）', '办理结果总计（件）', '不予公开率', '纠正（件）', '已审结（件）', '纠错率', '主动公开发布（条）', '平均每周发布（条）', '说明'],
+			columns: [
+				'单位',
+				'单位编号',
+				'新收申请',
+				'不予公开（件）',
+				'办理结果总计（件）',
+				'不予公开率',
+				'纠正（件）',
+				'已审结（件）',
+				'纠错率',
+				'主动公开发布（条）',
+				'平均每周发布（条）',
+				'说明'
+			],
 			rows: [...organs.entries()].map(([id, { name, by }]) => {
-				const notes = [why('refusal_rate', by.refusal_rate, '不予公开率'), why('correction_rate', by.correction_rate, '纠错率')].filter(Boolean);
+				const notes = [
+					why('refusal_rate', by.refusal_rate, '不予公开率'),
+					why('correction_rate', by.correction_rate, '纠错率')
+				].filter(Boolean);
 				return [
 					name,
 					id,
@@ -105,7 +160,9 @@ export const EXTRA_TABLES: Partial<{ [K in ChartId]: (d: DashboardData) => DataT
 		rows: [
 			...u.silences.map((s) => [s.organ.name, s.organ.id, s.days, s.from, s.to, s.broken ? '来源故障' : '']),
 			// Broken columns of organs not among the silences: listed too, with no figure (unknown, not silent).
-			...u.broken.filter((b) => !u.silences.some((s) => s.organ.id === b.organ.id)).map((b) => [b.organ.name, b.organ.id, '', '', '', `来源故障：${b.channel}`])
+			...u.broken
+				.filter((b) => !u.silences.some((s) => s.organ.id === b.organ.id))
+				.map((b) => [b.organ.name, b.organ.id, '', '', '', `来源故障：${b.channel}`])
 		],
 		links: { organIdColumn: 1 }
 	}),
@@ -121,7 +178,11 @@ export const EXTRA_TABLES: Partial<{ [K in ChartId]: (d: DashboardData) => DataT
 };
 
 /** The secondary tables' captions (under the chart and as sheet names). */
-export const EXTRA_TABLE_NAMES: Partial<Record<ChartId, string>> = { updates: '沉默最久的单位', review: '有纠错案件的单位', quality: '按规则统计' };
+export const EXTRA_TABLE_NAMES: Partial<Record<ChartId, string>> = {
+	updates: '沉默最久的单位',
+	review: '有纠错案件的单位',
+	quality: '按规则统计'
+};
 /**
  * Text a spreadsheet shows as text: a leading = + - @ (or a tab or CR, which Excel skips before reading one) would
  * make it a formula, and organ names, titles and notes come from uploads. Prefixed with an apostrophe (OWASP).

@@ -15,7 +15,19 @@ export interface Panel {
 
 export const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
-const PALETTE = ['#1f4e79', '#4f81bd', '#9bbb59', '#f3a530', '#c0504d', '#8064a2', '#4bacc6', '#7f7f7f', '#a5a5a5', '#2e7d32', '#d47fa6'];
+const PALETTE = [
+	'#1f4e79',
+	'#4f81bd',
+	'#9bbb59',
+	'#f3a530',
+	'#c0504d',
+	'#8064a2',
+	'#4bacc6',
+	'#7f7f7f',
+	'#a5a5a5',
+	'#2e7d32',
+	'#d47fa6'
+];
 
 export const COLORS = {
 	brand: '#1f4e79',

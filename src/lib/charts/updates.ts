@@ -22,14 +22,18 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 	// Months without postings are drawn as zeros: silence must be visible, not blank.
 	const counts = new Map(d.cells.map(([m, o, n]) => [`${m}/${o}`, n]));
 	const cells: [number, number, number][] = [];
-	for (let o = 0; o < d.organs.length; o++) for (let m = 0; m < d.months.length; m++) cells.push([m, o, counts.get(`${m}/${o}`) ?? 0]);
+	for (let o = 0; o < d.organs.length; o++)
+		for (let m = 0; m < d.months.length; m++) cells.push([m, o, counts.get(`${m}/${o}`) ?? 0]);
 	const names = d.organs.map((o) => o.name);
 	const heat: Panel = {
 		key: 'updates-heatmap',
 		height: Math.max(220, 110 + d.organs.length * 16),
 		clickable: false,
 		option: {
-			...base(updatesFinding(d), `各单位每月发布条数（发布记录）${d.organsLeftOff ? `；另有${d.organsLeftOff}个更新较多的单位未列出` : ''}${brokenNote(d)}`),
+			...base(
+				updatesFinding(d),
+				`各单位每月发布条数（发布记录）${d.organsLeftOff ? `；另有${d.organsLeftOff}个更新较多的单位未列出` : ''}${brokenNote(d)}`
+			),
 			grid: { left: 190, right: 24, top: 64, bottom: 80 },
 			tooltip: {
 				trigger: 'item',
@@ -39,8 +43,21 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 					return `${esc(names[v[1]] ?? '')}<br/>${months[v[0]]}：发布${fmt(v[2])}条`;
 				}
 			},
-			xAxis: { type: 'category', name: '月份', nameLocation: 'middle', nameGap: 26, data: months, splitArea: { show: false }, axisLabel: { interval: 11, formatter: (v: string) => v.slice(0, 5) } },
-			yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
+			xAxis: {
+				type: 'category',
+				name: '月份',
+				nameLocation: 'middle',
+				nameGap: 26,
+				data: months,
+				splitArea: { show: false },
+				axisLabel: { interval: 11, formatter: (v: string) => v.slice(0, 5) }
+			},
+			yAxis: {
+				type: 'category',
+				data: names,
+				inverse: true,
+				axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' }
+			},
 			visualMap: {
 				type: 'piecewise',
 				orient: 'horizontal',
@@ -77,7 +94,16 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 			legend: { show: false },
 			xAxis: yearAxis(d.weekly.map((w) => w.year)),
 			yAxis: { type: 'value', name: '达标单位占比（%）', max: 100, axisLabel: { formatter: '{value}%' } },
-			series: [{ name: '达标单位占比', type: 'bar', barMaxWidth: 40, color: COLORS.good, data: share, label: { show: true, position: 'top', formatter: '{c}%' } }]
+			series: [
+				{
+					name: '达标单位占比',
+					type: 'bar',
+					barMaxWidth: 40,
+					color: COLORS.good,
+					data: share,
+					label: { show: true, position: 'top', formatter: '{c}%' }
+				}
+			]
 		}
 	};
 	const silences = [...d.silences].reverse();
@@ -99,7 +125,11 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 			},
 			legend: { show: false },
 			xAxis: valueAxisBelow('沉默天数（天）', { minInterval: 1 }),
-			yAxis: { type: 'category', data: silences.map((s) => (s.broken ? `${s.organ.name}（来源故障）` : s.organ.name)), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
+			yAxis: {
+				type: 'category',
+				data: silences.map((s) => (s.broken ? `${s.organ.name}（来源故障）` : s.organ.name)),
+				axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' }
+			},
 			series: [
 				{
 					name: '最长沉默天数',
@@ -108,7 +138,11 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 					color: COLORS.bad,
 					label: { show: true, position: 'right', formatter: '{c}天' },
 					// A silence beside a broken source is drawn grey: unknown, not proven silent.
-					data: silences.map((s) => ({ value: s.days, organId: s.organ.id, ...(s.broken ? { itemStyle: { color: '#9aa5b1' } } : {}) }))
+					data: silences.map((s) => ({
+						value: s.days,
+						organId: s.organ.id,
+						...(s.broken ? { itemStyle: { color: '#9aa5b1' } } : {})
+					}))
 				}
 			]
 		}

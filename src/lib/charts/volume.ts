@@ -26,7 +26,11 @@ export function volumePanels(d: VolumeData): Panel[] {
 				tooltip: {
 					trigger: 'axis',
 					confine: true,
-					formatter: axisTooltip('件', (i) => [`合计（总计列）：${fmt(d.total[i])}件`, `同比：${signedPct(change[i])}`, `报告数：${d.reports[i]}份`])
+					formatter: axisTooltip('件', (i) => [
+						`合计（总计列）：${fmt(d.total[i])}件`,
+						`同比：${signedPct(change[i])}`,
+						`报告数：${d.reports[i]}份`
+					])
 				},
 				xAxis: yearAxis(d.years),
 				yAxis: [

@@ -3,7 +3,13 @@
 // report breaks the named rule; the findings it then must produce are computed from the result (truth-checks.ts),
 // not assumed.
 import type { Report, Row5, Row7 } from '../report/model';
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, type ApplicationRowKey } from '../report/template';
+import {
+	APPLICANT_COLUMNS,
+	REVIEW_COLUMNS,
+	REVIEW_GROUPS,
+	applicationRowKeys,
+	type ApplicationRowKey
+} from '../report/template';
 import type { OrganKind } from '../report/organ';
 import { applicationPath, reviewPath } from '../report/cell-path';
 import type { Rng } from './prng';
@@ -37,7 +43,13 @@ function bump(row: Row7, c: number, d: number) {
  * Injects one damage of the given kind into the report (mutating it). `hasPrevious` says whether last year's
  * report exists in the set (Y1 needs one). Returns null when the kind cannot apply.
  */
-export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: OrganKind, hasPrevious: boolean, rng: Rng): Damage | null {
+export function injectDamage(
+	report: Report,
+	kind: DamageKind,
+	kindOfOrgan: OrganKind,
+	hasPrevious: boolean,
+	rng: Rng
+): Damage | null {
 	const rows = report.applications.rows;
 	switch (kind) {
 		case 'A1': {
@@ -46,7 +58,11 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			const d = slip(rng, r[c] ?? 0);
 			bump(r, c, d);
 			bump(r, 6, d);
-			return { kind, cells: [applicationPath('new', c), applicationPath('new', 6)], note: `本年新收 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
+			return {
+				kind,
+				cells: [applicationPath('new', c), applicationPath('new', 6)],
+				note: `本年新收 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}`
+			};
 		}
 		case 'A2': {
 			// On a report with no applications this would also be A8 (results without applications): not a pure slip.
@@ -56,7 +72,11 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 			const d = slip(rng, r[c] ?? 0);
 			bump(r, c, d);
 			bump(r, 6, d);
-			return { kind, cells: [applicationPath('granted', c), applicationPath('granted', 6)], note: `予以公开 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}` };
+			return {
+				kind,
+				cells: [applicationPath('granted', c), applicationPath('granted', 6)],
+				note: `予以公开 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}`
+			};
 		}
 		case 'A3': {
 			if ((rows.new![6] ?? 0) + (rows.carried_over![6] ?? 0) === 0) return null;
@@ -89,7 +109,11 @@ export function injectDamage(report: Report, kind: DamageKind, kindOfOrgan: Orga
 				bump(rows[key]!, c, d);
 				bump(rows[key]!, 6, d);
 			}
-			return { kind, cells: [applicationPath('carried_over', c), applicationPath('carried_over', 6)], note: `上年结转 ${APPLICANT_COLUMNS[c]} 比上年结转下年度多 ${d}` };
+			return {
+				kind,
+				cells: [applicationPath('carried_over', c), applicationPath('carried_over', 6)],
+				note: `上年结转 ${APPLICANT_COLUMNS[c]} 比上年结转下年度多 ${d}`
+			};
 		}
 		case 'C1': {
 			delete report.sections['4'];

@@ -3,7 +3,13 @@ import { generateTruth, type TruthReport } from './district';
 import { carryOverFindings, reportFindings, timelinessFindings } from './truth-checks';
 import { organNameIn } from './organs';
 import { inferOrganKind } from '../report/organ';
-import { applicationRowKeys, outcomeRowKeys, proactiveItems, REVIEW_GROUPS, type TemplateVersion } from '../report/template';
+import {
+	applicationRowKeys,
+	outcomeRowKeys,
+	proactiveItems,
+	REVIEW_GROUPS,
+	type TemplateVersion
+} from '../report/template';
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
@@ -53,7 +59,8 @@ describe('district truth', () => {
 				const a = r.review[g]!;
 				expect(a[0]! + a[1]! + a[2]! + a[3]!).toBe(a[4]);
 			}
-			if (prev && prev.organ_id === t.organ_id) expect(rows.carried_over).toEqual(prev.report.applications.rows.carried_forward);
+			if (prev && prev.organ_id === t.organ_id)
+				expect(rows.carried_over).toEqual(prev.report.applications.rows.carried_forward);
 			expect(timelinessFindings(r, t.organ_kind)).toEqual([]);
 			// Only the hybrid layout (2021 section 2 with the 2019 row （六）) may be flagged, by F2, and a fee stated in
 			// section 1 or 5 instead of 6, by F5 (both forms seen in the wild, not injected damage).
@@ -112,7 +119,9 @@ describe('district truth', () => {
 		expect(np / tot).toBeGreaterThan(0.75);
 		const fees = clean.reports.map((t) => t.report.fees.info_processing_fee_yuan!);
 		expect(fees.filter((f) => f === 0).length / fees.length).toBeGreaterThan(0.9);
-		expect(clean.reports.every((t) => t.report.year! >= 2021 || t.report.fees.info_processing_fee_yuan === 0)).toBe(true);
+		expect(clean.reports.every((t) => t.report.year! >= 2021 || t.report.fees.info_processing_fee_yuan === 0)).toBe(
+			true
+		);
 	});
 
 	it('names organs like a real district, of every kind, some renamed between years', () => {

@@ -13,7 +13,13 @@ import { shiftToWeekday } from './dates';
 import { layoutReport } from '../report/layout';
 import { tableLines } from './render/txt';
 import { carryOverFindings, reportFindings, timelinessFindings } from './truth-checks';
-import { distinctiveParagraph, injectCrossCases, type CrossOptions, type CrossTruth, type SilentEdit } from './cross-cases';
+import {
+	distinctiveParagraph,
+	injectCrossCases,
+	type CrossOptions,
+	type CrossTruth,
+	type SilentEdit
+} from './cross-cases';
 
 export interface TruthOptions {
 	organs: number;
@@ -106,16 +112,31 @@ export function generateTruth(opts: TruthOptions): DistrictTruth {
 		}
 	}
 	if (!opts.cross) return { organs, reports };
-	const injected = injectCrossCases(reports, organs, years, opts.cross, createRng(`${opts.seed}/cross`), (e, previous) => {
-		const t = e as TruthReport;
-		fillTableSections(t.report);
-		t.report.findings = ownFindings(t.report, previous, t.organ_kind);
-	});
-	return { organs, reports: injected.entries as TruthReport[], cross: { truth: injected.truth, edits: injected.edits } };
+	const injected = injectCrossCases(
+		reports,
+		organs,
+		years,
+		opts.cross,
+		createRng(`${opts.seed}/cross`),
+		(e, previous) => {
+			const t = e as TruthReport;
+			fillTableSections(t.report);
+			t.report.findings = ownFindings(t.report, previous, t.organ_kind);
+		}
+	);
+	return {
+		organs,
+		reports: injected.entries as TruthReport[],
+		cross: { truth: injected.truth, edits: injected.edits }
+	};
 }
 
 function ownFindings(report: Report, prev: Report | null, kind: OrganKind) {
-	return [...reportFindings(report), ...(prev ? carryOverFindings(prev, report) : []), ...timelinessFindings(report, kind)];
+	return [
+		...reportFindings(report),
+		...(prev ? carryOverFindings(prev, report) : []),
+		...timelinessFindings(report, kind)
+	];
 }
 
 /** Sections 2–4 hold their table as pipe text (the model's "raw text of each part"); prose sections stay as written. */

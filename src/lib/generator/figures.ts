@@ -2,7 +2,14 @@
 // trend; natural persons dominate; outcomes and refusal reasons in plausible proportions; what is carried forward at
 // the end of one year is what is carried over at the start of the next.
 import type { Proactive, Row5, Row7 } from '../report/model';
-import { applicationRowKeys, outcomeRowKeys, REVIEW_GROUPS, type ApplicationRowKey, type ReviewGroup, type TemplateVersion } from '../report/template';
+import {
+	applicationRowKeys,
+	outcomeRowKeys,
+	REVIEW_GROUPS,
+	type ApplicationRowKey,
+	type ReviewGroup,
+	type TemplateVersion
+} from '../report/template';
 import type { Organ, Role, Scale } from './organs';
 import type { Rng } from './prng';
 
@@ -171,7 +178,8 @@ export function yearFigures(
 	const reviewRate = organ.scale === 'heavy' ? level * 0.03 : organ.scale === 'medium' ? 0.3 : 0.04;
 	const review: Partial<Record<ReviewGroup, Row5>> = {};
 	for (const g of REVIEW_GROUPS) {
-		const rate = g === 'reconsideration' ? reviewRate : g === 'litigation_direct' ? reviewRate * 0.45 : reviewRate * 0.2;
+		const rate =
+			g === 'reconsideration' ? reviewRate : g === 'litigation_direct' ? reviewRate * 0.45 : reviewRate * 0.2;
 		const total = rng.poisson(rate);
 		const [upheld, corrected, other, pending] = rng.multinomial(total, [0.6, 0.1, 0.15, 0.15]);
 		review[g] = [upheld, corrected, other, pending, total];
@@ -180,7 +188,8 @@ export function yearFigures(
 	// Section 6: 信息处理费 only exists from 2021 (国办函〔2020〕109号); rare and small.
 	const feeYuan = year >= 2021 && newCount > 20 && rng.chance(0.08) ? rng.int(1, 40) * 50 : 0;
 
-	const proactive = template === '2021' ? proactive2021(profile, state, level, rng) : proactive2019(profile, state, rng);
+	const proactive =
+		template === '2021' ? proactive2021(profile, state, level, rng) : proactive2019(profile, state, rng);
 	return { template, otherLayout, proactive, rows, review, feeYuan };
 }
 

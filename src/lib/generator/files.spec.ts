@@ -22,10 +22,20 @@ describe('file plan', () => {
 
 	it('mixes styles, encodings and scripts as reports arrive', () => {
 		const txt = plans.filter((p) => p.variant.format === 'txt').map((p) => p.variant);
-		for (const style of ['pipe', 'tab', 'flat']) expect(txt.some((v) => v.style === style), style).toBe(true);
-		for (const enc of ['utf-8', 'gb18030', 'big5', 'utf-8-bom']) expect(txt.some((v) => v.encoding === enc), enc).toBe(true);
+		for (const style of ['pipe', 'tab', 'flat'])
+			expect(
+				txt.some((v) => v.style === style),
+				style
+			).toBe(true);
+		for (const enc of ['utf-8', 'gb18030', 'big5', 'utf-8-bom'])
+			expect(
+				txt.some((v) => v.encoding === enc),
+				enc
+			).toBe(true);
 		expect(plans.some((p) => p.variant.script === 'traditional' && p.variant.format === 'html')).toBe(true);
-		expect(plans.filter((p) => p.variant.encoding === 'big5').every((p) => p.variant.script === 'traditional')).toBe(true);
+		expect(plans.filter((p) => p.variant.encoding === 'big5').every((p) => p.variant.script === 'traditional')).toBe(
+			true
+		);
 	});
 
 	it('with mix, gives each report one format and stays deterministic', () => {
@@ -60,17 +70,23 @@ describe('publication log', () => {
 			expect(r.url).toMatch(/^https:\/\/www\.[a-z0-9]+\.gov\.example\//);
 		}
 		const channels = new Set(rows.map((r) => r.channel));
-		for (const c of ['工作动态', '通知公告', '政策文件', '人事信息', '政府信息公开年报']) expect(channels.has(c), c).toBe(true);
+		for (const c of ['工作动态', '通知公告', '政策文件', '人事信息', '政府信息公开年报'])
+			expect(channels.has(c), c).toBe(true);
 		expect(rows.filter((r) => r.channel === '政府信息公开年报').length).toBe(truth.reports.length);
 	});
 
 	it('has realistic rhythms: some organs post several times a week, some go silent for months', () => {
 		const gaps = new Map<string, number[]>();
 		const byOrgan = new Map<string, string[]>();
-		for (const r of rows) if (r.channel !== '政府信息公开年报') byOrgan.set(r.organ_id, [...(byOrgan.get(r.organ_id) ?? []), r.published_on]);
+		for (const r of rows)
+			if (r.channel !== '政府信息公开年报')
+				byOrgan.set(r.organ_id, [...(byOrgan.get(r.organ_id) ?? []), r.published_on]);
 		for (const [id, dates] of byOrgan) {
 			const ds = dates.map((d) => Date.parse(d) / 86_400_000);
-			gaps.set(id, ds.slice(1).map((d, i) => d - ds[i]));
+			gaps.set(
+				id,
+				ds.slice(1).map((d, i) => d - ds[i])
+			);
 		}
 		const perWeek = [...byOrgan.values()].map((d) => d.length / (YEARS.length * 52));
 		expect(perWeek.some((x) => x >= 2)).toBe(true);
@@ -83,7 +99,9 @@ describe('publication log', () => {
 		const lines = csv.trimEnd().split('\n');
 		expect(lines[0]).toBe('organ,published_on,title,channel,url');
 		expect(lines.length).toBe(51);
-		expect(publicationLogCsv([{ ...rows[0], title: '关于"双随机,一公开"的通知' }])).toContain('"关于""双随机,一公开""的通知"');
+		expect(publicationLogCsv([{ ...rows[0], title: '关于"双随机,一公开"的通知' }])).toContain(
+			'"关于""双随机,一公开""的通知"'
+		);
 	});
 
 	it('is deterministic for a seed', () => {

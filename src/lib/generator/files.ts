@@ -61,7 +61,9 @@ function pickVariant(format: Format, rng: ReturnType<typeof createRng>, traditio
 	if (format === 'txt') {
 		const style = rng.pick<TxtStyle>(['pipe', 'pipe', 'tab', 'flat']);
 		const encoding: TextEncoding = trad
-			? rng.chance(0.7) ? 'big5' : 'utf-8'
+			? rng.chance(0.7)
+				? 'big5'
+				: 'utf-8'
 			: rng.pick<TextEncoding>(['utf-8', 'utf-8', 'gb18030', 'gb18030', 'utf-8-bom']);
 		return { format, script, encoding, style, eol: rng.chance(0.3) ? '\r\n' : '\n' };
 	}

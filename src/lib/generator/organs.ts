@@ -74,28 +74,92 @@ const TOWNS = ['石桥', '白沙', '柳林', '清水', '马坪', '高桥', '青�
 // Order matters: `--organs N` takes the first N, so the most useful (government, the heavy bureaus) come first.
 const SPECS: OrganSpec[] = [
 	{ id: 'gov', role: 'government', scale: 'heavy', names: [['{d}人民政府', 0]] },
-	{ id: 'zrzy', role: 'natural_resources', scale: 'heavy', names: [['{d}自然资源局', 0], ['{d}自然资源和规划局', 2022]] },
+	{
+		id: 'zrzy',
+		role: 'natural_resources',
+		scale: 'heavy',
+		names: [
+			['{d}自然资源局', 0],
+			['{d}自然资源和规划局', 2022]
+		]
+	},
 	{ id: 'zjj', role: 'housing', scale: 'heavy', names: [['{d}住房和城乡建设局', 0]] },
 	{ id: 'gaj', role: 'police', scale: 'heavy', names: [['{c}公安局{ds}分局', 0]] },
 	{ id: 'zsb', role: 'plain', scale: 'heavy', names: [['{d}房屋征收与补偿管理办公室', 0]] },
 	{ id: 'jyj', role: 'education', scale: 'medium', names: [['{d}教育局', 0]] },
 	{ id: 'wjj', role: 'health', scale: 'medium', names: [['{d}卫生健康局', 0]] },
-	{ id: 'scj', role: 'market', scale: 'medium', names: [['{d}市场和质量监督管理局', 0], ['{d}市场监督管理局', 2020]] },
+	{
+		id: 'scj',
+		role: 'market',
+		scale: 'medium',
+		names: [
+			['{d}市场和质量监督管理局', 0],
+			['{d}市场监督管理局', 2020]
+		]
+	},
 	{ id: 'rsj', role: 'plain', scale: 'medium', names: [['{d}人力资源和社会保障局', 0]] },
 	{ id: 'sthj', role: 'environment', scale: 'medium', names: [['{c}生态环境局{ds}分局', 0]] },
-	{ id: 'cgj', role: 'urban', scale: 'medium', names: [['{d}城市管理局', 0], ['{d}城市管理和综合执法局', 2021]] },
-	{ id: 'spj', role: 'approval', scale: 'small', names: [['{d}行政审批服务局', 0], ['{d}政务服务和数据管理局', 2022]] },
+	{
+		id: 'cgj',
+		role: 'urban',
+		scale: 'medium',
+		names: [
+			['{d}城市管理局', 0],
+			['{d}城市管理和综合执法局', 2021]
+		]
+	},
+	{
+		id: 'spj',
+		role: 'approval',
+		scale: 'small',
+		names: [
+			['{d}行政审批服务局', 0],
+			['{d}政务服务和数据管理局', 2022]
+		]
+	},
 	{ id: 'bgs', role: 'office', scale: 'small', names: [['{d}人民政府办公室', 0]] },
 	{ id: 'fgj', role: 'plain', scale: 'small', names: [['{d}发展和改革局', 0]] },
-	{ id: 'kgx', role: 'plain', scale: 'small', names: [['{d}科工信局', 0], ['{d}科学技术和工业信息化局', 2021]] },
+	{
+		id: 'kgx',
+		role: 'plain',
+		scale: 'small',
+		names: [
+			['{d}科工信局', 0],
+			['{d}科学技术和工业信息化局', 2021]
+		]
+	},
 	{ id: 'mzj', role: 'plain', scale: 'small', names: [['{d}民政局', 0]] },
 	{ id: 'sfj', role: 'plain', scale: 'small', names: [['{d}司法局', 0]] },
 	{ id: 'czj', role: 'plain', scale: 'small', names: [['{d}财政局', 0]] },
 	{ id: 'jtj', role: 'transport', scale: 'small', names: [['{d}交通运输局', 0]] },
-	{ id: 'slj', role: 'plain', scale: 'small', names: [['{d}水利局', 0], ['{d}水务局', 2023]] },
+	{
+		id: 'slj',
+		role: 'plain',
+		scale: 'small',
+		names: [
+			['{d}水利局', 0],
+			['{d}水务局', 2023]
+		]
+	},
 	{ id: 'nyj', role: 'plain', scale: 'small', names: [['{d}农业农村局', 0]] },
-	{ id: 'swj', role: 'plain', scale: 'tiny', names: [['{d}商务局', 0], ['{d}商务和投资促进局', 2021]] },
-	{ id: 'wlj', role: 'plain', scale: 'tiny', names: [['{d}文化和旅游局', 0], ['{d}文化旅游体育局', 2021]] },
+	{
+		id: 'swj',
+		role: 'plain',
+		scale: 'tiny',
+		names: [
+			['{d}商务局', 0],
+			['{d}商务和投资促进局', 2021]
+		]
+	},
+	{
+		id: 'wlj',
+		role: 'plain',
+		scale: 'tiny',
+		names: [
+			['{d}文化和旅游局', 0],
+			['{d}文化旅游体育局', 2021]
+		]
+	},
 	{ id: 'tyjr', role: 'plain', scale: 'tiny', names: [['{d}退役军人事务局', 0]] },
 	{ id: 'yjj', role: 'plain', scale: 'small', names: [['{d}应急管理局', 0]] },
 	{ id: 'sjj', role: 'plain', scale: 'tiny', names: [['{d}审计局', 0]] },
@@ -107,7 +171,15 @@ const SPECS: OrganSpec[] = [
 	{ id: 'st1', role: 'street', scale: 'small', names: [['{d}{s1}街道办事处', 0]] },
 	{ id: 'tw1', role: 'town', scale: 'small', names: [['{d}{t1}镇人民政府', 0]] },
 	{ id: 'st2', role: 'street', scale: 'tiny', names: [['{d}{s2}街道办事处', 0]] },
-	{ id: 'tw2', role: 'town', scale: 'tiny', names: [['{d}{t2}乡人民政府', 0], ['{d}{t2}镇人民政府', 2022]] },
+	{
+		id: 'tw2',
+		role: 'town',
+		scale: 'tiny',
+		names: [
+			['{d}{t2}乡人民政府', 0],
+			['{d}{t2}镇人民政府', 2022]
+		]
+	},
 	{ id: 'st3', role: 'street', scale: 'tiny', names: [['{d}{s3}街道办事处', 0]] },
 	{ id: 'tw3', role: 'town', scale: 'tiny', names: [['{d}{t3}镇人民政府', 0]] },
 	{ id: 'st4', role: 'street', scale: 'tiny', names: [['{d}{s4}街道办事处', 0]] },
@@ -126,7 +198,8 @@ export function buildOrgans(count: number): Organ[] {
 		const [code, districtBase] = DISTRICTS[di % DISTRICTS.length];
 		// Beyond the named districts, number them (a city with many districts is fictional anyway).
 		const round = Math.floor(di / DISTRICTS.length);
-		const district = round === 0 ? districtBase : districtBase.replace('区', `${'一二三四五六七八九十'[(round - 1) % 10]}区`);
+		const district =
+			round === 0 ? districtBase : districtBase.replace('区', `${'一二三四五六七八九十'[(round - 1) % 10]}区`);
 		const fill = (t: string) =>
 			t
 				.replace('{c}', CITY)

@@ -17,7 +17,15 @@ describe('the fee statements the generator writes', () => {
 		for (let i = 0; i < 60; i++) {
 			const p = writeProse(buildOrgans(3)[1], '某区某局', 2022, 0, createRng(`fee-${i}`));
 			const six = readFee([p['6']], 0, 1).yuan;
-			where.add(six === 0 ? '6' : readFee([p['1']], 0, 1, true).yuan === 0 ? '1' : readFee([p['5']], 0, 1, true).yuan === 0 ? '5' : 'none');
+			where.add(
+				six === 0
+					? '6'
+					: readFee([p['1']], 0, 1, true).yuan === 0
+						? '1'
+						: readFee([p['5']], 0, 1, true).yuan === 0
+							? '5'
+							: 'none'
+			);
 		}
 		expect([...where].sort()).toEqual(['1', '5', '6']);
 	});

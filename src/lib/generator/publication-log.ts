@@ -59,7 +59,12 @@ function rhythmOf(rng: Rng): Rhythm {
 /** Mean days between postings for a rhythm; `lapsing` alternates active spells and months of silence. */
 const GAP: Record<Rhythm, number> = { busy: 1.8, weekly: 7, sporadic: 20, lapsing: 10 };
 
-export function publicationLog(organs: Organ[], years: number[], seed: string | number, reports: TruthReport[] = []): PublicationRow[] {
+export function publicationLog(
+	organs: Organ[],
+	years: number[],
+	seed: string | number,
+	reports: TruthReport[] = []
+): PublicationRow[] {
 	const rows: PublicationRow[] = [];
 	const first = Math.min(...years);
 	const last = Math.max(...years);
@@ -112,7 +117,17 @@ export function publicationLog(organs: Organ[], years: number[], seed: string | 
 			url: `${domainOf(organ)}/${organ.id.split('-')[1]}/ndbg/${t.report.published_on.slice(0, 7).replace('-', '')}/t${t.report.published_on.replace(/-/g, '')}_nb${t.report.year}.html`
 		});
 	}
-	rows.sort((a, b) => (a.organ_id < b.organ_id ? -1 : a.organ_id > b.organ_id ? 1 : a.published_on < b.published_on ? -1 : a.published_on > b.published_on ? 1 : 0));
+	rows.sort((a, b) =>
+		a.organ_id < b.organ_id
+			? -1
+			: a.organ_id > b.organ_id
+				? 1
+				: a.published_on < b.published_on
+					? -1
+					: a.published_on > b.published_on
+						? 1
+						: 0
+	);
 	return rows;
 }
 
@@ -128,7 +143,11 @@ function pickChannel(rng: Rng) {
 function titleFor(channel: string, organ: string, year: number, rng: Rng): string {
 	const t = rng.pick(TOPICS).replace(/工作会议$|推进会$|调度会$/, '工作');
 	const fill = (s: string) =>
-		s.replace('{o}', organ).replace('{t}', t).replace('{y}', String(year)).replace('{yp}', String(year - 1));
+		s
+			.replace('{o}', organ)
+			.replace('{t}', t)
+			.replace('{y}', String(year))
+			.replace('{yp}', String(year - 1));
 	switch (channel) {
 		case '通知公告':
 			return fill(rng.pick(NOTICES));
@@ -149,5 +168,9 @@ const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"`
 
 export function publicationLogCsv(rows: PublicationRow[]): string {
 	const head = 'organ,published_on,title,channel,url';
-	return [head, ...rows.map((r) => [r.organ, r.published_on, r.title, r.channel, r.url].map(csvField).join(','))].join('\n') + '\n';
+	return (
+		[head, ...rows.map((r) => [r.organ, r.published_on, r.title, r.channel, r.url].map(csvField).join(','))].join(
+			'\n'
+		) + '\n'
+	);
 }

@@ -1,7 +1,14 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateTruth } from './district';
-import { applicationsTable, expandGrid, layoutReport, reviewTable, proactiveTable, type TableBlock } from '../report/layout';
+import {
+	applicationsTable,
+	expandGrid,
+	layoutReport,
+	reviewTable,
+	proactiveTable,
+	type TableBlock
+} from '../report/layout';
 import { encodeText, encodable, renderHtml, renderTxt, toTraditional } from './render/index';
 import { toSimplified } from '../report/normalize';
 import { SECTIONS } from '../report/template';
@@ -32,7 +39,9 @@ function toRowsTsv(table: TableBlock): string[] {
 function blankFormTables(): string[][] {
 	const file = `${TEMPLATES}/2021-blank-form.rows.tsv`;
 	expect(existsSync(file), `${file} (the 2021 blank form) must exist`).toBe(true);
-	const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/\r$/, ''));
+	const lines = readFileSync(file, 'utf8')
+		.split('\n')
+		.map((l) => l.replace(/\r$/, ''));
 	const tables: string[][] = [];
 	let cur: string[] | null = null;
 	for (const l of lines) {
@@ -83,13 +92,25 @@ describe('text renderings', () => {
 		for (const row of Object.values(zeroed.applications.rows)) row!.fill(0);
 		for (const g of Object.values(zeroed.review)) g!.fill(0);
 		const mine = renderTxt(zeroed, 'pipe').split('\n');
-		const theirs = toSimplified(sample).split('\n').map((l) => l.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\r$/, ''));
+		const theirs = toSimplified(sample)
+			.split('\n')
+			.map((l) => l.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\r$/, ''));
 		// Rows whose labels the sample kept intact (no garbled parenthesis) must match character for character.
-		const probes = ['第二十条第（一）项', '信息内容 | 本年制发件数', '一、本年新收政府信息公开申请数量 |', '2.其他法律行政法规禁止公开 |', '3.危及“三安全一稳定” |', '行政复议 | 行政诉讼 |'];
+		const probes = [
+			'第二十条第（一）项',
+			'信息内容 | 本年制发件数',
+			'一、本年新收政府信息公开申请数量 |',
+			'2.其他法律行政法规禁止公开 |',
+			'3.危及“三安全一稳定” |',
+			'行政复议 | 行政诉讼 |'
+		];
 		for (const p of probes) {
 			const a = theirs.find((l) => l.startsWith(p));
 			expect(a, `sample has ${p}`).toBeDefined();
-			expect(mine.find((l) => l.startsWith(p)), p).toBe(a);
+			expect(
+				mine.find((l) => l.startsWith(p)),
+				p
+			).toBe(a);
 		}
 	});
 
@@ -98,7 +119,12 @@ describe('text renderings', () => {
 			const text = renderTxt(r2022, style);
 			const numbers = layoutReport(r2022)
 				.filter((b): b is TableBlock => b.kind === 'table')
-				.flatMap((b) => b.rows.flat().filter((c) => c.path).map((c) => c.text));
+				.flatMap((b) =>
+					b.rows
+						.flat()
+						.filter((c) => c.path)
+						.map((c) => c.text)
+				);
 			let at = 0;
 			for (const n of numbers) {
 				const i = text.indexOf(n, at);
@@ -110,7 +136,9 @@ describe('text renderings', () => {
 
 	it('gives every tab row the full grid width and the flat style one value per line', () => {
 		const lines = renderTxt(r2022, 'tab').split('\n');
-		const s3 = lines.filter((l) => l.startsWith('一、本年新收') || l.startsWith('（七）总计') || l.startsWith('三、本年度办理结果'));
+		const s3 = lines.filter(
+			(l) => l.startsWith('一、本年新收') || l.startsWith('（七）总计') || l.startsWith('三、本年度办理结果')
+		);
 		for (const l of s3) expect(l.split('\t').length).toBe(10);
 		const flat = renderTxt(r2022, 'flat').split('\n');
 		const i = flat.indexOf('一、本年新收政府信息公开申请数量');

@@ -6,7 +6,9 @@ import type { Organ } from './organs';
 
 export function rosterRows(organs: Organ[], years: number[]): RosterExportRow[] {
 	const first = Math.min(...years);
-	const governments = new Map(organs.filter((o) => o.kind === 'government' && o.role === 'government').map((o) => [o.district, o]));
+	const governments = new Map(
+		organs.filter((o) => o.kind === 'government' && o.role === 'government').map((o) => [o.district, o])
+	);
 	return organs.map((o) => {
 		const current = o.names[o.names.length - 1].name;
 		const gov = governments.get(o.district);

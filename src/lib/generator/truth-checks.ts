@@ -47,7 +47,12 @@ export function reportFindings(report: Report): Finding[] {
 	// F5: from 2021 section 6 states the fee; the prose sometimes puts the statement in section 1 or 5 instead.
 	const s6 = report.sections['6'];
 	if ((report.year ?? 0) >= 2021 && s6 !== undefined && !/处理费|收费/.test(s6))
-		out.push({ rule: 'F5', severity: 'warning', message: '第六部分未说明信息处理费的收取情况', cells: [sectionPath('6')] });
+		out.push({
+			rule: 'F5',
+			severity: 'warning',
+			message: '第六部分未说明信息处理费的收取情况',
+			cells: [sectionPath('6')]
+		});
 	const rows = report.applications.rows;
 	const layout = report.other_layout ?? (report.template === '2019' ? '2019' : '2021');
 	// F2: a 2021+ report printing the 2019 single row （六） (a hybrid seen in the wild).
@@ -57,10 +62,16 @@ export function reportFindings(report: Report): Finding[] {
 			rule: 'F2',
 			severity: 'error',
 			message: `${report.year}年度报告表三（六）其他处理应按${expected}年格式填报`,
-			cells: layout === '2019' ? ['applications.rows.other'] : ['applications.rows.other.no_correction', 'applications.rows.other.no_fee', 'applications.rows.other.other']
+			cells:
+				layout === '2019'
+					? ['applications.rows.other']
+					: ['applications.rows.other.no_correction', 'applications.rows.other.no_fee', 'applications.rows.other.other']
 		});
 	const get = (k: ApplicationRowKey): Row7 | undefined => rows[k];
-	const nw = get('new'), co = get('carried_over'), rt = get('results_total'), cf = get('carried_forward');
+	const nw = get('new'),
+		co = get('carried_over'),
+		rt = get('results_total'),
+		cf = get('carried_forward');
 	if (nw && co && rt && cf)
 		APPLICANT_COLUMNS.forEach((c, i) => {
 			const l = (nw[i] ?? 0) + (co[i] ?? 0);
@@ -70,7 +81,12 @@ export function reportFindings(report: Report): Finding[] {
 					rule: 'A1',
 					severity: 'error',
 					message: `“${APPLICANT_COLUMN_LABELS[c]}”列：本年新收${nw[i]}+上年结转${co[i]}=${l}，应等于办理结果总计${rt[i]}+结转下年度${cf[i]}=${r}`,
-					cells: [applicationPath('new', c), applicationPath('carried_over', c), applicationPath('results_total', c), applicationPath('carried_forward', c)]
+					cells: [
+						applicationPath('new', c),
+						applicationPath('carried_over', c),
+						applicationPath('results_total', c),
+						applicationPath('carried_forward', c)
+					]
 				});
 		});
 	const outcomes = outcomeRowKeys(layout).filter((k) => rows[k]);

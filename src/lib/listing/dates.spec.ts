@@ -41,10 +41,15 @@ describe('createPageHTML', () => {
 	const base = 'http://a.gov.cn/col/index.html';
 	it('numbers pages from 0: page n+1 is index_{n+1}', () => {
 		expect(createPageHtmlNext('createPageHTML(5, 0, "index", "html");', base)).toBe('http://a.gov.cn/col/index_1.html');
-		expect(createPageHtmlNext('var countPage = 5; var currentPage = 3; createPageHTML(countPage, currentPage, "index", "shtml");', base)).toBe(
-			'http://a.gov.cn/col/index_4.shtml'
+		expect(
+			createPageHtmlNext(
+				'var countPage = 5; var currentPage = 3; createPageHTML(countPage, currentPage, "index", "shtml");',
+				base
+			)
+		).toBe('http://a.gov.cn/col/index_4.shtml');
+		expect(createPageHtmlNext("createPageHTML('page_div', 3, 1, 'index', 'html', 36);", base)).toBe(
+			'http://a.gov.cn/col/index_2.html'
 		);
-		expect(createPageHtmlNext("createPageHTML('page_div', 3, 1, 'index', 'html', 36);", base)).toBe('http://a.gov.cn/col/index_2.html');
 	});
 	it('has no next on the last page', () => {
 		expect(createPageHtmlNext('createPageHTML(5, 4, "index", "html");', base)).toBeNull();

@@ -3,7 +3,9 @@
 
 /** A full date found in the text, as YYYY-MM-DD. */
 export function fullDate(text: string): string | null {
-	const m = fold(text).match(/(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)/);
+	const m = fold(text).match(
+		/(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)/
+	);
 	if (!m) return null;
 	return ymd(Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5]));
 }
@@ -39,8 +41,7 @@ export function ymd(y: number, m: number, d: number): string | null {
 export function yearFromUrl(url: string, month: number): number | null {
 	const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
 	const patterns = [/(?:^|\D)((?:19|20)\d{2})(\d{2})(\d{2})?(?:\D|$)/g, /\/((?:19|20)\d{2})[-/_](\d{1,2})(?:\D|$)/g];
-	for (const re of patterns)
-		for (const m of path.matchAll(re)) if (Number(m[2]) === month) return Number(m[1]);
+	for (const re of patterns) for (const m of path.matchAll(re)) if (Number(m[2]) === month) return Number(m[1]);
 	return null;
 }
 

@@ -26,7 +26,10 @@ export function text(n: AnyNode | AnyNode[]): string {
 		else if (x.type === 'root') for (const c of (x as Document).children) walk(c);
 	};
 	for (const x of Array.isArray(n) ? n : [n]) walk(x);
-	return parts.join('').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+	return parts
+		.join('')
+		.replace(/[\s\u00a0\u3000]+/g, ' ')
+		.trim();
 }
 
 /** The raw text inside a script element. */
@@ -47,7 +50,8 @@ export function elementChildren(e: Element): Element[] {
 }
 
 const CHROME_TAGS = new Set(['header', 'footer', 'nav']);
-const CHROME_NAME = /(?:^|[-_\s])(?:head|header|top|foot|footer|bottom|copyright|banner|nav|navbar|menu|bq|wzdt)(?:[-_\s\d]|$)/i;
+const CHROME_NAME =
+	/(?:^|[-_\s])(?:head|header|top|foot|footer|bottom|copyright|banner|nav|navbar|menu|bq|wzdt)(?:[-_\s\d]|$)/i;
 
 /** Inside the page's header, footer or navigation: dates and links there are not items. */
 export function inChrome(e: Element): boolean {

@@ -19,14 +19,20 @@ export interface HanwebData {
  * Hanweb's dataproxy.jsp (the pages after the first: a bare <datastore> document).
  */
 export function hanwebItems(html: string, root: AnyNode | AnyNode[], base: string | null): HanwebData | null {
-	const stores = /^\s*(?:<\?xml[^>]*\?>\s*)?<datastore[\s>]/i.test(html) ? [html] : elements(root, 'script').map(scriptText);
+	const stores = /^\s*(?:<\?xml[^>]*\?>\s*)?<datastore[\s>]/i.test(html)
+		? [html]
+		: elements(root, 'script').map(scriptText);
 	for (const src of stores) {
 		if (!/<datastore[\s>]/i.test(src)) continue;
 		const records = [...src.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi)].map((m) => m[1]);
 		const group = markupItems(parseHtml(`<ul>${records.join('\n')}</ul>`), base);
 		const nextHref = src.match(/<nextgroup>\s*<!\[CDATA\[[\s\S]*?href\s*=\s*["']([^"']+)["']/i)?.[1];
 		const total = src.match(/<totalrecord>\s*(\d+)\s*<\/totalrecord>/i)?.[1];
-		return { items: group?.items ?? [], next: nextHref ? resolveLink(nextHref, base) : null, total: total ? Number(total) : null };
+		return {
+			items: group?.items ?? [],
+			next: nextHref ? resolveLink(nextHref, base) : null,
+			total: total ? Number(total) : null
+		};
 	}
 	return null;
 }

@@ -33,7 +33,13 @@ export function markupItems(root: AnyNode | AnyNode[], base: string | null): Mar
 		if (!item) continue;
 		const parent = parentElement(row);
 		const grand = parent ? parentElement(parent) : null;
-		const key = [row.name, attr(row, 'class'), parent?.name, attr(parent ?? row, 'class'), nodeId(grand ?? parent ?? row)].join('|');
+		const key = [
+			row.name,
+			attr(row, 'class'),
+			parent?.name,
+			attr(parent ?? row, 'class'),
+			nodeId(grand ?? parent ?? row)
+		].join('|');
 		let g = groups.get(key);
 		if (!g) groups.set(key, (g = { shape: row.name === 'tr' ? 'table' : 'list', items: [], seen: new Set() }));
 		if (g.seen.has(item.url)) continue;
@@ -79,7 +85,9 @@ function itemOf(row: Element, base: string | null): RawItem | null {
 		const url = resolveLink(attr(a, 'href'), base);
 		if (!url) continue;
 		const dateEl = elements(a, (e) => DATE_CLASS.test(attr(e, 'class')))[0];
-		const shown = dateEl ? text(a.children.filter((c) => c !== dateEl && !(c.type === 'tag' && elements(c, (e) => e === dateEl).length))) : text(a);
+		const shown = dateEl
+			? text(a.children.filter((c) => c !== dateEl && !(c.type === 'tag' && elements(c, (e) => e === dateEl).length)))
+			: text(a);
 		const title = cleanTitle(titleOf(a, shown));
 		if (!title || isPagerText(title)) continue;
 		if (!best || title.length > best.title.length) best = { a, title, url };
@@ -89,7 +97,13 @@ function itemOf(row: Element, base: string | null): RawItem | null {
 	const date = fullDate(dateText);
 	const short = date ? null : shortDate(dateText);
 	if (!date && !short) return null;
-	return { title: best.title.replace(/\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$/, '') || best.title, url: best.url, date, short, headingYear: short ? yearAbove(row) : null };
+	return {
+		title: best.title.replace(/\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$/, '') || best.title,
+		url: best.url,
+		date,
+		short,
+		headingYear: short ? yearAbove(row) : null
+	};
 }
 
 /** The row's text outside the title link (a date inside the link counts only when marked by its class). */

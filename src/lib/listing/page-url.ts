@@ -8,6 +8,7 @@ export function savedPageUrl(html: string, doc: Document = parseHtml(html.slice(
 	if (saved) return saved;
 	const canonical = elements(doc, (e) => e.name === 'link' && /(?:^|\s)canonical(?:\s|$)/i.test(attr(e, 'rel')))[0];
 	const og = elements(doc, (e) => e.name === 'meta' && attr(e, 'property') === 'og:url')[0];
-	for (const u of [canonical && attr(canonical, 'href'), og && attr(og, 'content')]) if (u && /^https?:\/\//i.test(u)) return u;
+	for (const u of [canonical && attr(canonical, 'href'), og && attr(og, 'content')])
+		if (u && /^https?:\/\//i.test(u)) return u;
 	return null;
 }

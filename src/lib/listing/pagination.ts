@@ -5,14 +5,18 @@ import { attr, elements, scriptText, text } from './dom';
 import { resolveLink } from './links';
 
 const NEXT_TEXT = /^(?:下一?页|下一頁|后一?页|next(?:page)?|›|»|>|＞)[>»›＞]*$/i;
-const PAGER_TEXT = /^(?:下一?页|下一頁|后一?页|上一?页|上一頁|前一?页|首页|尾页|末页|最后一?页|next|prev(?:ious)?|first|last|[›»<>‹«＜＞]+|\d{1,4}|go|跳转|确定)[>»›<«‹＞]*$/i;
+const PAGER_TEXT =
+	/^(?:下一?页|下一頁|后一?页|上一?页|上一頁|前一?页|首页|尾页|末页|最后一?页|next|prev(?:ious)?|first|last|[›»<>‹«＜＞]+|\d{1,4}|go|跳转|确定)[>»›<«‹＞]*$/i;
 
 export function isPagerText(t: string): boolean {
 	return PAGER_TEXT.test(t.replace(/\s+/g, ''));
 }
 
 export function nextPage(root: AnyNode | AnyNode[], page: string | null, base: string | null): string | null {
-	for (const a of elements(root, (e) => (e.name === 'a' || e.name === 'link') && /(?:^|\s)next(?:\s|$)/i.test(attr(e, 'rel')))) {
+	for (const a of elements(
+		root,
+		(e) => (e.name === 'a' || e.name === 'link') && /(?:^|\s)next(?:\s|$)/i.test(attr(e, 'rel'))
+	)) {
 		const u = resolveLink(attr(a, 'href'), base);
 		if (u && u !== page) return u;
 	}

@@ -16,7 +16,9 @@ describe('listing fixtures', () => {
 		const expected = JSON.parse(readFileSync(join(DIR, page.replace(/\.html$/, '.expected.json')), 'utf8'));
 		it(page, () => {
 			// Decoded as the CLI and the import do: portals still serve GBK.
-			const res = readListing(decodeText(new Uint8Array(readFileSync(join(DIR, page))), true).text, { url: expected.url });
+			const res = readListing(decodeText(new Uint8Array(readFileSync(join(DIR, page))), true).text, {
+				url: expected.url
+			});
 			if (expected.refused) {
 				expect(res.ok).toBe(false);
 				const want = LISTING_REASONS[expected.refused as keyof typeof LISTING_REASONS];
@@ -26,7 +28,12 @@ describe('listing fixtures', () => {
 			expect(res.ok ? '' : res.reason).toBe('');
 			if (!res.ok) return;
 			const { organ, channel, items, next } = res.listing;
-			expect({ organ, channel, items, next }).toEqual({ organ: expected.organ, channel: expected.channel, items: expected.items, next: expected.next });
+			expect({ organ, channel, items, next }).toEqual({
+				organ: expected.organ,
+				channel: expected.channel,
+				items: expected.items,
+				next: expected.next
+			});
 		});
 	}
 });
@@ -34,10 +41,17 @@ describe('listing fixtures', () => {
 describe('empty columns', () => {
 	it('an empty column is an empty listing, but a script placeholder saying 暂无数据 is not proof', () => {
 		const empty = readListing('<html><body><div class="list"><ul><li>暂无相关信息</li></ul></div></body></html>');
-		expect(empty).toMatchObject({ ok: true, listing: { items: [], next: null, warnings: [LISTING_REASONS.emptyColumn] } });
-		const ajax = readListing('<html><body><ul id="l"><li>暂无数据</li></ul><script>$.ajax({ url: "/api/list" })</script></body></html>');
+		expect(empty).toMatchObject({
+			ok: true,
+			listing: { items: [], next: null, warnings: [LISTING_REASONS.emptyColumn] }
+		});
+		const ajax = readListing(
+			'<html><body><ul id="l"><li>暂无数据</li></ul><script>$.ajax({ url: "/api/list" })</script></body></html>'
+		);
 		expect(ajax).toEqual({ ok: false, reason: LISTING_REASONS.scriptLoaded });
-		const hanweb = readListing('<html><body><script type="text/xml"><datastore><recordset></recordset><totalrecord>0</totalrecord></datastore></script></body></html>');
+		const hanweb = readListing(
+			'<html><body><script type="text/xml"><datastore><recordset></recordset><totalrecord>0</totalrecord></datastore></script></body></html>'
+		);
 		expect(hanweb).toMatchObject({ ok: true, listing: { items: [], shape: 'hanweb' } });
 	});
 });

@@ -21,7 +21,8 @@ export const LISTING_REASONS = {
 	empty: '页面为空',
 	notHtml: '不是 HTML 网页',
 	noItems: '页面中没有“标题链接 + 日期”的条目列表（列表、表格、脚本数据均未找到）',
-	scriptLoaded: '条目由脚本从服务器加载，保存的页面中没有条目（请用浏览器“另存为完整网页”后再导入，或使用列表数据地址）',
+	scriptLoaded:
+		'条目由脚本从服务器加载，保存的页面中没有条目（请用浏览器“另存为完整网页”后再导入，或使用列表数据地址）',
 	emptyColumn: '栏目暂无条目',
 	noYear: (n: number) => `${n} 条条目只写了月日（如 [03-05]），页面中找不到年份`
 };
@@ -52,7 +53,10 @@ export function readListing(html: string, options: ReadOptions = {}): ListingRes
 	const scripts = elements(doc, (e) => e.name === 'script' && !e.attribs.src).map(scriptText);
 	const fromScripts = scriptItems(scripts, base);
 	if (fromScripts.length) candidates.push({ shape: 'script', items: fromScripts });
-	const best = candidates.reduce<(typeof candidates)[number] | null>((b, c) => (!b || c.items.length > b.items.length ? c : b), null);
+	const best = candidates.reduce<(typeof candidates)[number] | null>(
+		(b, c) => (!b || c.items.length > b.items.length ? c : b),
+		null
+	);
 
 	if (!best || best.items.length === 0) {
 		const ajax = scripts.some((s) => /\$\.(?:ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\./.test(s));
@@ -60,7 +64,17 @@ export function readListing(html: string, options: ReadOptions = {}): ListingRes
 		// page. Not when the items come by script: its placeholder text proves nothing.
 		if (hanweb?.total === 0 || (!ajax && !hanweb && EMPTY_COLUMN.test(text(doc)))) {
 			const { organ, channel } = pageMeta(doc);
-			return { ok: true, listing: { organ, channel, items: [], next: null, shape: hanweb ? 'hanweb' : 'list', warnings: [LISTING_REASONS.emptyColumn] } };
+			return {
+				ok: true,
+				listing: {
+					organ,
+					channel,
+					items: [],
+					next: null,
+					shape: hanweb ? 'hanweb' : 'list',
+					warnings: [LISTING_REASONS.emptyColumn]
+				}
+			};
 		}
 		return { ok: false, reason: ajax || hanweb ? LISTING_REASONS.scriptLoaded : LISTING_REASONS.noItems };
 	}

@@ -8,7 +8,25 @@ import type { RawItem } from './types';
 
 const TITLE_KEYS = ['title', 'doctitle', 'name', 'subject', 'bt', 'wzbt', 'topic', 'fulltitle', 'maintitle'];
 const FULL_TITLE_KEYS = ['fulltitle', 'doctitle', 'title'];
-const DATE_KEYS = ['pubdate', 'publishdate', 'publishtime', 'pubtime', 'docreltime', 'docpubtime', 'releasedate', 'releasetime', 'fbrq', 'fbsj', 'createtime', 'createdate', 'showtime', 'date', 'time', 'cdate', 'writetime'];
+const DATE_KEYS = [
+	'pubdate',
+	'publishdate',
+	'publishtime',
+	'pubtime',
+	'docreltime',
+	'docpubtime',
+	'releasedate',
+	'releasetime',
+	'fbrq',
+	'fbsj',
+	'createtime',
+	'createdate',
+	'showtime',
+	'date',
+	'time',
+	'cdate',
+	'writetime'
+];
 const URL_KEYS = ['url', 'docpuburl', 'puburl', 'linkurl', 'detailurl', 'link', 'href', 'path', 'docurl'];
 
 /** The best array of items in the scripts' data, or []. */
@@ -114,7 +132,8 @@ function pick(o: Record<string, unknown>, keys: string[]): string | null {
 	for (const k of keys) {
 		const v = lower.get(k);
 		if (typeof v === 'string' && v.trim()) return v.trim();
-		if (typeof v === 'number' && k.includes('time') && v > 9e11) return new Date(v + 8 * 3600_000).toISOString().slice(0, 10);
+		if (typeof v === 'number' && k.includes('time') && v > 9e11)
+			return new Date(v + 8 * 3600_000).toISOString().slice(0, 10);
 	}
 	return null;
 }

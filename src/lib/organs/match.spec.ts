@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closestOrgans, editDistance, normalizeOrganName, organSuffix, type Candidate } from './match';
 
-const roster = (names: string[]): Candidate[] => names.map((name, i) => ({ id: i + 1, name, key: normalizeOrganName(name) }));
+const roster = (names: string[]): Candidate[] =>
+	names.map((name, i) => ({ id: i + 1, name, key: normalizeOrganName(name) }));
 
 describe('closest roster names', () => {
 	it('measures edits over code points', () => {

@@ -46,7 +46,15 @@ const SUFFIXES = [
 ] as const;
 
 // Different spellings of one kind of body.
-const SAME: Record<string, string> = { 街道办事处: '街道', 办事处: '街道', 办公室: '办', 管理委员会: '委', 委员会: '委', 管委会: '委', 分局: '局' };
+const SAME: Record<string, string> = {
+	街道办事处: '街道',
+	办事处: '街道',
+	办公室: '办',
+	管理委员会: '委',
+	委员会: '委',
+	管委会: '委',
+	分局: '局'
+};
 
 /** The kind-of-body suffix of a normalised name (`局`, `办`, `街道`, `镇` …), or '' when it has none of them. */
 export function organSuffix(normalized: string): string {
@@ -89,6 +97,8 @@ export function closestOrgans(name: string, candidates: Candidate[], limit = 3):
 			best.set(c.id, { id: c.id, name: c.name, distance, sameSuffix });
 	}
 	return [...best.values()]
-		.sort((a, b) => score(a) - score(b) || Number(b.sameSuffix) - Number(a.sameSuffix) || a.name.localeCompare(b.name, 'zh'))
+		.sort(
+			(a, b) => score(a) - score(b) || Number(b.sameSuffix) - Number(a.sameSuffix) || a.name.localeCompare(b.name, 'zh')
+		)
 		.slice(0, limit);
 }

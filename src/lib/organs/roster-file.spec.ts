@@ -13,7 +13,13 @@ describe('roster file', () => {
 		]);
 		expect(problems).toEqual([]);
 		expect(rows).toHaveLength(3);
-		expect(rows[0]).toMatchObject({ line: 3, name: '云溪区人民政府', kind: 'government', parent: null, years: { from: null, to: null } });
+		expect(rows[0]).toMatchObject({
+			line: 3,
+			name: '云溪区人民政府',
+			kind: 'government',
+			parent: null,
+			years: { from: null, to: null }
+		});
 		expect(rows[1]).toMatchObject({
 			line: 4,
 			kind: 'department',
@@ -64,6 +70,8 @@ describe('roster file', () => {
 		const { rows } = parseRosterGrid(grid);
 		expect(rosterGrid(rows)).toEqual(grid);
 		expect(toCsv([['a,b', 'c"d']])).toBe('\uFEFF"a,b","c""d"\r\n');
-		expect(parentsOutsideFile([...rows, { ...rows[0], name: '某局', parent: '清河市人民政府' }])).toEqual(['清河市人民政府']);
+		expect(parentsOutsideFile([...rows, { ...rows[0], name: '某局', parent: '清河市人民政府' }])).toEqual([
+			'清河市人民政府'
+		]);
 	});
 });

@@ -14,7 +14,13 @@ const HEADERS: Record<Column, string[]> = {
 	years: ['起止年度', '年度', '起止年份', 'years'],
 	aliases: ['别名', '曾用名', '别名/曾用名', 'aliases']
 };
-const LABEL: Record<Column, string> = { name: '名称', kind: '类型', parent: '上级', years: '起止年度', aliases: '别名' };
+const LABEL: Record<Column, string> = {
+	name: '名称',
+	kind: '类型',
+	parent: '上级',
+	years: '起止年度',
+	aliases: '别名'
+};
 
 export interface RosterAlias extends YearSpan {
 	name: string;
@@ -59,7 +65,13 @@ export function parseKind(text: string, name: string): OrganKind | null {
 	if ((ORGAN_KINDS as readonly string[]).includes(t)) return t as OrganKind;
 	const byLabel = (Object.entries(ORGAN_KIND_LABELS) as [OrganKind, string][]).find(([, l]) => l === t);
 	if (byLabel) return byLabel[0];
-	const loose: Record<string, OrganKind> = { 政府: 'government', 部门: 'department', 乡: 'town', 镇: 'town', 街道办事处: 'street' };
+	const loose: Record<string, OrganKind> = {
+		政府: 'government',
+		部门: 'department',
+		乡: 'town',
+		镇: 'town',
+		街道办事处: 'street'
+	};
 	return loose[t] ?? null;
 }
 
@@ -89,7 +101,10 @@ export function parseRosterGrid(grid: unknown[][]): RosterFile {
 	const problems: RosterProblem[] = [];
 	const headerAt = grid.findIndex((r) => headerOf(r.map(clean)).name !== undefined);
 	if (headerAt < 0)
-		return { rows: [], problems: [{ line: 1, message: `不是单位名册：缺少“名称”列（列：${ROSTER_COLUMNS.join('、')}）` }] };
+		return {
+			rows: [],
+			problems: [{ line: 1, message: `不是单位名册：缺少“名称”列（列：${ROSTER_COLUMNS.join('、')}）` }]
+		};
 	const cols = headerOf(grid[headerAt].map(clean));
 	const rows: RosterRow[] = [];
 	const seen = new Map<string, number>();
@@ -98,7 +113,8 @@ export function parseRosterGrid(grid: unknown[][]): RosterFile {
 		const line = i + 1;
 		const get = (c: Column) => (cols[c] === undefined ? '' : clean(cells[cols[c]!]));
 		if (cells.every((c) => !clean(c))) continue;
-		const bad = (c: Column, message: string) => problems.push({ line, column: LABEL[c], message: `第${line}行“${LABEL[c]}”：${message}` });
+		const bad = (c: Column, message: string) =>
+			problems.push({ line, column: LABEL[c], message: `第${line}行“${LABEL[c]}”：${message}` });
 		const name = get('name');
 		if (!normalizeOrganName(name)) {
 			bad('name', '名称为空');
@@ -122,7 +138,10 @@ export function parseRosterGrid(grid: unknown[][]): RosterFile {
 		const keys = [name, ...aliases.map((a) => a.name)].map(normalizeOrganName);
 		const clash = keys.find((k) => seen.has(k));
 		if (clash !== undefined) {
-			bad(keys[0] === clash ? 'name' : 'aliases', `“${[name, ...aliases.map((a) => a.name)][keys.indexOf(clash)]}”与第${seen.get(clash)}行重复`);
+			bad(
+				keys[0] === clash ? 'name' : 'aliases',
+				`“${[name, ...aliases.map((a) => a.name)][keys.indexOf(clash)]}”与第${seen.get(clash)}行重复`
+			);
 			continue;
 		}
 		for (const k of keys) seen.set(k, line);
@@ -151,7 +170,13 @@ export function rosterGrid(rows: RosterExportRow[]): string[][] {
 	const alias = (a: RosterAlias) => (a.from === null && a.to === null ? a.name : `${a.name}（${formatYearSpan(a)}）`);
 	return [
 		[...ROSTER_COLUMNS],
-		...rows.map((r) => [r.name, kindLabel(r.kind), r.parent ?? '', formatYearSpan(r.years), r.aliases.map(alias).join('；')])
+		...rows.map((r) => [
+			r.name,
+			kindLabel(r.kind),
+			r.parent ?? '',
+			formatYearSpan(r.years),
+			r.aliases.map(alias).join('；')
+		])
 	];
 }
 

@@ -20,7 +20,8 @@ describe('roster membership', () => {
 		expect(parseYearSpan('')).toEqual({ from: null, to: null });
 		expect(parseYearSpan('2023-2019')).toEqual({ error: expect.stringContaining('晚于') });
 		expect(parseYearSpan('去年')).toEqual({ error: expect.stringContaining('不是年度范围') });
-		for (const t of ['2019-2023', '2021-', '-2022', '2022', '']) expect(formatYearSpan(parseYearSpan(t) as never)).toBe(t);
+		for (const t of ['2019-2023', '2021-', '-2022', '2022', ''])
+			expect(formatYearSpan(parseYearSpan(t) as never)).toBe(t);
 		expect(describeYearSpan({ from: 2021, to: null })).toBe('2021年起');
 	});
 

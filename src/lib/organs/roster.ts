@@ -53,7 +53,8 @@ export function parseYearSpan(text: string): YearSpan | { error: string } {
 	if (!m || (m[1] && !YEAR.test(m[1])) || (m[2] && !YEAR.test(m[2])))
 		return { error: `“${text}”不是年度范围（例：2019-2023、2021-、-2023 或留空表示不限）` };
 	const span = { from: m[1] ? Number(m[1]) : null, to: m[2] ? Number(m[2]) : null };
-	if (span.from !== null && span.to !== null && span.from > span.to) return { error: `“${text}”的起始年度晚于终止年度` };
+	if (span.from !== null && span.to !== null && span.from > span.to)
+		return { error: `“${text}”的起始年度晚于终止年度` };
 	return span;
 }
 
@@ -74,6 +75,7 @@ export function describeYearSpan(span: YearSpan): string {
 
 /** Membership ended from `year` on (retire): the last year on the roster is year − 1. */
 export function retireFrom(span: YearSpan, year: number): YearSpan | { error: string } {
-	if (span.from !== null && year <= span.from) return { error: `退出年度须晚于起始年度 ${span.from}（否则请标记为区外单位或删除）` };
+	if (span.from !== null && year <= span.from)
+		return { error: `退出年度须晚于起始年度 ${span.from}（否则请标记为区外单位或删除）` };
 	return { from: span.from, to: span.to === null ? year - 1 : Math.min(span.to, year - 1) };
 }

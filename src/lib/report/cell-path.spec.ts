@@ -50,7 +50,9 @@ describe('building paths', () => {
 		expect(reviewGroupPath('reconsideration')).toBe('review.reconsideration');
 		expect(proactiveItemPath('rules')).toBe('proactive.rules');
 		expect(sectionPath('6')).toBe('sections.6');
-		expect(previousPath(applicationPath('carried_forward', 0))).toBe('previous.applications.rows.carried_forward.natural_person');
+		expect(previousPath(applicationPath('carried_forward', 0))).toBe(
+			'previous.applications.rows.carried_forward.natural_person'
+		);
 	});
 	it('hands out the same string for the same cell', () => {
 		expect(applicationPath('granted', 6)).toBe(applicationPath('granted', 'total'));
@@ -69,15 +71,38 @@ describe('parseCellPath and buildCellPath', () => {
 		}
 	});
 	it('reads dotted row keys and column indexes', () => {
-		expect(parseCellPath('applications.rows.refused.third_party.2')).toEqual({ section: 'applications', row: 'refused.third_party', col: 2 });
-		expect(parseCellPath('review.litigation_after_reconsideration.total')).toEqual({ section: 'review', group: 'litigation_after_reconsideration', col: 4 });
-		expect(parseCellPath('proactive.procurement.amount_10k_yuan')).toEqual({ section: 'proactive', item: 'procurement', field: 'amount_10k_yuan' });
+		expect(parseCellPath('applications.rows.refused.third_party.2')).toEqual({
+			section: 'applications',
+			row: 'refused.third_party',
+			col: 2
+		});
+		expect(parseCellPath('review.litigation_after_reconsideration.total')).toEqual({
+			section: 'review',
+			group: 'litigation_after_reconsideration',
+			col: 4
+		});
+		expect(parseCellPath('proactive.procurement.amount_10k_yuan')).toEqual({
+			section: 'proactive',
+			item: 'procurement',
+			field: 'amount_10k_yuan'
+		});
 		expect(parseCellPath(FEE_PATH)).toEqual({ section: 'fees' });
 		expect(canonicalPath('applications.rows.new.6')).toBe('applications.rows.new.total');
 		expect(canonicalPath('review.reconsideration.4')).toBe('review.reconsideration.total');
 	});
 	it('names nothing for paths outside the tables', () => {
-		for (const p of ['title', 'applications.rows.nobody.total', 'applications.rows.new.nobody', 'review.appeal.total', 'proactive.rules.colour', 'applications.rows.new.7', 'review.reconsideration', 'applications.rows.new', 'fees', 'sections.3'])
+		for (const p of [
+			'title',
+			'applications.rows.nobody.total',
+			'applications.rows.new.nobody',
+			'review.appeal.total',
+			'proactive.rules.colour',
+			'applications.rows.new.7',
+			'review.reconsideration',
+			'applications.rows.new',
+			'fees',
+			'sections.3'
+		])
 			expect(parseCellPath(p), p).toBeNull();
 	});
 });
@@ -89,7 +114,15 @@ describe('readCellPath', () => {
 		expect(readCellPath('proactive.rules.colour')).toEqual({ section: 'proactive', item: 'rules', field: 'colour' });
 	});
 	it('refuses columns the table lacks and other shapes', () => {
-		for (const p of ['applications.rows.new.nobody', 'applications.rows.new.7', 'review.reconsideration.5', 'review.a.b.c', 'proactive.rules', 'applications.x.new.total', ''])
+		for (const p of [
+			'applications.rows.new.nobody',
+			'applications.rows.new.7',
+			'review.reconsideration.5',
+			'review.a.b.c',
+			'proactive.rules',
+			'applications.x.new.total',
+			''
+		])
 			expect(readCellPath(p), p).toBeNull();
 	});
 });
@@ -122,7 +155,9 @@ describe('cellLabel', () => {
 	it('names cells with the template labels', () => {
 		expect(cellLabel('applications.rows.granted.natural_person')).toBe('表三 （一）予以公开 · 自然人');
 		expect(cellLabel('applications.rows.partial.total')).toBe('表三 （二）部分公开 · 总计');
-		expect(cellLabel('applications.rows.refused.state_secret.commercial')).toBe('表三 （三）不予公开 1.属于国家秘密 · 商业企业');
+		expect(cellLabel('applications.rows.refused.state_secret.commercial')).toBe(
+			'表三 （三）不予公开 1.属于国家秘密 · 商业企业'
+		);
 		expect(cellLabel('review.litigation_direct.corrected')).toBe('表四 未经复议直接起诉 · 结果纠正');
 		expect(cellLabel('proactive.rules.issued')).toBe('表二 规章 · 本年制发件数');
 		expect(cellLabel('proactive.procurement.items')).toBe('表二 政府集中采购 · 采购项目数量');

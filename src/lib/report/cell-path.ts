@@ -62,7 +62,8 @@ const columnName = (columns: readonly string[], col: number | string) => (typeof
 export const applicationPath = (row: string, col: number | ApplicantColumn) =>
 	join3(APPLICATIONS_ROWS, row, columnName(APPLICANT_COLUMNS, col));
 /** `review.<group>.<column>`; the column by index or name. */
-export const reviewPath = (group: string, col: number | ReviewColumn) => join3('review', group, columnName(REVIEW_COLUMNS, col));
+export const reviewPath = (group: string, col: number | ReviewColumn) =>
+	join3('review', group, columnName(REVIEW_COLUMNS, col));
 /** `proactive.<item>.<field>`. */
 export const proactivePath = (item: string, field: string) => join3('proactive', item, field);
 
@@ -158,7 +159,9 @@ export function cellLabel(path: string): string {
 			return `${TABLE_NAMES['4']} ${REVIEW_GROUP_LABELS[ref.group as ReviewGroup]} · ${REVIEW_COLUMN_LABELS[REVIEW_COLUMNS[ref.col] as ReviewColumn]}`;
 		case 'proactive': {
 			for (const layout of ['2021', '2019'] as const) {
-				const def = proactiveItems(layout).find((d) => d.key === ref.item && (d.fields as readonly string[]).includes(ref.field));
+				const def = proactiveItems(layout).find(
+					(d) => d.key === ref.item && (d.fields as readonly string[]).includes(ref.field)
+				);
 				if (def) return `${TABLE_NAMES['2']} ${def.label} · ${def.fieldLabels[def.fields.indexOf(ref.field)]}`;
 			}
 			return path;

@@ -148,7 +148,10 @@ describe('A5', () => {
 		rows(r)['refused.third_party'][1] = -1;
 		r.proactive.licensing.decisions = 1.5;
 		const a5 = only(runChecks(r), 'A5');
-		expect(a5.map((f) => f.cells[0])).toEqual(['proactive.licensing.decisions', 'applications.rows.refused.third_party.commercial']);
+		expect(a5.map((f) => f.cells[0])).toEqual([
+			'proactive.licensing.decisions',
+			'applications.rows.refused.third_party.commercial'
+		]);
 		expect(a5[0].message).toContain('1.5');
 		expect(a5[1].message).toContain('-1');
 		const ok = sampleReport();
@@ -217,7 +220,11 @@ describe('C1', () => {
 		delete rows(r)['unable.unclear'];
 		r.review = {};
 		const c1 = only(runChecks(r), 'C1');
-		expect(c1.map((f) => f.cells[0])).toEqual(['sections.4', 'applications.rows.unable.unclear', 'review.reconsideration']);
+		expect(c1.map((f) => f.cells[0])).toEqual([
+			'sections.4',
+			'applications.rows.unable.unclear',
+			'review.reconsideration'
+		]);
 		expect(c1[0].message).toContain('第四部分');
 		expect(c1[1].message).toContain('补正后仍不明确');
 		expect(c1[2].message).toContain('缺少表四');
@@ -300,7 +307,9 @@ describe('F3', () => {
 describe('F4', () => {
 	it('fires on a wrong statistical period and a wrong title year', () => {
 		const r = sampleReport();
-		r.source_lines = r.source_lines!.map((l) => l.replace('自2022年1月1日起至2022年12月31日', '自2021年1月1日起至2021年12月31日'));
+		r.source_lines = r.source_lines!.map((l) =>
+			l.replace('自2022年1月1日起至2022年12月31日', '自2021年1月1日起至2021年12月31日')
+		);
 		r.title = r.title.replace('2022', '2021');
 		const f4 = only(runChecks(r), 'F4');
 		expect(f4).toHaveLength(2);
@@ -335,7 +344,7 @@ describe('F5–F9 (section texts)', () => {
 		expect(f6[0].message).not.toContain('未涉及以下方面：主动公开');
 	});
 
-	it('F7: a people\'s government must cover 考核、评议、责任追究; a department need not', () => {
+	it("F7: a people's government must cover 考核、评议、责任追究; a department need not", () => {
 		const r = sampleReport();
 		r.sections['1'] = r.sections['1']!.replace('加强考核和培训，落实社会评议和责任追究。', '加强培训。');
 		expect(only(runChecks(r), 'F7')).toEqual([]);
@@ -372,7 +381,10 @@ describe('F5–F9 (section texts)', () => {
 describe('T2 (text vs table)', () => {
 	it('fires when section 1 quotes other figures than the tables', () => {
 		const r = sampleReport();
-		r.sections['1'] = r.sections['1']!.replace('收到政府信息公开申请13件', '收到政府信息公开申请31件').replace('行政诉讼2件', '行政诉讼5件');
+		r.sections['1'] = r.sections['1']!.replace('收到政府信息公开申请13件', '收到政府信息公开申请31件').replace(
+			'行政诉讼2件',
+			'行政诉讼5件'
+		);
 		const t2 = only(runChecks(r), 'T2');
 		expect(t2).toHaveLength(2);
 		expect(t2[0].message).toContain('31件');
@@ -390,7 +402,11 @@ describe('T2 (text vs table)', () => {
 		rows(r).carried_over[6] = 34;
 		rows(r).results_total[6] = 3050;
 		rows(r).carried_forward[6] = 103;
-		r.review = { reconsideration: [72, 64, 178, 37, 351], litigation_direct: [13, 4, 8, 1, 26], litigation_after_reconsideration: [12, 1, 1, 6, 20] };
+		r.review = {
+			reconsideration: [72, 64, 178, 37, 351],
+			litigation_direct: [13, 4, 8, 1, 26],
+			litigation_after_reconsideration: [12, 1, 1, 6, 20]
+		};
 		r.proactive.rules.issued = 1;
 		expect(only(runChecks(r), 'T2')).toEqual([]);
 		rows(r).carried_forward[6] = 100;
@@ -413,7 +429,7 @@ describe('checkCarryOver (Y1)', () => {
 		p.year = 2021;
 		return p;
 	};
-	it('passes when carried_over equals last year\'s carried_forward', () => {
+	it("passes when carried_over equals last year's carried_forward", () => {
 		const p = prev();
 		rows(p).carried_forward = [2, 0, 0, 0, 0, 0, 2];
 		expect(checkCarryOver(p, sampleReport())).toEqual([]);
@@ -427,7 +443,10 @@ describe('checkCarryOver (Y1)', () => {
 		expect(y1[0].severity).toBe('error');
 		expect(y1[0].message).toContain('2022年报告“上年结转”（自然人）为2件');
 		expect(y1[0].message).toContain('2021年报告“结转下年度”（自然人）的1件');
-		expect(y1[0].cells).toEqual(['applications.rows.carried_over.natural_person', 'previous.applications.rows.carried_forward.natural_person']);
+		expect(y1[0].cells).toEqual([
+			'applications.rows.carried_over.natural_person',
+			'previous.applications.rows.carried_forward.natural_person'
+		]);
 	});
 
 	it('is a warning across template families, silent without a previous report or for non-consecutive years', () => {
@@ -483,7 +502,10 @@ describe('checkAgainstPrevious (X3, X5)', () => {
 	const prev = () => {
 		const p = sampleReport();
 		p.year = 2021;
-		p.sections['1'] = '一、总体情况\n' + '全年围绕中心工作推进政务公开，做好政策解读和回应关切，'.repeat(1) + '另行说明的内容甲乙丙丁。';
+		p.sections['1'] =
+			'一、总体情况\n' +
+			'全年围绕中心工作推进政务公开，做好政策解读和回应关切，'.repeat(1) +
+			'另行说明的内容甲乙丙丁。';
 		p.sections['5'] = '五、存在的主要问题及改进情况\n去年的问题是人员力量薄弱，改进办法是组织业务培训并建立台账管理。';
 		return p;
 	};

@@ -10,7 +10,10 @@ export function median(values: readonly (number | null | undefined)[]): number |
 }
 
 /** Change from last year: the difference and the ratio (null when either is not a number, ratio null on a 0 base). */
-export function change(previous: Cell | undefined, current: Cell | undefined): { delta: number; ratio: number | null } | null {
+export function change(
+	previous: Cell | undefined,
+	current: Cell | undefined
+): { delta: number; ratio: number | null } | null {
 	if (typeof previous !== 'number' || typeof current !== 'number') return null;
 	return { delta: current - previous, ratio: previous === 0 ? null : (current - previous) / previous };
 }

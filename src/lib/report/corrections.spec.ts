@@ -30,7 +30,16 @@ describe('figureCellPaths', () => {
 	it('lists every present cell once, each readable back', () => {
 		const m = sampleReport();
 		const paths = figureCellPaths(m);
-		const expected = (3 + 3 + 1 + 1 + 1 + 1) + applicationRowKeys('2021').length * APPLICANT_COLUMNS.length + 3 * REVIEW_COLUMNS.length + 1;
+		const expected =
+			3 +
+			3 +
+			1 +
+			1 +
+			1 +
+			1 +
+			applicationRowKeys('2021').length * APPLICANT_COLUMNS.length +
+			3 * REVIEW_COLUMNS.length +
+			1;
 		expect(paths).toHaveLength(expected);
 		expect(new Set(paths).size).toBe(paths.length);
 		for (const p of paths) expect(getCell(m, p), p).not.toBeUndefined();
@@ -46,7 +55,8 @@ describe('readCorrectionValue', () => {
 		expect(readCorrectionValue(count, '0')).toEqual({ ok: true, value: 0 });
 	});
 	it('reads a blank cell as null, never 0', () => {
-		for (const s of ['', '—', '-', '/', '  '] as const) expect(readCorrectionValue(count, s)).toEqual({ ok: true, value: null });
+		for (const s of ['', '—', '-', '/', '  '] as const)
+			expect(readCorrectionValue(count, s)).toEqual({ ok: true, value: null });
 	});
 	it('refuses words, fractions of counts and negative counts, in Chinese', () => {
 		for (const s of ['十二', '12件', '1.5', '-3', '1e3']) {

@@ -8,7 +8,10 @@ import { APPLICANT_COLUMNS, REVIEW_COLUMNS, TEMPLATE_VERSIONS, proactiveItems } 
  * A cell's value: a number, null (printed blank, "—" or "/"), or undefined (the row or item is absent from the
  * report, or the path names no cell).
  */
-export function getCell(model: Pick<Report, 'applications' | 'review' | 'proactive' | 'fees'>, path: string): Cell | undefined {
+export function getCell(
+	model: Pick<Report, 'applications' | 'review' | 'proactive' | 'fees'>,
+	path: string
+): Cell | undefined {
 	const ref = parseCellPath(path);
 	if (!ref) return undefined;
 	switch (ref.section) {
@@ -35,7 +38,8 @@ export function figureCellPaths(model: Pick<Report, 'applications' | 'review' | 
 	for (const [item, fields] of Object.entries(model.proactive ?? {}))
 		for (const f of Object.keys(fields ?? {})) out.push(proactivePath(item, f));
 	for (const [row, cells] of Object.entries(model.applications?.rows ?? {}))
-		if (Array.isArray(cells)) APPLICANT_COLUMNS.forEach((c, i) => i < cells.length && out.push(applicationPath(row, c)));
+		if (Array.isArray(cells))
+			APPLICANT_COLUMNS.forEach((c, i) => i < cells.length && out.push(applicationPath(row, c)));
 	for (const [group, cells] of Object.entries(model.review ?? {}))
 		if (Array.isArray(cells)) REVIEW_COLUMNS.forEach((c, i) => i < cells.length && out.push(reviewPath(group, c)));
 	if (model.fees && model.fees.info_processing_fee_yuan !== undefined) out.push(FEE_PATH);
@@ -74,7 +78,8 @@ export function readCorrectionValue(path: string, input: string): ValueReading {
 		.replace(/[\s,，]/g, '')
 		.trim();
 	if (BLANK.test(text)) return { ok: true, value: null };
-	if (!/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(text)) return { ok: false, message: `“${input.trim()}”不是数字：请填写数字，空白单元格填“—”` };
+	if (!/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(text))
+		return { ok: false, message: `“${input.trim()}”不是数字：请填写数字，空白单元格填“—”` };
 	const value = Number(text);
 	const kind = cellKind(path);
 	if (value < 0 && !kind.signed) return { ok: false, message: '此单元格不能为负数' };

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeText, detectScript, sniffFormat } from './decode';
 
-const TEXT = '株洲市天元区科学技术和工业信息化局2022年政府信息公开工作年度报告\n一、总体情况\n本年新收政府信息公开申请数量 | 3 | 0 |';
-const TRAD = '株洲市天元區科學技術和工業信息化局2022年政府信息公開工作年度報告\n一、總體情況\n本年新收政府信息公開申請數量';
+const TEXT =
+	'株洲市天元区科学技术和工业信息化局2022年政府信息公开工作年度报告\n一、总体情况\n本年新收政府信息公开申请数量 | 3 | 0 |';
+const TRAD =
+	'株洲市天元區科學技術和工業信息化局2022年政府信息公開工作年度報告\n一、總體情況\n本年新收政府信息公開申請數量';
 
 describe('decodeText', () => {
 	it('strict UTF-8, with and without BOM', () => {

@@ -18,7 +18,9 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): Format | 'png'
 		return head.includes('word/') || /\.docx$/i.test(fileName) ? 'docx' : 'zip';
 	}
 	// Text: look at the first few KB for markup (after an optional BOM and whitespace).
-	const head = latin1(b.subarray(0, Math.min(b.length, 4096))).replace(/^\xef\xbb\xbf/, '').toLowerCase();
+	const head = latin1(b.subarray(0, Math.min(b.length, 4096)))
+		.replace(/^\xef\xbb\xbf/, '')
+		.toLowerCase();
 	if (/<!doctype html|<html[\s>]|<body[\s>]|<table[\s>]|<meta[^>]+charset/.test(head)) return 'html';
 	if (/\.(html?|xhtml)$/i.test(fileName) && /<[a-z]/.test(head)) return 'html';
 	return /\.(txt|md|text|csv|tsv)$/i.test(fileName) || looksLikeText(b) ? 'txt' : 'unknown';
@@ -27,7 +29,8 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): Format | 'png'
 function latin1(b: Uint8Array): string {
 	let s = '';
 	// One code unit per byte, in chunks that stay well inside the engine's argument limit.
-	for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
+	for (let i = 0; i < b.length; i += 8192)
+		s += String.fromCharCode.apply(null, b.subarray(i, i + 8192) as unknown as number[]);
 	return s;
 }
 
@@ -109,8 +112,10 @@ export interface Decoded {
 export function decodeText(bytes: Uint8Array, isHtml = false): Decoded {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
 		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+	if (bytes[0] === 0xff && bytes[1] === 0xfe)
+		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff)
+		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
 	const utf8 = tryDecode('utf-8', bytes);
 	if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
 	if (isHtml) {
@@ -165,7 +170,12 @@ export function junkShare(text: string): number {
 	let junk = 0;
 	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
-		if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c < 0xa0) || (c >= 0xe000 && c <= 0xf8ff))
+		if (
+			c === 0xfffd ||
+			(c < 0x20 && c !== 9 && c !== 10 && c !== 13) ||
+			(c >= 0x7f && c < 0xa0) ||
+			(c >= 0xe000 && c <= 0xf8ff)
+		)
 			junk++;
 	}
 	return junk / n;

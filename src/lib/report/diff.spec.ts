@@ -39,7 +39,11 @@ describe('diffModels', () => {
 		b.findings = [{ rule: 'T1', severity: 'error', message: '乙', cells: [] }];
 		const d = diffModels(a, b);
 		expect(d.fields.map((f) => f.field).sort()).toEqual(['published_on', 'template']);
-		expect(d.fields.find((f) => f.field === 'published_on')).toEqual({ field: 'published_on', before: '2023-01-20', after: '2023-02-10' });
+		expect(d.fields.find((f) => f.field === 'published_on')).toEqual({
+			field: 'published_on',
+			before: '2023-01-20',
+			after: '2023-02-10'
+		});
 		expect(d.sections).toEqual(['5', '6']);
 		// The tables' own text is compared cell by cell, not as text.
 		const c = clone(a);

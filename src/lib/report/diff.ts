@@ -29,7 +29,17 @@ export interface ModelDiff {
 
 type Diffable = Pick<
 	Report,
-	'organ' | 'year' | 'template' | 'title' | 'published_on' | 'sections' | 'applications' | 'review' | 'proactive' | 'fees' | 'findings'
+	| 'organ'
+	| 'year'
+	| 'template'
+	| 'title'
+	| 'published_on'
+	| 'sections'
+	| 'applications'
+	| 'review'
+	| 'proactive'
+	| 'fees'
+	| 'findings'
 > & { other_layout?: Report['other_layout'] };
 
 const FIELDS: FieldChange['field'][] = ['organ', 'year', 'template', 'title', 'published_on', 'other_layout'];

@@ -12,7 +12,13 @@ import { checkLocalDeadline, type LocalDeadline } from '../cross/local-deadline'
  * effective model), Y1 and the year-on-year checks against last year's effective model, T1 when the publication
  * date is known.
  */
-export function computeFindings(eff: Model, previous: Model | null, organKind: OrganKind, fresh: boolean, local: LocalDeadline = {}): Finding[] {
+export function computeFindings(
+	eff: Model,
+	previous: Model | null,
+	organKind: OrganKind,
+	fresh: boolean,
+	local: LocalDeadline = {}
+): Finding[] {
 	let own = eff.findings ?? [];
 	if (!fresh) {
 		try {
@@ -21,7 +27,12 @@ export function computeFindings(eff: Model, previous: Model | null, organKind: O
 			own = eff.findings ?? [];
 		}
 	}
-	const out = [...own, ...checkCarryOver(previous, eff), ...checkAgainstPrevious(previous, eff), ...checkStockContinuity(previous, eff)];
+	const out = [
+		...own,
+		...checkCarryOver(previous, eff),
+		...checkAgainstPrevious(previous, eff),
+		...checkStockContinuity(previous, eff)
+	];
 	if (eff.published_on) out.push(...checkTimeliness(eff, organKind), ...checkLocalDeadline(eff, local));
 	return out;
 }

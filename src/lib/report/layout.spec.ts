@@ -1,7 +1,15 @@
 // The rendered table layout on its own (the generator's renderers and the report page both draw it; the merge
 // structure against the national blank form is tested with the renderers in generator/render.spec.ts).
 import { describe, expect, it } from 'vitest';
-import { applicationsTable, expandGrid, formatCell, layoutReport, proactiveTable, reviewTable, type TableBlock } from './layout';
+import {
+	applicationsTable,
+	expandGrid,
+	formatCell,
+	layoutReport,
+	proactiveTable,
+	reviewTable,
+	type TableBlock
+} from './layout';
 import { figureCellPaths, getCell } from './corrections';
 import { FEE_PATH, parseCellPath } from './cell-path';
 import { clone, sampleReport } from '../../../tests/oracles/sample-report';
@@ -13,7 +21,11 @@ describe('table layout', () => {
 		const m = sampleReport();
 		const tables = [proactiveTable(m), applicationsTable(m), reviewTable(m)];
 		const cells = tables.flatMap(figureCells);
-		expect(cells.map((c) => c.path).sort()).toEqual(figureCellPaths(m).filter((p) => p !== FEE_PATH).sort());
+		expect(cells.map((c) => c.path).sort()).toEqual(
+			figureCellPaths(m)
+				.filter((p) => p !== FEE_PATH)
+				.sort()
+		);
 		for (const c of cells) {
 			expect(parseCellPath(c.path!), c.path).not.toBeNull();
 			expect(c.text, c.path).toBe(formatCell(getCell(m, c.path!)));

@@ -134,7 +134,11 @@ export function applicationsTable(report: Report): TableBlock {
 	const present = defs.filter((d) => report.applications.rows[d.key as keyof typeof report.applications.rows]);
 	const rows: GridCell[][] = [
 		[h(SECTION3_HEADER_NOTE, { colSpan: 3, rowSpan: 3 }), h('申请人情况', { colSpan: 7 })],
-		[h(APPLICANT_COLUMN_LABELS.natural_person, { rowSpan: 2 }), h('法人或其他组织', { colSpan: 5 }), h(APPLICANT_COLUMN_LABELS.total, { rowSpan: 2 })],
+		[
+			h(APPLICANT_COLUMN_LABELS.natural_person, { rowSpan: 2 }),
+			h('法人或其他组织', { colSpan: 5 }),
+			h(APPLICANT_COLUMN_LABELS.total, { rowSpan: 2 })
+		],
 		APPLICANT_COLUMNS.slice(1, 6).map((c) => h(APPLICANT_COLUMN_LABELS[c]))
 	];
 	const outcomeCount = present.filter((d) => d.kind === 'outcome' || d.kind === 'total').length;

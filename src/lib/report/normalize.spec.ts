@@ -7,7 +7,9 @@ import { REAL } from '../../../tests/helpers/fixtures';
 
 // Every key of the t→cn dictionaries (phrases included), so random text hits phrase boundaries and overlaps.
 function dictionaryKeys(): string[] {
-	const cfg = (Locale as unknown as { configs: Record<string, { normalizationChain: unknown[][]; conversionChain: unknown[][] }> }).configs.t2s;
+	const cfg = (
+		Locale as unknown as { configs: Record<string, { normalizationChain: unknown[][]; conversionChain: unknown[][] }> }
+	).configs.t2s;
 	const keys: string[] = [];
 	for (const group of [...cfg.normalizationChain, ...cfg.conversionChain])
 		for (const d of group)

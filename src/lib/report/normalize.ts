@@ -36,7 +36,11 @@ function stage(group: readonly Dict[]): Stage {
 }
 
 function buildStages(): Stage[] | null {
-	const cfg = (Locale as unknown as { configs?: Record<string, { normalizationChain?: Dict[][]; conversionChain?: Dict[][]; segmentation?: unknown }> }).configs?.t2s;
+	const cfg = (
+		Locale as unknown as {
+			configs?: Record<string, { normalizationChain?: Dict[][]; conversionChain?: Dict[][]; segmentation?: unknown }>;
+		}
+	).configs?.t2s;
 	// Anything but the shape read here (a segmentation pass, no chains) → use OpenCC's own function.
 	if (!cfg || cfg.segmentation || !cfg.normalizationChain || !cfg.conversionChain) return null;
 	return [...cfg.normalizationChain, ...cfg.conversionChain].map(stage);
@@ -50,7 +54,7 @@ function runStage(st: Stage, s: string): string {
 	let out = '';
 	let last = 0;
 	let changed = false;
-	for (let i = 0; i < s.length; ) {
+	for (let i = 0; i < s.length;) {
 		const c = s.charCodeAt(i);
 		let cp = c;
 		let w = 1;
@@ -92,16 +96,98 @@ export function normalizeText(text: string): string {
 
 // CJK Radicals Supplement (U+2E80–U+2EFF) that PDF fonts map glyphs to (⺠ for 民); NFKC leaves these alone.
 const RADICALS: Record<string, string> = {
-	'⺁': '厂', '⺇': '几', '⺊': '卜', '⺌': '小', '⺍': '小', '⺎': '兀', '⺒': '巳', '⺓': '幺', '⺛': '无', '⺜': '日',
-	'⺝': '月', '⺞': '歹', '⺟': '母', '⺠': '民', '⺡': '氵', '⺢': '氺', '⺣': '灬', '⺤': '爫', '⺥': '爫', '⺦': '丬',
-	'⺧': '牛', '⺨': '犭', '⺩': '王', '⺪': '疋', '⺫': '目', '⺬': '示', '⺭': '礻', '⺮': '竹', '⺯': '糸', '⺰': '纟',
-	'⺲': '罒', '⺳': '网', '⺶': '羊', '⺷': '羊', '⺸': '羊', '⺹': '耂', '⺺': '聿', '⺻': '聿', '⺼': '肉', '⺽': '臼',
-	'⺾': '艹', '⺿': '艹', '⻀': '艹', '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角',
-	'⻉': '贝', '⻊': '足', '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '钅', '⻑': '长', '⻒': '镸',
-	'⻓': '长', '⻔': '门', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食',
-	'⻞': '食', '⻟': '饣', '⻠': '饣', '⻡': '首', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
-	'⻨': '麦', '⻩': '黄', '⻪': '黾', '⻫': '齐', '⻬': '齐', '⻭': '齿', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻱': '龟',
-	'⻲': '龟', '⻳': '龟'
+	'⺁': '厂',
+	'⺇': '几',
+	'⺊': '卜',
+	'⺌': '小',
+	'⺍': '小',
+	'⺎': '兀',
+	'⺒': '巳',
+	'⺓': '幺',
+	'⺛': '无',
+	'⺜': '日',
+	'⺝': '月',
+	'⺞': '歹',
+	'⺟': '母',
+	'⺠': '民',
+	'⺡': '氵',
+	'⺢': '氺',
+	'⺣': '灬',
+	'⺤': '爫',
+	'⺥': '爫',
+	'⺦': '丬',
+	'⺧': '牛',
+	'⺨': '犭',
+	'⺩': '王',
+	'⺪': '疋',
+	'⺫': '目',
+	'⺬': '示',
+	'⺭': '礻',
+	'⺮': '竹',
+	'⺯': '糸',
+	'⺰': '纟',
+	'⺲': '罒',
+	'⺳': '网',
+	'⺶': '羊',
+	'⺷': '羊',
+	'⺸': '羊',
+	'⺹': '耂',
+	'⺺': '聿',
+	'⺻': '聿',
+	'⺼': '肉',
+	'⺽': '臼',
+	'⺾': '艹',
+	'⺿': '艹',
+	'⻀': '艹',
+	'⻁': '虎',
+	'⻂': '衤',
+	'⻃': '覀',
+	'⻄': '西',
+	'⻅': '见',
+	'⻆': '角',
+	'⻇': '角',
+	'⻉': '贝',
+	'⻊': '足',
+	'⻋': '车',
+	'⻌': '辶',
+	'⻍': '辶',
+	'⻎': '辶',
+	'⻏': '阝',
+	'⻐': '钅',
+	'⻑': '长',
+	'⻒': '镸',
+	'⻓': '长',
+	'⻔': '门',
+	'⻖': '阝',
+	'⻗': '雨',
+	'⻘': '青',
+	'⻙': '韦',
+	'⻚': '页',
+	'⻛': '风',
+	'⻜': '飞',
+	'⻝': '食',
+	'⻞': '食',
+	'⻟': '饣',
+	'⻠': '饣',
+	'⻡': '首',
+	'⻢': '马',
+	'⻣': '骨',
+	'⻤': '鬼',
+	'⻥': '鱼',
+	'⻦': '鸟',
+	'⻧': '卤',
+	'⻨': '麦',
+	'⻩': '黄',
+	'⻪': '黾',
+	'⻫': '齐',
+	'⻬': '齐',
+	'⻭': '齿',
+	'⻮': '齿',
+	'⻯': '龙',
+	'⻰': '龙',
+	'⻱': '龟',
+	'⻲': '龟',
+	'⻳': '龟'
 };
 const RADICAL_RE = /[\u2e80-\u2eff]/g;
 const HAS_RADICAL = /[\u2e80-\u2eff]/;

@@ -19,13 +19,19 @@ function report(run: FuzzRun): string {
 }
 
 describe('parser fuzzing', () => {
-	it.each(Object.keys(PER_SEED) as FuzzFormat[])('%s: mutated files are parsed or refused, never an exception, each under 2 s', async (format) => {
-		const run = await fuzz(seeds, format, PER_SEED[format], { seed: 'npm-test', limitMs: 2000 });
-		expect(run.cases).toBeGreaterThan(0);
-		expect(run.findings, report(run)).toEqual([]);
-		// both outcomes occur: the mutations neither all break the file nor all leave it alone
-		expect(run.refused).toBeGreaterThan(0);
-		expect(run.parsed).toBeGreaterThan(0);
-		console.info(`fuzz ${format}: ${run.cases} cases, ${run.parsed} parsed, ${run.refused} refused, slowest ${Math.round(run.slowestMs)} ms`);
-	}, 180_000);
+	it.each(Object.keys(PER_SEED) as FuzzFormat[])(
+		'%s: mutated files are parsed or refused, never an exception, each under 2 s',
+		async (format) => {
+			const run = await fuzz(seeds, format, PER_SEED[format], { seed: 'npm-test', limitMs: 2000 });
+			expect(run.cases).toBeGreaterThan(0);
+			expect(run.findings, report(run)).toEqual([]);
+			// both outcomes occur: the mutations neither all break the file nor all leave it alone
+			expect(run.refused).toBeGreaterThan(0);
+			expect(run.parsed).toBeGreaterThan(0);
+			console.info(
+				`fuzz ${format}: ${run.cases} cases, ${run.parsed} parsed, ${run.refused} refused, slowest ${Math.round(run.slowestMs)} ms`
+			);
+		},
+		180_000
+	);
 });

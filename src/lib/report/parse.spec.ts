@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { parseReport, ParseRefusal, PARSER_VERSION } from './parse';
 import type { Report, Row7 } from './model';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRowKeys } from './template';
-import { buildReport, diffCells, imageOnlyPdf, pngBytes, randomBytes, renderTextBytes } from '../../../tests/fixtures/parser/build';
+import {
+	buildReport,
+	diffCells,
+	imageOnlyPdf,
+	pngBytes,
+	randomBytes,
+	renderTextBytes
+} from '../../../tests/fixtures/parser/build';
 import { REAL } from '../../../tests/helpers/fixtures';
 
 const read = (p: string) => new Uint8Array(readFileSync(p));
@@ -30,7 +37,15 @@ describe('the real sample (天元区科工信局 2022: GBK one byte off, traditi
 	it('maps the garbled labels by row order, with a warning each', () => {
 		const byOrder = r.warnings.filter((w) => w.code === 'label_by_order').map((w) => w.where);
 		for (const key of ['granted', 'results_total']) expect(byOrder).toContain(`applications.rows.${key}`);
-		for (const key of ['granted', 'partial', 'refused.state_secret', 'unable.not_held', 'not_processed.petition', 'other.no_correction', 'results_total'])
+		for (const key of [
+			'granted',
+			'partial',
+			'refused.state_secret',
+			'unable.not_held',
+			'not_processed.petition',
+			'other.no_correction',
+			'results_total'
+		])
 			expect(r.applications.rows[key as keyof typeof r.applications.rows]).toBeDefined();
 	});
 
@@ -49,7 +64,7 @@ describe('the real sample (天元区科工信局 2022: GBK one byte off, traditi
 	it('traces every figure to a source line that prints it', () => {
 		const lines = r.source_lines!;
 		const paths = Object.keys(r.provenance);
-		expect(paths.length).toBe(applicationRowKeys("2021").length * 7 + 15 + 10 + 1);
+		expect(paths.length).toBe(applicationRowKeys('2021').length * 7 + 15 + 10 + 1);
 		for (const p of paths) expect(lines[r.provenance[p].line - 1]).toMatch(/0/);
 		expect(lines[r.provenance['fees.info_processing_fee_yuan'].line - 1]).toContain('信息處理費');
 	});
@@ -67,11 +82,13 @@ describe('peer PDFs with hand-checked values', () => {
 			const r = await parseReport(read(`${REAL}/peer-samples/${path}`), name);
 			const bad: string[] = [];
 			for (const [item, fields] of Object.entries(exp.proactive as Record<string, Record<string, number>>))
-				for (const [f, v] of Object.entries(fields)) if (r.proactive[item]?.[f] !== v) bad.push(`proactive.${item}.${f}`);
+				for (const [f, v] of Object.entries(fields))
+					if (r.proactive[item]?.[f] !== v) bad.push(`proactive.${item}.${f}`);
 			expect(Object.keys(r.applications.rows).sort()).toEqual(Object.keys(exp.applications.rows).sort());
 			for (const [key, row] of Object.entries(exp.applications.rows as Record<string, Row7>))
 				APPLICANT_COLUMNS.forEach((c, i) => {
-					if ((r.applications.rows as Record<string, Row7>)[key]?.[i] !== row[i]) bad.push(`applications.rows.${key}.${c}`);
+					if ((r.applications.rows as Record<string, Row7>)[key]?.[i] !== row[i])
+						bad.push(`applications.rows.${key}.${c}`);
 				});
 			for (const [g, arr] of Object.entries(exp.review as Record<string, number[]>))
 				REVIEW_COLUMNS.forEach((c, i) => {
@@ -128,7 +145,9 @@ describe('the other peer samples parse without crashing', () => {
 		const f = readdirSync(join(REAL, 'peer-samples/kirogovcompare')).find((x) => x.endsWith('.txt'))!;
 		const r = await parseReport(read(join(REAL, 'peer-samples/kirogovcompare', f)), f);
 		const total = (k: string) => (r.applications.rows as Record<string, Row7>)[k]?.[6];
-		expect([total('new'), total('carried_over'), total('results_total'), total('carried_forward')]).toEqual([713, 36, 718, 31]);
+		expect([total('new'), total('carried_over'), total('results_total'), total('carried_forward')]).toEqual([
+			713, 36, 718, 31
+		]);
 		expect(r.fees.info_processing_fee_yuan).toBe(380);
 	});
 
@@ -159,13 +178,20 @@ describe('bad input is refused with a reason', () => {
 	};
 	it('empty file', async () => expect(await refusal(new Uint8Array(0), 'empty.txt')).toMatch(/空/));
 	it('random bytes', async () => expect(await refusal(randomBytes(50_000), 'junk.txt')).toMatch(/二进制/));
-	it('random bytes without a name hint', async () => expect(await refusal(randomBytes(4096, 'x'), 'junk')).toMatch(/二进制/));
+	it('random bytes without a name hint', async () =>
+		expect(await refusal(randomBytes(4096, 'x'), 'junk')).toMatch(/二进制/));
 	it('a PNG renamed .pdf', async () => expect(await refusal(pngBytes(), 'scan.pdf')).toMatch(/图片/));
 	it('an image-only PDF', async () => expect(await refusal(imageOnlyPdf(), 'scan.pdf')).toMatch(/文字层/));
-	it('a damaged PDF', async () => expect(await refusal(new TextEncoder().encode('%PDF-1.7\n garbage'), 'x.pdf')).toMatch(/PDF/));
+	it('a damaged PDF', async () =>
+		expect(await refusal(new TextEncoder().encode('%PDF-1.7\n garbage'), 'x.pdf')).toMatch(/PDF/));
 	it('a truncated HTML file', async () => {
 		const html = new TextDecoder().decode(
-			renderTextBytes(buildReport({ template: '2021', seed: 1 }), { format: 'html', encoding: 'utf-8', script: 'simplified', charset: 'utf-8' })
+			renderTextBytes(buildReport({ template: '2021', seed: 1 }), {
+				format: 'html',
+				encoding: 'utf-8',
+				script: 'simplified',
+				charset: 'utf-8'
+			})
 		);
 		const cut = new TextEncoder().encode(html.slice(0, Math.floor(html.length * 0.6)));
 		expect(await refusal(cut, 'cut.html')).toMatch(/截断/);
@@ -228,7 +254,9 @@ describe('checks run on the parsed report', () => {
 		const bytes = renderTextBytes(r, { format: 'txt', style: 'pipe', encoding: 'utf-8', script: 'simplified' });
 		const parsed = await parseReport(bytes, 'c.txt');
 		expect(parsed.applications.rows['refused.third_party']).toBeUndefined();
-		expect(parsed.applications.rows['refused.internal_affairs']).toEqual(r.applications.rows['refused.internal_affairs']);
+		expect(parsed.applications.rows['refused.internal_affairs']).toEqual(
+			r.applications.rows['refused.internal_affairs']
+		);
 		expect(parsed.findings.some((f) => f.rule === 'C1')).toBe(true);
 	});
 });

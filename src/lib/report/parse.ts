@@ -56,9 +56,9 @@ function head(doc: Doc, chars: number): string {
 // JS digest runs). Not Web Crypto's digest: it is async, and its thread-pool round trip idles the parser on
 // small reports.
 type NodeCrypto = { createHash(alg: string): { update(b: Uint8Array): { digest(enc: 'hex'): string } } };
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
-	| NodeCrypto
-	| undefined;
+const nodeCrypto = (
+	globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
 
 function sha256Hex(bytes: Uint8Array): string {
 	if (nodeCrypto) return nodeCrypto.createHash('sha256').update(bytes).digest('hex');

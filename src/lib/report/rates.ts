@@ -11,7 +11,13 @@ export interface Rate {
 	value: number | null;
 }
 
-export const RATE_IDS = ['disclosure', 'refusal', 'unable', 'reconsideration_correction', 'litigation_correction'] as const;
+export const RATE_IDS = [
+	'disclosure',
+	'refusal',
+	'unable',
+	'reconsideration_correction',
+	'litigation_correction'
+] as const;
 export type RateId = (typeof RATE_IDS)[number];
 
 export const RATE_LABELS: Record<RateId, string> = {
@@ -60,7 +66,10 @@ function groupTotal(report: Report, prefix: string): number | null {
 	return sum(keysOfGroup(prefix).map((k) => rowTotal(report, k)));
 }
 
-const REVIEW_INDEX = Object.fromEntries(REVIEW_COLUMNS.map((c, i) => [c, i])) as Record<(typeof REVIEW_COLUMNS)[number], number>;
+const REVIEW_INDEX = Object.fromEntries(REVIEW_COLUMNS.map((c, i) => [c, i])) as Record<
+	(typeof REVIEW_COLUMNS)[number],
+	number
+>;
 
 function reviewCell(report: Report, group: ReviewGroup, col: (typeof REVIEW_COLUMNS)[number]): Cell {
 	return report.review?.[group]?.[REVIEW_INDEX[col]] ?? null;
@@ -78,9 +87,15 @@ export function derivedRates(report: Report): Record<RateId, Rate> {
 		disclosure: makeRate(sum([rowTotal(report, 'granted'), rowTotal(report, 'partial')]), handled),
 		refusal: makeRate(groupTotal(report, 'refused.'), handled),
 		unable: makeRate(groupTotal(report, 'unable.'), handled),
-		reconsideration_correction: makeRate(reviewCell(report, 'reconsideration', 'corrected'), decided(report, 'reconsideration')),
+		reconsideration_correction: makeRate(
+			reviewCell(report, 'reconsideration', 'corrected'),
+			decided(report, 'reconsideration')
+		),
 		litigation_correction: makeRate(
-			sum([reviewCell(report, 'litigation_direct', 'corrected'), reviewCell(report, 'litigation_after_reconsideration', 'corrected')]),
+			sum([
+				reviewCell(report, 'litigation_direct', 'corrected'),
+				reviewCell(report, 'litigation_after_reconsideration', 'corrected')
+			]),
 			sum([decided(report, 'litigation_direct'), decided(report, 'litigation_after_reconsideration')])
 		)
 	};

@@ -46,5 +46,12 @@ export function publicationRhythm(dates: string[]): PublicationRhythm {
 			const months = byYear.get(y) ?? new Array(12).fill(0);
 			all.push({ year: y, months, total: months.reduce((a, b) => a + b, 0) });
 		}
-	return { years: all, total: ok.length, first: ok[0] ?? null, last: ok[ok.length - 1] ?? null, longestGapDays, longestGapFrom };
+	return {
+		years: all,
+		total: ok.length,
+		first: ok[0] ?? null,
+		last: ok[ok.length - 1] ?? null,
+		longestGapDays,
+		longestGapFrom
+	};
 }

@@ -63,32 +63,212 @@ const G_OTHER = { number: '（六）', label: '其他处理' };
 
 /** Section 3 rows in the template's fixed order (2021 has the three （六） sub-rows, 2019 the single row). */
 export const APPLICATION_ROWS = [
-	{ key: 'new', number: '一、', label: '本年新收政府信息公开申请数量', variants: ['本年新收'], kind: 'intake', templates: BOTH },
-	{ key: 'carried_over', number: '二、', label: '上年结转政府信息公开申请数量', variants: ['上年结转'], kind: 'intake', templates: BOTH },
+	{
+		key: 'new',
+		number: '一、',
+		label: '本年新收政府信息公开申请数量',
+		variants: ['本年新收'],
+		kind: 'intake',
+		templates: BOTH
+	},
+	{
+		key: 'carried_over',
+		number: '二、',
+		label: '上年结转政府信息公开申请数量',
+		variants: ['上年结转'],
+		kind: 'intake',
+		templates: BOTH
+	},
 	{ key: 'granted', number: '（一）', label: '予以公开', variants: [], kind: 'outcome', templates: BOTH },
-	{ key: 'partial', number: '（二）', label: '部分公开（区分处理的，只计这一情形，不计其他情形）', variants: ['部分公开'], kind: 'outcome', templates: BOTH },
-	{ key: 'refused.state_secret', number: '1.', label: '属于国家秘密', variants: ['国家秘密'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'refused.law_prohibited', number: '2.', label: '其他法律行政法规禁止公开', variants: ['法律行政法规禁止公开', '其他法律行政止公开', '禁止公开'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'refused.three_safeties', number: '3.', label: '危及“三安全一稳定”', variants: ['三安全一稳定', '危及三安全一稳定'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'refused.third_party', number: '4.', label: '保护第三方合法权益', variants: ['第三方合法权益'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'refused.internal_affairs', number: '5.', label: '属于三类内部事务信息', variants: ['内部事务信息', '内部事务'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'refused.process_info', number: '6.', label: '属于四类过程性信息', variants: ['过程性信息'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'refused.enforcement_file', number: '7.', label: '属于行政执法案卷', variants: ['行政执法案卷'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'refused.query_matter', number: '8.', label: '属于行政查询事项', variants: ['行政查询事项'], group: G_REFUSED, kind: 'outcome', templates: BOTH },
-	{ key: 'unable.not_held', number: '1.', label: '本机关不掌握相关政府信息', variants: ['不掌握相关政府信息', '不掌握'], group: G_UNABLE, kind: 'outcome', templates: BOTH },
-	{ key: 'unable.needs_creation', number: '2.', label: '没有现成信息需要另行制作', variants: ['需要另行制作', '另行制作'], group: G_UNABLE, kind: 'outcome', templates: BOTH },
-	{ key: 'unable.unclear', number: '3.', label: '补正后申请内容仍不明确', variants: ['申请内容仍不明确', '仍不明确'], group: G_UNABLE, kind: 'outcome', templates: BOTH },
-	{ key: 'not_processed.petition', number: '1.', label: '信访举报投诉类申请', variants: ['信访举报投诉'], group: G_NOT_PROCESSED, kind: 'outcome', templates: BOTH },
-	{ key: 'not_processed.duplicate', number: '2.', label: '重复申请', variants: [], group: G_NOT_PROCESSED, kind: 'outcome', templates: BOTH },
-	{ key: 'not_processed.publication', number: '3.', label: '要求提供公开出版物', variants: ['公开出版物'], group: G_NOT_PROCESSED, kind: 'outcome', templates: BOTH },
-	{ key: 'not_processed.excessive', number: '4.', label: '无正当理由大量反复申请', variants: ['大量反复申请'], group: G_NOT_PROCESSED, kind: 'outcome', templates: BOTH },
-	{ key: 'not_processed.confirm', number: '5.', label: '要求行政机关确认或重新出具已获取信息', variants: ['重新出具已获取信息', '确认或重新出具'], group: G_NOT_PROCESSED, kind: 'outcome', templates: BOTH },
-	{ key: 'other.no_correction', number: '1.', label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', variants: ['逾期不补正'], group: G_OTHER, kind: 'outcome', templates: ['2021'] },
-	{ key: 'other.no_fee', number: '2.', label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', variants: ['逾期未按收费通知要求缴纳费用', '缴纳费用'], group: G_OTHER, kind: 'outcome', templates: ['2021'] },
-	{ key: 'other.other', number: '3.', label: '其他', variants: [], group: G_OTHER, kind: 'outcome', templates: ['2021'] },
+	{
+		key: 'partial',
+		number: '（二）',
+		label: '部分公开（区分处理的，只计这一情形，不计其他情形）',
+		variants: ['部分公开'],
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.state_secret',
+		number: '1.',
+		label: '属于国家秘密',
+		variants: ['国家秘密'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.law_prohibited',
+		number: '2.',
+		label: '其他法律行政法规禁止公开',
+		variants: ['法律行政法规禁止公开', '其他法律行政止公开', '禁止公开'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.three_safeties',
+		number: '3.',
+		label: '危及“三安全一稳定”',
+		variants: ['三安全一稳定', '危及三安全一稳定'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.third_party',
+		number: '4.',
+		label: '保护第三方合法权益',
+		variants: ['第三方合法权益'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.internal_affairs',
+		number: '5.',
+		label: '属于三类内部事务信息',
+		variants: ['内部事务信息', '内部事务'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.process_info',
+		number: '6.',
+		label: '属于四类过程性信息',
+		variants: ['过程性信息'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.enforcement_file',
+		number: '7.',
+		label: '属于行政执法案卷',
+		variants: ['行政执法案卷'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'refused.query_matter',
+		number: '8.',
+		label: '属于行政查询事项',
+		variants: ['行政查询事项'],
+		group: G_REFUSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'unable.not_held',
+		number: '1.',
+		label: '本机关不掌握相关政府信息',
+		variants: ['不掌握相关政府信息', '不掌握'],
+		group: G_UNABLE,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'unable.needs_creation',
+		number: '2.',
+		label: '没有现成信息需要另行制作',
+		variants: ['需要另行制作', '另行制作'],
+		group: G_UNABLE,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'unable.unclear',
+		number: '3.',
+		label: '补正后申请内容仍不明确',
+		variants: ['申请内容仍不明确', '仍不明确'],
+		group: G_UNABLE,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'not_processed.petition',
+		number: '1.',
+		label: '信访举报投诉类申请',
+		variants: ['信访举报投诉'],
+		group: G_NOT_PROCESSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'not_processed.duplicate',
+		number: '2.',
+		label: '重复申请',
+		variants: [],
+		group: G_NOT_PROCESSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'not_processed.publication',
+		number: '3.',
+		label: '要求提供公开出版物',
+		variants: ['公开出版物'],
+		group: G_NOT_PROCESSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'not_processed.excessive',
+		number: '4.',
+		label: '无正当理由大量反复申请',
+		variants: ['大量反复申请'],
+		group: G_NOT_PROCESSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'not_processed.confirm',
+		number: '5.',
+		label: '要求行政机关确认或重新出具已获取信息',
+		variants: ['重新出具已获取信息', '确认或重新出具'],
+		group: G_NOT_PROCESSED,
+		kind: 'outcome',
+		templates: BOTH
+	},
+	{
+		key: 'other.no_correction',
+		number: '1.',
+		label: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+		variants: ['逾期不补正'],
+		group: G_OTHER,
+		kind: 'outcome',
+		templates: ['2021']
+	},
+	{
+		key: 'other.no_fee',
+		number: '2.',
+		label: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+		variants: ['逾期未按收费通知要求缴纳费用', '缴纳费用'],
+		group: G_OTHER,
+		kind: 'outcome',
+		templates: ['2021']
+	},
+	{
+		key: 'other.other',
+		number: '3.',
+		label: '其他',
+		variants: [],
+		group: G_OTHER,
+		kind: 'outcome',
+		templates: ['2021']
+	},
 	{ key: 'other', number: '（六）', label: '其他处理', variants: [], kind: 'outcome', templates: ['2019'] },
 	{ key: 'results_total', number: '（七）', label: '总计', variants: [], kind: 'total', templates: BOTH },
-	{ key: 'carried_forward', number: '四、', label: '结转下年度继续办理', variants: ['结转下年度'], kind: 'forward', templates: BOTH }
+	{
+		key: 'carried_forward',
+		number: '四、',
+		label: '结转下年度继续办理',
+		variants: ['结转下年度'],
+		kind: 'forward',
+		templates: BOTH
+	}
 ] as const satisfies readonly ApplicationRowDef[];
 
 export type ApplicationRowKey = (typeof APPLICATION_ROWS)[number]['key'];
@@ -161,23 +341,128 @@ export interface ProactiveItemDef {
 }
 
 export const PROACTIVE_2021 = [
-	{ key: 'rules', label: '规章', variants: [], article: '第二十条第（一）项', fields: ['issued', 'repealed', 'in_force'], fieldLabels: ['本年制发件数', '本年废止件数', '现行有效件数'] },
-	{ key: 'normative_docs', label: '行政规范性文件', variants: ['规范性文件'], article: '第二十条第（一）项', fields: ['issued', 'repealed', 'in_force'], fieldLabels: ['本年制发件数', '本年废止件数', '现行有效件数'] },
-	{ key: 'licensing', label: '行政许可', variants: [], article: '第二十条第（五）项', fields: ['decisions'], fieldLabels: ['本年处理决定数量'] },
-	{ key: 'penalty', label: '行政处罚', variants: [], article: '第二十条第（六）项', fields: ['decisions'], fieldLabels: ['本年处理决定数量'] },
-	{ key: 'enforcement', label: '行政强制', variants: [], article: '第二十条第（六）项', fields: ['decisions'], fieldLabels: ['本年处理决定数量'] },
-	{ key: 'admin_fees', label: '行政事业性收费', variants: [], article: '第二十条第（八）项', fields: ['amount_10k_yuan'], fieldLabels: ['本年收费金额（单位：万元）'], decimalFields: ['amount_10k_yuan'] }
+	{
+		key: 'rules',
+		label: '规章',
+		variants: [],
+		article: '第二十条第（一）项',
+		fields: ['issued', 'repealed', 'in_force'],
+		fieldLabels: ['本年制发件数', '本年废止件数', '现行有效件数']
+	},
+	{
+		key: 'normative_docs',
+		label: '行政规范性文件',
+		variants: ['规范性文件'],
+		article: '第二十条第（一）项',
+		fields: ['issued', 'repealed', 'in_force'],
+		fieldLabels: ['本年制发件数', '本年废止件数', '现行有效件数']
+	},
+	{
+		key: 'licensing',
+		label: '行政许可',
+		variants: [],
+		article: '第二十条第（五）项',
+		fields: ['decisions'],
+		fieldLabels: ['本年处理决定数量']
+	},
+	{
+		key: 'penalty',
+		label: '行政处罚',
+		variants: [],
+		article: '第二十条第（六）项',
+		fields: ['decisions'],
+		fieldLabels: ['本年处理决定数量']
+	},
+	{
+		key: 'enforcement',
+		label: '行政强制',
+		variants: [],
+		article: '第二十条第（六）项',
+		fields: ['decisions'],
+		fieldLabels: ['本年处理决定数量']
+	},
+	{
+		key: 'admin_fees',
+		label: '行政事业性收费',
+		variants: [],
+		article: '第二十条第（八）项',
+		fields: ['amount_10k_yuan'],
+		fieldLabels: ['本年收费金额（单位：万元）'],
+		decimalFields: ['amount_10k_yuan']
+	}
 ] as const satisfies readonly ProactiveItemDef[];
 
 export const PROACTIVE_2019 = [
-	{ key: 'rules', label: '规章', variants: [], article: '第二十条第（一）项', fields: ['made', 'published', 'total_public'], fieldLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'] },
-	{ key: 'normative_docs', label: '规范性文件', variants: ['行政规范性文件'], article: '第二十条第（一）项', fields: ['made', 'published', 'total_public'], fieldLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'] },
-	{ key: 'licensing', label: '行政许可', variants: [], article: '第二十条第（五）项', fields: ['prev_items', 'change', 'decisions'], fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], signedFields: ['change'] },
-	{ key: 'other_services', label: '其他对外管理服务事项', variants: ['其他对外管理服务'], article: '第二十条第（五）项', fields: ['prev_items', 'change', 'decisions'], fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], signedFields: ['change'] },
-	{ key: 'penalty', label: '行政处罚', variants: [], article: '第二十条第（六）项', fields: ['prev_items', 'change', 'decisions'], fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], signedFields: ['change'] },
-	{ key: 'enforcement', label: '行政强制', variants: [], article: '第二十条第（六）项', fields: ['prev_items', 'change', 'decisions'], fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'], signedFields: ['change'] },
-	{ key: 'admin_fees', label: '行政事业性收费', variants: [], article: '第二十条第（八）项', fields: ['prev_items', 'change'], fieldLabels: ['上一年项目数量', '本年增/减'], signedFields: ['change'] },
-	{ key: 'procurement', label: '政府集中采购', variants: [], article: '第二十条第（九）项', fields: ['items', 'amount_10k_yuan'], fieldLabels: ['采购项目数量', '采购总金额'], decimalFields: ['amount_10k_yuan'] }
+	{
+		key: 'rules',
+		label: '规章',
+		variants: [],
+		article: '第二十条第（一）项',
+		fields: ['made', 'published', 'total_public'],
+		fieldLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量']
+	},
+	{
+		key: 'normative_docs',
+		label: '规范性文件',
+		variants: ['行政规范性文件'],
+		article: '第二十条第（一）项',
+		fields: ['made', 'published', 'total_public'],
+		fieldLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量']
+	},
+	{
+		key: 'licensing',
+		label: '行政许可',
+		variants: [],
+		article: '第二十条第（五）项',
+		fields: ['prev_items', 'change', 'decisions'],
+		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+		signedFields: ['change']
+	},
+	{
+		key: 'other_services',
+		label: '其他对外管理服务事项',
+		variants: ['其他对外管理服务'],
+		article: '第二十条第（五）项',
+		fields: ['prev_items', 'change', 'decisions'],
+		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+		signedFields: ['change']
+	},
+	{
+		key: 'penalty',
+		label: '行政处罚',
+		variants: [],
+		article: '第二十条第（六）项',
+		fields: ['prev_items', 'change', 'decisions'],
+		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+		signedFields: ['change']
+	},
+	{
+		key: 'enforcement',
+		label: '行政强制',
+		variants: [],
+		article: '第二十条第（六）项',
+		fields: ['prev_items', 'change', 'decisions'],
+		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+		signedFields: ['change']
+	},
+	{
+		key: 'admin_fees',
+		label: '行政事业性收费',
+		variants: [],
+		article: '第二十条第（八）项',
+		fields: ['prev_items', 'change'],
+		fieldLabels: ['上一年项目数量', '本年增/减'],
+		signedFields: ['change']
+	},
+	{
+		key: 'procurement',
+		label: '政府集中采购',
+		variants: [],
+		article: '第二十条第（九）项',
+		fields: ['items', 'amount_10k_yuan'],
+		fieldLabels: ['采购项目数量', '采购总金额'],
+		decimalFields: ['amount_10k_yuan']
+	}
 ] as const satisfies readonly ProactiveItemDef[];
 
 export function proactiveItems(layout: TemplateVersion): readonly ProactiveItemDef[] {

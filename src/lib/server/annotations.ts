@@ -27,7 +27,10 @@ export interface AnnotationRecord {
 	ask: { answer: string | null; answeredAt: number | null; closedAt: number | null } | null;
 }
 
-export function addAnnotation(input: { reportId: number; cellPath?: string | null; note: string; asksAnswer?: boolean }, actor: Actor): AnnotationRecord {
+export function addAnnotation(
+	input: { reportId: number; cellPath?: string | null; note: string; asksAnswer?: boolean },
+	actor: Actor
+): AnnotationRecord {
 	if (!can(actor.role, 'reports.annotate')) throw new ActionError('您没有添加批注的权限', 403);
 	const authorId = actor.id;
 	if (authorId === null) throw new ActionError('批注须由登录用户添加', 403);
@@ -49,7 +52,11 @@ export function addAnnotation(input: { reportId: number; cellPath?: string | nul
 				.values({ reportId: input.reportId, cellPath, note, authorId, asksAnswer })
 				.returning({ id: table.annotation.id })
 				.get();
-			if (asksAnswer) itemForNote({ id: r.id, reportId: input.reportId, note, cellLabel: cellPath ? cellLabel(cellPath) : null }, authorId);
+			if (asksAnswer)
+				itemForNote(
+					{ id: r.id, reportId: input.reportId, note, cellLabel: cellPath ? cellLabel(cellPath) : null },
+					authorId
+				);
 			return r;
 		})
 		.immediate();

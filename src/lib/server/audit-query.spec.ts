@@ -32,7 +32,13 @@ describe('audit log queries', () => {
 	});
 
 	it('refuses bad filter values with a Chinese reason', () => {
-		for (const s of ['from=2026-13-99', 'from=2026-02-30', 'to=yesterday', 'action=DROP TABLE', 'user=' + 'u'.repeat(65)])
+		for (const s of [
+			'from=2026-13-99',
+			'from=2026-02-30',
+			'to=yesterday',
+			'action=DROP TABLE',
+			'user=' + 'u'.repeat(65)
+		])
 			expect(() => parseAuditFilter(new URLSearchParams(s)), s).toThrow(AuditFilterError);
 	});
 

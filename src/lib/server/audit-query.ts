@@ -56,31 +56,37 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
 function where(f: AuditFilter): { sql: string; params: (string | number)[] } {
 	const parts: string[] = [];
 	const params: (string | number)[] = [];
-	if (f.user !== null) parts.push('lower(u.username) = lower(?)'), params.push(f.user);
+	if (f.user !== null) (parts.push('lower(u.username) = lower(?)'), params.push(f.user));
 	if (f.action !== null) {
-		if (f.action.endsWith('.')) parts.push('substr(a.action, 1, ?) = ?'), params.push(f.action.length, f.action);
-		else parts.push('a.action = ?'), params.push(f.action);
+		if (f.action.endsWith('.')) (parts.push('substr(a.action, 1, ?) = ?'), params.push(f.action.length, f.action));
+		else (parts.push('a.action = ?'), params.push(f.action));
 	}
-	if (f.from !== null) parts.push('a.at >= ?'), params.push(Date.parse(`${f.from}T00:00:00+08:00`));
-	if (f.to !== null) parts.push('a.at < ?'), params.push(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000);
+	if (f.from !== null) (parts.push('a.at >= ?'), params.push(Date.parse(`${f.from}T00:00:00+08:00`)));
+	if (f.to !== null) (parts.push('a.at < ?'), params.push(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000));
 	return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
 /** The newest `limit` rows that match, and how many match in all. */
-export function queryAudit(f: AuditFilter, limit = 200, client?: Database.Database): { rows: AuditRow[]; total: number } {
+export function queryAudit(
+	f: AuditFilter,
+	limit = 200,
+	client?: Database.Database
+): { rows: AuditRow[]; total: number } {
 	const w = where(f);
 	const from = `FROM audit_log a LEFT JOIN user u ON u.id = a.user_id ${w.sql}`;
-	const rows = statement(`SELECT a.id AS id, a.at AS at, u.username AS username, a.action AS action, a.detail AS detail ${from} ORDER BY a.at DESC, a.id DESC LIMIT ?`, client).all(
-		...w.params,
-		limit
-	) as AuditRow[];
+	const rows = statement(
+		`SELECT a.id AS id, a.at AS at, u.username AS username, a.action AS action, a.detail AS detail ${from} ORDER BY a.at DESC, a.id DESC LIMIT ?`,
+		client
+	).all(...w.params, limit) as AuditRow[];
 	const total = (statement(`SELECT count(*) AS n ${from}`, client).get(...w.params) as { n: number }).n;
 	return { rows, total };
 }
 
 /** The actions logged so far, for the filter's list. */
 export function auditActions(client?: Database.Database): string[] {
-	return (statement('SELECT DISTINCT action FROM audit_log ORDER BY action', client).all() as { action: string }[]).map((r) => r.action);
+	return (statement('SELECT DISTINCT action FROM audit_log ORDER BY action', client).all() as { action: string }[]).map(
+		(r) => r.action
+	);
 }
 
 export function shanghaiTime(ms: number): string {
@@ -95,7 +101,10 @@ function csvCell(s: string): string {
 /** Every matching row as CSV (BOM, CRLF): the time, user, action and detail, uploaded text written as text. */
 export function auditCsv(f: AuditFilter, client?: Database.Database): string {
 	const { rows } = queryAudit(f, 1_000_000, client);
-	const lines = ['时间,用户,操作,详情', ...rows.map((r) => [shanghaiTime(r.at), r.username ?? '', r.action, r.detail ?? ''].map(csvCell).join(','))];
+	const lines = [
+		'时间,用户,操作,详情',
+		...rows.map((r) => [shanghaiTime(r.at), r.username ?? '', r.action, r.detail ?? ''].map(csvCell).join(','))
+	];
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 

@@ -8,5 +8,9 @@ import { statement } from './db/statement';
  * `userId` is null for the command line run without --as; `detail` is stored as JSON.
  */
 export function audit(userId: string | null, action: string, detail: unknown, client?: Database.Database): void {
-	statement('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)', client).run(userId, action, JSON.stringify(detail));
+	statement('INSERT INTO audit_log (user_id, action, detail) VALUES (?, ?, ?)', client).run(
+		userId,
+		action,
+		JSON.stringify(detail)
+	);
 }

@@ -4,7 +4,17 @@
 // against its name). A restore refuses while any process holds the database open, verifies the backup, and swaps
 // it in whole (temp file + rename), WAL and shared-memory files of the old database removed.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	readlinkSync,
+	renameSync,
+	rmSync,
+	statSync
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { databaseUrl } from './db';
@@ -26,7 +36,9 @@ export function filesDirOf(backupFile: string): string {
 }
 
 function originalsOf(db: Database.Database): string[] {
-	return (db.prepare('SELECT DISTINCT file_path AS p FROM revision WHERE file_path IS NOT NULL').all() as { p: string }[]).map((r) => r.p);
+	return (
+		db.prepare('SELECT DISTINCT file_path AS p FROM revision WHERE file_path IS NOT NULL').all() as { p: string }[]
+	).map((r) => r.p);
 }
 
 function count(db: Database.Database, table: string): number {
@@ -34,7 +46,10 @@ function count(db: Database.Database, table: string): number {
 }
 
 /** Copies the live database to `file` and the originals it refers to beside it. */
-export async function backupDatabase(file: string, opts: { withFiles?: boolean; dbUrl?: string; dataDirectory?: string } = {}): Promise<BackupResult> {
+export async function backupDatabase(
+	file: string,
+	opts: { withFiles?: boolean; dbUrl?: string; dataDirectory?: string } = {}
+): Promise<BackupResult> {
 	const source = resolve(opts.dbUrl ?? databaseUrl());
 	if (!existsSync(source)) throw new BackupError(`数据库文件不存在：${source}`);
 	const target = resolve(file);
@@ -129,7 +144,8 @@ export function restoreDatabase(file: string, opts: { dbUrl?: string; dataDirect
 	const target = resolve(opts.dbUrl ?? databaseUrl());
 	const holders = holdersOf(target);
 	if (holders === null) throw new BackupError('无法确认数据库是否正在使用（系统没有 /proc）：请先停止服务器，再恢复');
-	if (holders.length) throw new BackupError(`数据库正在被进程 ${holders.join('、')} 使用（服务器或导入仍在运行）：请先停止它们，再恢复`);
+	if (holders.length)
+		throw new BackupError(`数据库正在被进程 ${holders.join('、')} 使用（服务器或导入仍在运行）：请先停止它们，再恢复`);
 
 	let bak: Database.Database;
 	try {
@@ -141,8 +157,13 @@ export function restoreDatabase(file: string, opts: { dbUrl?: string; dataDirect
 	try {
 		const check = bak.pragma('integrity_check', { simple: true });
 		if (check !== 'ok') throw new BackupError(`备份文件完整性检查未通过：${String(check)}`);
-		const tables = new Set((bak.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-		for (const t of ['report', 'revision', 'user', 'organ']) if (!tables.has(t)) throw new BackupError(`不是本系统的备份文件：缺少表 ${t}`);
+		const tables = new Set(
+			(bak.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+				(t) => t.name
+			)
+		);
+		for (const t of ['report', 'revision', 'user', 'organ'])
+			if (!tables.has(t)) throw new BackupError(`不是本系统的备份文件：缺少表 ${t}`);
 		const data = opts.dataDirectory ?? dataDir();
 		const from = filesDirOf(source);
 		const files = { restored: 0, missing: [] as string[] };

@@ -28,7 +28,14 @@ export async function tablesToXlsx(title: string, tables: { name: string; table:
 			const kind = columnKind(heading);
 			const numeric = table.rows.some((r) => typeof r[i] === 'number');
 			if (numeric) col.numFmt = FORMATS[kind];
-			col.width = Math.min(40, Math.max(8, heading.length * 2 + 2, ...table.rows.slice(0, 200).map((r) => String(r[i] ?? '').length * (numeric ? 1.2 : 2))));
+			col.width = Math.min(
+				40,
+				Math.max(
+					8,
+					heading.length * 2 + 2,
+					...table.rows.slice(0, 200).map((r) => String(r[i] ?? '').length * (numeric ? 1.2 : 2))
+				)
+			);
 		});
 		ws.getRow(1).getCell(1).numFmt = '@';
 		ws.getRow(2).eachCell((c) => (c.numFmt = '@'));

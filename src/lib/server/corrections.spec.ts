@@ -13,8 +13,15 @@ import type { Report } from '../report/model';
 
 freshDatabaseEachTest('dw-corrections-', () => {
 	const db = getDb();
-	for (const [id, role] of [['insp', 'inspector'], ['lead', 'leader'], ['adm', 'admin'], ['insp2', 'inspector']] as const)
-		db.insert(table.user).values({ id, username: id, displayName: `用户${id}`, passwordHash: 'x', role }).run();
+	for (const [id, role] of [
+		['insp', 'inspector'],
+		['lead', 'leader'],
+		['adm', 'admin'],
+		['insp2', 'inspector']
+	] as const)
+		db.insert(table.user)
+			.values({ id, username: id, displayName: `用户${id}`, passwordHash: 'x', role })
+			.run();
 });
 
 const inspector: Actor = { id: 'insp', role: 'inspector', organId: null };
@@ -33,11 +40,16 @@ function withA1Error(): Report {
 }
 
 const rules = (reportId: number) =>
-	(getDb().$client.prepare('SELECT rule, cells_json AS cells FROM finding WHERE report_id = ?').all(reportId) as { rule: string; cells: string }[]).map(
-		(r) => ({ rule: r.rule, cells: JSON.parse(r.cells) as string[] })
-	);
+	(
+		getDb().$client.prepare('SELECT rule, cells_json AS cells FROM finding WHERE report_id = ?').all(reportId) as {
+			rule: string;
+			cells: string;
+		}[]
+	).map((r) => ({ rule: r.rule, cells: JSON.parse(r.cells) as string[] }));
 const figure = (reportId: number, key: string) =>
-	getDb().$client.prepare("SELECT c0, c6 FROM figure WHERE report_id = ? AND section = 'applications' AND row_key = ?").get(reportId, key);
+	getDb()
+		.$client.prepare("SELECT c0, c6 FROM figure WHERE report_id = ? AND section = 'applications' AND row_key = ?")
+		.get(reportId, key);
 
 describe('correctFigure', () => {
 	it('logs who, when, old, new and why, keeps the parsed value, and re-runs the checks', () => {
@@ -47,9 +59,23 @@ describe('correctFigure', () => {
 		expect(a1.flatMap((f) => f.cells)).toContain('applications.rows.new.natural_person');
 
 		// The A3 row sum of 本年新收 is 15 as printed; correcting both cells clears A1 and A3.
-		const c1 = correctFigure({ reportId, cellPath: 'applications.rows.new.natural_person', value: '10', reason: '核对原件，应为10件' }, inspector);
-		correctFigure({ reportId, cellPath: 'applications.rows.new.total', value: '13', reason: '核对原件，应为13件' }, inspector);
-		expect(c1).toMatchObject({ oldValue: 12, newValue: 10, parsedValue: 12, reason: '核对原件，应为10件', authorId: 'insp', authorName: '用户insp', undoneAt: null });
+		const c1 = correctFigure(
+			{ reportId, cellPath: 'applications.rows.new.natural_person', value: '10', reason: '核对原件，应为10件' },
+			inspector
+		);
+		correctFigure(
+			{ reportId, cellPath: 'applications.rows.new.total', value: '13', reason: '核对原件，应为13件' },
+			inspector
+		);
+		expect(c1).toMatchObject({
+			oldValue: 12,
+			newValue: 10,
+			parsedValue: 12,
+			reason: '核对原件，应为10件',
+			authorId: 'insp',
+			authorName: '用户insp',
+			undoneAt: null
+		});
 		expect(c1.label).toBe('表三 一、本年新收政府信息公开申请数量 · 自然人');
 		expect(c1.createdAt).toBeGreaterThan(0);
 		expect(rules(reportId).map((f) => f.rule)).not.toContain('A1');
@@ -57,18 +83,31 @@ describe('correctFigure', () => {
 		expect(reports.get(reportId)!.findingsCount).toBe(rules(reportId).length);
 		// The revision still holds what the parser read.
 		expect(reports.getRevision(revisionId)!.model.applications.rows.new).toEqual([12, 2, 0, 0, 1, 0, 15]);
-		const audit = getDb().select().from(table.auditLog).all().filter((a) => a.action === 'report.correct');
+		const audit = getDb()
+			.select()
+			.from(table.auditLog)
+			.all()
+			.filter((a) => a.action === 'report.correct');
 		expect(audit).toHaveLength(2);
 		expect(JSON.parse(audit[0].detail!)).toMatchObject({ old: 12, new: 10, reason: '核对原件，应为10件' });
 	});
 
 	it('can blank a cell and correct a fee or a section 2 money figure', () => {
 		const { reportId } = store(sampleReport());
-		correctFigure({ reportId, cellPath: 'review.reconsideration.pending', value: '—', reason: '原件此格空白' }, inspector);
+		correctFigure(
+			{ reportId, cellPath: 'review.reconsideration.pending', value: '—', reason: '原件此格空白' },
+			inspector
+		);
 		expect(reports.effectiveModel(reportId)!.review.reconsideration![3]).toBeNull();
-		correctFigure({ reportId, cellPath: 'proactive.admin_fees.amount_10k_yuan', value: '3.5', reason: '单位为万元' }, inspector);
+		correctFigure(
+			{ reportId, cellPath: 'proactive.admin_fees.amount_10k_yuan', value: '3.5', reason: '单位为万元' },
+			inspector
+		);
 		expect(reports.effectiveModel(reportId)!.proactive.admin_fees.amount_10k_yuan).toBe(3.5);
-		correctFigure({ reportId, cellPath: 'fees.info_processing_fee_yuan', value: 200, reason: '第六部分写明收取200元' }, inspector);
+		correctFigure(
+			{ reportId, cellPath: 'fees.info_processing_fee_yuan', value: 200, reason: '第六部分写明收取200元' },
+			inspector
+		);
 		expect(reports.get(reportId)!.feeYuan).toBe(200);
 	});
 
@@ -76,7 +115,10 @@ describe('correctFigure', () => {
 		const { reportId } = store(sampleReport());
 		const attempt = (input: Partial<Parameters<typeof correctFigure>[0]>, actor = inspector) => {
 			try {
-				correctFigure({ reportId, cellPath: 'applications.rows.new.total', value: '14', reason: '核对', ...input }, actor);
+				correctFigure(
+					{ reportId, cellPath: 'applications.rows.new.total', value: '14', reason: '核对', ...input },
+					actor
+				);
 				return null;
 			} catch (e) {
 				expect(e).toBeInstanceOf(ActionError);
@@ -98,7 +140,10 @@ describe('correctFigure', () => {
 	it('undo brings the parsed value and its findings back, and is logged', () => {
 		const { reportId } = store(withA1Error());
 		const before = rules(reportId);
-		const c = correctFigure({ reportId, cellPath: 'applications.rows.new.natural_person', value: '10', reason: '核对原件' }, inspector);
+		const c = correctFigure(
+			{ reportId, cellPath: 'applications.rows.new.natural_person', value: '10', reason: '核对原件' },
+			inspector
+		);
 		// A1 of the column is gone; the row's own sum (A3) now disagrees instead.
 		expect(rules(reportId)).not.toEqual(before);
 		expect(rules(reportId).map((f) => f.rule)).toContain('A3');
@@ -125,7 +170,10 @@ describe('correctFigure', () => {
 		const a = store(y2022, 'a'.repeat(64));
 		const b = store(y2023, 'b'.repeat(64));
 		expect(rules(b.reportId).map((f) => f.rule)).not.toContain('Y1');
-		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.carried_forward.total', value: '5', reason: '测试' }, inspector);
+		correctFigure(
+			{ reportId: a.reportId, cellPath: 'applications.rows.carried_forward.total', value: '5', reason: '测试' },
+			inspector
+		);
 		expect(rules(b.reportId).map((f) => f.rule)).toContain('Y1');
 		const again = clone(y2022);
 		again.sections['6'] = '另一份文件';
@@ -150,6 +198,12 @@ describe('annotations', () => {
 		deleteAnnotation(n1.id, { id: 'adm', role: 'admin', organId: null });
 		deleteAnnotation(n2.id, inspector, reportId);
 		expect(listAnnotations(reportId)).toEqual([]);
-		expect(getDb().select().from(table.auditLog).all().filter((a) => a.action === 'report.annotation.delete')).toHaveLength(2);
+		expect(
+			getDb()
+				.select()
+				.from(table.auditLog)
+				.all()
+				.filter((a) => a.action === 'report.annotation.delete')
+		).toHaveLength(2);
 	});
 });

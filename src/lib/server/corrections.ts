@@ -89,7 +89,14 @@ export function correctFigure(input: CorrectionInput, actor: Actor): CorrectionR
 				.values({ reportId: input.reportId, cellPath: path, oldValue: old ?? null, newValue: value, reason, authorId })
 				.returning({ id: table.correction.id })
 				.get();
-			audit(authorId, 'report.correct', { reportId: input.reportId, correctionId: row.id, cellPath: path, old: old ?? null, new: value, reason });
+			audit(authorId, 'report.correct', {
+				reportId: input.reportId,
+				correctionId: row.id,
+				cellPath: path,
+				old: old ?? null,
+				new: value,
+				reason
+			});
 			recompute(input.reportId);
 			return row.id;
 		})

@@ -37,10 +37,9 @@ const MAX_CACHED = 32;
 const cache = new Map<string, DashboardView>();
 
 export function renderAll(data: DashboardData): Record<ChartId, string[]> {
-	return Object.fromEntries(CHARTS.map((c) => [c.id, renderPanels(c.panels(data), c.wide ? SSR_WIDE_WIDTH : SSR_WIDTH)])) as Record<
-		ChartId,
-		string[]
-	>;
+	return Object.fromEntries(
+		CHARTS.map((c) => [c.id, renderPanels(c.panels(data), c.wide ? SSR_WIDE_WIDTH : SSR_WIDTH)])
+	) as Record<ChartId, string[]>;
 }
 
 export function loadDashboard(f: DashboardFilter, client?: Database.Database, rank?: RankPeriod): DashboardView {

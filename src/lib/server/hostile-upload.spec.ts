@@ -37,7 +37,9 @@ describe('#2 deeply nested HTML', () => {
 	});
 	it('still reads an ordinary report nested a few dozen deep', async () => {
 		const [f] = districtFiles({ organs: 1, years: [2022], format: 'html' });
-		const wrapped = new TextEncoder().encode('<div>'.repeat(50) + new TextDecoder().decode(f.bytes) + '</div>'.repeat(50));
+		const wrapped = new TextEncoder().encode(
+			'<div>'.repeat(50) + new TextDecoder().decode(f.bytes) + '</div>'.repeat(50)
+		);
 		expect(await parseHere(wrapped, 'ok.html')).toHaveProperty('model');
 	});
 });
@@ -107,7 +109,12 @@ describe('#4 zip bombs and hostile archives', () => {
 	});
 
 	it('refuses names that climb out or are absolute, and keeps the rest', () => {
-		const z = zipSync({ '../../etc/passwd': strToU8('x'), '/abs.txt': strToU8('y'), 'C:/win.txt': strToU8('z'), 'ok.txt': strToU8('ok') });
+		const z = zipSync({
+			'../../etc/passwd': strToU8('x'),
+			'/abs.txt': strToU8('y'),
+			'C:/win.txt': strToU8('z'),
+			'ok.txt': strToU8('ok')
+		});
 		const { entries, refused } = readZip(z);
 		expect(entries.map((e) => e.name)).toEqual(['ok.txt']);
 		expect(refused.map((r) => r.name).sort()).toEqual(['../../etc/passwd', '/abs.txt', 'C:/win.txt']);

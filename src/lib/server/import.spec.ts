@@ -19,14 +19,17 @@ freshDatabaseEachTest('dw-import-');
 const admin: Actor = { id: null, role: 'admin', organId: null };
 const count = (t: string) => (getDb().$client.prepare(`SELECT count(*) n FROM ${t}`).get() as { n: number }).n;
 const rulesOf = (reportId: number) =>
-	(getDb().$client.prepare('SELECT rule FROM finding WHERE report_id = ? ORDER BY rule').all(reportId) as { rule: string }[]).map((r) => r.rule);
+	(
+		getDb().$client.prepare('SELECT rule FROM finding WHERE report_id = ? ORDER BY rule').all(reportId) as {
+			rule: string;
+		}[]
+	).map((r) => r.rule);
 const figuresOf = (reportId: number, section = 'applications') =>
 	Object.fromEntries(
 		(
-			getDb().$client.prepare('SELECT row_key, c0, c1, c2, c3, c4, c5, c6 FROM figure WHERE report_id = ? AND section = ?').all(reportId, section) as Record<
-				string,
-				number | null | string
-			>[]
+			getDb()
+				.$client.prepare('SELECT row_key, c0, c1, c2, c3, c4, c5, c6 FROM figure WHERE report_id = ? AND section = ?')
+				.all(reportId, section) as Record<string, number | null | string>[]
 		).map((r) => [r.row_key, [r.c0, r.c1, r.c2, r.c3, r.c4, r.c5, r.c6]])
 	);
 
@@ -57,8 +60,11 @@ describe('importFiles', () => {
 			expect(results[i].status).toBe(rules.length ? 'imported_with_findings' : 'imported');
 			// The injected damage is found (Y1 only when last year's report is under the same organ name).
 			const damage = f.truth.damage?.kind;
-			const prev = files.find((g) => g.truth.organ_id === f.truth.organ_id && g.truth.report.year === f.truth.report.year! - 1);
-			if (damage && (damage !== 'Y1' || prev?.truth.report.organ === f.truth.report.organ)) expect(rules).toContain(damage);
+			const prev = files.find(
+				(g) => g.truth.organ_id === f.truth.organ_id && g.truth.report.year === f.truth.report.year! - 1
+			);
+			if (damage && (damage !== 'Y1' || prev?.truth.report.organ === f.truth.report.organ))
+				expect(rules).toContain(damage);
 			const rev = reports.getRevision(results[i].revisionId!)!;
 			expect(hasOriginal(rev.filePath)).toBe(true);
 			expect(rev.sha256).toBe(rev.model.source.sha256);
@@ -69,7 +75,13 @@ describe('importFiles', () => {
 	it('imports the real sample (GBK garbled, traditional script) with its figures and findings', async () => {
 		const bytes = new Uint8Array(readFileSync(`${REAL}/samples/tianyuan-kegongxin-2022.txt`));
 		const [r] = await importFiles([{ name: 'samples/tianyuan-kegongxin-2022.txt', bytes }], admin);
-		expect(r).toMatchObject({ status: 'imported_with_findings', organ: '株洲市天元区科工信局', year: 2022, template: '2021', kind: 'report' });
+		expect(r).toMatchObject({
+			status: 'imported_with_findings',
+			organ: '株洲市天元区科工信局',
+			year: 2022,
+			template: '2021',
+			kind: 'report'
+		});
 		const model = reports.effectiveModel(r.reportId!)!;
 		expect(model.source.sha256).toBe(reports.getRevision(r.revisionId!)!.sha256);
 		expect(Object.keys(figuresOf(r.reportId!)).sort()).toEqual(Object.keys(model.applications.rows).sort());
@@ -127,7 +139,12 @@ describe('importFiles', () => {
 		const [a, b, c] = districtFiles({ organs: 3, years: [2022] });
 		await importFiles([a, b], admin);
 		const organA = organs.findByName(a.truth.report.organ)!;
-		const u = await users.create({ username: 'clerk-a', password: 'clerk-a-password-1', role: 'clerk', organId: organA.id });
+		const u = await users.create({
+			username: 'clerk-a',
+			password: 'clerk-a-password-1',
+			role: 'clerk',
+			organId: organA.id
+		});
 		const clerk: Actor = { id: u.id, role: 'clerk', organId: organA.id };
 
 		const bChanged = structuredClone(b.truth.report);
@@ -209,7 +226,7 @@ describe('importFiles', () => {
 		expect(count('report')).toBe(1);
 	});
 
-	it('turns an unexpected failure into that one file\'s result, rolled back, and goes on', async () => {
+	it("turns an unexpected failure into that one file's result, rolled back, and goes on", async () => {
 		const [a, b] = districtFiles({ organs: 2, years: [2022], seed: 'failure' });
 		getDb().$client.exec(
 			"CREATE TRIGGER fail_one BEFORE INSERT ON revision WHEN NEW.file_name = 'boom.txt' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
@@ -237,12 +254,16 @@ describe('importFiles', () => {
 		expect(rulesOf(r2022.reportId!)).not.toContain('Y1');
 		const [r2021] = await importFiles([earlier], admin);
 		expect(r2021.reportId).not.toBe(r2022.reportId);
-		const y1 = getDb().$client.prepare("SELECT message FROM finding WHERE report_id = ? AND rule = 'Y1'").all(r2022.reportId!) as { message: string }[];
+		const y1 = getDb()
+			.$client.prepare("SELECT message FROM finding WHERE report_id = ? AND rule = 'Y1'")
+			.all(r2022.reportId!) as { message: string }[];
 		const expected = later.truth.report.findings.filter((f) => f.rule === 'Y1');
 		expect(y1.length).toBe(expected.length);
 		expect(reports.get(r2022.reportId!)!.findingsCount).toBe(rulesOf(r2022.reportId!).length);
 
-		const late = districtFiles({ organs: 4, years: [2022], errorRate: 1, damageKinds: ['T1'], seed: 't1' }).find((f) => f.truth.damage?.kind === 'T1')!;
+		const late = districtFiles({ organs: 4, years: [2022], errorRate: 1, damageKinds: ['T1'], seed: 't1' }).find(
+			(f) => f.truth.damage?.kind === 'T1'
+		)!;
 		const [t] = await importFiles([late], admin);
 		expect(rulesOf(t.reportId!)).toContain('T1');
 	});
@@ -250,7 +271,9 @@ describe('importFiles', () => {
 	it('creates organs for administrators, and a merge brings the years of a renamed organ together', async () => {
 		const files = districtFiles({ organs: 12, years: [2021, 2022, 2023], seed: 'merge' });
 		const renamed = files.find((f) => {
-			const names = new Set(files.filter((g) => g.truth.organ_id === f.truth.organ_id).map((g) => g.truth.report.organ));
+			const names = new Set(
+				files.filter((g) => g.truth.organ_id === f.truth.organ_id).map((g) => g.truth.report.organ)
+			);
 			return names.size > 1;
 		});
 		expect(renamed, 'the generator renames some organ').toBeDefined();

@@ -8,7 +8,15 @@ import * as reports from './reports/read';
 import { addRevision } from './reports/write';
 import { audit } from './audit';
 import { sha256Hex, storeOriginal } from './files';
-import { containerProblem, isZipName, newZipBudget, openZip, ZipRefusal, type LazyZipEntry, type ZipLimits } from './zip';
+import {
+	containerProblem,
+	isZipName,
+	newZipBudget,
+	openZip,
+	ZipRefusal,
+	type LazyZipEntry,
+	type ZipLimits
+} from './zip';
 import { isPublicationLogName, PublicationLogRefusal, readPublicationLog, storePublications } from './publication-log';
 import { PARSER_VERSION } from '../report/parse';
 import { createParsePool, parseHere, type ParseOutcome, type ParsePool } from './parse-pool';
@@ -113,7 +121,10 @@ interface Context {
 type Task = { input: ImportInput } | { entry: LazyZipEntry; file: string } | { result: ImportResult };
 
 /** A file checked up to the parse: either its result is already known, or its parse is under way. */
-type Prepared = { result: ImportResult } | { log: ImportInput } | { input: ImportInput; sha256: string; parsed: Promise<ParseOutcome> };
+type Prepared =
+	| { result: ImportResult }
+	| { log: ImportInput }
+	| { input: ImportInput; sha256: string; parsed: Promise<ParseOutcome> };
 
 /**
  * Imports files and archives as `actor`. Results come in input order (a zip's entries in its place, each named
@@ -141,7 +152,11 @@ export async function importFiles(
 		}
 		try {
 			// Checked from the directories alone; each entry is inflated only when the import reaches it.
-			const { entries, refused: bad } = openZip(input.bytes, { maxEntryBytes: limits.maxFileBytes, ...limits.zip }, budget);
+			const { entries, refused: bad } = openZip(
+				input.bytes,
+				{ maxEntryBytes: limits.maxFileBytes, ...limits.zip },
+				budget
+			);
 			for (const e of entries) tasks.push({ entry: e, file: `${input.name}/${e.name}` });
 			for (const b of bad) tasks.push({ result: refused(`${input.name}/${b.name}`, b.reason) });
 		} catch (e) {
@@ -150,7 +165,10 @@ export async function importFiles(
 		}
 	}
 
-	const ownPool = options.pool === undefined && (options.workers ?? 0) > 0 && tasks.length > 8 ? createParsePool(options.workers!) : null;
+	const ownPool =
+		options.pool === undefined && (options.workers ?? 0) > 0 && tasks.length > 8
+			? createParsePool(options.workers!)
+			: null;
 	const pool = options.pool ?? ownPool;
 	const parse = (bytes: Uint8Array, name: string) => (pool ? pool.parse(bytes, name) : parseHere(bytes, name));
 	const ahead = pool ? 16 : 0;
@@ -175,7 +193,12 @@ export async function importFiles(
 			prepared[i] = undefined;
 			let result: ImportResult;
 			try {
-				result = 'result' in p ? p.result : 'log' in p ? await importLog(p.log, actor, ctx) : store(p.input, p.sha256, await p.parsed, actor, ctx);
+				result =
+					'result' in p
+						? p.result
+						: 'log' in p
+							? await importLog(p.log, actor, ctx)
+							: store(p.input, p.sha256, await p.parsed, actor, ctx);
 			} catch (e) {
 				// One file's failure (a busy database past the timeout, a full disk) is that file's result; its
 				// transaction rolled back, and the other files go on.
@@ -202,7 +225,12 @@ function taskFile(task: Task): string {
 	return 'input' in task ? task.input.name : 'entry' in task ? task.file : task.result.file;
 }
 
-function prepare(task: Task, actor: Actor, limits: ImportLimits, parse: (b: Uint8Array, n: string) => Promise<ParseOutcome>): Prepared {
+function prepare(
+	task: Task,
+	actor: Actor,
+	limits: ImportLimits,
+	parse: (b: Uint8Array, n: string) => Promise<ParseOutcome>
+): Prepared {
 	if ('result' in task) return task;
 	let input: ImportInput;
 	if ('entry' in task) {
@@ -213,10 +241,13 @@ function prepare(task: Task, actor: Actor, limits: ImportLimits, parse: (b: Uint
 		}
 	} else input = task.input;
 	const file = input.name;
-	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own')) return { result: refused(file, REASONS.noPermission) };
+	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own'))
+		return { result: refused(file, REASONS.noPermission) };
 	if (input.bytes.length > limits.maxFileBytes) return { result: refused(file, REASONS.tooLarge(limits.maxFileBytes)) };
 	// DOCX and XLSX are zips too: their readers would inflate whatever the directory says.
-	const bomb = isZipBytes(input.bytes) ? containerProblem(input.bytes, { maxTotalBytes: limits.maxFileBytes * 20, ...limits.zip }) : null;
+	const bomb = isZipBytes(input.bytes)
+		? containerProblem(input.bytes, { maxTotalBytes: limits.maxFileBytes * 20, ...limits.zip })
+		: null;
 	if (bomb) return { result: refused(file, bomb) };
 	if (isPublicationLogName(file)) return { log: input };
 	const sha256 = sha256Hex(input.bytes);
@@ -243,7 +274,12 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 	if ('refusal' in parsed) return refused(file, parsed.refusal, { kind: 'report' });
 	if ('error' in parsed) return refused(file, REASONS.parseFailed, { kind: 'report', detail: parsed.error });
 	const model = parsed.model;
-	const base: Partial<ImportResult> = { kind: 'report', organ: model.organ || undefined, year: model.year ?? undefined, template: model.template };
+	const base: Partial<ImportResult> = {
+		kind: 'report',
+		organ: model.organ || undefined,
+		year: model.year ?? undefined,
+		template: model.template
+	};
 	if (!model.year) return refused(file, REASONS.noYear, base);
 	if (!model.organ?.trim()) return refused(file, REASONS.noOrgan, base);
 
@@ -259,48 +295,55 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 	const stored = storeOriginal(input.bytes, sha256);
 	const year = model.year;
 	const db = getDb();
-	const outcome = db.$client.transaction((): ImportResult => {
-		// IMMEDIATE (as every write here): a web server and the CLI may import at once, and a deferred transaction
-		// that reads first cannot wait for the other writer. Checked again inside: the other may have imported the
-		// same bytes meanwhile.
-		const again = duplicateOf(file, sha256, actor);
-		if (again) return again;
-		// Found again inside: another writer may have created it meanwhile.
-		const found = known ?? organs.findByName(model.organ);
-		const organ = found ?? organs.ensure(model.organ, undefined, ctx.seedRoster ? 'district' : 'pending');
-		const rev = addRevision({
-			organId: organ.id,
-			year,
-			model,
-			sha256,
-			fileName: baseName(file),
-			format: model.source.format,
-			encoding: model.source.encoding ?? null,
-			filePath: stored.path,
-			fileSize: input.bytes.length,
-			parserVersion: model.parser_version ?? PARSER_VERSION,
-			importedBy: actor.id
-		});
-		audit(actor.id, 'report.import', { file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 }, db.$client);
-		testPause();
-		return {
-			file,
-			status: rev.findings.length ? 'imported_with_findings' : 'imported',
-			kind: 'report',
-			organ: organ.name,
-			organId: organ.id,
-			year,
-			template: model.template,
-			reportId: rev.reportId,
-			revisionId: rev.revisionId,
-			newRevision: !rev.created,
-			findings: rev.findings.length,
-			organStatus: organ.status,
-			newOrgan: !found || undefined,
-			rosterSeeded: (!found && ctx.seedRoster) || undefined,
-			reason: organ.status === 'pending' ? REASONS.pendingOrgan : undefined
-		};
-	}).immediate();
+	const outcome = db.$client
+		.transaction((): ImportResult => {
+			// IMMEDIATE (as every write here): a web server and the CLI may import at once, and a deferred transaction
+			// that reads first cannot wait for the other writer. Checked again inside: the other may have imported the
+			// same bytes meanwhile.
+			const again = duplicateOf(file, sha256, actor);
+			if (again) return again;
+			// Found again inside: another writer may have created it meanwhile.
+			const found = known ?? organs.findByName(model.organ);
+			const organ = found ?? organs.ensure(model.organ, undefined, ctx.seedRoster ? 'district' : 'pending');
+			const rev = addRevision({
+				organId: organ.id,
+				year,
+				model,
+				sha256,
+				fileName: baseName(file),
+				format: model.source.format,
+				encoding: model.source.encoding ?? null,
+				filePath: stored.path,
+				fileSize: input.bytes.length,
+				parserVersion: model.parser_version ?? PARSER_VERSION,
+				importedBy: actor.id
+			});
+			audit(
+				actor.id,
+				'report.import',
+				{ file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 },
+				db.$client
+			);
+			testPause();
+			return {
+				file,
+				status: rev.findings.length ? 'imported_with_findings' : 'imported',
+				kind: 'report',
+				organ: organ.name,
+				organId: organ.id,
+				year,
+				template: model.template,
+				reportId: rev.reportId,
+				revisionId: rev.revisionId,
+				newRevision: !rev.created,
+				findings: rev.findings.length,
+				organStatus: organ.status,
+				newOrgan: !found || undefined,
+				rosterSeeded: (!found && ctx.seedRoster) || undefined,
+				reason: organ.status === 'pending' ? REASONS.pendingOrgan : undefined
+			};
+		})
+		.immediate();
 	// Remembered only once committed: a rolled-back organ must not be reused.
 	if (!known && outcome.organId !== undefined) organCache.delete(model.organ);
 	return outcome;
@@ -326,7 +369,10 @@ function duplicateOf(file: string, sha256: string, actor: Actor): ImportResult |
 		template: r.template ?? undefined,
 		reportId: r.id,
 		revisionId: hit.revisionId,
-		reason: hit.revisionId === r.currentRevisionId ? '与已导入的文件完全相同，未改动' : '与该报告的一个历史版本完全相同，未改动（可在历史中恢复）'
+		reason:
+			hit.revisionId === r.currentRevisionId
+				? '与已导入的文件完全相同，未改动'
+				: '与该报告的一个历史版本完全相同，未改动（可在历史中恢复）'
 	};
 }
 
@@ -340,7 +386,8 @@ async function importLog(input: ImportInput, actor: Actor, ctx: Context): Promis
 		throw e;
 	}
 	const problems = [...read.problems];
-	if (!read.rows.length) return refused(file, describe(problems) || '发布记录表中没有数据行', { kind: 'publication_log' });
+	if (!read.rows.length)
+		return refused(file, describe(problems) || '发布记录表中没有数据行', { kind: 'publication_log' });
 	storeOriginal(input.bytes);
 	const res = storePublications(read.rows, actor, ctx.seedRoster ? 'district' : 'pending');
 	problems.push(...res.skipped);

@@ -19,12 +19,22 @@ export const LISTING_IMPORT_REASONS = {
 
 const isPageName = (name: string) => /\.(?:s?html?|xhtml)$/i.test(name);
 
-export async function importListingPages(inputs: ImportInput[], given: { organ?: string | null; channel?: string | null }, actor: Actor): Promise<ImportResult[]> {
+export async function importListingPages(
+	inputs: ImportInput[],
+	given: { organ?: string | null; channel?: string | null },
+	actor: Actor
+): Promise<ImportResult[]> {
 	const limits = importLimits();
 	const pages: ImportInput[] = [];
 	const results: ImportResult[] = [];
-	const refused = (file: string, reason: string): ImportResult => ({ file, status: 'refused', kind: 'publication_log', reason });
-	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own')) return inputs.map((i) => refused(i.name, REASONS.noPermission));
+	const refused = (file: string, reason: string): ImportResult => ({
+		file,
+		status: 'refused',
+		kind: 'publication_log',
+		reason
+	});
+	if (!can(actor.role, 'reports.import') && !can(actor.role, 'reports.import_own'))
+		return inputs.map((i) => refused(i.name, REASONS.noPermission));
 	for (const input of inputs) {
 		if (!isZipName(input.name)) {
 			pages.push(input);
@@ -67,7 +77,14 @@ export async function importListingPages(inputs: ImportInput[], given: { organ?:
 			continue;
 		}
 		const channel = channelGiven ?? res.listing.channel;
-		const rows = res.listing.items.map((i, n) => ({ line: n + 1, organ, publishedOn: i.date, title: i.title, channel, url: i.url }));
+		const rows = res.listing.items.map((i, n) => ({
+			line: n + 1,
+			organ,
+			publishedOn: i.date,
+			title: i.title,
+			channel,
+			url: i.url
+		}));
 		storeOriginal(page.bytes);
 		const stored = storePublications(rows, actor);
 		const organId = stored.organIds[0];
@@ -80,7 +97,12 @@ export async function importListingPages(inputs: ImportInput[], given: { organ?:
 			organId,
 			organ: organId !== undefined ? organs.get(organId)?.name : organ,
 			// The results table appends “新增 n 条，已有 m 条” to this.
-			reason: [`栏目：${channel ?? '未识别'}`, ...res.listing.warnings, ...(stored.skipped.length ? [stored.skipped[0].reason] : [])].join('；') + '；'
+			reason:
+				[
+					`栏目：${channel ?? '未识别'}`,
+					...res.listing.warnings,
+					...(stored.skipped.length ? [stored.skipped[0].reason] : [])
+				].join('；') + '；'
 		};
 		results.push(base);
 	}

@@ -5,7 +5,18 @@ import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { rebuildSummaries } from './summaries';
 import { closeDb, getDb } from './db';
 import * as table from './db/schema';
-import { fees, outcomes, quality, rankings, refusals, review, updates, volume, WEEKLY_COVERAGE, WEEKS_PER_YEAR } from './metrics';
+import {
+	fees,
+	outcomes,
+	quality,
+	rankings,
+	refusals,
+	review,
+	updates,
+	volume,
+	WEEKLY_COVERAGE,
+	WEEKS_PER_YEAR
+} from './metrics';
 import { parseFilter, filterQuery, yearsOf, FilterError, MAX_YEARS, type DashboardFilter } from '../charts/filters';
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
 import { loadDashboard, dataVersion } from './dashboard';
@@ -89,7 +100,8 @@ for (const o of ORGANS)
 /** Publication dates per organ: daily, fortnightly, a long silence, none (no log). */
 function dates(from: string, to: string, step: number): string[] {
 	const out: string[] = [];
-	for (let t = Date.parse(from); t <= Date.parse(to); t += step * 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+	for (let t = Date.parse(from); t <= Date.parse(to); t += step * 86_400_000)
+		out.push(new Date(t).toISOString().slice(0, 10));
 	return out;
 }
 const PUBLICATIONS: Record<string, string[]> = {
@@ -111,19 +123,43 @@ beforeAll(() => {
 	for (const r of REPORTS) {
 		const rep = db
 			.insert(table.report)
-			.values({ organId: ids.get(r.organ)!, year: r.year, template: r.template, publishedOn: r.published, feeYuan: r.fee, findingsCount: r.findings.length })
+			.values({
+				organId: ids.get(r.organ)!,
+				year: r.year,
+				template: r.template,
+				publishedOn: r.published,
+				feeYuan: r.fee,
+				findingsCount: r.findings.length
+			})
 			.returning()
 			.get();
 		const fig = (section: string, rowKey: string, v: number[]) =>
-			db.insert(table.figure).values({ reportId: rep.id, section, rowKey, c0: v[0], c1: v[1], c2: v[2], c3: v[3], c4: v[4], c5: v[5], c6: v[6] }).run();
+			db
+				.insert(table.figure)
+				.values({
+					reportId: rep.id,
+					section,
+					rowKey,
+					c0: v[0],
+					c1: v[1],
+					c2: v[2],
+					c3: v[3],
+					c4: v[4],
+					c5: v[5],
+					c6: v[6]
+				})
+				.run();
 		for (const [k, v] of Object.entries(r.rows)) fig('applications', k, v);
 		for (const [k, v] of Object.entries(r.review)) fig('review', k, v);
 		if (r.adminFees) fig('proactive', 'admin_fees', r.adminFees);
-		for (const rule of r.findings) db.insert(table.finding).values({ reportId: rep.id, rule, severity: 'error', message: '测试' }).run();
+		for (const rule of r.findings)
+			db.insert(table.finding).values({ reportId: rep.id, rule, severity: 'error', message: '测试' }).run();
 	}
 	for (const [organ, ds] of Object.entries(PUBLICATIONS))
 		for (const d of ds)
-			db.insert(table.publication).values({ organId: ids.get(organ)!, publishedOn: d, title: `标题${d}`, dedupKey: `${organ}${d}` }).run();
+			db.insert(table.publication)
+				.values({ organId: ids.get(organ)!, publishedOn: d, title: `标题${d}`, dedupKey: `${organ}${d}` })
+				.run();
 	// Raw inserts bypass the writers that maintain the dashboard summaries: derive them as the migration's backfill does.
 	rebuildSummaries(db.$client);
 });
@@ -137,7 +173,8 @@ const inFilter = (f: DashboardFilter) => (r: FixtureReport) =>
 	r.year >= f.fromYear &&
 	r.year <= f.toYear &&
 	(f.organId === null || ids.get(r.organ) === f.organId) &&
-	(f.kind === null || (f.kind === 'township' ? ['street', 'town'] : [f.kind]).includes(ORGANS.find((o) => o.name === r.organ)!.kind));
+	(f.kind === null ||
+		(f.kind === 'township' ? ['street', 'town'] : [f.kind]).includes(ORGANS.find((o) => o.name === r.organ)!.kind));
 const years = (f: DashboardFilter) => Array.from({ length: f.toYear - f.fromYear + 1 }, (_, i) => f.fromYear + i);
 const sumOf = (rs: FixtureReport[], pick: (r: FixtureReport) => number) => rs.reduce((s, r) => s + pick(r), 0);
 
@@ -182,7 +219,12 @@ describe('application aggregates', () => {
 		const d = refusals(f);
 		for (const [i, y] of years(f).entries())
 			for (const k of REFUSAL_REASONS)
-				expect(d.counts[k][i], `${k} ${y}`).toBe(sumOf(REPORTS.filter(inFilter(f)).filter((r) => r.year === y), (r) => r.rows[k]?.[6] ?? 0));
+				expect(d.counts[k][i], `${k} ${y}`).toBe(
+					sumOf(
+						REPORTS.filter(inFilter(f)).filter((r) => r.year === y),
+						(r) => r.rows[k]?.[6] ?? 0
+					)
+				);
 	});
 });
 
@@ -191,10 +233,18 @@ describe('fees, review, quality', () => {
 		const d = fees(f);
 		for (const [i, y] of years(f).entries()) {
 			const rs = REPORTS.filter(inFilter(f)).filter((r) => r.year === y);
-			expect(d.infoFeeYuan[i]).toBeCloseTo(sumOf(rs, (r) => r.fee ?? 0), 6);
-			expect(d.adminFee10k[i]).toBeCloseTo(sumOf(rs, (r) => (r.template === '2021' ? r.adminFees![0] : 0)), 6);
+			expect(d.infoFeeYuan[i]).toBeCloseTo(
+				sumOf(rs, (r) => r.fee ?? 0),
+				6
+			);
+			expect(d.adminFee10k[i]).toBeCloseTo(
+				sumOf(rs, (r) => (r.template === '2021' ? r.adminFees![0] : 0)),
+				6
+			);
 		}
-		const charging = REPORTS.filter(inFilter(f)).filter((r) => (r.fee ?? 0) > 0 || (r.template === '2021' && r.adminFees![0] > 0));
+		const charging = REPORTS.filter(inFilter(f)).filter(
+			(r) => (r.fee ?? 0) > 0 || (r.template === '2021' && r.adminFees![0] > 0)
+		);
 		expect(d.charging.length).toBe(charging.length);
 	});
 
@@ -206,12 +256,15 @@ describe('fees, review, quality', () => {
 			expect(rc.total).toBe(sumOf(rs, (r) => r.review.reconsideration[4]));
 			expect(rc.corrected).toBe(sumOf(rs, (r) => r.review.reconsideration[1]));
 			expect(rc.concluded).toBe(sumOf(rs, (r) => r.review.reconsideration[4] - r.review.reconsideration[3]));
-			const lit = (r: FixtureReport, c: number) => r.review.litigation_direct[c] + r.review.litigation_after_reconsideration[c];
+			const lit = (r: FixtureReport, c: number) =>
+				r.review.litigation_direct[c] + r.review.litigation_after_reconsideration[c];
 			expect(d.years[i].litigation.total).toBe(sumOf(rs, (r) => lit(r, 4)));
 			expect(d.years[i].litigation.corrected).toBe(sumOf(rs, (r) => lit(r, 1)));
 			expect(d.years[i].litigation.concluded).toBe(sumOf(rs, (r) => lit(r, 4) - lit(r, 3)));
 		}
-		const withCorrected = REPORTS.filter(inFilter(f)).filter((r) => r.review.reconsideration[1] + r.review.litigation_direct[1] > 0);
+		const withCorrected = REPORTS.filter(inFilter(f)).filter(
+			(r) => r.review.reconsideration[1] + r.review.litigation_direct[1] > 0
+		);
 		expect(d.corrected.length).toBe(withCorrected.length);
 	});
 
@@ -227,7 +280,9 @@ describe('fees, review, quality', () => {
 			// missing: organs in the filter that reported in an earlier year and not in this one
 			const organsHere = ORGANS.filter((o) => inFilter(f)({ ...REPORTS[0], organ: o.name, year: y }));
 			const missing = organsHere.filter(
-				(o) => REPORTS.some((r) => r.organ === o.name && r.year < y) && !REPORTS.some((r) => r.organ === o.name && r.year === y)
+				(o) =>
+					REPORTS.some((r) => r.organ === o.name && r.year < y) &&
+					!REPORTS.some((r) => r.organ === o.name && r.year === y)
 			);
 			expect(q.missing, `missing ${y}`).toBe(missing.length);
 		}
@@ -257,7 +312,11 @@ describe('rankings', () => {
 						.filter(([k]) => !['new', 'carried_over', 'results_total'].includes(k))
 						.reduce((s, [, v]) => s + v[6], 0)
 				);
-				const refused = sumOf(rs, (r) => Object.entries(r.rows).filter(([k]) => k.startsWith('refused.')).reduce((s, [, v]) => s + v[6], 0));
+				const refused = sumOf(rs, (r) =>
+					Object.entries(r.rows)
+						.filter(([k]) => k.startsWith('refused.'))
+						.reduce((s, [, v]) => s + v[6], 0)
+				);
 				const entry = d.measures.refusal_rate.find((x) => x.organ.id === ids.get(o.name))!;
 				// A report of the period whose 办理结果总计 does not add up (A2): 数据有误, no sample at all.
 				if (rs.some((r) => r.findings.includes('A2'))) {
@@ -291,7 +350,11 @@ describe('rankings', () => {
 	it('gives a report with broken section 4 sums 数据有误, never a negative sample', () => {
 		const db = getDb();
 		const year = 2023;
-		const rid = (db.$client.prepare('SELECT id FROM report WHERE organ_id = ? AND year = ?').get(ids.get('测试区教育局'), year) as { id: number }).id;
+		const rid = (
+			db.$client
+				.prepare('SELECT id FROM report WHERE organ_id = ? AND year = ?')
+				.get(ids.get('测试区教育局'), year) as { id: number }
+		).id;
 		db.$client.prepare('UPDATE report_summary SET review_concluded = -2 WHERE report_id = ?').run(rid);
 		try {
 			const d = rankings({ ...ALL, fromYear: year, toYear: year });
@@ -357,7 +420,10 @@ describe('update frequency', () => {
 			const days = Math.round((Date.parse(pts[i]) - Date.parse(pts[i - 1])) / 86_400_000);
 			if (days > best.days) best = { days, from: pts[i - 1], to: pts[i] };
 		}
-		expect(d.silences[0]).toEqual({ organ: { id: ids.get('测试区东湖街道办事处'), name: '测试区东湖街道办事处' }, ...best });
+		expect(d.silences[0]).toEqual({
+			organ: { id: ids.get('测试区东湖街道办事处'), name: '测试区东湖街道办事处' },
+			...best
+		});
 	});
 });
 
@@ -365,9 +431,16 @@ describe('filters and the page load', () => {
 	it('parses the URL, falling back to the data years, swapping a reversed range', () => {
 		const av = { minYear: 2019, maxYear: 2023 };
 		expect(parseFilter(new URLSearchParams(''), av)).toEqual(ALL);
-		expect(parseFilter(new URLSearchParams('from=2023&to=2020&kind=township&organ=3'), av)).toEqual({ fromYear: 2020, toYear: 2023, kind: 'township', organId: 3 });
+		expect(parseFilter(new URLSearchParams('from=2023&to=2020&kind=township&organ=3'), av)).toEqual({
+			fromYear: 2020,
+			toYear: 2023,
+			kind: 'township',
+			organId: 3
+		});
 		expect(parseFilter(new URLSearchParams('from=&to=&kind=&organ='), av)).toEqual(ALL);
-		expect(filterQuery({ fromYear: 2020, toYear: 2023, kind: 'department', organId: null }, av)).toBe('?from=2020&kind=department');
+		expect(filterQuery({ fromYear: 2020, toYear: 2023, kind: 'department', organId: null }, av)).toBe(
+			'?from=2020&kind=department'
+		);
 	});
 
 	it('refuses bad values with a Chinese reason and bounds every range to the years held', () => {
@@ -384,8 +457,16 @@ describe('filters and the page load', () => {
 		expect(bad('organ=-1')).toThrow(/参数 organ/);
 		expect(bad('organ=1e3')).toThrow(/参数 organ/);
 		// valid years outside the data are clamped to it: a wide range costs no more than the data held
-		expect(parseFilter(new URLSearchParams('from=2008&to=2027'), av, today)).toEqual({ ...ALL, fromYear: 2019, toYear: 2023 });
-		expect(parseFilter(new URLSearchParams('from=2010&to=2012'), av, today)).toEqual({ ...ALL, fromYear: 2019, toYear: 2019 });
+		expect(parseFilter(new URLSearchParams('from=2008&to=2027'), av, today)).toEqual({
+			...ALL,
+			fromYear: 2019,
+			toYear: 2023
+		});
+		expect(parseFilter(new URLSearchParams('from=2010&to=2012'), av, today)).toEqual({
+			...ALL,
+			fromYear: 2019,
+			toYear: 2019
+		});
 		// and the renderers refuse a range no parser should let through
 		expect(() => yearsOf({ fromYear: 0, toYear: 9999 })).toThrow(FilterError);
 		expect(yearsOf({ fromYear: 2000, toYear: 2000 + MAX_YEARS - 1 })).toHaveLength(MAX_YEARS);
@@ -396,7 +477,10 @@ describe('filters and the page load', () => {
 		expect(loadDashboard(ALL)).toBe(a);
 		expect(a.headline.year).toBe(ALL.toYear);
 		const before = dataVersion();
-		getDb().insert(table.organ).values({ name: '测试区新设局', normalizedName: '测试区新设局', kind: 'department' }).run();
+		getDb()
+			.insert(table.organ)
+			.values({ name: '测试区新设局', normalizedName: '测试区新设局', kind: 'department' })
+			.run();
 		expect(dataVersion()).not.toBe(before);
 		expect(loadDashboard(ALL)).not.toBe(a);
 	});

@@ -7,7 +7,19 @@ import { closeDb } from './db';
 import { generateDistrict, type GeneratedDistrict, type TruthFile } from './generate';
 import { importFiles } from './import';
 import * as organs from './organs';
-import { fees, headline, outcomes, quality, rankings, refusals, review, updates, volume, WEEKLY_COVERAGE, WEEKS_PER_YEAR } from './metrics';
+import {
+	fees,
+	headline,
+	outcomes,
+	quality,
+	rankings,
+	refusals,
+	review,
+	updates,
+	volume,
+	WEEKLY_COVERAGE,
+	WEEKS_PER_YEAR
+} from './metrics';
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
 import type { DashboardFilter } from '../charts/filters';
 import { MIN_SAMPLE } from '../report/rates';
@@ -53,7 +65,12 @@ const FILTERS: DashboardFilter[] = [
 	{ ...ALL, kind: 'department' },
 	{ ...ALL, kind: 'township' }
 ];
-const KINDS = { department: ['department'], township: ['street', 'town'], government: ['government'], other: ['other'] } as const;
+const KINDS = {
+	department: ['department'],
+	township: ['street', 'town'],
+	government: ['government'],
+	other: ['other']
+} as const;
 
 function files(f: DashboardFilter, year?: number): TruthFile[] {
 	return district.truth.files.filter(
@@ -66,7 +83,8 @@ function files(f: DashboardFilter, year?: number): TruthFile[] {
 			(f.organId === null || dbId.get(t.organ_id) === f.organId)
 	);
 }
-const cell = (t: TruthFile, key: string, col = 6) => (t.applications.rows as Record<string, (number | null)[] | undefined>)[key]?.[col] ?? 0;
+const cell = (t: TruthFile, key: string, col = 6) =>
+	(t.applications.rows as Record<string, (number | null)[] | undefined>)[key]?.[col] ?? 0;
 const sum = <T>(xs: T[], f: (x: T) => number) => xs.reduce((s, x) => s + f(x), 0);
 const years = (f: DashboardFilter) => YEARS.filter((y) => y >= f.fromYear && y <= f.toYear);
 
@@ -81,7 +99,9 @@ describe('aggregates against the generated district truth', () => {
 	it.each(FILTERS)('new applications by applicant type per year (%o)', (f) => {
 		const v = volume(f);
 		for (const [i, y] of years(f).entries()) {
-			APPLICANT_TYPES.forEach((type, c) => expect(v.byType[type][i], `${type} ${y}`).toBe(sum(files(f, y), (t) => cell(t, 'new', c))));
+			APPLICANT_TYPES.forEach((type, c) =>
+				expect(v.byType[type][i], `${type} ${y}`).toBe(sum(files(f, y), (t) => cell(t, 'new', c)))
+			);
 			expect(v.total[i]).toBe(sum(files(f, y), (t) => cell(t, 'new')));
 		}
 	});
@@ -105,9 +125,14 @@ describe('aggregates against the generated district truth', () => {
 	it.each(FILTERS)('fees per year (%o)', (f) => {
 		const d = fees(f);
 		for (const [i, y] of years(f).entries()) {
-			expect(d.infoFeeYuan[i]).toBeCloseTo(sum(files(f, y), (t) => t.fees?.info_processing_fee_yuan ?? 0), 6);
+			expect(d.infoFeeYuan[i]).toBeCloseTo(
+				sum(files(f, y), (t) => t.fees?.info_processing_fee_yuan ?? 0),
+				6
+			);
 			const admin = sum(files(f, y), (t) =>
-				t.template === '2021' ? Number((t.proactive as Record<string, Record<string, number | null>>).admin_fees?.amount_10k_yuan ?? 0) : 0
+				t.template === '2021'
+					? Number((t.proactive as Record<string, Record<string, number | null>>).admin_fees?.amount_10k_yuan ?? 0)
+					: 0
 			);
 			expect(d.adminFee10k[i]).toBeCloseTo(admin, 4);
 		}
@@ -115,7 +140,8 @@ describe('aggregates against the generated district truth', () => {
 
 	it.each(FILTERS)('reconsideration and litigation per year, 纠错率 inputs (%o)', (f) => {
 		const d = review(f);
-		const g = (t: TruthFile, k: string, c: number) => (t.review as Record<string, (number | null)[] | undefined>)[k]?.[c] ?? 0;
+		const g = (t: TruthFile, k: string, c: number) =>
+			(t.review as Record<string, (number | null)[] | undefined>)[k]?.[c] ?? 0;
 		for (const [i, y] of years(f).entries()) {
 			const ts = files(f, y);
 			expect(d.years[i].reconsideration).toEqual({
@@ -123,7 +149,8 @@ describe('aggregates against the generated district truth', () => {
 				corrected: sum(ts, (t) => g(t, 'reconsideration', 1)),
 				concluded: sum(ts, (t) => g(t, 'reconsideration', 4) - g(t, 'reconsideration', 3))
 			});
-			const lit = (t: TruthFile, c: number) => g(t, 'litigation_direct', c) + g(t, 'litigation_after_reconsideration', c);
+			const lit = (t: TruthFile, c: number) =>
+				g(t, 'litigation_direct', c) + g(t, 'litigation_after_reconsideration', c);
 			expect(d.years[i].litigation).toEqual({
 				total: sum(ts, (t) => lit(t, 4)),
 				corrected: sum(ts, (t) => lit(t, 1)),
@@ -151,10 +178,13 @@ describe('aggregates against the generated district truth', () => {
 		for (const o of district.truth.organs) {
 			const ts = files(ALL).filter((t) => t.organ_id === o.id);
 			const handled = sum(ts, (t) => cell(t, 'results_total'));
-			const refused = sum(ts, (t) => REFUSAL_REASONS.filter((k) => k.startsWith('refused.')).reduce((s, k) => s + cell(t, k), 0));
+			const refused = sum(ts, (t) =>
+				REFUSAL_REASONS.filter((k) => k.startsWith('refused.')).reduce((s, k) => s + cell(t, k), 0)
+			);
 			const e = d.measures.refusal_rate.find((x) => x.organ.id === dbId.get(o.id))!;
 			// A report whose 办理结果总计 does not add up (A2) makes the rate 数据有误: no sample from broken sums.
-			if (ts.some((t) => t.findings.some((x) => x.rule === 'A2'))) expect([e.broken, e.enough, e.denominator], o.id).toEqual([true, false, undefined]);
+			if (ts.some((t) => t.findings.some((x) => x.rule === 'A2')))
+				expect([e.broken, e.enough, e.denominator], o.id).toEqual([true, false, undefined]);
 			else expect([e.numerator, e.denominator, e.enough], o.id).toEqual([refused, handled, handled >= MIN_SAMPLE]);
 			const apps = d.measures.applications.find((x) => x.organ.id === dbId.get(o.id))!;
 			expect(apps.value).toBe(sum(ts, (t) => cell(t, 'new')));
@@ -178,7 +208,8 @@ describe('aggregates against the generated district truth', () => {
 		expect(h.late).toBe(now.filter((t) => t.findings.some((x) => x.rule === 'T1')).length);
 		expect(h.attention.length).toBeLessThanOrEqual(3);
 		// Every organ named has at least one of the stated reasons.
-		for (const a of h.attention) expect((a.errors ?? 0) > 0 || a.silentDays !== null || a.correction !== null).toBe(true);
+		for (const a of h.attention)
+			expect((a.errors ?? 0) > 0 || a.silentDays !== null || a.correction !== null).toBe(true);
 	});
 
 	it('weekly-update share and postings per organ from the publication log', () => {
@@ -200,7 +231,9 @@ describe('aggregates against the generated district truth', () => {
 		for (const o of district.truth.organs) {
 			const e = r.measures.update_frequency.find((x) => x.organ.id === dbId.get(o.id));
 			// the log is deduplicated on import by url: count distinct urls
-			expect(e?.numerator ?? 0, o.id).toBe(new Set(log.filter((p) => p.organ_id === o.id && p.published_on <= '2023-12-31').map((p) => p.url)).size);
+			expect(e?.numerator ?? 0, o.id).toBe(
+				new Set(log.filter((p) => p.organ_id === o.id && p.published_on <= '2023-12-31').map((p) => p.url)).size
+			);
 		}
 	});
 });

@@ -41,16 +41,16 @@ export interface MergePreview {
 type Row = Record<string, unknown>;
 
 function organBrief(c: Database.Database, id: number): { id: number; name: string; status: string } | undefined {
-	return statement('SELECT id, name, status FROM organ WHERE id = ?').get(id) as { id: number; name: string; status: string } | undefined;
+	return statement('SELECT id, name, status FROM organ WHERE id = ?').get(id) as
+		{ id: number; name: string; status: string } | undefined;
 }
 
 function briefs(c: Database.Database, organId: number): Map<number, ReportBrief> {
 	const rows = statement(
-			`SELECT r.id AS reportId, r.year, r.current_revision_id AS revisionId, v.file_name AS fileName, r.published_on AS publishedOn,
+		`SELECT r.id AS reportId, r.year, r.current_revision_id AS revisionId, v.file_name AS fileName, r.published_on AS publishedOn,
 				r.findings_count AS findings
 			FROM report r LEFT JOIN revision v ON v.id = r.current_revision_id WHERE r.organ_id = ? ORDER BY r.year`
-		)
-		.all(organId) as (ReportBrief & { year: number })[];
+	).all(organId) as (ReportBrief & { year: number })[];
 	return new Map(rows.map(({ year, ...b }) => [year, b]));
 }
 
@@ -62,16 +62,31 @@ export function mergePreview(fromId: number, intoId: number): MergePreview {
 	if (!from || !into) throw new MergeError(`单位不存在：${!from ? fromId : intoId}`);
 	const a = briefs(c, fromId);
 	const b = briefs(c, intoId);
-	const conflicts = [...a.keys()].filter((y) => b.has(y)).map((year) => ({ year, from: a.get(year)!, into: b.get(year)! }));
-	const aliases = [from.name, ...(statement('SELECT alias FROM organ_alias WHERE organ_id = ? ORDER BY alias').all(fromId) as { alias: string }[]).map((r) => r.alias)];
+	const conflicts = [...a.keys()]
+		.filter((y) => b.has(y))
+		.map((year) => ({ year, from: a.get(year)!, into: b.get(year)! }));
+	const aliases = [
+		from.name,
+		...(
+			statement('SELECT alias FROM organ_alias WHERE organ_id = ? ORDER BY alias').all(fromId) as { alias: string }[]
+		).map((r) => r.alias)
+	];
 	return {
 		from: { ...from, years: [...a.keys()] },
 		into: { ...into, years: [...b.keys()] },
 		conflicts,
 		aliases,
-		users: statement('SELECT id, username FROM user WHERE organ_id = ? ORDER BY username').all(fromId) as MergePreview['users'],
-		findings: (statement('SELECT count(*) AS n FROM finding f JOIN report r ON r.id = f.report_id WHERE r.organ_id = ?').get(fromId) as { n: number }).n,
-		children: statement('SELECT id, name FROM organ WHERE parent_id = ? ORDER BY name').all(fromId) as MergePreview['children'],
+		users: statement('SELECT id, username FROM user WHERE organ_id = ? ORDER BY username').all(
+			fromId
+		) as MergePreview['users'],
+		findings: (
+			statement('SELECT count(*) AS n FROM finding f JOIN report r ON r.id = f.report_id WHERE r.organ_id = ?').get(
+				fromId
+			) as { n: number }
+		).n,
+		children: statement('SELECT id, name FROM organ WHERE parent_id = ? ORDER BY name').all(
+			fromId
+		) as MergePreview['children'],
 		publications: (statement('SELECT count(*) AS n FROM publication WHERE organ_id = ?').get(fromId) as { n: number }).n
 	};
 }
@@ -105,7 +120,9 @@ function snapshot(c: Database.Database, ids: [number, number]): Snapshot {
 		reports: all('SELECT * FROM report WHERE organ_id IN (?, ?)'),
 		revisions: all(`SELECT id, report_id FROM revision WHERE report_id IN (${reportIds})`) as Snapshot['revisions'],
 		corrections: all(`SELECT * FROM correction WHERE report_id IN (${reportIds})`),
-		annotations: all(`SELECT id, report_id FROM annotation WHERE report_id IN (${reportIds})`) as Snapshot['annotations'],
+		annotations: all(
+			`SELECT id, report_id FROM annotation WHERE report_id IN (${reportIds})`
+		) as Snapshot['annotations'],
 		figures: all(`SELECT * FROM figure WHERE report_id IN (${reportIds})`),
 		findings: all(`SELECT * FROM finding WHERE report_id IN (${reportIds})`),
 		summaries: all(`SELECT * FROM report_summary WHERE report_id IN (${reportIds})`),
@@ -118,15 +135,18 @@ function snapshot(c: Database.Database, ids: [number, number]): Snapshot {
 function insertRows(c: Database.Database, tableName: string, rows: Row[]): void {
 	for (const r of rows) {
 		const keys = Object.keys(r);
-		statement(`INSERT INTO ${tableName} (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(
-			...keys.map((k) => r[k] as never)
-		);
+		statement(
+			`INSERT INTO ${tableName} (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`
+		).run(...keys.map((k) => r[k] as never));
 	}
 }
 
 function updateRow(c: Database.Database, tableName: string, row: Row): void {
 	const keys = Object.keys(row).filter((k) => k !== 'id');
-	statement(`UPDATE ${tableName} SET ${keys.map((k) => `"${k}" = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => row[k] as never), row.id as never);
+	statement(`UPDATE ${tableName} SET ${keys.map((k) => `"${k}" = ?`).join(', ')} WHERE id = ?`).run(
+		...keys.map((k) => row[k] as never),
+		row.id as never
+	);
 }
 
 /**
@@ -137,7 +157,12 @@ function updateRow(c: Database.Database, tableName: string, row: Row): void {
  * corrected the other file. The effective state of every report is rebuilt (Y1 now spans both). Returns the
  * surviving organ and the merge's log id.
  */
-export function mergeOrgans(fromId: number, intoId: number, actorId: string | null = null, choices: MergeChoices = {}): Organ & { mergeId: number } {
+export function mergeOrgans(
+	fromId: number,
+	intoId: number,
+	actorId: string | null = null,
+	choices: MergeChoices = {}
+): Organ & { mergeId: number } {
 	const db = getDb();
 	const c = db.$client;
 	const preview = mergePreview(fromId, intoId);
@@ -150,21 +175,28 @@ export function mergeOrgans(fromId: number, intoId: number, actorId: string | nu
 			const key = from.normalized_name;
 			const taken = statement('SELECT 1 FROM organ_alias WHERE normalized_alias = ?').get(key);
 			if (key !== into.normalized_name && !taken)
-				statement('INSERT INTO organ_alias (organ_id, alias, normalized_alias) VALUES (?, ?, ?)').run(intoId, from.name, key);
+				statement('INSERT INTO organ_alias (organ_id, alias, normalized_alias) VALUES (?, ?, ?)').run(
+					intoId,
+					from.name,
+					key
+				);
 			statement('UPDATE user SET organ_id = ? WHERE organ_id = ?').run(intoId, fromId);
 			statement('UPDATE organ SET parent_id = ? WHERE parent_id = ?').run(intoId, fromId);
 			statement('UPDATE organ SET parent_id = NULL WHERE id = ? AND parent_id = ?').run(intoId, intoId);
 			// Publications already logged for the merged organ (same url, or title+date) are the same item: drop the copy.
 			statement('UPDATE OR IGNORE publication SET organ_id = ? WHERE organ_id = ?').run(intoId, fromId);
 			statement('DELETE FROM publication WHERE organ_id = ?').run(fromId);
-			const theirs = statement('SELECT id, year, current_revision_id AS rev FROM report WHERE organ_id = ?').all(fromId) as {
+			const theirs = statement('SELECT id, year, current_revision_id AS rev FROM report WHERE organ_id = ?').all(
+				fromId
+			) as {
 				id: number;
 				year: number;
 				rev: number | null;
 			}[];
 			const now = Date.now();
 			for (const r of theirs) {
-				const ours = statement('SELECT id FROM report WHERE organ_id = ? AND year = ?').get(intoId, r.year) as { id: number } | undefined;
+				const ours = statement('SELECT id FROM report WHERE organ_id = ? AND year = ?').get(intoId, r.year) as
+					{ id: number } | undefined;
 				if (!ours) {
 					statement('UPDATE report SET organ_id = ? WHERE id = ?').run(intoId, r.id);
 					continue;
@@ -172,20 +204,34 @@ export function mergeOrgans(fromId: number, intoId: number, actorId: string | nu
 				const keepFrom = choices[r.year] === 'from';
 				// The corrections of the file that is no longer current fixed that file, not this one.
 				const setAside = keepFrom ? ours.id : r.id;
-				statement('UPDATE correction SET undone_at = ?, undone_by = ? WHERE report_id = ? AND undone_at IS NULL').run(now, actorId, setAside);
-				for (const t of ['revision', 'correction', 'annotation']) statement(`UPDATE ${t} SET report_id = ? WHERE report_id = ?`).run(ours.id, r.id);
-				if (keepFrom && r.rev !== null) statement('UPDATE report SET current_revision_id = ? WHERE id = ?').run(r.rev, ours.id);
+				statement('UPDATE correction SET undone_at = ?, undone_by = ? WHERE report_id = ? AND undone_at IS NULL').run(
+					now,
+					actorId,
+					setAside
+				);
+				for (const t of ['revision', 'correction', 'annotation'])
+					statement(`UPDATE ${t} SET report_id = ? WHERE report_id = ?`).run(ours.id, r.id);
+				if (keepFrom && r.rev !== null)
+					statement('UPDATE report SET current_revision_id = ? WHERE id = ?').run(r.rev, ours.id);
 				statement('DELETE FROM report WHERE id = ?').run(r.id);
 			}
 			statement('DELETE FROM organ WHERE id = ?').run(fromId);
 			const id = Number(
-				statement('INSERT INTO organ_merge (from_id, from_name, into_id, into_name, choices_json, snapshot_json, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
-					.run(fromId, from.name, intoId, into.name, JSON.stringify(choices), JSON.stringify(before), actorId).lastInsertRowid
+				statement(
+					'INSERT INTO organ_merge (from_id, from_name, into_id, into_name, choices_json, snapshot_json, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
+				).run(fromId, from.name, intoId, into.name, JSON.stringify(choices), JSON.stringify(before), actorId)
+					.lastInsertRowid
 			);
 			audit(
 				actorId,
 				'organ.merge',
-				{ mergeId: id, from: { id: fromId, name: from.name }, into: { id: intoId, name: into.name }, conflicts: preview.conflicts.map((x) => x.year), choices },
+				{
+					mergeId: id,
+					from: { id: fromId, name: from.name },
+					into: { id: intoId, name: into.name },
+					conflicts: preview.conflicts.map((x) => x.year),
+					choices
+				},
 				c
 			);
 			const ids = statement('SELECT id FROM report WHERE organ_id = ? ORDER BY year').all(intoId) as { id: number }[];
@@ -213,10 +259,9 @@ export interface MergeLogEntry {
 
 export function mergeLog(limit = 20): MergeLogEntry[] {
 	return statement(
-			`SELECT id, from_id AS fromId, from_name AS fromName, into_id AS intoId, into_name AS intoName, at, undone_at AS undoneAt, user_id AS userId
+		`SELECT id, from_id AS fromId, from_name AS fromName, into_id AS intoId, into_name AS intoName, at, undone_at AS undoneAt, user_id AS userId
 			FROM organ_merge ORDER BY id DESC LIMIT ?`
-		)
-		.all(limit) as MergeLogEntry[];
+	).all(limit) as MergeLogEntry[];
 }
 
 /**
@@ -233,21 +278,31 @@ export function undoMerge(mergeId: number, actorId: string | null): void {
 			| undefined;
 		if (!m) throw new MergeError(`合并记录不存在：${mergeId}`);
 		if (m.undone_at !== null) throw new MergeError('该合并已撤销');
-		const later = statement('SELECT 1 FROM organ_merge WHERE id > ? AND undone_at IS NULL AND (from_id IN (?, ?) OR into_id IN (?, ?))')
-			.get(mergeId, m.from_id, m.into_id, m.from_id, m.into_id);
+		const later = statement(
+			'SELECT 1 FROM organ_merge WHERE id > ? AND undone_at IS NULL AND (from_id IN (?, ?) OR into_id IN (?, ?))'
+		).get(mergeId, m.from_id, m.into_id, m.from_id, m.into_id);
 		if (later) throw new MergeError('此后这两个单位又参与了合并：请先撤销后来的合并');
-		if (statement('SELECT 1 FROM organ WHERE id = ?').get(m.from_id)) throw new MergeError('原单位编号已被占用，无法撤销');
+		if (statement('SELECT 1 FROM organ WHERE id = ?').get(m.from_id))
+			throw new MergeError('原单位编号已被占用，无法撤销');
 		const s = JSON.parse(m.snapshot_json) as Snapshot;
 		const known = (rows: { id: unknown }[]) => new Set(rows.map((r) => Number(r.id)));
 		const knownReports = known(s.reports as { id: unknown }[]);
-		const now = (statement('SELECT id FROM report WHERE organ_id = ?').all(m.into_id) as { id: number }[]).map((r) => r.id);
+		const now = (statement('SELECT id FROM report WHERE organ_id = ?').all(m.into_id) as { id: number }[]).map(
+			(r) => r.id
+		);
 		if (now.some((id) => !knownReports.has(id))) throw new MergeError('合并后该单位又有了新的年报，无法自动撤销');
 		const ids = `(${[...knownReports].join(',') || 'NULL'})`;
 		const newer = (tableName: string, rows: { id: unknown }[]) => {
 			const seen = known(rows);
-			return (statement(`SELECT id FROM ${tableName} WHERE report_id IN ${ids}`).all() as { id: number }[]).some((r) => !seen.has(r.id));
+			return (statement(`SELECT id FROM ${tableName} WHERE report_id IN ${ids}`).all() as { id: number }[]).some(
+				(r) => !seen.has(r.id)
+			);
 		};
-		if (newer('revision', s.revisions) || newer('correction', s.corrections as { id: unknown }[]) || newer('annotation', s.annotations))
+		if (
+			newer('revision', s.revisions) ||
+			newer('correction', s.corrections as { id: unknown }[]) ||
+			newer('annotation', s.annotations)
+		)
 			throw new MergeError('合并后该单位的年报又有了新的版本、更正或批注，无法自动撤销');
 
 		const organs = s.organs as { id: number }[];
@@ -273,7 +328,8 @@ export function undoMerge(mergeId: number, actorId: string | null): void {
 		insertRows(c, 'figure', s.figures);
 		insertRows(c, 'finding', s.findings);
 		insertRows(c, 'report_summary', s.summaries);
-		for (const t of ['publication', 'publication_year', 'publication_month']) statement(`DELETE FROM ${t} WHERE organ_id IN (?, ?)`).run(m.from_id, m.into_id);
+		for (const t of ['publication', 'publication_year', 'publication_month'])
+			statement(`DELETE FROM ${t} WHERE organ_id IN (?, ?)`).run(m.from_id, m.into_id);
 		insertRows(c, 'publication', s.publications);
 		insertRows(c, 'publication_year', s.publicationYears);
 		insertRows(c, 'publication_month', s.publicationMonths);
@@ -288,9 +344,9 @@ export function undoMerge(mergeId: number, actorId: string | null): void {
 export function mergedInto(organId: number): number | undefined {
 	let id = organId;
 	for (let i = 0; i < 20; i++) {
-		const m = statement('SELECT into_id AS intoId FROM organ_merge WHERE from_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').get(id) as
-			| { intoId: number }
-			| undefined;
+		const m = statement(
+			'SELECT into_id AS intoId FROM organ_merge WHERE from_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1'
+		).get(id) as { intoId: number } | undefined;
 		if (!m) break;
 		id = m.intoId;
 	}

@@ -19,5 +19,8 @@ export function movedResponse(organId: number): Response | null {
 	if (to === undefined) return null;
 	const { url } = getRequestEvent();
 	const location = url.pathname.replace(/^\/api\/organs\/\d+/, `/api/organs/${to}`) + url.search;
-	return json({ message: `单位 ${organId} 已合并到单位 ${to}`, mergedInto: to, location }, { status: 301, headers: { location } });
+	return json(
+		{ message: `单位 ${organId} 已合并到单位 ${to}`, mergedInto: to, location },
+		{ status: 301, headers: { location } }
+	);
 }

@@ -38,7 +38,11 @@ export function list(): table.Organ[] {
 }
 
 /** The organ of that name or alias, created (with that status) when unknown. */
-export function ensure(name: string, kind: OrganKind = inferOrganKind(name), status: OrganStatus = 'district'): table.Organ {
+export function ensure(
+	name: string,
+	kind: OrganKind = inferOrganKind(name),
+	status: OrganStatus = 'district'
+): table.Organ {
 	const found = findByName(name);
 	if (found) return found;
 	return getDb()
@@ -55,7 +59,10 @@ export function addAlias(organId: number, alias: string, years: YearSpan = { fro
 	const owner = findByName(alias);
 	if (owner && owner.id !== organId) throw new OrganError(`名称“${alias}”已属于单位“${owner.name}”`);
 	if (owner) return;
-	getDb().insert(table.organAlias).values({ organId, alias: alias.trim(), normalizedAlias: key, validFrom: years.from, validTo: years.to }).run();
+	getDb()
+		.insert(table.organAlias)
+		.values({ organId, alias: alias.trim(), normalizedAlias: key, validFrom: years.from, validTo: years.to })
+		.run();
 }
 
 export function removeAlias(aliasId: number): void {
@@ -63,7 +70,12 @@ export function removeAlias(aliasId: number): void {
 }
 
 export function aliasesOf(organId: number): table.OrganAlias[] {
-	return getDb().select().from(table.organAlias).where(eq(table.organAlias.organId, organId)).orderBy(asc(table.organAlias.alias)).all();
+	return getDb()
+		.select()
+		.from(table.organAlias)
+		.where(eq(table.organAlias.organId, organId))
+		.orderBy(asc(table.organAlias.alias))
+		.all();
 }
 
 export function setKind(organId: number, kind: string): void {
@@ -79,10 +91,9 @@ export function setKind(organId: number, kind: string): void {
 export function rosterOrganIds(year: number): number[] {
 	return (
 		statement(
-				`SELECT id FROM organ WHERE status = 'district' AND COALESCE(roster_from, 0) <= ? AND COALESCE(roster_to, 9999) >= ?
+			`SELECT id FROM organ WHERE status = 'district' AND COALESCE(roster_from, 0) <= ? AND COALESCE(roster_to, 9999) >= ?
 				ORDER BY sort_order, name`
-			)
-			.all(year, year) as { id: number }[]
+		).all(year, year) as { id: number }[]
 	).map((r) => r.id);
 }
 
@@ -155,10 +166,12 @@ export function addOrgan(input: NewOrgan, actorId: string | null): table.Organ {
 /** Puts an organ on the roster (a pending one added, an outside one taken in), keeping its years. */
 export function setStatus(organId: number, status: OrganStatus, actorId: string | null): void {
 	const o = mustGet(organId);
-	getDb().$client.transaction(() => {
-		touch(organId, { status });
-		audit(actorId, 'organ.status', { id: organId, name: o.name, from: o.status, to: status });
-	}).immediate();
+	getDb()
+		.$client.transaction(() => {
+			touch(organId, { status });
+			audit(actorId, 'organ.status', { id: organId, name: o.name, from: o.status, to: status });
+		})
+		.immediate();
 }
 
 /** Renames: the old name stays as an alias, dated up to the year before `fromYear` when given. */
@@ -175,12 +188,9 @@ export function rename(organId: number, newName: string, fromYear: number | null
 		// The new name may have been an alias of the same organ: it is the name now.
 		statement('DELETE FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').run(organId, key);
 		touch(organId, { name, normalizedName: key });
-		statement('INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, NULL, ?)').run(
-			organId,
-			o.name,
-			o.normalizedName,
-			fromYear === null ? null : fromYear - 1
-		);
+		statement(
+			'INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, NULL, ?)'
+		).run(organId, o.name, o.normalizedName, fromYear === null ? null : fromYear - 1);
 		audit(actorId, 'organ.rename', { id: organId, from: o.name, to: name, fromYear });
 	}).immediate();
 	return get(organId)!;
@@ -192,19 +202,23 @@ export function retire(organId: number, year: number, actorId: string | null): v
 	if (o.status !== 'district') throw new OrganError(`“${o.name}”不在本区名册中`);
 	const span = retireFrom({ from: o.rosterFrom, to: o.rosterTo }, year);
 	if ('error' in span) throw new OrganError(span.error);
-	getDb().$client.transaction(() => {
-		touch(organId, { rosterFrom: span.from, rosterTo: span.to });
-		audit(actorId, 'organ.retire', { id: organId, name: o.name, fromYear: year });
-	}).immediate();
+	getDb()
+		.$client.transaction(() => {
+			touch(organId, { rosterFrom: span.from, rosterTo: span.to });
+			audit(actorId, 'organ.retire', { id: organId, name: o.name, fromYear: year });
+		})
+		.immediate();
 }
 
 export function setYears(organId: number, years: YearSpan, actorId: string | null): void {
 	const o = mustGet(organId);
 	if (years.from !== null && years.to !== null && years.from > years.to) throw new OrganError('起始年度晚于终止年度');
-	getDb().$client.transaction(() => {
-		touch(organId, { rosterFrom: years.from, rosterTo: years.to });
-		audit(actorId, 'organ.years', { id: organId, name: o.name, ...years });
-	}).immediate();
+	getDb()
+		.$client.transaction(() => {
+			touch(organId, { rosterFrom: years.from, rosterTo: years.to });
+			audit(actorId, 'organ.years', { id: organId, name: o.name, ...years });
+		})
+		.immediate();
 }
 
 export function setParent(organId: number, parentId: number | null, actorId: string | null): void {
@@ -230,7 +244,8 @@ export function remove(organId: number, actorId: string | null): void {
 	const n = (sql: string) => (statement(sql).get(organId) as { n: number }).n;
 	if (n('SELECT count(*) AS n FROM report WHERE organ_id = ?'))
 		throw new OrganError(`“${o.name}”已有年报，不能删除：请退出名册（从某年度起）或标记为区外单位`);
-	if (n('SELECT count(*) AS n FROM user WHERE organ_id = ?')) throw new OrganError(`“${o.name}”仍绑定联络员账号，不能删除`);
+	if (n('SELECT count(*) AS n FROM user WHERE organ_id = ?'))
+		throw new OrganError(`“${o.name}”仍绑定联络员账号，不能删除`);
 	c.transaction(() => {
 		statement('UPDATE organ SET parent_id = NULL WHERE parent_id = ?').run(organId);
 		statement('DELETE FROM organ WHERE id = ?').run(organId);
@@ -252,21 +267,25 @@ export interface PendingOrgan {
 function rosterCandidates(): Candidate[] {
 	return [
 		...(statement(`SELECT id, name, normalized_name AS key FROM organ WHERE status = 'district'`).all() as Candidate[]),
-		...(statement(`SELECT o.id, o.name, a.normalized_alias AS key FROM organ_alias a JOIN organ o ON o.id = a.organ_id WHERE o.status = 'district'`)
-			.all() as Candidate[])
+		...(statement(
+			`SELECT o.id, o.name, a.normalized_alias AS key FROM organ_alias a JOIN organ o ON o.id = a.organ_id WHERE o.status = 'district'`
+		).all() as Candidate[])
 	];
 }
 
 /** Organs seen in an import and not decided yet, oldest first, each with the closest roster names. */
 export function pending(): PendingOrgan[] {
 	const rows = statement(
-			`SELECT o.id, o.name, o.kind, o.created_at AS createdAt,
+		`SELECT o.id, o.name, o.kind, o.created_at AS createdAt,
 				(SELECT json_group_array(year) FROM (SELECT year FROM report WHERE organ_id = o.id ORDER BY year)) AS years
 			FROM organ o WHERE o.status = 'pending' ORDER BY o.created_at, o.id`
-		)
-		.all() as { id: number; name: string; kind: string; createdAt: number; years: string }[];
+	).all() as { id: number; name: string; kind: string; createdAt: number; years: string }[];
 	const candidates = rosterCandidates();
-	return rows.map((r) => ({ ...r, years: JSON.parse(r.years) as number[], closest: closestOrgans(r.name, candidates) }));
+	return rows.map((r) => ({
+		...r,
+		years: JSON.parse(r.years) as number[],
+		closest: closestOrgans(r.name, candidates)
+	}));
 }
 
 // ── Lists ───────────────────────────────────────────────────────────────────────────────────────────
@@ -290,17 +309,17 @@ export interface OrganAdminRow {
 /** Every organ with its aliases and what hangs on it, for the admins' organ page: roster order first. */
 export function listForAdmin(): OrganAdminRow[] {
 	const rows = statement(
-			`SELECT o.id, o.name, o.kind, o.status, o.roster_from AS rosterFrom, o.roster_to AS rosterTo, o.parent_id AS parentId,
+		`SELECT o.id, o.name, o.kind, o.status, o.roster_from AS rosterFrom, o.roster_to AS rosterTo, o.parent_id AS parentId,
 			        p.name AS parentName, o.sort_order AS sortOrder,
 			        (SELECT count(*) FROM report r WHERE r.organ_id = o.id) AS reports,
 			        (SELECT json_group_array(year) FROM (SELECT year FROM report WHERE organ_id = o.id ORDER BY year)) AS years,
 			        (SELECT count(*) FROM user u WHERE u.organ_id = o.id) AS users
 			   FROM organ o LEFT JOIN organ p ON p.id = o.parent_id
 			  ORDER BY CASE o.status WHEN 'district' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, o.sort_order, o.name`
-		)
-		.all() as (Omit<OrganAdminRow, 'aliases' | 'years'> & { years: string })[];
-	const aliases = statement('SELECT id, organ_id AS organId, alias, valid_from AS validFrom, valid_to AS validTo FROM organ_alias ORDER BY alias')
-		.all() as ({ organId: number } & OrganAdminRow['aliases'][number])[];
+	).all() as (Omit<OrganAdminRow, 'aliases' | 'years'> & { years: string })[];
+	const aliases = statement(
+		'SELECT id, organ_id AS organId, alias, valid_from AS validFrom, valid_to AS validTo FROM organ_alias ORDER BY alias'
+	).all() as ({ organId: number } & OrganAdminRow['aliases'][number])[];
 	const byOrgan = new Map<number, OrganAdminRow['aliases']>();
 	for (const { organId, ...a } of aliases) byOrgan.set(organId, [...(byOrgan.get(organId) ?? []), a]);
 	return rows.map((r) => ({ ...r, years: JSON.parse(r.years) as number[], aliases: byOrgan.get(r.id) ?? [] }));
@@ -308,6 +327,9 @@ export function listForAdmin(): OrganAdminRow[] {
 
 /** Roster organs for pickers (a clerk's organ): name and kind, roster order. */
 export function rosterList(): { id: number; name: string; kind: string }[] {
-	return statement(`SELECT id, name, kind FROM organ WHERE status = 'district' ORDER BY sort_order, name`)
-		.all() as { id: number; name: string; kind: string }[];
+	return statement(`SELECT id, name, kind FROM organ WHERE status = 'district' ORDER BY sort_order, name`).all() as {
+		id: number;
+		name: string;
+		kind: string;
+	}[];
 }

@@ -19,7 +19,9 @@ describe('parse pool', () => {
 			expect(a).toEqual(here);
 			expect(b).toEqual(here);
 			expect('model' in a && a.model.organ).toBe('株洲市天元区科工信局');
-			expect(bad).toEqual(await parseHere(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'x.png'));
+			expect(bad).toEqual(
+				await parseHere(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'x.png')
+			);
 			expect('refusal' in bad).toBe(true);
 		} finally {
 			await pool!.close();

@@ -31,11 +31,16 @@ const envNumber = (k: string, d: number) => (Number(process.env[k]) > 0 ? Number
 
 /** PARSE_TIMEOUT_S (default 30), PARSE_WORKER_MEMORY_MB (default 384), PARSE_QUEUE (default 200). */
 export function defaultPoolLimits(): PoolLimits {
-	return { timeoutMs: envNumber('PARSE_TIMEOUT_S', 30) * 1000, memoryMb: envNumber('PARSE_WORKER_MEMORY_MB', 384), maxQueue: envNumber('PARSE_QUEUE', 200) };
+	return {
+		timeoutMs: envNumber('PARSE_TIMEOUT_S', 30) * 1000,
+		memoryMb: envNumber('PARSE_WORKER_MEMORY_MB', 384),
+		maxQueue: envNumber('PARSE_QUEUE', 200)
+	};
 }
 
 export const POOL_REASONS = {
-	timeout: (ms: number) => `解析超时（超过 ${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} 秒），文件可能构造异常，未导入`,
+	timeout: (ms: number) =>
+		`解析超时（超过 ${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} 秒），文件可能构造异常，未导入`,
 	memory: (mb: number) => `解析所需内存超过上限（${mb} MB），文件可能构造异常，未导入`,
 	crashed: '解析进程异常退出，文件可能构造异常，未导入',
 	busy: '服务器正忙（待解析文件过多），请稍后再导入此文件'
@@ -68,7 +73,10 @@ async function workerSpec(): Promise<{ source: string | URL; eval: boolean } | n
 	} catch {
 		return null;
 	}
-	return { source: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`, eval: true };
+	return {
+		source: `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`,
+		eval: true
+	};
 }
 
 interface Job {
@@ -120,7 +128,10 @@ export function createParsePool(size: number, limits: Partial<PoolLimits> = {}):
 		const worker = new Worker(s.source, {
 			eval: s.eval,
 			workerData: { dwParseWorker: true },
-			resourceLimits: { maxOldGenerationSizeMb: lim.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, lim.memoryMb / 8)) },
+			resourceLimits: {
+				maxOldGenerationSizeMb: lim.memoryMb,
+				maxYoungGenerationSizeMb: Math.min(64, Math.max(8, lim.memoryMb / 8))
+			},
 			stderr: false
 		});
 		worker.unref();
@@ -134,7 +145,10 @@ export function createParsePool(size: number, limits: Partial<PoolLimits> = {}):
 				return;
 			}
 			if (!slot.job || slot.job.req.id !== msg.id) return;
-			finish(slot, 'model' in msg ? { model: msg.model } : 'refusal' in msg ? { refusal: msg.refusal } : { error: msg.error });
+			finish(
+				slot,
+				'model' in msg ? { model: msg.model } : 'refusal' in msg ? { refusal: msg.refusal } : { error: msg.error }
+			);
 			pump();
 		});
 		let memoryError = false;
@@ -145,7 +159,10 @@ export function createParsePool(size: number, limits: Partial<PoolLimits> = {}):
 			const i = slots.indexOf(slot);
 			if (i >= 0) slots.splice(i, 1);
 			if (!slot.ready) bootFailures++;
-			if (slot.job) finish(slot, { refusal: slot.killedFor ?? (memoryError ? POOL_REASONS.memory(lim.memoryMb) : POOL_REASONS.crashed) });
+			if (slot.job)
+				finish(slot, {
+					refusal: slot.killedFor ?? (memoryError ? POOL_REASONS.memory(lim.memoryMb) : POOL_REASONS.crashed)
+				});
 			if (closed) return;
 			replaced++;
 			pump();

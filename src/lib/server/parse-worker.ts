@@ -26,7 +26,10 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
 		try {
 			reply = { id: req.id, model: await parseReport(req.bytes, req.name) };
 		} catch (e) {
-			reply = e instanceof ParseRefusal ? { id: req.id, refusal: e.reason } : { id: req.id, error: e instanceof Error ? e.message : String(e) };
+			reply =
+				e instanceof ParseRefusal
+					? { id: req.id, refusal: e.reason }
+					: { id: req.id, error: e instanceof Error ? e.message : String(e) };
 		}
 		port.postMessage(reply);
 	});

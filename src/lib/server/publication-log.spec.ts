@@ -10,7 +10,11 @@ import { dedupKey, mapHeader, normalizeDate, readPublicationLog } from './public
 
 const admin: Actor = { id: null, role: 'admin', organId: null };
 const rows = () =>
-	getDb().$client.prepare('SELECT o.name organ, p.published_on, p.title, p.channel, p.url FROM publication p JOIN organ o ON o.id = p.organ_id ORDER BY p.id').all() as {
+	getDb()
+		.$client.prepare(
+			'SELECT o.name organ, p.published_on, p.title, p.channel, p.url FROM publication p JOIN organ o ON o.id = p.organ_id ORDER BY p.id'
+		)
+		.all() as {
 		organ: string;
 		published_on: string;
 		title: string;
@@ -53,8 +57,12 @@ describe('publication log parsing', () => {
 
 	it('keys duplicates by url, else by title and date', () => {
 		expect(dedupKey({ url: ' http://x/1 ', title: 'a', publishedOn: '2024-01-01' })).toBe('url:http://x/1');
-		expect(dedupKey({ url: null, title: '通 知', publishedOn: '2024-01-01' })).toBe(dedupKey({ url: null, title: '通知', publishedOn: '2024-01-01' }));
-		expect(dedupKey({ url: null, title: '通知', publishedOn: '2024-01-01' })).not.toBe(dedupKey({ url: null, title: '通知', publishedOn: '2024-01-02' }));
+		expect(dedupKey({ url: null, title: '通 知', publishedOn: '2024-01-01' })).toBe(
+			dedupKey({ url: null, title: '通知', publishedOn: '2024-01-01' })
+		);
+		expect(dedupKey({ url: null, title: '通知', publishedOn: '2024-01-01' })).not.toBe(
+			dedupKey({ url: null, title: '通知', publishedOn: '2024-01-02' })
+		);
 	});
 });
 
@@ -65,14 +73,24 @@ describe('publication log import', () => {
 		const [csv] = await importFiles([{ name: '发布记录.csv', bytes: new TextEncoder().encode(CSV) }], admin);
 		expect(csv).toMatchObject({ status: 'imported', kind: 'publication_log', added: 3, duplicates: 0 });
 		expect(csv.reason).toContain('第5行');
-		expect(organs.list().map((o) => o.name).sort()).toEqual(['云溪区教育局', '云溪区财政局'].sort());
+		expect(
+			organs
+				.list()
+				.map((o) => o.name)
+				.sort()
+		).toEqual(['云溪区教育局', '云溪区财政局'].sort());
 
 		// The same items again in a workbook (title hyperlinks stand in for the url column), plus one new.
 		const wb = new ExcelJS.Workbook();
 		const ws = wb.addWorksheet('栏目更新');
 		ws.addRow(['说明：2024年3月发布记录']);
 		ws.addRow(['发布单位', '标题', '发布时间', '栏目']);
-		ws.addRow(['云溪区教育局', { text: '关于开展春季招生工作的通知', hyperlink: 'http://example.gov.cn/a/1.html' }, new Date(Date.UTC(2024, 2, 5)), '通知公告']);
+		ws.addRow([
+			'云溪区教育局',
+			{ text: '关于开展春季招生工作的通知', hyperlink: 'http://example.gov.cn/a/1.html' },
+			new Date(Date.UTC(2024, 2, 5)),
+			'通知公告'
+		]);
 		ws.addRow(['云溪区教育局', '标题里有逗号,也有"引号"', '2024-03-06', '政策文件']);
 		ws.addRow(['云溪区教育局', '新的一条', 45360, '工作动态']);
 		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
@@ -89,14 +107,22 @@ describe('publication log import', () => {
 		await importFiles([{ name: 'seed.csv', bytes: new TextEncoder().encode(CSV) }], admin);
 		const own = organs.findByName('云溪区教育局')!;
 		const clerk: Actor = { id: null, role: 'clerk', organId: own.id };
-		const mixed = ['单位,发布日期,标题', '云溪区教育局,2024-04-01,本单位的一条', '云溪区财政局,2024-04-01,别人的一条', '新设的局,2024-04-01,未知单位'].join('\n');
+		const mixed = [
+			'单位,发布日期,标题',
+			'云溪区教育局,2024-04-01,本单位的一条',
+			'云溪区财政局,2024-04-01,别人的一条',
+			'新设的局,2024-04-01,未知单位'
+		].join('\n');
 		const [r] = await importFiles([{ name: 'clerk.csv', bytes: new TextEncoder().encode(mixed) }], clerk);
 		expect(r).toMatchObject({ status: 'imported', added: 1 });
 		expect(r.reason).toContain('不是本单位');
 		expect(r.reason).toContain('尚未登记');
 		expect(organs.findByName('新设的局')).toBeUndefined();
 
-		const [bad] = await importFiles([{ name: 'other.csv', bytes: new TextEncoder().encode('名称,金额\n甲,1\n') }], admin);
+		const [bad] = await importFiles(
+			[{ name: 'other.csv', bytes: new TextEncoder().encode('名称,金额\n甲,1\n') }],
+			admin
+		);
 		expect(bad.status).toBe('refused');
 		expect(bad.reason).toContain('缺少');
 		const [notXlsx] = await importFiles([{ name: 'fake.xlsx', bytes: new TextEncoder().encode('plain text') }], admin);

@@ -31,14 +31,44 @@ export class PublicationLogRefusal extends Error {}
 type Field = 'organ' | 'publishedOn' | 'title' | 'channel' | 'url';
 
 const HEADERS: Record<Field, string[]> = {
-	organ: ['organ', '单位', '单位名称', '机关', '机关名称', '发布机关', '发布单位', '部门', '部门名称', '发文机关', '来源单位', '信息来源'],
-	publishedOn: ['publishedon', 'published', 'date', '发布日期', '发布时间', '日期', '公开日期', '公开时间', '发文日期', '生成日期'],
+	organ: [
+		'organ',
+		'单位',
+		'单位名称',
+		'机关',
+		'机关名称',
+		'发布机关',
+		'发布单位',
+		'部门',
+		'部门名称',
+		'发文机关',
+		'来源单位',
+		'信息来源'
+	],
+	publishedOn: [
+		'publishedon',
+		'published',
+		'date',
+		'发布日期',
+		'发布时间',
+		'日期',
+		'公开日期',
+		'公开时间',
+		'发文日期',
+		'生成日期'
+	],
 	title: ['title', '标题', '名称', '信息名称', '文件名称', '文章标题', '信息标题'],
 	channel: ['channel', '栏目', '渠道', '发布渠道', '所属栏目', '发布栏目', '栏目名称'],
 	url: ['url', 'link', '链接', '网址', '地址', '链接地址', '网页地址']
 };
 const REQUIRED: Field[] = ['organ', 'publishedOn', 'title'];
-const FIELD_LABELS: Record<Field, string> = { organ: '单位', publishedOn: '发布日期', title: '标题', channel: '栏目', url: '链接' };
+const FIELD_LABELS: Record<Field, string> = {
+	organ: '单位',
+	publishedOn: '发布日期',
+	title: '标题',
+	channel: '栏目',
+	url: '链接'
+};
 
 const headerKey = (s: string) =>
 	normalizeText(s)
@@ -80,7 +110,10 @@ export function normalizeDate(v: unknown): string | null {
 }
 
 /** Reads the rows of a CSV or XLSX publication log. Throws PublicationLogRefusal when the file is not one. */
-export async function readPublicationLog(name: string, bytes: Uint8Array): Promise<{ rows: PublicationRow[]; problems: RowProblem[] }> {
+export async function readPublicationLog(
+	name: string,
+	bytes: Uint8Array
+): Promise<{ rows: PublicationRow[]; problems: RowProblem[] }> {
 	const table = /\.csv$/i.test(name) ? csvTable(bytes) : await xlsxTable(bytes);
 	const headerAt = table.findIndex((r) => mapHeader(r.cells.map(String)).missing.length === 0);
 	if (headerAt < 0) {
@@ -106,7 +139,15 @@ export async function readPublicationLog(name: string, bytes: Uint8Array): Promi
 		if (!organ) problems.push({ line: r.line, reason: '单位为空' });
 		else if (!title) problems.push({ line: r.line, reason: '标题为空' });
 		else if (!date) problems.push({ line: r.line, reason: `发布日期“${text('publishedOn')}”无法识别` });
-		else rows.push({ line: r.line, organ, title, publishedOn: date, channel: text('channel') || null, url: (r.link ?? text('url')) || null });
+		else
+			rows.push({
+				line: r.line,
+				organ,
+				title,
+				publishedOn: date,
+				channel: text('channel') || null,
+				url: (r.link ?? text('url')) || null
+			});
 	}
 	return { rows, problems };
 }
@@ -131,7 +172,10 @@ function decode(bytes: Uint8Array): string {
 export function csvTable(bytes: Uint8Array): RawRow[] {
 	const text = decode(bytes);
 	const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-	const sep = [',', '\t', ';'].reduce((best, s) => (firstLine.split(s).length > firstLine.split(best).length ? s : best), ',');
+	const sep = [',', '\t', ';'].reduce(
+		(best, s) => (firstLine.split(s).length > firstLine.split(best).length ? s : best),
+		','
+	);
 	const rows: RawRow[] = [];
 	let cells: string[] = [];
 	let cell = '';
@@ -239,52 +283,65 @@ export function storeOrganPublications(
 	const insert = c.prepare(
 		'INSERT OR IGNORE INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
 	);
-	return c.transaction(() => {
-		let added = 0;
-		for (const r of rows) added += insert.run(organId, r.publishedOn, r.title, r.channel, r.url, dedupKey(r)).changes;
-		if (added) refreshPublicationSummaries(c, organId);
-		audit(log.userId, log.action, { ...log.detail, organId, added, duplicates: rows.length - added }, c);
-		return { added, duplicates: rows.length - added };
-	}).immediate();
+	return c
+		.transaction(() => {
+			let added = 0;
+			for (const r of rows) added += insert.run(organId, r.publishedOn, r.title, r.channel, r.url, dedupKey(r)).changes;
+			if (added) refreshPublicationSummaries(c, organId);
+			audit(log.userId, log.action, { ...log.detail, organId, added, duplicates: rows.length - added }, c);
+			return { added, duplicates: rows.length - added };
+		})
+		.immediate();
 }
 
 /**
  * Stores rows in one transaction. Unknown organs are created (pending, unless the roster is being seeded) for roles
  * that import any organ's data; a clerk's rows for other organs are skipped with the reason.
  */
-export function storePublications(rows: PublicationRow[], actor: Actor, newOrganStatus?: 'district' | 'pending'): PublicationImport {
+export function storePublications(
+	rows: PublicationRow[],
+	actor: Actor,
+	newOrganStatus?: 'district' | 'pending'
+): PublicationImport {
 	const db = getDb();
 	const c = db.$client;
 	const insert = c.prepare(
 		'INSERT OR IGNORE INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
 	);
-	return c.transaction((): PublicationImport => {
-		// As for reports: an empty roster takes the organs of the first import, later unknown organs wait.
-		const status = newOrganStatus ?? (organs.rosterIsEmpty() ? 'district' : 'pending');
-		const out: PublicationImport = { added: 0, duplicates: 0, skipped: [], organIds: [] };
-		const cache = new Map<string, number | string>();
-		for (const r of rows) {
-			let organ = cache.get(r.organ);
-			if (organ === undefined) {
-				const found = organs.findByName(r.organ);
-				if (found && canImportForOrgan(actor, found.id)) organ = found.id;
-				else if (found) organ = `联络员只能导入本单位的发布记录，“${r.organ}”不是本单位`;
-				else if (can(actor.role, 'reports.import')) organ = organs.ensure(r.organ, undefined, status).id;
-				else organ = `单位“${r.organ}”尚未登记，须由管理员或督查员导入`;
-				cache.set(r.organ, organ);
+	return c
+		.transaction((): PublicationImport => {
+			// As for reports: an empty roster takes the organs of the first import, later unknown organs wait.
+			const status = newOrganStatus ?? (organs.rosterIsEmpty() ? 'district' : 'pending');
+			const out: PublicationImport = { added: 0, duplicates: 0, skipped: [], organIds: [] };
+			const cache = new Map<string, number | string>();
+			for (const r of rows) {
+				let organ = cache.get(r.organ);
+				if (organ === undefined) {
+					const found = organs.findByName(r.organ);
+					if (found && canImportForOrgan(actor, found.id)) organ = found.id;
+					else if (found) organ = `联络员只能导入本单位的发布记录，“${r.organ}”不是本单位`;
+					else if (can(actor.role, 'reports.import')) organ = organs.ensure(r.organ, undefined, status).id;
+					else organ = `单位“${r.organ}”尚未登记，须由管理员或督查员导入`;
+					cache.set(r.organ, organ);
+				}
+				if (typeof organ === 'string') {
+					out.skipped.push({ line: r.line, reason: organ });
+					continue;
+				}
+				const res = insert.run(organ, r.publishedOn, r.title, r.channel, r.url, dedupKey(r));
+				if (res.changes) out.added++;
+				else out.duplicates++;
+				if (!out.organIds.includes(organ)) out.organIds.push(organ);
 			}
-			if (typeof organ === 'string') {
-				out.skipped.push({ line: r.line, reason: organ });
-				continue;
-			}
-			const res = insert.run(organ, r.publishedOn, r.title, r.channel, r.url, dedupKey(r));
-			if (res.changes) out.added++;
-			else out.duplicates++;
-			if (!out.organIds.includes(organ)) out.organIds.push(organ);
-		}
-		// Summaries in the same transaction: a duplicate adds nothing, but re-deriving keeps them exact either way.
-		for (const id of out.organIds) refreshPublicationSummaries(c, id);
-		audit(actor.id, 'publication.import', { added: out.added, duplicates: out.duplicates, skipped: out.skipped.length }, c);
-		return out;
-	}).immediate();
+			// Summaries in the same transaction: a duplicate adds nothing, but re-deriving keeps them exact either way.
+			for (const id of out.organIds) refreshPublicationSummaries(c, id);
+			audit(
+				actor.id,
+				'publication.import',
+				{ added: out.added, duplicates: out.duplicates, skipped: out.skipped.length },
+				c
+			);
+			return out;
+		})
+		.immediate();
 }

@@ -7,7 +7,14 @@ import * as organs from './organs';
 import { csvTable } from './publication-log';
 import { readZip, ZipRefusal } from './zip';
 import { normalizeOrganName } from '../report/organ';
-import { parentsOutsideFile, parseRosterGrid, rosterGrid, toCsv, type RosterExportRow, type RosterProblem } from '../organs/roster-file';
+import {
+	parentsOutsideFile,
+	parseRosterGrid,
+	rosterGrid,
+	toCsv,
+	type RosterExportRow,
+	type RosterProblem
+} from '../organs/roster-file';
 import type { Role } from '../auth/permissions';
 import { can } from '../auth/permissions';
 
@@ -46,7 +53,10 @@ async function grid(name: string, bytes: Uint8Array): Promise<unknown[][]> {
 		const cells: unknown[] = [];
 		row.eachCell({ includeEmpty: true }, (cell, col) => {
 			const v = cell.value as unknown;
-			cells[col - 1] = v && typeof v === 'object' && 'richText' in (v as object) ? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : (cell.text ?? v);
+			cells[col - 1] =
+				v && typeof v === 'object' && 'richText' in (v as object)
+					? (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+					: (cell.text ?? v);
 		});
 		rows[n - 1] = Array.from(cells, (c) => c ?? '');
 	});
@@ -59,9 +69,14 @@ async function grid(name: string, bytes: Uint8Array): Promise<unknown[][]> {
  * One transaction: with any problem (a bad row, an alias that belongs to another organ, an unknown parent) nothing
  * is stored.
  */
-export async function importRoster(file: string, bytes: Uint8Array, actor: { id: string | null; role: Role }): Promise<RosterImport> {
+export async function importRoster(
+	file: string,
+	bytes: Uint8Array,
+	actor: { id: string | null; role: Role }
+): Promise<RosterImport> {
 	const out: RosterImport = { file, ok: false, problems: [], created: 0, updated: 0, aliases: 0 };
-	if (!can(actor.role, 'organs.manage')) return { ...out, problems: [{ line: 0, message: '当前账号没有管理单位名册的权限' }] };
+	if (!can(actor.role, 'organs.manage'))
+		return { ...out, problems: [{ line: 0, message: '当前账号没有管理单位名册的权限' }] };
 	let parsed;
 	try {
 		parsed = parseRosterGrid(await grid(file, bytes));
@@ -79,7 +94,10 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 				const found = names.map((n) => organs.findByName(n)).filter((o) => !!o);
 				const owners = new Set(found.map((o) => o.id));
 				if (owners.size > 1) {
-					out.problems.push({ line: row.line, message: `第${row.line}行：名称和别名分属不同单位（${[...new Set(found.map((o) => o.name))].join('、')}），请先合并` });
+					out.problems.push({
+						line: row.line,
+						message: `第${row.line}行：名称和别名分属不同单位（${[...new Set(found.map((o) => o.name))].join('、')}），请先合并`
+					});
 					return;
 				}
 				let organ = found[0];
@@ -89,24 +107,41 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 				} else out.updated++;
 				if (organ.normalizedName !== normalizeOrganName(row.name)) {
 					// The row names the organ by what we knew as an alias: the file's name is the name now.
-					statement('DELETE FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').run(organ.id, normalizeOrganName(row.name));
-					statement('INSERT OR IGNORE INTO organ_alias (organ_id, alias, normalized_alias) VALUES (?, ?, ?)').run(organ.id, organ.name, organ.normalizedName);
-					statement('UPDATE organ SET name = ?, normalized_name = ? WHERE id = ?').run(row.name, normalizeOrganName(row.name), organ.id);
+					statement('DELETE FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').run(
+						organ.id,
+						normalizeOrganName(row.name)
+					);
+					statement('INSERT OR IGNORE INTO organ_alias (organ_id, alias, normalized_alias) VALUES (?, ?, ?)').run(
+						organ.id,
+						organ.name,
+						organ.normalizedName
+					);
+					statement('UPDATE organ SET name = ?, normalized_name = ? WHERE id = ?').run(
+						row.name,
+						normalizeOrganName(row.name),
+						organ.id
+					);
 				}
-				statement(`UPDATE organ SET status = 'district', kind = ?, roster_from = ?, roster_to = ?, sort_order = ?, changed_at = ? WHERE id = ?`).run(
-					row.kind,
-					row.years.from,
-					row.years.to,
-					i + 1,
-					Date.now(),
-					organ.id
-				);
+				statement(
+					`UPDATE organ SET status = 'district', kind = ?, roster_from = ?, roster_to = ?, sort_order = ?, changed_at = ? WHERE id = ?`
+				).run(row.kind, row.years.from, row.years.to, i + 1, Date.now(), organ.id);
 				for (const a of row.aliases) {
 					const key = normalizeOrganName(a.name);
-					const had = statement('SELECT id FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').get(organ.id, key) as { id: number } | undefined;
-					if (had) statement('UPDATE organ_alias SET alias = ?, valid_from = ?, valid_to = ? WHERE id = ?').run(a.name, a.from, a.to, had.id);
+					const had = statement('SELECT id FROM organ_alias WHERE organ_id = ? AND normalized_alias = ?').get(
+						organ.id,
+						key
+					) as { id: number } | undefined;
+					if (had)
+						statement('UPDATE organ_alias SET alias = ?, valid_from = ?, valid_to = ? WHERE id = ?').run(
+							a.name,
+							a.from,
+							a.to,
+							had.id
+						);
 					else {
-						statement('INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)').run(organ.id, a.name, key, a.from, a.to);
+						statement(
+							'INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)'
+						).run(organ.id, a.name, key, a.from, a.to);
 						out.aliases++;
 					}
 				}
@@ -118,9 +153,15 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 				if (id === undefined) continue;
 				let parentId: number | null = null;
 				if (row.parent) {
-					parentId = outside.has(row.parent) ? (organs.findByName(row.parent)?.id ?? null) : (ids.get(normalizeOrganName(row.parent)) ?? null);
+					parentId = outside.has(row.parent)
+						? (organs.findByName(row.parent)?.id ?? null)
+						: (ids.get(normalizeOrganName(row.parent)) ?? null);
 					if (parentId === null) {
-						out.problems.push({ line: row.line, column: '上级', message: `第${row.line}行“上级”：“${row.parent}”既不在本文件中，也不是已登记的单位` });
+						out.problems.push({
+							line: row.line,
+							column: '上级',
+							message: `第${row.line}行“上级”：“${row.parent}”既不在本文件中，也不是已登记的单位`
+						});
 						continue;
 					}
 				}
@@ -139,10 +180,9 @@ export async function importRoster(file: string, bytes: Uint8Array, actor: { id:
 /** The roster (organs on it, in roster order) as export rows. */
 export function rosterExportRows(): RosterExportRow[] {
 	const rows = statement(
-			`SELECT o.id, o.name, o.kind, p.name AS parent, o.roster_from AS rf, o.roster_to AS rt FROM organ o LEFT JOIN organ p ON p.id = o.parent_id
+		`SELECT o.id, o.name, o.kind, p.name AS parent, o.roster_from AS rf, o.roster_to AS rt FROM organ o LEFT JOIN organ p ON p.id = o.parent_id
 			WHERE o.status = 'district' ORDER BY o.sort_order, o.name`
-		)
-		.all() as { id: number; name: string; kind: string; parent: string | null; rf: number | null; rt: number | null }[];
+	).all() as { id: number; name: string; kind: string; parent: string | null; rf: number | null; rt: number | null }[];
 	return rows.map((r) => ({
 		name: r.name,
 		kind: r.kind,

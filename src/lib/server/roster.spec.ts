@@ -46,8 +46,15 @@ function renamed(report: Report, name: string): Report {
 function plus(a: DashboardData, b: DashboardData): DashboardData {
 	const add = (x: unknown, y: unknown): unknown => {
 		if (typeof x === 'number' && typeof y === 'number') return Math.round((x + y) * 10000) / 10000;
-		if (Array.isArray(x) && Array.isArray(y) && x.every((v) => typeof v === 'number')) return x.map((v, i) => add(v, y[i]));
-		if (x && y && typeof x === 'object' && !Array.isArray(x)) return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, k === 'year' || k === 'years' ? v : add(v, (y as Record<string, unknown>)[k])]));
+		if (Array.isArray(x) && Array.isArray(y) && x.every((v) => typeof v === 'number'))
+			return x.map((v, i) => add(v, y[i]));
+		if (x && y && typeof x === 'object' && !Array.isArray(x))
+			return Object.fromEntries(
+				Object.entries(x).map(([k, v]) => [
+					k,
+					k === 'year' || k === 'years' ? v : add(v, (y as Record<string, unknown>)[k])
+				])
+			);
 		return x;
 	};
 	return {
@@ -56,8 +63,15 @@ function plus(a: DashboardData, b: DashboardData): DashboardData {
 		outcomes: add(a.outcomes, b.outcomes) as DashboardData['outcomes'],
 		refusals: add(a.refusals, b.refusals) as DashboardData['refusals'],
 		fees: { ...(add(a.fees, b.fees) as DashboardData['fees']), charging: [...a.fees.charging, ...b.fees.charging] },
-		review: { years: a.review.years.map((y, i) => add(y, b.review.years[i]) as typeof y), corrected: [...a.review.corrected, ...b.review.corrected] },
-		quality: { years: a.quality.years.map((y, i) => add(y, b.quality.years[i]) as typeof y), byRule: a.quality.byRule, reviews: add(a.quality.reviews, b.quality.reviews) as DashboardData['quality']['reviews'] }
+		review: {
+			years: a.review.years.map((y, i) => add(y, b.review.years[i]) as typeof y),
+			corrected: [...a.review.corrected, ...b.review.corrected]
+		},
+		quality: {
+			years: a.quality.years.map((y, i) => add(y, b.quality.years[i]) as typeof y),
+			byRule: a.quality.byRule,
+			reviews: add(a.quality.reviews, b.quality.reviews) as DashboardData['quality']['reviews']
+		}
 	};
 }
 
@@ -69,24 +83,34 @@ describe('the roster decides what counts', () => {
 		// The education bureau's 2023 report comes later, under a typo.
 		const edu = truth.reports.find((t) => t.report.organ === '云溪区教育局' && t.report.year === 2023)!;
 		const district = truth.reports.filter((t) => t !== edu);
-		const results = await importFiles(district.map((t, i) => ({ name: `d${i}.txt`, bytes: renderReport(t.report) })), admin);
+		const results = await importFiles(
+			district.map((t, i) => ({ name: `d${i}.txt`, bytes: renderReport(t.report) })),
+			admin
+		);
 		expect(results.filter((r) => r.status === 'refused')).toEqual([]);
 		expect(results.every((r) => r.organStatus === 'district' && !r.newOrgan)).toBe(true);
 		const before = dashboard(f);
 		expect(before.volume.reports).toEqual([8, 8, 8]);
 		const medians = districtMedians(2022);
 
-		const base = (organ: string, year: number) => truth.reports.find((t) => t.report.organ.includes(organ) && t.report.year === year)!.report;
+		const base = (organ: string, year: number) =>
+			truth.reports.find((t) => t.report.organ.includes(organ) && t.report.year === year)!.report;
 		const outside = [
 			{ name: 'city.txt', bytes: renderReport(renamed(base('人民政府', 2022), '清河市人民政府')) },
 			{ name: 'typo.txt', bytes: renderReport(renamed(edu.report, '云溪区教肓局')) },
 			{ name: 'province.txt', bytes: renderReport(renamed(base('住房和城乡建设局', 2021), '某省住房和城乡建设厅')) }
 		];
 		const second = await importFiles(outside, admin);
-		expect(second.map((r) => [r.status.startsWith('imported'), r.organStatus, r.reason])).toEqual(Array(3).fill([true, 'pending', '新单位，待确认']));
+		expect(second.map((r) => [r.status.startsWith('imported'), r.organStatus, r.reason])).toEqual(
+			Array(3).fill([true, 'pending', '新单位，待确认'])
+		);
 		expect(dashboard(f)).toEqual(before);
 		expect(districtMedians(2022)).toEqual(medians);
-		expect(organIndex().filter((o) => o.status === 'pending').map((o) => o.missingYears)).toEqual([[], [], []]);
+		expect(
+			organIndex()
+				.filter((o) => o.status === 'pending')
+				.map((o) => o.missingYears)
+		).toEqual([[], [], []]);
 		expect(filterOrgans().map((o) => o.name)).not.toContain('清河市人民政府');
 		const pending = organs.pending();
 		expect(pending.map((p) => p.name)).toEqual(['清河市人民政府', '云溪区教肓局', '某省住房和城乡建设厅']);
@@ -112,7 +136,8 @@ describe('the roster decides what counts', () => {
 			d.fees.charging = sorted(d.fees.charging);
 			d.review.corrected = sorted(d.review.corrected);
 		}
-		for (const k of ['volume', 'outcomes', 'refusals', 'fees', 'review'] as const) expect(after[k], k).toEqual(expected[k]);
+		for (const k of ['volume', 'outcomes', 'refusals', 'fees', 'review'] as const)
+			expect(after[k], k).toEqual(expected[k]);
 		expect(after.quality.years).toEqual(expected.quality.years);
 		for (const m of ['applications', 'refusal_rate', 'correction_rate'] as const) {
 			const names = (d: DashboardData) => d.rankings.measures[m].map((x) => x.organ.name).sort();
@@ -126,9 +151,15 @@ describe('the roster decides what counts', () => {
 
 	it('takes the first import into an empty roster as the roster, and says so; later unknown organs wait', async () => {
 		const truth = generateTruth({ organs: 3, years: [2022], seed: 'seed', errorRate: 0 });
-		const first = await importFiles(truth.reports.map((t, i) => ({ name: `${i}.txt`, bytes: renderReport(t.report) })), admin);
+		const first = await importFiles(
+			truth.reports.map((t, i) => ({ name: `${i}.txt`, bytes: renderReport(t.report) })),
+			admin
+		);
 		expect(first.map((r) => [r.organStatus, r.rosterSeeded])).toEqual(Array(3).fill(['district', true]));
-		const later = await importFiles([{ name: 'x.txt', bytes: renderReport(renamed(truth.reports[0].report, '清河市人民政府')) }], admin);
+		const later = await importFiles(
+			[{ name: 'x.txt', bytes: renderReport(renamed(truth.reports[0].report, '清河市人民政府')) }],
+			admin
+		);
 		expect(later[0]).toMatchObject({ organStatus: 'pending', newOrgan: true, reason: '新单位，待确认' });
 		expect(later[0].rosterSeeded).toBeUndefined();
 	});
@@ -137,7 +168,12 @@ describe('the roster decides what counts', () => {
 		const truth = generateTruth({ organs: 2, years: [2022], seed: 'only', errorRate: 0 });
 		await importFiles([{ name: 'a.txt', bytes: renderReport(truth.reports[0].report) }], admin);
 		const own = organs.findByName(truth.reports[0].report.organ)!;
-		const clerk = await users.create({ username: 'clerk-x', password: 'clerk-x-password', role: 'clerk', organId: own.id });
+		const clerk = await users.create({
+			username: 'clerk-x',
+			password: 'clerk-x-password',
+			role: 'clerk',
+			organId: own.id
+		});
 		const stranger = { name: 'b.txt', bytes: renderReport(renamed(truth.reports[1].report, '清河市人民政府')) };
 		const n = () => organs.list().length;
 		const [r1] = await importFiles([stranger], admin, undefined, { rosterOnly: true });
@@ -145,7 +181,9 @@ describe('the roster decides what counts', () => {
 		const [r2] = await importFiles([stranger], { id: clerk.id, role: 'clerk', organId: own.id });
 		expect(r2).toMatchObject({ status: 'refused', reason: expect.stringContaining('尚未登记') });
 		expect(n()).toBe(1);
-		await expect(users.create({ username: 'clerk-y', password: 'clerk-y-password', role: 'clerk', organName: '云溪区教肓局' })).rejects.toThrow(/不在本区名册中/);
+		await expect(
+			users.create({ username: 'clerk-y', password: 'clerk-y-password', role: 'clerk', organName: '云溪区教肓局' })
+		).rejects.toThrow(/不在本区名册中/);
 		expect(n()).toBe(1);
 	});
 
@@ -157,9 +195,15 @@ describe('the roster decides what counts', () => {
 		const xlsx = await exportRoster('roster.xlsx');
 		const again = await importRoster('roster.xlsx', xlsx, admin);
 		expect(again).toMatchObject({ ok: true, created: 0, updated: 12, aliases: 0 });
-		const bad = await importRoster('bad.csv', new TextEncoder().encode('名称,类型,上级\n新局,机构,\n另一局,,不存在的上级\n'), admin);
+		const bad = await importRoster(
+			'bad.csv',
+			new TextEncoder().encode('名称,类型,上级\n新局,机构,\n另一局,,不存在的上级\n'),
+			admin
+		);
 		expect(bad.ok).toBe(false);
-		expect(bad.problems.map((p) => p.message)).toEqual(['第2行“类型”：“机构”不是单位类型（可选：人民政府、政府部门、街道、乡镇、其他）']);
+		expect(bad.problems.map((p) => p.message)).toEqual([
+			'第2行“类型”：“机构”不是单位类型（可选：人民政府、政府部门、街道、乡镇、其他）'
+		]);
 		const orphan = await importRoster('orphan.csv', new TextEncoder().encode('名称,上级\n新局,不存在的上级\n'), admin);
 		expect(orphan.problems[0].message).toContain('既不在本文件中');
 		expect(organs.findByName('新局')).toBeUndefined();
@@ -184,7 +228,10 @@ describe('the roster decides what counts', () => {
 });
 
 describe('safe merge', () => {
-	const rowsOf = (sql: string, ...p: unknown[]) => getDb().$client.prepare(sql).all(...p);
+	const rowsOf = (sql: string, ...p: unknown[]) =>
+		getDb()
+			.$client.prepare(sql)
+			.all(...p);
 	function state(ids: number[]) {
 		const inOrgans = `(${ids.join(',')})`;
 		const reportIds = `(SELECT id FROM report WHERE organ_id IN ${inOrgans})`;
@@ -220,33 +267,57 @@ describe('safe merge', () => {
 		const from = res[0].organId!;
 		const into = res[2].organId!;
 		organs.addAlias(from, '甲区旧局简称');
-		const clerk = await users.create({ username: 'old-clerk', password: 'old-clerk-password', role: 'clerk', organId: from });
+		const clerk = await users.create({
+			username: 'old-clerk',
+			password: 'old-clerk-password',
+			role: 'clerk',
+			organId: from
+		});
 		const fromReport22 = res[1].reportId!;
 		const intoReport22 = res[2].reportId!;
-		correctFigure({ reportId: fromReport22, cellPath: 'applications.rows.new.natural_person', value: '999', reason: '核对原件' }, { id: 'insp', role: 'inspector', organId: null });
+		correctFigure(
+			{ reportId: fromReport22, cellPath: 'applications.rows.new.natural_person', value: '999', reason: '核对原件' },
+			{ id: 'insp', role: 'inspector', organId: null }
+		);
 		addAnnotation({ reportId: res[0].reportId!, note: '请核实' }, { id: 'insp', role: 'inspector', organId: null });
 		const before = state([from, into]);
 
 		const preview = organs.mergePreview(from, into);
 		expect(preview.from.years).toEqual([2021, 2022]);
 		expect(preview.into.years).toEqual([2022, 2023]);
-		expect(preview.conflicts.map((c) => [c.year, c.from.reportId, c.into.reportId])).toEqual([[2022, fromReport22, intoReport22]]);
+		expect(preview.conflicts.map((c) => [c.year, c.from.reportId, c.into.reportId])).toEqual([
+			[2022, fromReport22, intoReport22]
+		]);
 		expect(preview.aliases).toEqual(['甲区旧局', '甲区旧局简称']);
 		expect(preview.users.map((u) => u.username)).toEqual(['old-clerk']);
-		expect(preview.findings).toBe((getDb().$client.prepare('SELECT count(*) n FROM finding f JOIN report r ON r.id = f.report_id WHERE r.organ_id = ?').get(from) as { n: number }).n);
+		expect(preview.findings).toBe(
+			(
+				getDb()
+					.$client.prepare('SELECT count(*) n FROM finding f JOIN report r ON r.id = f.report_id WHERE r.organ_id = ?')
+					.get(from) as { n: number }
+			).n
+		);
 
 		const merged = organs.mergeOrgans(from, into, null, { 2022: 'from' });
 		expect(organs.get(from)).toBeUndefined();
 		expect(reports.list({ organId: into }).map((r) => r.year)).toEqual([2023, 2022, 2021]);
 		const hist = reports.history(intoReport22);
-		expect(hist.map((h) => [h.id, h.current])).toEqual([
-			[res[2].revisionId, false],
-			[res[1].revisionId, true]
-		].sort((a, b) => Number(b[0]) - Number(a[0])));
+		expect(hist.map((h) => [h.id, h.current])).toEqual(
+			[
+				[res[2].revisionId, false],
+				[res[1].revisionId, true]
+			].sort((a, b) => Number(b[0]) - Number(a[0]))
+		);
 		// The chosen (merged organ's) file is current, with its correction; the other file is a revision.
 		expect(reports.get(intoReport22)!.currentRevisionId).toBe(res[1].revisionId);
 		expect(reports.effectiveModel(intoReport22)!.applications.rows.new![0]).toBe(999);
-		expect(getDb().select().from(table.user).all().find((u) => u.id === clerk.id)!.organId).toBe(into);
+		expect(
+			getDb()
+				.select()
+				.from(table.user)
+				.all()
+				.find((u) => u.id === clerk.id)!.organId
+		).toBe(into);
 		expect(organs.mergedInto(from)).toBe(into);
 
 		organs.undoMerge(merged.mergeId, null);
@@ -258,7 +329,13 @@ describe('safe merge', () => {
 	it('refuses to undo once the surviving organ has a new report since', async () => {
 		const truth = generateTruth({ organs: 1, years: [2021, 2022], seed: 'merge2', errorRate: 0 });
 		const [a, b] = truth.reports.map((t) => t.report);
-		const res = await importFiles([{ name: 'a.txt', bytes: renderReport(renamed(a, '乙区旧局')) }, { name: 'b.txt', bytes: renderReport(renamed(b, '乙区新局')) }], admin);
+		const res = await importFiles(
+			[
+				{ name: 'a.txt', bytes: renderReport(renamed(a, '乙区旧局')) },
+				{ name: 'b.txt', bytes: renderReport(renamed(b, '乙区新局')) }
+			],
+			admin
+		);
 		const m = organs.mergeOrgans(res[0].organId!, res[1].organId!, null);
 		const c = structuredClone(b);
 		c.year = 2023;

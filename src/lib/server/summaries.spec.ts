@@ -16,7 +16,10 @@ import { runChecks } from '../report/checks';
 import type { Report } from '../report/model';
 
 freshDatabaseEachTest('dw-summaries-', () => {
-	getDb().insert(table.user).values({ id: 'insp', username: 'insp', displayName: '督查员', passwordHash: 'x', role: 'inspector' }).run();
+	getDb()
+		.insert(table.user)
+		.values({ id: 'insp', username: 'insp', displayName: '督查员', passwordHash: 'x', role: 'inspector' })
+		.run();
 });
 
 const admin = { id: null, role: 'admin' as const, organId: null };
@@ -43,9 +46,14 @@ function expectConsistent() {
 	expect(kept).toEqual(snapshot());
 }
 const summary = (reportId: number) =>
-	getDb().$client.prepare('SELECT * FROM report_summary WHERE report_id = ?').get(reportId) as Record<string, number | string | null> | undefined;
+	getDb().$client.prepare('SELECT * FROM report_summary WHERE report_id = ?').get(reportId) as
+		Record<string, number | string | null> | undefined;
 const years = (organId: number) =>
-	getDb().$client.prepare('SELECT year, posts, weeks, first_on, last_on, gap_days, gap_from, gap_to FROM publication_year WHERE organ_id = ? ORDER BY year').all(organId);
+	getDb()
+		.$client.prepare(
+			'SELECT year, posts, weeks, first_on, last_on, gap_days, gap_from, gap_to FROM publication_year WHERE organ_id = ? ORDER BY year'
+		)
+		.all(organId);
 const months = (organId: number) =>
 	getDb().$client.prepare('SELECT month, posts FROM publication_month WHERE organ_id = ? ORDER BY month').all(organId);
 const post = (organ: string, publishedOn: string, url: string | null = null): PublicationRow => ({
@@ -62,7 +70,10 @@ describe('report_summary', () => {
 		const a = store('甲区教育局', 2022);
 		const before = summary(a.reportId)!;
 		expect(before.new_c6).toBe(sampleReport().applications.rows.new![6]);
-		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.new.total', value: '99', reason: '核对' }, { id: 'insp', role: 'inspector', organId: null });
+		correctFigure(
+			{ reportId: a.reportId, cellPath: 'applications.rows.new.total', value: '99', reason: '核对' },
+			{ id: 'insp', role: 'inspector', organId: null }
+		);
 		expect(summary(a.reportId)!.new_c6).toBe(99);
 		expectConsistent();
 	});
@@ -90,15 +101,40 @@ describe('report_summary', () => {
 
 describe('publication summaries', () => {
 	it('count a re-imported log once (dedupe) and keep weeks, gaps and months', () => {
-		const log = [post('甲区教育局', '2023-01-02', 'u1'), post('甲区教育局', '2023-01-20', 'u2'), post('甲区教育局', '2023-03-01', 'u3')];
+		const log = [
+			post('甲区教育局', '2023-01-02', 'u1'),
+			post('甲区教育局', '2023-01-20', 'u2'),
+			post('甲区教育局', '2023-03-01', 'u3')
+		];
 		storePublications(log, admin);
 		const id = organs.findByName('甲区教育局')!.id;
 		const first = years(id);
 		expect(first).toEqual([
-			{ year: 2023, posts: 3, weeks: 3, first_on: '2023-01-02', last_on: '2023-03-01', gap_days: 40, gap_from: '2023-01-20', gap_to: '2023-03-01' }
+			{
+				year: 2023,
+				posts: 3,
+				weeks: 3,
+				first_on: '2023-01-02',
+				last_on: '2023-03-01',
+				gap_days: 40,
+				gap_from: '2023-01-20',
+				gap_to: '2023-03-01'
+			}
 		]);
 		storePublications([...log, post('甲区教育局', '2024-02-01', 'u4')], admin);
-		expect(years(id)).toEqual([...first, { year: 2024, posts: 1, weeks: 1, first_on: '2024-02-01', last_on: '2024-02-01', gap_days: null, gap_from: null, gap_to: null }]);
+		expect(years(id)).toEqual([
+			...first,
+			{
+				year: 2024,
+				posts: 1,
+				weeks: 1,
+				first_on: '2024-02-01',
+				last_on: '2024-02-01',
+				gap_days: null,
+				gap_from: null,
+				gap_to: null
+			}
+		]);
 		expect(months(id)).toEqual([
 			{ month: '2023-01', posts: 2 },
 			{ month: '2023-03', posts: 1 },
@@ -110,7 +146,14 @@ describe('publication summaries', () => {
 
 describe('the longest silence from the summaries', () => {
 	it('counts a gap across years only when both postings lie in the range', () => {
-		storePublications([post('甲区教育局', '2022-11-01', 'a'), post('甲区教育局', '2023-02-01', 'b'), post('甲区教育局', '2023-03-01', 'c')], admin);
+		storePublications(
+			[
+				post('甲区教育局', '2022-11-01', 'a'),
+				post('甲区教育局', '2023-02-01', 'b'),
+				post('甲区教育局', '2023-03-01', 'c')
+			],
+			admin
+		);
 		const id = organs.findByName('甲区教育局')!.id;
 		const one = updates({ fromYear: 2023, toYear: 2023, kind: null, organId: null }).silences;
 		expect(one).toEqual([{ organ: { id, name: '甲区教育局' }, days: 28, from: '2023-02-01', to: '2023-03-01' }]);
@@ -134,7 +177,16 @@ describe('an organ merge', () => {
 		expect(summary(a.reportId)).toMatchObject({ organ_id: into, year: 2022 });
 		expect(summary(clash.reportId)).toBeUndefined();
 		expect(years(into)).toEqual([
-			{ year: 2023, posts: 3, weeks: 3, first_on: '2023-01-02', last_on: '2023-06-02', gap_days: 120, gap_from: '2023-02-02', gap_to: '2023-06-02' }
+			{
+				year: 2023,
+				posts: 3,
+				weeks: 3,
+				first_on: '2023-01-02',
+				last_on: '2023-06-02',
+				gap_days: 120,
+				gap_from: '2023-02-02',
+				gap_to: '2023-06-02'
+			}
 		]);
 		expect(years(from)).toEqual([]);
 		expectConsistent();
@@ -149,10 +201,18 @@ describe('the backfill migration', () => {
 		const read = (name: string) =>
 			readFileSync(new URL(`../../../drizzle/${name}.sql`, import.meta.url), 'utf8')
 				.split('--> statement-breakpoint')
-				.map((s) => s.replace(/^--.*$/gm, '').trim().replace(/;$/, ''))
+				.map((s) =>
+					s
+						.replace(/^--.*$/gm, '')
+						.trim()
+						.replace(/;$/, '')
+				)
 				.filter(Boolean);
 		// 0002 backfills the tables 0001 made; 0003 adds two columns and backfills them.
-		const statements = [...read('0002_backfill_dashboard_summaries'), ...read('0003_publication_year_neighbours').filter((s) => !s.startsWith('ALTER'))];
+		const statements = [
+			...read('0002_backfill_dashboard_summaries'),
+			...read('0003_publication_year_neighbours').filter((s) => !s.startsWith('ALTER'))
+		];
 		expect(statements).toEqual(backfillSql());
 		const c = getDb().$client;
 		for (const t of ['report_summary', 'publication_year', 'publication_month']) c.exec(`DELETE FROM ${t}`);

@@ -28,7 +28,10 @@ function reportSummarySelect(where: string): string {
 			app(`g.row_key IN (${list(OUTCOME_KEYS.filter((k) => groupOf(k) === grp))})`)
 		]),
 		...REFUSAL_REASONS.map((k): [string, string] => [k.replace('.', '_'), app(`g.row_key = '${k}'`)]),
-		['admin_fee', "SUM(CASE WHEN r.template = '2021' AND g.section = 'proactive' AND g.row_key = 'admin_fees' THEN g.c0 END)"],
+		[
+			'admin_fee',
+			"SUM(CASE WHEN r.template = '2021' AND g.section = 'proactive' AND g.row_key = 'admin_fees' THEN g.c0 END)"
+		],
 		['review_corrected', rev('1', 'g.c1')],
 		['review_concluded', rev('1', 'COALESCE(g.c4, 0) - COALESCE(g.c3, 0)')],
 		['rec_total', rev(`g.row_key = 'reconsideration' AND ${HAS_CASE}`, 'g.c4')],

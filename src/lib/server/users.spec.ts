@@ -53,9 +53,15 @@ describe('user administration', () => {
 	it('binds a clerk only to a roster organ', async () => {
 		const on = organs.addOrgan({ name: '甲区审计局' }, null);
 		const pending = organs.ensure('某市某局', undefined, 'pending');
-		await expect(users.create({ username: 'clerk-1', password: 'password-123', role: 'clerk', organName: '甲区审计局' })).resolves.toMatchObject({ organId: on.id });
-		await expect(users.create({ username: 'clerk-2', password: 'password-123', role: 'clerk', organId: pending.id })).rejects.toThrow(/不在本区名册中/);
-		await expect(users.create({ username: 'clerk-3', password: 'password-123', role: 'clerk', organName: '甲区审计肓局' })).rejects.toThrow(/不在本区名册中/);
+		await expect(
+			users.create({ username: 'clerk-1', password: 'password-123', role: 'clerk', organName: '甲区审计局' })
+		).resolves.toMatchObject({ organId: on.id });
+		await expect(
+			users.create({ username: 'clerk-2', password: 'password-123', role: 'clerk', organId: pending.id })
+		).rejects.toThrow(/不在本区名册中/);
+		await expect(
+			users.create({ username: 'clerk-3', password: 'password-123', role: 'clerk', organName: '甲区审计肓局' })
+		).rejects.toThrow(/不在本区名册中/);
 		expect(organs.findByName('甲区审计肓局')).toBeUndefined();
 	});
 });

@@ -43,11 +43,16 @@ export async function create(input: NewUser): Promise<table.User> {
 }
 
 /** A clerk's organ: picked from the roster, never created by typing a name (a typo would make a new organ). */
-function clerkOrgan(organId: number | null, organName: string | null, missing = '单位联络员（clerk）必须绑定一个单位（--organ）'): number {
+function clerkOrgan(
+	organId: number | null,
+	organName: string | null,
+	missing = '单位联络员（clerk）必须绑定一个单位（--organ）'
+): number {
 	const organ = organId !== null ? organs.get(organId) : organName ? organs.findByName(organName) : undefined;
 	if (organId === null && !organName) throw new UserError(missing);
 	if (!organ) throw new UserError(`单位“${organName ?? organId}”不在本区名册中：请先在单位管理中添加该单位`);
-	if (organ.status !== 'district') throw new UserError(`单位“${organ.name}”不在本区名册中（${organ.status === 'pending' ? '待确认' : '区外单位'}）`);
+	if (organ.status !== 'district')
+		throw new UserError(`单位“${organ.name}”不在本区名册中（${organ.status === 'pending' ? '待确认' : '区外单位'}）`);
 	return organ.id;
 }
 
@@ -96,7 +101,10 @@ export function setRole(id: string, role: string, organId: number | null, actorI
 	const u = mustGet(id);
 	if (!isRole(role)) throw new UserError(`未知角色：${role}`);
 	if (id === actorId && role !== u.role) throw new UserError('不能更改当前登录账号自己的角色');
-	const organ = role === 'clerk' ? clerkOrgan(organId ?? u.organId, null, '改为单位联络员须绑定一个名册单位：请新建联络员账号并选择其单位') : null;
+	const organ =
+		role === 'clerk'
+			? clerkOrgan(organId ?? u.organId, null, '改为单位联络员须绑定一个名册单位：请新建联络员账号并选择其单位')
+			: null;
 	getDb().update(table.user).set({ role, organId: organ }).where(eq(table.user.id, id)).run();
 	invalidateUserSessions(id);
 	audit(actorId, 'user.role', { id, username: u.username, from: u.role, to: role, organId: organ });

@@ -42,7 +42,11 @@ describe('readZip', () => {
 	});
 
 	it('refuses entries that climb out of the archive, keeping the others', () => {
-		const zip = renameInZip(zipSync({ 'xx/evil.txt': text('bad'), 'ok.txt': text('good') }), 'xx/evil.txt', '../evil.txt');
+		const zip = renameInZip(
+			zipSync({ 'xx/evil.txt': text('bad'), 'ok.txt': text('good') }),
+			'xx/evil.txt',
+			'../evil.txt'
+		);
 		const { entries, refused } = readZip(zip);
 		expect(entries.map((e) => e.name)).toEqual(['ok.txt']);
 		expect(refused).toHaveLength(1);

@@ -115,7 +115,8 @@ export function containerProblem(bytes: Uint8Array, limits: Partial<ZipLimits> =
 	} catch {
 		return null; // not readable as a zip: the document reader refuses it as damaged
 	}
-	if (dir.length > lim.maxEntries) return `文件内部包含过多部件（超过 ${lim.maxEntries} 个），疑为构造异常的文件，未导入`;
+	if (dir.length > lim.maxEntries)
+		return `文件内部包含过多部件（超过 ${lim.maxEntries} 个），疑为构造异常的文件，未导入`;
 	const total = dir.reduce((t, e) => t + e.size, 0);
 	if (total > lim.maxTotalBytes) return `文件解压后大小超过上限 ${mb(lim.maxTotalBytes)}，疑为“压缩炸弹”，未导入`;
 	for (const e of dir)
@@ -135,7 +136,8 @@ function openInto(
 	const dir = centralDirectory(data);
 	const files = dir.filter((e) => !e.isDir && !ignorable(e.name));
 	const declaredTotal = files.reduce((s, e) => s + e.size, 0);
-	if (files.length + budget.entries > lim.maxEntries) throw new ZipRefusal(`压缩包内文件过多（整个上传超过 ${lim.maxEntries} 个）`);
+	if (files.length + budget.entries > lim.maxEntries)
+		throw new ZipRefusal(`压缩包内文件过多（整个上传超过 ${lim.maxEntries} 个）`);
 	if (declaredTotal + budget.bytes > lim.maxTotalBytes)
 		throw new ZipRefusal(`压缩包解压后总大小超过上限 ${mb(lim.maxTotalBytes)}（整个上传合计）`);
 	if (declaredTotal > RATIO_FLOOR && declaredTotal / Math.max(1, data.length) > lim.maxRatio)

@@ -3,7 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import * as users from '$lib/server/users';
 import { dummyHash, verifyPassword } from '$lib/server/auth/password';
 import { createSession, generateSessionToken, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
-import { attemptSucceeded, beginAttempt, blockedUntil, MAX_USERNAME_CHARS, usernameKey } from '$lib/server/auth/rate-limit';
+import {
+	attemptSucceeded,
+	beginAttempt,
+	blockedUntil,
+	MAX_USERNAME_CHARS,
+	usernameKey
+} from '$lib/server/auth/rate-limit';
 import { audit } from '$lib/server/audit';
 import { pruneAudit } from '$lib/server/audit-query';
 import { safeRedirect } from '$lib/server/auth/redirect';
@@ -15,7 +21,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 function retryMessage(until: number): string {
 	const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60000));
-	const at = new Date(until).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+	const at = new Date(until).toLocaleTimeString('zh-CN', {
+		hour: '2-digit',
+		minute: '2-digit',
+		hour12: false,
+		timeZone: 'Asia/Shanghai'
+	});
 	return `登录失败次数过多，请在 ${minutes} 分钟后（${at} 以后）再试`;
 }
 

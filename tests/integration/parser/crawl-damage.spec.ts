@@ -25,18 +25,25 @@ function tally(p: Report, t: Report, into: Tally, name: string) {
 		} else into.wrong.push(`${name} ${path}: ${got}, truth ${want}`);
 	};
 	const pr = p.applications.rows as Record<string, (number | null)[]>;
-	for (const [k, row] of Object.entries(t.applications.rows as Record<string, (number | null)[]>)) row.forEach((v, c) => cell(applicationPath(k, c), pr[k]?.[c], v));
+	for (const [k, row] of Object.entries(t.applications.rows as Record<string, (number | null)[]>))
+		row.forEach((v, c) => cell(applicationPath(k, c), pr[k]?.[c], v));
 	const pv = p.review as Record<string, (number | null)[]>;
-	for (const [g, row] of Object.entries(t.review as Record<string, (number | null)[]>)) row.forEach((v, c) => cell(reviewPath(g, c), pv[g]?.[c], v));
-	for (const [item, fields] of Object.entries(t.proactive)) for (const [f, v] of Object.entries(fields)) cell(proactivePath(item, f), p.proactive[item]?.[f], v);
+	for (const [g, row] of Object.entries(t.review as Record<string, (number | null)[]>))
+		row.forEach((v, c) => cell(reviewPath(g, c), pv[g]?.[c], v));
+	for (const [item, fields] of Object.entries(t.proactive))
+		for (const [f, v] of Object.entries(fields)) cell(proactivePath(item, f), p.proactive[item]?.[f], v);
 }
 
 describe.each([
 	['every line equal to the one before it dropped', (text: string) => dropRepeatedLines(text), 'collapsed_run'],
-	['numbers broken over two lines', (text: string, seed: string) => {
-		const rng = createRng(seed);
-		return breakNumbers(text, () => rng.chance(0.08));
-	}, 'number_broken']
+	[
+		'numbers broken over two lines',
+		(text: string, seed: string) => {
+			const rng = createRng(seed);
+			return breakNumbers(text, () => rng.chance(0.08));
+		},
+		'number_broken'
+	]
 ] as const)('flat text with %s', (_, damage, code) => {
 	it('gives no wrong number, and reads back the rows the sums decide', async () => {
 		const t: Tally = { right: 0, unknown: 0, wrong: [] };

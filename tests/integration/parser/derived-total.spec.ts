@@ -41,7 +41,9 @@ describe.each(renders)('blank totals, %s', (format, render) => {
 			for (const path of blanked) {
 				const [, , key] = /^(applications\.rows|review)\.(.+)\.total$/.exec(path)!;
 				const got = path.startsWith('review') ? p.review[key as 'reconsideration']![4] : pr[key][6];
-				const want = path.startsWith('review') ? t.report.review[key as 'reconsideration']![4] : (t.report.applications.rows as Record<string, (number | null)[]>)[key][6];
+				const want = path.startsWith('review')
+					? t.report.review[key as 'reconsideration']![4]
+					: (t.report.applications.rows as Record<string, (number | null)[]>)[key][6];
 				if (partBlank && key === 'granted') {
 					expect(got, path).toBeNull();
 					continue;
@@ -49,8 +51,14 @@ describe.each(renders)('blank totals, %s', (format, render) => {
 				expect(got, path).toBe(want);
 				expect(p.provenance[path]?.derived, path).toBe('sum');
 				expect(p.provenance[path]?.from?.length, path).toBe(path.startsWith('review') ? 4 : 6);
-				expect(p.warnings.some((w) => w.code === 'derived_total' && w.where === path), path).toBe(true);
-				expect(p.findings.filter((f) => (f.rule === 'A3' || f.rule === 'A4' || f.rule === 'A0') && f.cells.includes(path)), path).toEqual([]);
+				expect(
+					p.warnings.some((w) => w.code === 'derived_total' && w.where === path),
+					path
+				).toBe(true);
+				expect(
+					p.findings.filter((f) => (f.rule === 'A3' || f.rule === 'A4' || f.rule === 'A0') && f.cells.includes(path)),
+					path
+				).toEqual([]);
 				derived++;
 			}
 			if (partBlank) {

@@ -31,7 +31,8 @@ async function render(report: ReturnType<typeof buildReport>, v: Variant): Promi
 function variants(): { label: string; v: Variant }[] {
 	const out: { label: string; v: Variant }[] = [];
 	for (const style of ['pipe', 'tab', 'flat'] as const)
-		for (const e of TEXT_ENCODINGS) out.push({ label: `txt/${style}/${e.encoding}/${e.script}`, v: { format: 'txt', style, ...e } });
+		for (const e of TEXT_ENCODINGS)
+			out.push({ label: `txt/${style}/${e.encoding}/${e.script}`, v: { format: 'txt', style, ...e } });
 	for (const [encoding, script, charset] of [
 		['utf-8', 'simplified', 'utf-8'],
 		['gb18030', 'simplified', 'gbk'],
@@ -56,7 +57,8 @@ for (const t of TEMPLATES) {
 				expect(diffCells(r, truth)).toEqual([]);
 				expect(r.source.format).toBe(v.format);
 				expect(r.source.script).toBe(v.script);
-				if (v.format === 'txt' || v.format === 'html') expect(r.source.encoding).toBe(v.encoding === 'utf-8-bom' ? 'utf-8' : v.encoding);
+				if (v.format === 'txt' || v.format === 'html')
+					expect(r.source.encoding).toBe(v.encoding === 'utf-8-bom' ? 'utf-8' : v.encoding);
 				// Every figure has a source line that prints it.
 				for (const [path, p] of Object.entries(r.provenance)) {
 					expect(p.line, path).toBeGreaterThan(0);

@@ -14,11 +14,15 @@ function randomVariant(format: Variant['format'], seed: number): Variant {
 	const rng = createRng(`variant-${format}-${seed}`);
 	const script = rng.pick(['simplified', 'traditional'] as const);
 	if (format === 'txt') {
-		const encoding = script === 'traditional' ? rng.pick(['big5', 'utf-8'] as const) : rng.pick(['utf-8', 'utf-8-bom', 'gb18030'] as const);
+		const encoding =
+			script === 'traditional'
+				? rng.pick(['big5', 'utf-8'] as const)
+				: rng.pick(['utf-8', 'utf-8-bom', 'gb18030'] as const);
 		return { format, style: rng.pick(['pipe', 'tab', 'flat'] as const), encoding, script };
 	}
 	if (format === 'html') {
-		const encoding = script === 'traditional' ? rng.pick(['big5', 'utf-8'] as const) : rng.pick(['utf-8', 'gb18030'] as const);
+		const encoding =
+			script === 'traditional' ? rng.pick(['big5', 'utf-8'] as const) : rng.pick(['utf-8', 'gb18030'] as const);
 		return { format, encoding, script, charset: encoding === 'gb18030' ? 'gbk' : encoding };
 	}
 	return { format, script };
@@ -33,7 +37,12 @@ for (const format of ['txt', 'html', 'docx', 'pdf'] as const) {
 				const rng = createRng(`prop-${format}-${i}`);
 				const template = rng.pick(['2021', '2019'] as const);
 				const otherLayout = template === '2021' && rng.chance(0.25) ? '2019' : template;
-				const truth = buildReport({ template, otherLayout, seed: `prop-${format}-${i}`, fee: rng.chance(0.2) ? 0 : undefined });
+				const truth = buildReport({
+					template,
+					otherLayout,
+					seed: `prop-${format}-${i}`,
+					fee: rng.chance(0.2) ? 0 : undefined
+				});
 				const v = randomVariant(format, i);
 				const bytes =
 					v.format === 'docx'

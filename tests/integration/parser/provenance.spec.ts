@@ -32,8 +32,10 @@ function untraced(r: Report): string[] {
 		}
 		const line = r.source_lines?.[p.line - 1];
 		// A fee of 0 is read from words ("未收取信息处理费"): the line must say so.
-		const saysNone = path === FEE_PATH && v === 0 && line !== undefined && /未.{0,8}收|免收|不收|沒有收|没有收/.test(line);
-		if (line === undefined || !(linePrints(line, v) || saysNone)) out.push(`${path}=${v}: line ${p.line} is ${JSON.stringify(line)}`);
+		const saysNone =
+			path === FEE_PATH && v === 0 && line !== undefined && /未.{0,8}收|免收|不收|沒有收|没有收/.test(line);
+		if (line === undefined || !(linePrints(line, v) || saysNone))
+			out.push(`${path}=${v}: line ${p.line} is ${JSON.stringify(line)}`);
 	}
 	return out;
 }
@@ -65,9 +67,21 @@ describe('every figure traced to a source line that prints it', () => {
 	const report2019 = buildReport({ template: '2019', seed: 'provenance-2019', year: 2020 });
 
 	const cases: { label: string; render: (r: Report) => Promise<Uint8Array> | Uint8Array; ext: string }[] = [
-		{ label: 'txt (pipe table, UTF-8)', ext: 'txt', render: (r) => renderTextBytes(r, { format: 'txt', style: 'pipe', encoding: 'utf-8', script: 'simplified' }) },
-		{ label: 'txt (one value a line, GB18030)', ext: 'txt', render: (r) => renderTextBytes(r, { format: 'txt', style: 'flat', encoding: 'gb18030', script: 'simplified' }) },
-		{ label: 'html (Big5, traditional)', ext: 'html', render: (r) => renderTextBytes(r, { format: 'html', encoding: 'big5', script: 'traditional', charset: 'big5' }) },
+		{
+			label: 'txt (pipe table, UTF-8)',
+			ext: 'txt',
+			render: (r) => renderTextBytes(r, { format: 'txt', style: 'pipe', encoding: 'utf-8', script: 'simplified' })
+		},
+		{
+			label: 'txt (one value a line, GB18030)',
+			ext: 'txt',
+			render: (r) => renderTextBytes(r, { format: 'txt', style: 'flat', encoding: 'gb18030', script: 'simplified' })
+		},
+		{
+			label: 'html (Big5, traditional)',
+			ext: 'html',
+			render: (r) => renderTextBytes(r, { format: 'html', encoding: 'big5', script: 'traditional', charset: 'big5' })
+		},
 		{ label: 'docx', ext: 'docx', render: (r) => renderDocx(r, { script: 'simplified' }) },
 		{ label: 'pdf', ext: 'pdf', render: (r) => printer.print(renderHtml(r, { script: 'simplified', print: true })) }
 	];

@@ -7,7 +7,23 @@ const cn2t = Converter({ from: 'cn', to: 't' });
 
 // OpenCC's standard forms include a few variants that Big5 lacks (or has only in HKSCS, which WHATWG decoders
 // map to private-use code points); use the forms Taiwan and Hong Kong print.
-const BIG5_FORMS: Record<string, string> = { 爲: '為', 僞: '偽', 綫: '線', 衆: '眾', 裏: '裡', 啓: '啟', 户: '戶', 敎: '教', 眞: '真', 羣: '群', 衞: '衛', 峯: '峰', 麪: '麵', 牀: '床', 鷄: '雞' };
+const BIG5_FORMS: Record<string, string> = {
+	爲: '為',
+	僞: '偽',
+	綫: '線',
+	衆: '眾',
+	裏: '裡',
+	啓: '啟',
+	户: '戶',
+	敎: '教',
+	眞: '真',
+	羣: '群',
+	衞: '衛',
+	峯: '峰',
+	麪: '麵',
+	牀: '床',
+	鷄: '雞'
+};
 const BIG5_RE = new RegExp(`[${Object.keys(BIG5_FORMS).join('')}]`, 'g');
 
 export function toTraditional(text: string): string {

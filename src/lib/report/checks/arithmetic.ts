@@ -165,7 +165,11 @@ export function checkA4(report: Report): Finding[] {
 	for (const g of REVIEW_GROUPS) {
 		const row = report.review?.[g];
 		if (!Array.isArray(row) || row.length !== 5) continue; // C1
-		const parts = [0, 1, 2, 3].map((c) => ({ path: reviewPath(g, c), name: reviewColName(c), value: reviewCell(report, g, c) }));
+		const parts = [0, 1, 2, 3].map((c) => ({
+			path: reviewPath(g, c),
+			name: reviewColName(c),
+			value: reviewCell(report, g, c)
+		}));
 		const total = { path: reviewPath(g, 4), name: '总计', value: reviewCell(report, g, 4) };
 		if (report.provenance?.[total.path]?.derived) continue;
 		if (!allNumbers([...parts, total])) {
@@ -197,7 +201,11 @@ interface CellRef {
 }
 
 const refPath = ({ table, a, b }: CellRef) =>
-	table === 2 ? proactivePath(a, b as string) : table === 3 ? applicationPath(a, b as number) : reviewPath(a, b as number);
+	table === 2
+		? proactivePath(a, b as string)
+		: table === 3
+			? applicationPath(a, b as number)
+			: reviewPath(a, b as number);
 
 function refName({ table, a, b, def }: CellRef): string {
 	if (table === 3) return `表三“${rowName(a)}”（${colName(b as number)}）`;
@@ -210,7 +218,15 @@ function refName({ table, a, b, def }: CellRef): string {
  * Every data cell of tables 2–4 (present rows only), with what values it may hold. A5 and A7 visit every cell
  * but name only the few that break a rule, so a cell's path and name are built from its ref on demand.
  */
-type Visit = (value: unknown, decimal: boolean, signed: boolean, table: 2 | 3 | 4, a: string, b: string | number, def?: ProactiveDef) => void;
+type Visit = (
+	value: unknown,
+	decimal: boolean,
+	signed: boolean,
+	table: 2 | 3 | 4,
+	a: string,
+	b: string | number,
+	def?: ProactiveDef
+) => void;
 
 function eachDataCell(report: Report, visit: Visit): void {
 	const layout = proactiveLayoutOf(report);
@@ -292,7 +308,8 @@ export function checkA8(report: Report): Finding[] {
 	for (const key of keys)
 		for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
 			const v = appCell(report, key, c);
-			if (isNum(v) && v !== 0) nonzero.push({ path: applicationPath(key, c), name: `${rowName(key)}（${colName(c)}）${fmt(v)}`, value: v });
+			if (isNum(v) && v !== 0)
+				nonzero.push({ path: applicationPath(key, c), name: `${rowName(key)}（${colName(c)}）${fmt(v)}`, value: v });
 		}
 	if (!nonzero.length) return [];
 	return [
@@ -313,7 +330,11 @@ export function checkA9(report: Report): Finding[] {
 		finding(
 			'A9',
 			`表三结转下年度总计为${fmt(forward)}件，多于本年新收${fmt(fresh)}件与上年结转${fmt(carried)}件之和${fmt(fresh + carried)}件，这不可能。`,
-			[applicationPath('carried_forward', TOTAL_COL), applicationPath('new', TOTAL_COL), applicationPath('carried_over', TOTAL_COL)]
+			[
+				applicationPath('carried_forward', TOTAL_COL),
+				applicationPath('new', TOTAL_COL),
+				applicationPath('carried_over', TOTAL_COL)
+			]
 		)
 	];
 }

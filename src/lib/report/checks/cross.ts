@@ -81,7 +81,8 @@ export function checkTimeliness(report: Report, organKind: OrganKind, deadlines:
 	const deadline = `${report.year + 1}-${mmdd}`;
 	const pub = report.published_on;
 	if (!pub) return [finding('A0', `发布日期不详，无法核验是否在${deadline}前发布（T1 按时发布）。`, ['published_on'])];
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(pub)) return [finding('A0', `发布日期“${pub}”格式无法识别，无法核验按时发布（T1）。`, ['published_on'])];
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(pub))
+		return [finding('A0', `发布日期“${pub}”格式无法识别，无法核验按时发布（T1）。`, ['published_on'])];
 	if (pub <= deadline) return [];
 	const days = Math.round((Date.parse(pub) - Date.parse(deadline)) / 86_400_000);
 	return [
@@ -115,9 +116,14 @@ interface Metric {
 function metrics(previous: Report, current: Report): Metric[] {
 	const list: Metric[] = [
 		{ path: applicationPath('new', TOTAL_COL), name: '表三本年新收总计', get: (r) => appCell(r, 'new', TOTAL_COL) },
-		{ path: applicationPath('results_total', TOTAL_COL), name: '表三办理结果总计', get: (r) => appCell(r, 'results_total', TOTAL_COL) }
+		{
+			path: applicationPath('results_total', TOTAL_COL),
+			name: '表三办理结果总计',
+			get: (r) => appCell(r, 'results_total', TOTAL_COL)
+		}
 	];
-	for (const g of REVIEW_GROUPS) list.push({ path: reviewPath(g, 4), name: `表四${groupName(g)}总计`, get: (r) => reviewCell(r, g, 4) });
+	for (const g of REVIEW_GROUPS)
+		list.push({ path: reviewPath(g, 4), name: `表四${groupName(g)}总计`, get: (r) => reviewCell(r, g, 4) });
 	const lp = proactiveLayoutOf(previous);
 	const lc = proactiveLayoutOf(current);
 	if (lc) {
@@ -127,7 +133,11 @@ function metrics(previous: Report, current: Report): Metric[] {
 			def.fields.forEach((f, i) => {
 				const signed = (def.signedFields as readonly string[] | undefined)?.includes(f);
 				if (signed || !prevDef || !(prevDef.fields as readonly string[]).includes(f)) return;
-				list.push({ path: proactivePath(def.key, f), name: `表二${def.label}${def.fieldLabels[i]}`, get: (r) => r.proactive?.[def.key]?.[f] });
+				list.push({
+					path: proactivePath(def.key, f),
+					name: `表二${def.label}${def.fieldLabels[i]}`,
+					get: (r) => r.proactive?.[def.key]?.[f]
+				});
 			});
 		}
 	}

@@ -11,8 +11,25 @@ import {
 	proactiveItems,
 	type ApplicationRowKey
 } from '../template';
-import { TOTAL_COL, appCell, fmt, groupName, isNum, listNames, otherLayoutOf, proactiveLayoutOf, rowName } from './cells';
-import { applicationPath, applicationRowPath, proactiveItemPath, proactivePath, reviewGroupPath, sectionPath } from '../cell-path';
+import {
+	TOTAL_COL,
+	appCell,
+	fmt,
+	groupName,
+	isNum,
+	listNames,
+	otherLayoutOf,
+	proactiveLayoutOf,
+	rowName
+} from './cells';
+import {
+	applicationPath,
+	applicationRowPath,
+	proactiveItemPath,
+	proactivePath,
+	reviewGroupPath,
+	sectionPath
+} from '../cell-path';
 import { finding } from './rules';
 import { normProse, sectionProse, stripHeading, wholeProse } from './text';
 
@@ -24,7 +41,9 @@ export interface FormOptions {
 }
 
 const SECTION_IDS = ['1', '2', '3', '4', '5', '6'] as const;
-const SECTION_NAME: Record<string, string> = Object.fromEntries(SECTIONS.map((s) => [s.id, `第${s.ordinal}部分“${s.title}”`]));
+const SECTION_NAME: Record<string, string> = Object.fromEntries(
+	SECTIONS.map((s) => [s.id, `第${s.ordinal}部分“${s.title}”`])
+);
 
 export function checkC1(report: Report): Finding[] {
 	const out: Finding[] = [];
@@ -71,7 +90,9 @@ export function checkC1(report: Report): Finding[] {
 	for (const [k, row] of Object.entries(rows))
 		if (row !== undefined && (!Array.isArray(row) || row.length !== 7))
 			out.push(
-				finding('C1', `表三“${rowName(k)}”行应有7个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [applicationRowPath(k)])
+				finding('C1', `表三“${rowName(k)}”行应有7个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [
+					applicationRowPath(k)
+				])
 			);
 
 	const review = (report.review ?? {}) as Record<string, unknown>;
@@ -88,12 +109,18 @@ export function checkC1(report: Report): Finding[] {
 		);
 	for (const [g, row] of Object.entries(review))
 		if (row !== undefined && (!Array.isArray(row) || row.length !== 5))
-			out.push(finding('C1', `表四“${groupName(g)}”应有5个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [reviewGroupPath(g)]));
+			out.push(
+				finding('C1', `表四“${groupName(g)}”应有5个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [
+					reviewGroupPath(g)
+				])
+			);
 	return out;
 }
 
 // Sticky state (lastIndex) is set before every exec below, so the compiled patterns are shared.
-const F1_HEADS = SECTIONS.map((s) => new RegExp(`${s.ordinal}[、.．,，]?[^。；]{0,20}?(?:${s.keywords.join('|')})`, 'g'));
+const F1_HEADS = SECTIONS.map(
+	(s) => new RegExp(`${s.ordinal}[、.．,，]?[^。；]{0,20}?(?:${s.keywords.join('|')})`, 'g')
+);
 
 /** Position of each section heading (ordinal + keyword within a short span) in the prose, in order. */
 export function checkF1(report: Report): Finding[] {
@@ -115,10 +142,21 @@ export function checkF1(report: Report): Finding[] {
 		else notFound.push(SECTION_NAME[s.id]);
 	}
 	const out: Finding[] = [];
-	if (notFound.length) out.push(finding('F1', `正文中未找到${notFound.join('、')}的标题。`, notFound.map((n) => sectionPath(SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id))));
+	if (notFound.length)
+		out.push(
+			finding(
+				'F1',
+				`正文中未找到${notFound.join('、')}的标题。`,
+				notFound.map((n) => sectionPath(SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id))
+			)
+		);
 	if (outOfOrder.length)
 		out.push(
-			finding('F1', `${outOfOrder.join('、')}的标题顺序与模板不符（应依次为一至六）。`, outOfOrder.map((n) => sectionPath(SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id)))
+			finding(
+				'F1',
+				`${outOfOrder.join('、')}的标题顺序与模板不符（应依次为一至六）。`,
+				outOfOrder.map((n) => sectionPath(SECTIONS.find((s) => SECTION_NAME[s.id] === n)!.id))
+			)
 		);
 	return out;
 }
@@ -127,10 +165,15 @@ export function checkF2(report: Report): Finding[] {
 	const y = report.year;
 	if (y === null || y === undefined || y < 2019) return [];
 	const expected = y >= 2021 ? '2021' : '2019';
-	const name = (t: string) => (t === '2021' ? '2021年格式（国办公开办函〔2021〕30号）' : t === '2019' ? '2019年格式' : '无固定表格的旧格式');
+	const name = (t: string) =>
+		t === '2021' ? '2021年格式（国办公开办函〔2021〕30号）' : t === '2019' ? '2019年格式' : '无固定表格的旧格式';
 	const out: Finding[] = [];
 	if (report.template !== expected)
-		out.push(finding('F2', `${y}年度报告应使用${name(expected)}，表二（主动公开）按${name(report.template)}填报。`, ['proactive']));
+		out.push(
+			finding('F2', `${y}年度报告应使用${name(expected)}，表二（主动公开）按${name(report.template)}填报。`, [
+				'proactive'
+			])
+		);
 	const rows = Object.keys(report.applications?.rows ?? {});
 	if (rows.length && report.template !== 'free') {
 		const other = otherLayoutOf(report);
@@ -141,7 +184,13 @@ export function checkF2(report: Report): Finding[] {
 					expected === '2021'
 						? `${y}年度报告表三（六）其他处理应分为“逾期不补正”“逾期未缴费”“其他”三行（2021年格式），实为一行（2019年格式）。`
 						: `${y}年度报告表三（六）其他处理应为一行（2019年格式），实为三行（2021年格式）。`,
-					other === '2019' ? ['applications.rows.other'] : ['applications.rows.other.no_correction', 'applications.rows.other.no_fee', 'applications.rows.other.other']
+					other === '2019'
+						? ['applications.rows.other']
+						: [
+								'applications.rows.other.no_correction',
+								'applications.rows.other.no_fee',
+								'applications.rows.other.other'
+							]
 				)
 			);
 	}
@@ -159,7 +208,10 @@ export function checkF3(report: Report): Finding[] {
 	const neu = rows.filter((k) => k.startsWith('other.'));
 	if (old && neu.length)
 		out.push(
-			finding('F3', '表三（六）其他处理同时出现2019年格式的单行和2021年格式的分项行，混用了两版模板。', [applicationRowPath('other'), ...neu.map(applicationRowPath)])
+			finding('F3', '表三（六）其他处理同时出现2019年格式的单行和2021年格式的分项行，混用了两版模板。', [
+				applicationRowPath('other'),
+				...neu.map(applicationRowPath)
+			])
 		);
 	const layout = proactiveLayoutOf(report);
 	if (layout) {
@@ -168,15 +220,28 @@ export function checkF3(report: Report): Finding[] {
 		for (const [item, fields] of Object.entries(report.proactive ?? {})) {
 			const def = defs.find((d) => d.key === item);
 			if (!def) extra.push(proactiveItemPath(item));
-			else for (const f of Object.keys(fields ?? {})) if (!(def.fields as readonly string[]).includes(f)) extra.push(proactivePath(item, f));
+			else
+				for (const f of Object.keys(fields ?? {}))
+					if (!(def.fields as readonly string[]).includes(f)) extra.push(proactivePath(item, f));
 		}
-		if (extra.length) out.push(finding('F3', `表二有${layout}年格式以外的行或列：${extra.map((p) => p.replace('proactive.', '')).join('、')}。`, extra));
+		if (extra.length)
+			out.push(
+				finding(
+					'F3',
+					`表二有${layout}年格式以外的行或列：${extra.map((p) => p.replace('proactive.', '')).join('、')}。`,
+					extra
+				)
+			);
 	}
-	const unknownGroups = Object.keys(report.review ?? {}).filter((g) => !(REVIEW_GROUPS as readonly string[]).includes(g));
-	if (unknownGroups.length) out.push(finding('F3', `表四有模板以外的项：${unknownGroups.join('、')}。`, unknownGroups.map(reviewGroupPath)));
+	const unknownGroups = Object.keys(report.review ?? {}).filter(
+		(g) => !(REVIEW_GROUPS as readonly string[]).includes(g)
+	);
+	if (unknownGroups.length)
+		out.push(finding('F3', `表四有模板以外的项：${unknownGroups.join('、')}。`, unknownGroups.map(reviewGroupPath)));
 	// The parser reports rows it could not place as warnings with this code.
 	for (const w of report.warnings ?? [])
-		if (w.code === 'non_template_row') out.push(finding('F3', `表格中有模板以外的行：${w.message}`, w.where ? [w.where] : []));
+		if (w.code === 'non_template_row')
+			out.push(finding('F3', `表格中有模板以外的行：${w.message}`, w.where ? [w.where] : []));
 	return out;
 }
 
@@ -221,7 +286,13 @@ export function checkF6(report: Report): Finding[] {
 	if (s1 === null) return [];
 	const missing = F6_ASPECTS.filter((a) => !a.re.test(s1)).map((a) => a.name);
 	if (!missing.length) return [];
-	return [finding('F6', `总体情况未涉及以下方面：${missing.join('、')}（应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）。`, ['sections.1'])];
+	return [
+		finding(
+			'F6',
+			`总体情况未涉及以下方面：${missing.join('、')}（应涵盖主动公开、依申请公开、政府信息管理、平台建设、监督保障五个方面）。`,
+			['sections.1']
+		)
+	];
 }
 
 export function checkF7(report: Report, opts: FormOptions = {}): Finding[] {
@@ -237,7 +308,12 @@ export function checkF7(report: Report, opts: FormOptions = {}): Finding[] {
 		.filter((a) => !a.re.test(text))
 		.map((a) => a.name);
 	if (!missing.length) return [];
-	return [finding('F7', `人民政府的年报未说明${missing.join('、')}情况（条例第五十条第（四）项）。`, ['sections.1', 'sections.5'])];
+	return [
+		finding('F7', `人民政府的年报未说明${missing.join('、')}情况（条例第五十条第（四）项）。`, [
+			'sections.1',
+			'sections.5'
+		])
+	];
 }
 
 export function checkF8(report: Report, opts: FormOptions = {}): Finding[] {

@@ -16,7 +16,8 @@ interface Claim {
 const N = '(\\d+)(?:件|起|个)';
 const GAP = '[^。；;\\d]{0,8}?';
 
-const sum = (vs: (number | null | undefined)[]) => (vs.every(isNum) ? (vs as number[]).reduce((a, b) => a + b, 0) : null);
+const sum = (vs: (number | null | undefined)[]) =>
+	vs.every(isNum) ? (vs as number[]).reduce((a, b) => a + b, 0) : null;
 
 const CLAIMS: Claim[] = [
 	{
@@ -39,7 +40,9 @@ const CLAIMS: Claim[] = [
 		patterns: [new RegExp(`上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${GAP}${N}`, 'g')],
 		expected: (r) => {
 			const v = appCell(r, 'carried_over', TOTAL_COL);
-			return isNum(v) ? { values: [v], label: `表三上年结转总计${fmt(v)}件`, cells: [applicationPath('carried_over', TOTAL_COL)] } : null;
+			return isNum(v)
+				? { values: [v], label: `表三上年结转总计${fmt(v)}件`, cells: [applicationPath('carried_over', TOTAL_COL)] }
+				: null;
 		}
 	},
 	{
@@ -47,7 +50,9 @@ const CLAIMS: Claim[] = [
 		patterns: [new RegExp(`(?:办结|答复|办理完结)(?:了)?(?:依申请公开|政府信息公开申请|申请)?${GAP}${N}`, 'g')],
 		expected: (r) => {
 			const v = appCell(r, 'results_total', TOTAL_COL);
-			return isNum(v) ? { values: [v], label: `表三办理结果总计${fmt(v)}件`, cells: [applicationPath('results_total', TOTAL_COL)] } : null;
+			return isNum(v)
+				? { values: [v], label: `表三办理结果总计${fmt(v)}件`, cells: [applicationPath('results_total', TOTAL_COL)] }
+				: null;
 		}
 	},
 	{
@@ -58,7 +63,13 @@ const CLAIMS: Claim[] = [
 		],
 		expected: (r) => {
 			const v = appCell(r, 'carried_forward', TOTAL_COL);
-			return isNum(v) ? { values: [v], label: `表三结转下年度总计${fmt(v)}件`, cells: [applicationPath('carried_forward', TOTAL_COL)] } : null;
+			return isNum(v)
+				? {
+						values: [v],
+						label: `表三结转下年度总计${fmt(v)}件`,
+						cells: [applicationPath('carried_forward', TOTAL_COL)]
+					}
+				: null;
 		}
 	},
 	{
@@ -66,7 +77,9 @@ const CLAIMS: Claim[] = [
 		patterns: [new RegExp(`行政复议(?:案件|申请)?(?:共)?(?:计)?[^。；;\\d、]{0,4}?${N}`, 'g')],
 		expected: (r) => {
 			const v = reviewCell(r, 'reconsideration', 4);
-			return isNum(v) ? { values: [v], label: `表四行政复议总计${fmt(v)}件`, cells: [reviewPath('reconsideration', 4)] } : null;
+			return isNum(v)
+				? { values: [v], label: `表四行政复议总计${fmt(v)}件`, cells: [reviewPath('reconsideration', 4)] }
+				: null;
 		}
 	},
 	{
@@ -90,7 +103,13 @@ const CLAIMS: Claim[] = [
 			const layout = proactiveLayoutOf(r);
 			const field = layout === '2019' ? 'made' : 'issued';
 			const v = r.proactive?.normative_docs?.[field];
-			return isNum(v) ? { values: [v], label: `表二行政规范性文件${layout === '2019' ? '本年新制作数量' : '本年制发件数'}${fmt(v)}件`, cells: [proactivePath('normative_docs', field)] } : null;
+			return isNum(v)
+				? {
+						values: [v],
+						label: `表二行政规范性文件${layout === '2019' ? '本年新制作数量' : '本年制发件数'}${fmt(v)}件`,
+						cells: [proactivePath('normative_docs', field)]
+					}
+				: null;
 		}
 	},
 	{
@@ -99,7 +118,13 @@ const CLAIMS: Claim[] = [
 		expected: (r) => {
 			if (proactiveLayoutOf(r) !== '2021') return null;
 			const v = r.proactive?.normative_docs?.in_force;
-			return isNum(v) ? { values: [v], label: `表二行政规范性文件现行有效件数${fmt(v)}件`, cells: [proactivePath('normative_docs', 'in_force')] } : null;
+			return isNum(v)
+				? {
+						values: [v],
+						label: `表二行政规范性文件现行有效件数${fmt(v)}件`,
+						cells: [proactivePath('normative_docs', 'in_force')]
+					}
+				: null;
 		}
 	},
 	{
@@ -109,7 +134,13 @@ const CLAIMS: Claim[] = [
 			const layout = proactiveLayoutOf(r);
 			const field = layout === '2019' ? 'made' : 'issued';
 			const v = r.proactive?.rules?.[field];
-			return isNum(v) ? { values: [v], label: `表二规章${layout === '2019' ? '本年新制作数量' : '本年制发件数'}${fmt(v)}件`, cells: [proactivePath('rules', field)] } : null;
+			return isNum(v)
+				? {
+						values: [v],
+						label: `表二规章${layout === '2019' ? '本年新制作数量' : '本年制发件数'}${fmt(v)}件`,
+						cells: [proactivePath('rules', field)]
+					}
+				: null;
 		}
 	}
 ];
@@ -129,7 +160,9 @@ export function checkT2(report: Report): Finding[] {
 				const key = `${claim.what}:${n}`;
 				if (exp.values.includes(n) || seen.has(key)) continue;
 				seen.add(key);
-				out.push(finding('T2', `正文称“${m[0]}”，而${exp.label}，二者不一致（请人工确认）。`, [...exp.cells, 'sections.1']));
+				out.push(
+					finding('T2', `正文称“${m[0]}”，而${exp.label}，二者不一致（请人工确认）。`, [...exp.cells, 'sections.1'])
+				);
 			}
 	}
 	return out;

@@ -29,7 +29,10 @@ export function sectionProse(report: Report, id: '1' | '2' | '3' | '4' | '5' | '
 /** The whole source as prose: source_lines when the parser kept them, else title and sections in order. */
 export function wholeProse(report: Report): string {
 	if (report.source_lines?.length) return proseOf(report, report.source_lines.join('\n'));
-	const parts = [report.title ?? '', ...(['1', '2', '3', '4', '5', '6'] as const).map((id) => report.sections?.[id] ?? '')];
+	const parts = [
+		report.title ?? '',
+		...(['1', '2', '3', '4', '5', '6'] as const).map((id) => report.sections?.[id] ?? '')
+	];
 	return proseOf(report, parts.join('\n'));
 }
 

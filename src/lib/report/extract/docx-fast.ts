@@ -17,12 +17,30 @@ const unsupported = (what: string): never => {
 
 /** Elements whose whole subtree mammoth ignores or we do not need (properties are read where they matter). */
 const SKIP_IN_BODY = new Set(['w:sectPr', 'w:bookmarkStart', 'w:bookmarkEnd']);
-const SKIP_IN_PARAGRAPH = new Set(['w:bookmarkEnd', 'w:proofErr', 'w:commentRangeStart', 'w:commentRangeEnd', 'w:permStart', 'w:permEnd']);
+const SKIP_IN_PARAGRAPH = new Set([
+	'w:bookmarkEnd',
+	'w:proofErr',
+	'w:commentRangeStart',
+	'w:commentRangeEnd',
+	'w:permStart',
+	'w:permEnd'
+]);
 const SKIP_IN_RUN = new Set(['w:lastRenderedPageBreak']);
 /** Run properties that become an HTML element in mammoth's output (or change the text: caps). */
-const CELL_FORMATTING = new Set(['w:b', 'w:i', 'w:strike', 'w:dstrike', 'w:vertAlign', 'w:rStyle', 'w:u', 'w:highlight', 'w:smallCaps']);
+const CELL_FORMATTING = new Set([
+	'w:b',
+	'w:i',
+	'w:strike',
+	'w:dstrike',
+	'w:vertAlign',
+	'w:rStyle',
+	'w:u',
+	'w:highlight',
+	'w:smallCaps'
+]);
 
-const W_NS = /\sxmlns:w="(?:http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/wordprocessingml\/main)"/;
+const W_NS =
+	/\sxmlns:w="(?:http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|http:\/\/purl\.oclc\.org\/ooxml\/wordprocessingml\/main)"/;
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -70,8 +88,11 @@ export function readDocxFast(bytes: Uint8Array): Doc | null {
 	try {
 		// mammoth finds the main part through the package relationships; only the usual target is read here.
 		const relText = dec.decode(rels);
-		const targets = [...relText.matchAll(/<Relationship\s[^>]*Type="[^"]*\/officeDocument"[^>]*>/g)].map((m) => /Target="([^"]*)"/.exec(m[0])?.[1]);
-		if (targets.length !== 1 || (targets[0] !== 'word/document.xml' && targets[0] !== '/word/document.xml')) return null;
+		const targets = [...relText.matchAll(/<Relationship\s[^>]*Type="[^"]*\/officeDocument"[^>]*>/g)].map(
+			(m) => /Target="([^"]*)"/.exec(m[0])?.[1]
+		);
+		if (targets.length !== 1 || (targets[0] !== 'word/document.xml' && targets[0] !== '/word/document.xml'))
+			return null;
 		return readDocument(dec.decode(main));
 	} catch (e) {
 		if (e instanceof Unsupported || e instanceof TypeError) return null;
@@ -94,7 +115,8 @@ function readDocument(xml: string): Doc {
 	const open = (name: string, attrs: string, selfClosing: boolean): boolean => {
 		const parent = stack.length ? stack[stack.length - 1] : '';
 		// mammoth reads names by namespace URI: only the main namespace bound to w: on the root is read here.
-		if (attrs.includes('xmlns:w=') && !(name === 'w:document' && parent === '' && W_NS.test(attrs))) unsupported('namespace');
+		if (attrs.includes('xmlns:w=') && !(name === 'w:document' && parent === '' && W_NS.test(attrs)))
+			unsupported('namespace');
 		// Returning true: the element's subtree is skipped (properties are still read by the scanner).
 		switch (parent) {
 			case '':
@@ -171,7 +193,8 @@ function readDocument(xml: string): Doc {
 	};
 
 	const property = (owner: string, name: string, attrs: string) => {
-		if (name === 'w:del' || name === 'w:ins' || name === 'w:moveFrom' || name === 'w:moveTo') unsupported('tracked change');
+		if (name === 'w:del' || name === 'w:ins' || name === 'w:moveFrom' || name === 'w:moveTo')
+			unsupported('tracked change');
 		if (owner === 'w:tcPr' && cell) {
 			if (name === 'w:gridSpan') {
 				const v = attr(attrs, 'w:val');

@@ -21,6 +21,9 @@ export async function extractDocxMammoth(bytes: Uint8Array): Promise<Doc> {
 	for (const [name, data] of Object.entries(parts))
 		if (!isWellFormedXml(strFromU8(data))) throw new Error(`malformed XML in ${name}`);
 	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const { value } = await mammoth.convertToHtml({ buffer }, { includeDefaultStyleMap: true, ignoreEmptyParagraphs: true } as never);
+	const { value } = await mammoth.convertToHtml({ buffer }, {
+		includeDefaultStyleMap: true,
+		ignoreEmptyParagraphs: true
+	} as never);
 	return extractHtml(value);
 }

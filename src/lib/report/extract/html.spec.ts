@@ -7,7 +7,10 @@ import { REAL } from '../../../../tests/helpers/fixtures';
 // extractHtml reads htmlparser2's events; the oracle extractHtmlDom walks cheerio's DOM built from the same events.
 describe('extractHtml (parser events) reads exactly what the DOM walk reads', () => {
 	it('on the real scraped page', () => {
-		const html = readFileSync(`${REAL}/peer-samples/kirogovcompare/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html`, 'utf8');
+		const html = readFileSync(
+			`${REAL}/peer-samples/kirogovcompare/沭阳县发展和改革局2023年政府信息公开年度报告-沭阳县发改局_2025-12-30.html`,
+			'utf8'
+		);
 		const doc = extractHtml(html);
 		expect(doc.lines.length).toBeGreaterThan(20);
 		expect(doc).toEqual(extractHtmlDom(html));
@@ -29,7 +32,54 @@ describe('extractHtml (parser events) reads exactly what the DOM walk reads', ()
 			seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
 			return seed % n;
 		};
-		const toks = ['<p>', '</p>', '<div>', '</div>', '<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<th>', '<tbody>', '</tbody>', '<thead>', '<br>', '<span>', '</span>', '<title>', '</title>', '<head>', '</head>', '<script>x</script>', '<!-- c -->', 'a', 'b ', ' 1', '2', '&amp;', '&nbsp;', '予以公开', '\n', '<li>', '<ul>', '</ul>', '<caption>c</caption>', '<h1>', '</h1>', '<![CDATA[z]]>', '<!DOCTYPE html>', '<o:p>', '</o:p>', '<hr>', '<svg><text>s</text></svg>', '<b>', '</b>', '\u3000'];
+		const toks = [
+			'<p>',
+			'</p>',
+			'<div>',
+			'</div>',
+			'<table>',
+			'</table>',
+			'<tr>',
+			'</tr>',
+			'<td>',
+			'</td>',
+			'<th>',
+			'<tbody>',
+			'</tbody>',
+			'<thead>',
+			'<br>',
+			'<span>',
+			'</span>',
+			'<title>',
+			'</title>',
+			'<head>',
+			'</head>',
+			'<script>x</script>',
+			'<!-- c -->',
+			'a',
+			'b ',
+			' 1',
+			'2',
+			'&amp;',
+			'&nbsp;',
+			'予以公开',
+			'\n',
+			'<li>',
+			'<ul>',
+			'</ul>',
+			'<caption>c</caption>',
+			'<h1>',
+			'</h1>',
+			'<![CDATA[z]]>',
+			'<!DOCTYPE html>',
+			'<o:p>',
+			'</o:p>',
+			'<hr>',
+			'<svg><text>s</text></svg>',
+			'<b>',
+			'</b>',
+			'\u3000'
+		];
 		for (let k = 0; k < 3000; k++) {
 			let h = '';
 			for (let j = 1 + r(40); j > 0; j--) h += toks[r(toks.length)];

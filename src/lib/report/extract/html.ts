@@ -5,8 +5,35 @@ import type { Doc, DocLine } from './doc';
 
 /** Elements that end a line (shared with the DOM-walk oracle in tests/oracles/html-dom.ts). */
 export const BLOCK = new Set([
-	'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer',
-	'blockquote', 'pre', 'dd', 'dt', 'dl', 'center', 'form', 'main', 'nav', 'aside', 'caption', 'hr', 'title', 'address'
+	'p',
+	'div',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'li',
+	'ul',
+	'ol',
+	'section',
+	'article',
+	'header',
+	'footer',
+	'blockquote',
+	'pre',
+	'dd',
+	'dt',
+	'dl',
+	'center',
+	'form',
+	'main',
+	'nav',
+	'aside',
+	'caption',
+	'hr',
+	'title',
+	'address'
 ]);
 /** Elements whose content is not report text. */
 export const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'object', 'iframe', 'xml']);

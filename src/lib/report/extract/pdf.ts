@@ -36,7 +36,12 @@ export async function extractPdf(bytes: Uint8Array, deadlineMs = 10_000): Promis
 		lines.push(...rebuildLines(items, i + 1));
 	});
 	const title = read.title ? foldRadicals(read.title.normalize('NFKC')) : undefined;
-	return { doc: { lines, title }, textChars, pages: read.pageCount, truncatedPages: read.pageCount > read.pages.length };
+	return {
+		doc: { lines, title },
+		textChars,
+		pages: read.pageCount,
+		truncatedPages: read.pageCount > read.pages.length
+	};
 }
 
 /**

@@ -70,7 +70,14 @@ export async function readPdfChars(bytes: Uint8Array, maxPages: number, deadline
 				const bottom = f[(scratch >> 2) + 3];
 				m.FPDFText_GetCharOrigin(tp, i, scratch + 16, scratch + 24);
 				const d = heap().HEAPF64;
-				chars.push({ ch: String.fromCodePoint(u), x: left, r: right, y: d[(scratch + 24) >> 3], h: Math.abs(top - bottom), generated });
+				chars.push({
+					ch: String.fromCodePoint(u),
+					x: left,
+					r: right,
+					y: d[(scratch + 24) >> 3],
+					h: Math.abs(top - bottom),
+					generated
+				});
 			}
 			if (tp) m.FPDFText_ClosePage(tp);
 			m.FPDF_ClosePage(page);

@@ -22,7 +22,8 @@ export function splitCells(raw: string): string[] | null {
 }
 
 // A section heading inside a long scraped line: ordinal, 、, then the section's words within a few characters.
-const INLINE_HEAD = /\s*(?=[一二三四五六]\s*、\s*(?:[^、。，]{0,12}(?:总体情况|主动公开政府信息|收到和处理|依申请|行政复议|存在的主要问题|存在问题|其他需要报告)))/gu;
+const INLINE_HEAD =
+	/\s*(?=[一二三四五六]\s*、\s*(?:[^、。，]{0,12}(?:总体情况|主动公开政府信息|收到和处理|依申请|行政复议|存在的主要问题|存在问题|其他需要报告)))/gu;
 
 /** Scraped pages put a whole report on one line: break it before each section heading. */
 function breakLongLine(line: string): string[] {

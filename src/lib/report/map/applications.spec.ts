@@ -3,7 +3,13 @@ import { alignBest } from './applications';
 import type { ValueRow } from './rows';
 import { APPLICATION_ROWS, applicationRowKeys, type TemplateVersion } from '../template';
 
-const row = (label: string, line: number): ValueRow => ({ line, label: label ? [label] : [], context: [], near: [], figs: [] });
+const row = (label: string, line: number): ValueRow => ({
+	line,
+	label: label ? [label] : [],
+	context: [],
+	near: [],
+	figs: []
+});
 const rowsOf = (layout: TemplateVersion) =>
 	applicationRowKeys(layout).map((k, i) => {
 		const d = APPLICATION_ROWS.find((r) => r.key === k)!;

@@ -53,7 +53,8 @@ function computeLabelScores(row: ValueRow): Map<ApplicationRowKey, number> {
 		if (s > 0) out.set(key, s);
 	}
 	// A row whose own label names a sub-row is not also the group's single row (（六）其他处理 | 1.申请人…).
-	if ((out.get('other') ?? 0) < 3 && [...out.entries()].some(([k, v]) => k.startsWith('other.') && v >= 2)) out.delete('other');
+	if ((out.get('other') ?? 0) < 3 && [...out.entries()].some(([k, v]) => k.startsWith('other.') && v >= 2))
+		out.delete('other');
 	return out;
 }
 

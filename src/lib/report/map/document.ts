@@ -25,7 +25,11 @@ export function mapDocument(doc: Doc): Mapped {
 	const ranges = findSections(norm, keys);
 	const byId = new Map<SectionId, SectionRange>(ranges.map((r) => [r.id, r]));
 	const sections: Report['sections'] = {};
-	for (const r of ranges) sections[r.id] = doc.lines.slice(r.start, r.end).map((l) => l.text).join('\n');
+	for (const r of ranges)
+		sections[r.id] = doc.lines
+			.slice(r.start, r.end)
+			.map((l) => l.text)
+			.join('\n');
 
 	const t = readTitle(norm, doc.title);
 	const organ = fullerOrgan(t.organ, norm);

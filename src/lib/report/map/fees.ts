@@ -7,7 +7,11 @@ import { readFee, type FeeInfo } from './meta';
 import type { SectionRange } from './sections';
 import { provenanceAt, type MapInput, type SectionMapping } from './section';
 
-export function mapFees(input: MapInput, range: SectionRange | undefined, elsewhere: (SectionRange | undefined)[] = []): SectionMapping<Fees> {
+export function mapFees(
+	input: MapInput,
+	range: SectionRange | undefined,
+	elsewhere: (SectionRange | undefined)[] = []
+): SectionMapping<Fees> {
 	const { doc, norm } = input;
 	let fee: FeeInfo = range ? readFee(norm, range.start, range.end) : { yuan: null, line: -1 };
 	for (const r of elsewhere) if (fee.yuan === null && r) fee = readFee(norm, r.start, r.end, true);

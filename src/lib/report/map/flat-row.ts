@@ -59,16 +59,35 @@ export function mostlyOneValuePerLine(rows: ValueRow[]): boolean {
 }
 
 /** A4 for section 4 as one sequence of fifteen: in each group of five the four parts sum to the total. */
-export const fifteenSums: RowCheck = (v) => v.length === 15 && [0, 5, 10].every((k) => v[k] + v[k + 1] + v[k + 2] + v[k + 3] === v[k + 4]);
+export const fifteenSums: RowCheck = (v) =>
+	v.length === 15 && [0, 5, 10].every((k) => v[k] + v[k + 1] + v[k + 2] + v[k + 3] === v[k + 4]);
 
 /** The one reading of a one-value-per-line sequence that has too few or too many values, or null. */
-export function soleReading(figs: Fig[], cells: number, ok: RowCheck): { values: number[]; figs: Fig[]; kind: 'collapsed_run' | 'number_broken' } | { values: null; readings: number } {
+export function soleReading(
+	figs: Fig[],
+	cells: number,
+	ok: RowCheck
+): { values: number[]; figs: Fig[]; kind: 'collapsed_run' | 'number_broken' } | { values: null; readings: number } {
 	if (!figs.every((f) => f.value !== null && !f.note)) return { values: null, readings: 0 };
 	const short = figs.length < cells;
-	const readings = short ? expandCollapsed(figs.map((f) => f.value as number), cells, ok) : joinBroken(figs.map((f) => f.raw.trim()), cells, ok);
+	const readings = short
+		? expandCollapsed(
+				figs.map((f) => f.value as number),
+				cells,
+				ok
+			)
+		: joinBroken(
+				figs.map((f) => f.raw.trim()),
+				cells,
+				ok
+			);
 	if (readings.length !== 1) return { values: null, readings: readings.length };
 	const values = readings[0];
-	return { values, figs: short ? placeRuns(values, figs) : placeJoined(values, figs), kind: short ? 'collapsed_run' : 'number_broken' };
+	return {
+		values,
+		figs: short ? placeRuns(values, figs) : placeJoined(values, figs),
+		kind: short ? 'collapsed_run' : 'number_broken'
+	};
 }
 
 /** The figures of an expanded reading, each traced to the printed figure its run came from. */

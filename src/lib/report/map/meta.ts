@@ -14,7 +14,10 @@ const TITLE_END = /(政府信息公开|政务公开|信息公开)[^，。]{0,12}
 const SCRAPE_PREFIX = /^\s*(?:标题|题名|title)\s*[:：]\s*/i;
 
 function cleanOrgan(s: string): string {
-	return s.replace(/[\s\u3000"“”'‘’《》【】]/g, '').replace(/^(?:关于)/, '').replace(/[的]$/, '');
+	return s
+		.replace(/[\s\u3000"“”'‘’《》【】]/g, '')
+		.replace(/^(?:关于)/, '')
+		.replace(/[的]$/, '');
 }
 
 /**
@@ -24,7 +27,11 @@ function cleanOrgan(s: string): string {
  */
 export function readTitle(norm: string[], fallbackTitle?: string): TitleInfo {
 	const limit = Math.min(norm.length, 40);
-	const clean = (k: number) => stripMarkup(norm[k] ?? '').replace(SCRAPE_PREFIX, '').replace(/^[#*>\s]+/, '').replace(/\s+/g, '');
+	const clean = (k: number) =>
+		stripMarkup(norm[k] ?? '')
+			.replace(SCRAPE_PREFIX, '')
+			.replace(/^[#*>\s]+/, '')
+			.replace(/\s+/g, '');
 	for (let i = 0; i < limit; i++) {
 		const one = clean(i);
 		if (!one || one.length > 80) continue;
@@ -52,7 +59,12 @@ export function readTitle(norm: string[], fallbackTitle?: string): TitleInfo {
 		}
 		if (!m) {
 			const y = /((?:19|20)\d{2})年/.exec(title);
-			return { title, organ: cleanOrgan(title.split(/\d{4}年|政府信息公开/)[0] ?? ''), year: y ? Number(y[1]) : null, lines };
+			return {
+				title,
+				organ: cleanOrgan(title.split(/\d{4}年|政府信息公开/)[0] ?? ''),
+				year: y ? Number(y[1]) : null,
+				lines
+			};
 		}
 		return { title, organ: cleanOrgan(m[1]) || cleanOrgan(m[3]), year: Number(m[2]), lines };
 	}
@@ -71,7 +83,9 @@ export function fullerOrgan(organ: string, norm: string[]): string {
 	if (!organ) return organ;
 	for (let i = 0; i < Math.min(norm.length, 60); i++) {
 		if (!norm[i].includes('由')) continue; // the pattern needs it; most lines have none
-		const m = /本(?:年度)?报告(?:是)?由(.{2,40}?)(?:办公室|办公厅|政务公开办公室)?(?:根据|依据|按照|编制)/.exec(norm[i].replace(/\s/g, ''));
+		const m = /本(?:年度)?报告(?:是)?由(.{2,40}?)(?:办公室|办公厅|政务公开办公室)?(?:根据|依据|按照|编制)/.exec(
+			norm[i].replace(/\s/g, '')
+		);
 		if (m && m[1].endsWith(organ) && m[1].length > organ.length && m[1].length <= organ.length + 8) return m[1];
 	}
 	return organ;

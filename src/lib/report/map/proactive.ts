@@ -4,7 +4,14 @@ import { labelKey, stripListNumber } from '../normalize';
 import type { Fig, ValueRow } from './rows';
 
 const MARKS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数'];
-const MARKS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '政府集中采购', '采购项目数量'];
+const MARKS_2019 = [
+	'本年新制作数量',
+	'本年新公开数量',
+	'对外公开总数量',
+	'上一年项目数量',
+	'政府集中采购',
+	'采购项目数量'
+];
 
 /** Section 2's layout from its column headers; null when the text has neither. */
 export function proactiveLayout(sectionKey: string): TemplateVersion | null {

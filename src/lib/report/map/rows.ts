@@ -77,7 +77,12 @@ function parseLine(doc: Doc, i: number, norm: string): Parsed {
 	for (let k = last + 1; k < tokens.length; k++) {
 		const v = kinds[k];
 		if (v.kind === 'number') hasNumber = true;
-		figs.push({ value: v.kind === 'number' ? v.value : null, line: i, raw: v.raw, note: v.kind === 'number' ? v.note : undefined });
+		figs.push({
+			value: v.kind === 'number' ? v.value : null,
+			line: i,
+			raw: v.raw,
+			note: v.kind === 'number' ? v.note : undefined
+		});
 	}
 	return { label, figs, hasNumber };
 }
@@ -111,7 +116,15 @@ export function collectRows(doc: Doc, norm: string[], from: number, to: number, 
 			if (!single) open.oneALine = false;
 			continue;
 		}
-		const row: ValueRow = { line: i, label: p.label, context: [], near: [], figs: p.figs, page: doc.lines[i].page, grid: doc.lines[i].grid };
+		const row: ValueRow = {
+			line: i,
+			label: p.label,
+			context: [],
+			near: [],
+			figs: p.figs,
+			page: doc.lines[i].page,
+			grid: doc.lines[i].grid
+		};
 		if (single && p.label.length === 0 && !isPdf) row.oneALine = true;
 		if (!isPdf) {
 			if (row.label.length === 0) row.label = pending;
@@ -148,8 +161,14 @@ function attachByHeight(doc: Doc, rows: ValueRow[], labels: { line: number; text
 	}
 	for (const [row, list] of adds) {
 		const y = doc.lines[row.line].y!;
-		const above = list.filter((a) => a.y > y).sort((a, b) => b.y - a.y).map((a) => a.text);
-		const below = list.filter((a) => a.y <= y).sort((a, b) => b.y - a.y).map((a) => a.text);
+		const above = list
+			.filter((a) => a.y > y)
+			.sort((a, b) => b.y - a.y)
+			.map((a) => a.text);
+		const below = list
+			.filter((a) => a.y <= y)
+			.sort((a, b) => b.y - a.y)
+			.map((a) => a.text);
 		// The row's own label may wrap around its numbers: read it top to bottom.
 		if (row.label.length === 0) row.label = [[...above, ...below].join('')];
 		row.near = [...above, ...row.label, ...below];

@@ -13,7 +13,16 @@ import {
 	splitSection4,
 	type RunToken
 } from './split';
-import { APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, applicationRowKeys, proactiveItems, APPLICANT_COLUMNS, type ApplicationRowKey, type TemplateVersion } from '../template';
+import {
+	APPLICATION_ROWS,
+	REVIEW_COLUMNS,
+	REVIEW_GROUPS,
+	applicationRowKeys,
+	proactiveItems,
+	APPLICANT_COLUMNS,
+	type ApplicationRowKey,
+	type TemplateVersion
+} from '../template';
 import { applicationPath, proactiveItemPath, proactivePath, reviewPath } from '../cell-path';
 import { provenanceAt } from './section';
 
@@ -80,9 +89,15 @@ function labelsOf(key: ApplicationRowKey): string[] {
 	return [def.label, ...def.variants.filter((v) => v.length >= 4)];
 }
 
-export function readSection3RunTogether(doc: Doc, norm: string[], from: number, to: number): RunTogetherSection3 | null {
+export function readSection3RunTogether(
+	doc: Doc,
+	norm: string[],
+	from: number,
+	to: number
+): RunTogetherSection3 | null {
 	const sp = span(norm, from, to);
-	let best: { layout: TemplateVersion; anchors: { key: ApplicationRowKey; start: number; end: number }[] } | null = null;
+	let best: { layout: TemplateVersion; anchors: { key: ApplicationRowKey; start: number; end: number }[] } | null =
+		null;
 	for (const layout of ['2021', '2019'] as const) {
 		const anchors: { key: ApplicationRowKey; start: number; end: number }[] = [];
 		let pos = 0;
@@ -111,7 +126,13 @@ export function readSection3RunTogether(doc: Doc, norm: string[], from: number, 
 		firstDigit[a.key] = d ? a.end + d.index : a.start;
 	});
 	const res = splitSection3({ rows: input, otherLayout: best.layout });
-	const out: RunTogetherSection3 = { rows: {}, layout: best.layout, provenance: {}, warnings: section3SplitWarnings({ rows: input, otherLayout: best.layout }, res), found: best.anchors.length };
+	const out: RunTogetherSection3 = {
+		rows: {},
+		layout: best.layout,
+		provenance: {},
+		warnings: section3SplitWarnings({ rows: input, otherLayout: best.layout }, res),
+		found: best.anchors.length
+	};
 	for (const a of best.anchors) {
 		const values = res.rows[a.key];
 		out.rows[a.key] = (values ?? [null, null, null, null, null, null, null]) as Row7;
@@ -179,11 +200,16 @@ export function readSection2RunTogether(doc: Doc, norm: string[], from: number, 
 			const w = freeSplitWarning(where, `表二“${it.label}”`, tokens, it.fields.length, s);
 			if (w) warnings.push(w);
 		} else {
-			warnings.push({ code: 'run_together_unsolved', message: `表二“${it.label}”的数字连写为“${tokens.join(' ')}”，含负号或小数，无法唯一拆分，未取值`, where });
+			warnings.push({
+				code: 'run_together_unsolved',
+				message: `表二“${it.label}”的数字连写为“${tokens.join(' ')}”，含负号或小数，无法唯一拆分，未取值`,
+				where
+			});
 		}
 		const d = /\d/.exec(between);
 		const line = d ? sp.lineOf[a.end + d.index] : sp.lineOf[a.start];
-		for (const f of it.fields) if (proactive[it.key][f] !== null) provenance[proactivePath(it.key, f)] = provenanceAt(doc, line);
+		for (const f of it.fields)
+			if (proactive[it.key][f] !== null) provenance[proactivePath(it.key, f)] = provenanceAt(doc, line);
 	});
 	return { proactive, provenance, warnings, found: anchors.length };
 }

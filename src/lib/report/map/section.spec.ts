@@ -50,13 +50,22 @@ describe('mapSection3', () => {
 	});
 	it('reads nothing without the section', () => {
 		const s3 = mapSection3(input(['x']), undefined, '2021');
-		expect(s3).toEqual({ values: { columns: expect.any(Array), rows: {} }, provenance: {}, warnings: [], otherLayout: null });
+		expect(s3).toEqual({
+			values: { columns: expect.any(Array), rows: {} },
+			provenance: {},
+			warnings: [],
+			otherLayout: null
+		});
 	});
 });
 
 describe('mapSection4', () => {
 	it('reads fifteen figures in template order, and warns when the count is off', () => {
-		const ok = mapSection4(input(['四、政府信息公开行政复议、行政诉讼情况', '1 2 0 0 3 0 0 0 0 0 1 0 0 0 1']), { id: '4', start: 0, end: 2 });
+		const ok = mapSection4(input(['四、政府信息公开行政复议、行政诉讼情况', '1 2 0 0 3 0 0 0 0 0 1 0 0 0 1']), {
+			id: '4',
+			start: 0,
+			end: 2
+		});
 		expect(ok.values.reconsideration).toEqual([1, 2, 0, 0, 3]);
 		expect(ok.values.litigation_after_reconsideration).toEqual([1, 0, 0, 0, 1]);
 		expect(ok.warnings).toEqual([]);

@@ -47,6 +47,10 @@ export function deriveTotal(
 	return {
 		value,
 		provenance: { ...at, derived: 'sum', from: paths },
-		warning: { code: 'derived_total', message: `“${name}”总计栏空白，各项均已填报，按各项之和记为 ${value}（推算值，不作为合计校验的依据）`, where: totalPath }
+		warning: {
+			code: 'derived_total',
+			message: `“${name}”总计栏空白，各项均已填报，按各项之和记为 ${value}（推算值，不作为合计校验的依据）`,
+			where: totalPath
+		}
 	};
 }

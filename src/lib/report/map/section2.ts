@@ -21,7 +21,12 @@ export interface Section2Mapping extends SectionMapping<Proactive> {
 }
 
 /** `sectionKey`: the section's lines without punctuation, joined (where the column headers are looked for). */
-export function mapSection2(input: MapInput, range: SectionRange | undefined, sectionKey: string, year: number | null): Section2Mapping {
+export function mapSection2(
+	input: MapInput,
+	range: SectionRange | undefined,
+	sectionKey: string,
+	year: number | null
+): Section2Mapping {
 	const headerLayout = proactiveLayout(sectionKey);
 	if (!range) return { values: {}, provenance: {}, warnings: [], layout: headerLayout };
 	const { doc, norm } = input;
@@ -35,11 +40,19 @@ export function mapSection2(input: MapInput, range: SectionRange | undefined, se
 		for (const [f, fig] of Object.entries(res.figs[item])) {
 			out.provenance[proactivePath(item, f)] = provenanceAt(doc, fig.line);
 			if (fig.note)
-				out.warnings.push({ code: 'cell_note', message: `第二部分“${item}”单元格带注释“${fig.raw}”，取其前导数字 ${fig.value}`, where: proactivePath(item, f) });
+				out.warnings.push({
+					code: 'cell_note',
+					message: `第二部分“${item}”单元格带注释“${fig.raw}”，取其前导数字 ${fig.value}`,
+					where: proactivePath(item, f)
+				});
 		}
 	}
 	for (const s of res.short)
-		out.warnings.push({ code: s.got < s.want ? 'short_row' : 'long_row', message: `第二部分“${s.key}”应有 ${s.want} 个数字，读到 ${s.got} 个，无法确定各数字所在的列，全行记为空`, where: proactiveItemPath(s.key) });
+		out.warnings.push({
+			code: s.got < s.want ? 'short_row' : 'long_row',
+			message: `第二部分“${s.key}”应有 ${s.want} 个数字，读到 ${s.got} 个，无法确定各数字所在的列，全行记为空`,
+			where: proactiveItemPath(s.key)
+		});
 
 	const complete = Object.keys(res.items).length - res.short.length;
 	if (complete < MIN_COMPLETE_ITEMS && !mostlyOneValuePerLine(rows)) {
@@ -47,7 +60,11 @@ export function mapSection2(input: MapInput, range: SectionRange | undefined, se
 		if (rt.found > complete) out = { values: rt.proactive, provenance: rt.provenance, warnings: rt.warnings };
 	}
 	if (Object.keys(out.values).length > 0 && !headerLayout) {
-		out.warnings.push({ code: 'layout_guess', message: `第二部分未见表头，按年份采用 ${layout} 年模板`, where: 'proactive' });
+		out.warnings.push({
+			code: 'layout_guess',
+			message: `第二部分未见表头，按年份采用 ${layout} 年模板`,
+			where: 'proactive'
+		});
 		return { ...out, layout };
 	}
 	return { ...out, layout: headerLayout };

@@ -21,36 +21,64 @@ export interface Section3Mapping extends SectionMapping<Applications> {
 }
 
 /** `prefer`: the layout to align to when both fit equally (section 2's, else the year's). */
-export function mapSection3(input: MapInput, range: SectionRange | undefined, prefer: TemplateVersion): Section3Mapping {
+export function mapSection3(
+	input: MapInput,
+	range: SectionRange | undefined,
+	prefer: TemplateVersion
+): Section3Mapping {
 	const { doc, norm } = input;
-	const out: Section3Mapping = { values: { columns: [...APPLICANT_COLUMNS], rows: {} }, provenance: {}, warnings: [], otherLayout: null };
+	const out: Section3Mapping = {
+		values: { columns: [...APPLICANT_COLUMNS], rows: {} },
+		provenance: {},
+		warnings: [],
+		otherLayout: null
+	};
 	if (!range) return out;
 	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES);
 	if (rows.length > 0) {
 		const al = alignBest(rows, prefer);
-		out.otherLayout = al.assigned.some((a) => a.key === 'other') ? '2019' : al.assigned.some((a) => a.key?.startsWith('other.')) ? '2021' : null;
+		out.otherLayout = al.assigned.some((a) => a.key === 'other')
+			? '2019'
+			: al.assigned.some((a) => a.key?.startsWith('other.'))
+				? '2021'
+				: null;
 		al.assigned.forEach((a, i) => {
 			const row = rows[i];
 			if (!a.key) {
-				out.warnings.push({ code: 'extra_row', message: `第三部分第 ${row.line + 1} 行不属于模板中的任何一行，已忽略：“${labelText(row)}”`, where: `line ${row.line + 1}` });
+				out.warnings.push({
+					code: 'extra_row',
+					message: `第三部分第 ${row.line + 1} 行不属于模板中的任何一行，已忽略：“${labelText(row)}”`,
+					where: `line ${row.line + 1}`
+				});
 				return;
 			}
 			const path = applicationRowPath(a.key);
 			if (!a.byLabel)
-				out.warnings.push({ code: 'label_by_order', message: `第 ${row.line + 1} 行标签“${labelText(row)}”无法识别，按模板行序归入“${rowName(a.key)}”`, where: path });
+				out.warnings.push({
+					code: 'label_by_order',
+					message: `第 ${row.line + 1} 行标签“${labelText(row)}”无法识别，按模板行序归入“${rowName(a.key)}”`,
+					where: path
+				});
 			const figs = rowFigures(row, path, out.warnings);
 			out.values.rows[a.key] = figs.map((f) => f?.value ?? null) as Row7;
 			figs.forEach((f, c) => {
 				if (!f) return;
 				const where = applicationPath(a.key!, c);
 				out.provenance[where] = provenanceAt(doc, f.line);
-				if (f.note) out.warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
+				if (f.note)
+					out.warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
 			});
 			// A blank 总计 printed beside six printed parts: their sum, marked as derived.
 			const total = figs[ROW_FIGURES - 1];
 			if (total && total.value === null) {
 				const parts = figs.slice(0, ROW_FIGURES - 1).map((f) => f?.value ?? null);
-				const d = deriveTotal(parts, parts.map((_, c) => applicationPath(a.key!, c)), applicationPath(a.key, ROW_FIGURES - 1), provenanceAt(doc, total.line), rowName(a.key));
+				const d = deriveTotal(
+					parts,
+					parts.map((_, c) => applicationPath(a.key!, c)),
+					applicationPath(a.key, ROW_FIGURES - 1),
+					provenanceAt(doc, total.line),
+					rowName(a.key)
+				);
 				if (d) {
 					out.values.rows[a.key]![ROW_FIGURES - 1] = d.value;
 					out.provenance[applicationPath(a.key, ROW_FIGURES - 1)] = d.provenance;
@@ -62,13 +90,20 @@ export function mapSection3(input: MapInput, range: SectionRange | undefined, pr
 
 	// Cells run together with no separator: read the rows by their labels and let the sums split the digits.
 	// Rows read with exactly seven figures (blanks included) count as full; run-together rows come out short.
-	const misfit = new Set(out.warnings.filter((w) => w.code === 'short_row' || w.code === 'long_row').map((w) => w.where));
+	const misfit = new Set(
+		out.warnings.filter((w) => w.code === 'short_row' || w.code === 'long_row').map((w) => w.where)
+	);
 	const full = Object.keys(out.values.rows).filter((k) => !misfit.has(applicationRowPath(k))).length;
 	// Digits printed one a line are not run together: that reading would split 14 into 1 and 4.
 	if (full < MIN_FULL_ROWS && !mostlyOneValuePerLine(rows)) {
 		const rt = readSection3RunTogether(doc, norm, range.start, range.end);
 		if (rt && rt.found > full)
-			return { values: { ...out.values, rows: rt.rows }, provenance: rt.provenance, warnings: rt.warnings, otherLayout: rt.layout };
+			return {
+				values: { ...out.values, rows: rt.rows },
+				provenance: rt.provenance,
+				warnings: rt.warnings,
+				otherLayout: rt.layout
+			};
 	}
 	return out;
 }
@@ -94,8 +129,16 @@ function rowFigures(row: ValueRow, path: string, warnings: Warning[]): (Fig | nu
 		if (r.values) {
 			warnings.push(
 				r.kind === 'collapsed_run'
-					? { code: 'collapsed_run', message: `“${labelText(row)}”只印出 ${figs.length} 个数字（${printed}），相同数字连续的行似被删去；按本行总计唯一可能的读法展开为 ${r.values.join(' ')}，请核对原文`, where: path }
-					: { code: 'number_broken', message: `“${labelText(row)}”有 ${figs.length} 个数字（${printed}），似有数字被断成两行；按本行总计唯一可能的读法合并为 ${r.values.join(' ')}，请核对原文`, where: path }
+					? {
+							code: 'collapsed_run',
+							message: `“${labelText(row)}”只印出 ${figs.length} 个数字（${printed}），相同数字连续的行似被删去；按本行总计唯一可能的读法展开为 ${r.values.join(' ')}，请核对原文`,
+							where: path
+						}
+					: {
+							code: 'number_broken',
+							message: `“${labelText(row)}”有 ${figs.length} 个数字（${printed}），似有数字被断成两行；按本行总计唯一可能的读法合并为 ${r.values.join(' ')}，请核对原文`,
+							where: path
+						}
 			);
 			return r.figs;
 		}

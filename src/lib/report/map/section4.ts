@@ -25,7 +25,13 @@ export function mapSection4(input: MapInput, range: SectionRange | undefined): S
 		figs.forEach((f, c) => (out.provenance[reviewPath(g, c)] = provenanceAt(doc, f.line)));
 		if (figs.length === 5 && figs[4].value === null) {
 			const parts = figs.slice(0, 4).map((f) => f.value);
-			const d = deriveTotal(parts, parts.map((_, c) => reviewPath(g, c)), reviewPath(g, 4), provenanceAt(doc, figs[4].line), REVIEW_GROUP_LABELS[g]);
+			const d = deriveTotal(
+				parts,
+				parts.map((_, c) => reviewPath(g, c)),
+				reviewPath(g, 4),
+				provenanceAt(doc, figs[4].line),
+				REVIEW_GROUP_LABELS[g]
+			);
 			if (d) {
 				out.values[g]![4] = d.value;
 				out.provenance[reviewPath(g, 4)] = d.provenance;
@@ -38,7 +44,11 @@ export function mapSection4(input: MapInput, range: SectionRange | undefined): S
 	if (rt && Object.values(rt.review).some((g) => g && g.some((v) => v !== null)))
 		return { values: rt.review, provenance: rt.provenance, warnings: rt.warnings };
 	if (res.count > 0)
-		out.warnings.push({ code: 'review_count', message: `第四部分应有 ${REVIEW_FIGURES} 个数字，读到 ${res.count} 个`, where: 'review' });
+		out.warnings.push({
+			code: 'review_count',
+			message: `第四部分应有 ${REVIEW_FIGURES} 个数字，读到 ${res.count} 个`,
+			where: 'review'
+		});
 	return out;
 }
 

@@ -191,7 +191,10 @@ describe('splitSection3 edge cases', () => {
 		const r = splitSection3({ rows: { new: [long] } });
 		expect(r.detail.new!.status).toBe('gave-up');
 		expect(r.detail.new!.reason).toContain('过长');
-		const r2 = splitSection3({ rows: { new: ['9'.repeat(40)] } }, { maxNodes: 1000, maxCandidates: 500, maxTableNodes: 1000, maxDigits: 120 });
+		const r2 = splitSection3(
+			{ rows: { new: ['9'.repeat(40)] } },
+			{ maxNodes: 1000, maxCandidates: 500, maxTableNodes: 1000, maxDigits: 120 }
+		);
 		expect(r2.detail.new!.status).toBe('gave-up');
 		expect(r2.complete).toBe(false);
 	});
@@ -199,7 +202,13 @@ describe('splitSection3 edge cases', () => {
 	it('uses row-only splits and says so when the columns cannot all hold', () => {
 		// new breaks A1 against results_total: 220000022 stays ambiguous.
 		const r = splitSection3({
-			rows: { new: ['5', '0', '0', '0', '0', '0', '5'], carried_over: ['0000000'], granted: ['220000022'], results_total: ['220000022'], carried_forward: ['0000000'] },
+			rows: {
+				new: ['5', '0', '0', '0', '0', '0', '5'],
+				carried_over: ['0000000'],
+				granted: ['220000022'],
+				results_total: ['220000022'],
+				carried_forward: ['0000000']
+			},
 			otherLayout: '2021'
 		});
 		expect(r.tableSolutions).toBe(0);
@@ -228,9 +237,11 @@ describe('splitSection4', () => {
 			expect(v[0]! + v[1]! + v[2]! + v[3]!).toBe(v[4]);
 			expect(r.detail[g]!.status).toBe('row-sum');
 		}
-		expect(r.groups.reconsideration!.join('') + r.groups.litigation_direct!.join('') + r.groups.litigation_after_reconsideration!.join('')).toBe(
-			'21317000001324019'
-		);
+		expect(
+			r.groups.reconsideration!.join('') +
+				r.groups.litigation_direct!.join('') +
+				r.groups.litigation_after_reconsideration!.join('')
+		).toBe('21317000001324019');
 	});
 
 	it('splits per group and reports an ambiguous group', () => {

@@ -152,7 +152,12 @@ export function enumerateSplits(
 	if (typeof norm === 'string') return { solutions: [], complete: true, reason: norm, splits: 0 };
 	const totalDigits = norm.reduce((s, t) => s + (t.digits?.length ?? 0), 0);
 	if (totalDigits > limits.maxDigits)
-		return { solutions: [], complete: false, reason: `数字串过长（${totalDigits}位，上限${limits.maxDigits}位）`, splits: 0 };
+		return {
+			solutions: [],
+			complete: false,
+			reason: `数字串过长（${totalDigits}位，上限${limits.maxDigits}位）`,
+			splits: 0
+		};
 	const splits = countSequenceSplits(norm, cellCount);
 	if (splits === 0) return { solutions: [], complete: true, splits };
 
@@ -288,9 +293,20 @@ function toSequenceSplit<R extends Cell[]>(res: EnumResult & { splits: number },
 	const base = { splits: res.splits, candidates: res.solutions.length, reason: res.reason };
 	if (!res.complete) return { ...base, values: null, status: 'gave-up', alternatives: [] };
 	if (res.solutions.length === 0)
-		return { ...base, values: null, status: 'no-valid-split', alternatives: [], reason: res.reason ?? noSplitReason(res.splits, rules) };
+		return {
+			...base,
+			values: null,
+			status: 'no-valid-split',
+			alternatives: [],
+			reason: res.reason ?? noSplitReason(res.splits, rules)
+		};
 	if (res.solutions.length === 1)
-		return { ...base, values: res.solutions[0] as R, status: res.splits === 1 ? 'single' : 'row-sum', alternatives: [] };
+		return {
+			...base,
+			values: res.solutions[0] as R,
+			status: res.splits === 1 ? 'single' : 'row-sum',
+			alternatives: []
+		};
 	return { ...base, values: null, status: 'ambiguous', alternatives: res.solutions.slice(0, 10) as R[] };
 }
 
@@ -342,7 +358,10 @@ function columnEquations(layout: TemplateVersion): ColumnEquation[] {
 		});
 		eqs.push({
 			col,
-			terms: [...outcomeRowKeys(layout).map((key) => ({ key, coef: 1 })), { key: 'results_total' as ApplicationRowKey, coef: -1 }]
+			terms: [
+				...outcomeRowKeys(layout).map((key) => ({ key, coef: 1 })),
+				{ key: 'results_total' as ApplicationRowKey, coef: -1 }
+			]
 		});
 	}
 	return eqs;
@@ -360,7 +379,10 @@ export function inferOtherLayout(keys: Iterable<string>): TemplateVersion {
  * satisfies the sums agrees on them. Rows whose split is forced by the text alone are kept as printed even
  * if they break A3 (the checks report that), never "repaired".
  */
-export function splitSection3(input: Section3SplitInput, limits: SplitLimits = DEFAULT_SPLIT_LIMITS): Section3SplitResult {
+export function splitSection3(
+	input: Section3SplitInput,
+	limits: SplitLimits = DEFAULT_SPLIT_LIMITS
+): Section3SplitResult {
 	const layout = input.otherLayout ?? inferOtherLayout(Object.keys(input.rows));
 	const keys = Object.keys(input.rows) as ApplicationRowKey[];
 	const detail: Partial<Record<ApplicationRowKey, SequenceSplit<Row7>>> = {};
@@ -394,13 +416,19 @@ export function splitSection3(input: Section3SplitInput, limits: SplitLimits = D
 			reason = `整表搜索超过${limits.maxTableNodes}步，未用列合计`;
 		} else {
 			tableSolutions = search.count;
-			if (search.count === 0) reason = '各行候选拆分无法同时满足列合计（第一项加第二项等于第三项加第四项、办理结果总计），仅按行合计拆分';
+			if (search.count === 0)
+				reason = '各行候选拆分无法同时满足列合计（第一项加第二项等于第三项加第四项、办理结果总计），仅按行合计拆分';
 			else
 				for (const key of ambiguous) {
 					const chosen = search.chosen.get(key)!;
 					if (chosen.size === 1) {
 						const [idx] = chosen;
-						detail[key] = { ...detail[key]!, values: candidates.get(key)![idx], status: 'table-sums', alternatives: [] };
+						detail[key] = {
+							...detail[key]!,
+							values: candidates.get(key)![idx],
+							status: 'table-sums',
+							alternatives: []
+						};
 					} else {
 						const cands = candidates.get(key)!;
 						detail[key] = { ...detail[key]!, alternatives: [...chosen].slice(0, 10).map((i) => cands[i]) };
@@ -474,7 +502,10 @@ function solveTable(
 
 // ── Section 4 ──────────────────────────────────────────────────────────────────────────────────────
 
-const A4_GROUP_RULE = (offset: number): SumRule => ({ parts: [offset, offset + 1, offset + 2, offset + 3], total: offset + 4 });
+const A4_GROUP_RULE = (offset: number): SumRule => ({
+	parts: [offset, offset + 1, offset + 2, offset + 3],
+	total: offset + 4
+});
 
 export type Section4SplitInput =
 	/** The three arrays flattened into one run (15 cells), as text extraction often gives them. */
@@ -490,7 +521,10 @@ export interface Section4SplitResult {
 }
 
 /** Split section 4 by A4 per group. With a flat run, a group is settled when every valid split agrees on it. */
-export function splitSection4(input: Section4SplitInput, limits: SplitLimits = DEFAULT_SPLIT_LIMITS): Section4SplitResult {
+export function splitSection4(
+	input: Section4SplitInput,
+	limits: SplitLimits = DEFAULT_SPLIT_LIMITS
+): Section4SplitResult {
 	const groups: Partial<Record<ReviewGroup, Row5 | null>> = {};
 	const detail: Partial<Record<ReviewGroup, SequenceSplit<Row5>>> = {};
 	if ('groups' in input) {
@@ -512,12 +546,40 @@ export function splitSection4(input: Section4SplitInput, limits: SplitLimits = D
 		const distinct: Row5[] = [];
 		for (const s of slices) if (!distinct.some((d) => sameCells(d, s))) distinct.push(s);
 		let s: SequenceSplit<Row5>;
-		if (!res.complete) s = { values: null, status: 'gave-up', splits: res.splits, candidates: distinct.length, alternatives: [], reason: res.reason };
+		if (!res.complete)
+			s = {
+				values: null,
+				status: 'gave-up',
+				splits: res.splits,
+				candidates: distinct.length,
+				alternatives: [],
+				reason: res.reason
+			};
 		else if (distinct.length === 0)
-			s = { values: null, status: 'no-valid-split', splits: res.splits, candidates: 0, alternatives: [], reason: res.reason ?? noSplitReason(res.splits, rules) };
+			s = {
+				values: null,
+				status: 'no-valid-split',
+				splits: res.splits,
+				candidates: 0,
+				alternatives: [],
+				reason: res.reason ?? noSplitReason(res.splits, rules)
+			};
 		else if (distinct.length === 1)
-			s = { values: distinct[0], status: res.splits === 1 ? 'single' : 'row-sum', splits: res.splits, candidates: 1, alternatives: [] };
-		else s = { values: null, status: 'ambiguous', splits: res.splits, candidates: distinct.length, alternatives: distinct.slice(0, 10) };
+			s = {
+				values: distinct[0],
+				status: res.splits === 1 ? 'single' : 'row-sum',
+				splits: res.splits,
+				candidates: 1,
+				alternatives: []
+			};
+		else
+			s = {
+				values: null,
+				status: 'ambiguous',
+				splits: res.splits,
+				candidates: distinct.length,
+				alternatives: distinct.slice(0, 10)
+			};
 		detail[g] = s;
 		groups[g] = s.values;
 	});
@@ -530,7 +592,11 @@ export function splitSection4(input: Section4SplitInput, limits: SplitLimits = D
  * Split a section 2 row (e.g. 规章 issued/repealed/in_force). There is no sum rule, so only a text that allows
  * one split is settled; otherwise `splits` says how many readings there are (77132470 into 3 → 21).
  */
-export function splitFree(tokens: RunToken[], cellCount: number, limits: SplitLimits = DEFAULT_SPLIT_LIMITS): SequenceSplit {
+export function splitFree(
+	tokens: RunToken[],
+	cellCount: number,
+	limits: SplitLimits = DEFAULT_SPLIT_LIMITS
+): SequenceSplit {
 	return splitSequence(tokens, cellCount, [], limits);
 }
 
@@ -540,7 +606,14 @@ function tokensText(tokens: RunToken[] | undefined): string {
 	return (tokens ?? []).map((t) => (t === null ? '（空）' : typeof t === 'string' ? t : t.digits)).join(' ');
 }
 
-function describe(where: string, name: string, text: string, s: SequenceSplit, cells: number, hasRules = true): Warning | null {
+function describe(
+	where: string,
+	name: string,
+	text: string,
+	s: SequenceSplit,
+	cells: number,
+	hasRules = true
+): Warning | null {
 	const fmt = (r: Cell[]) => r.map((v) => (v === null ? '空' : String(v))).join(',');
 	switch (s.status) {
 		case 'row-sum':
@@ -560,9 +633,17 @@ function describe(where: string, name: string, text: string, s: SequenceSplit, c
 				where
 			};
 		case 'no-valid-split':
-			return { code: 'run_together_unsolved', message: `${name}的数字连写为“${text}”，${s.reason ?? '无法拆分'}，未取值`, where };
+			return {
+				code: 'run_together_unsolved',
+				message: `${name}的数字连写为“${text}”，${s.reason ?? '无法拆分'}，未取值`,
+				where
+			};
 		case 'gave-up':
-			return { code: 'run_together_gave_up', message: `${name}的数字连写为“${text}”，${s.reason ?? '超出求解上限'}，未取值`, where };
+			return {
+				code: 'run_together_gave_up',
+				message: `${name}的数字连写为“${text}”，${s.reason ?? '超出求解上限'}，未取值`,
+				where
+			};
 		default:
 			return null;
 	}
@@ -572,7 +653,13 @@ function describe(where: string, name: string, text: string, s: SequenceSplit, c
 export function section3SplitWarnings(input: Section3SplitInput, result: Section3SplitResult): Warning[] {
 	const out: Warning[] = [];
 	for (const [key, s] of Object.entries(result.detail) as [ApplicationRowKey, SequenceSplit][]) {
-		const w = describe(applicationRowPath(key), `表三“${APPLICATION_ROW_SHORT[key]}”行`, tokensText(input.rows[key]), s, 7);
+		const w = describe(
+			applicationRowPath(key),
+			`表三“${APPLICATION_ROW_SHORT[key]}”行`,
+			tokensText(input.rows[key]),
+			s,
+			7
+		);
 		if (w) out.push(w);
 	}
 	if (result.reason) out.push({ code: 'run_together_table', message: result.reason, where: 'applications' });
@@ -591,7 +678,13 @@ export function section4SplitWarnings(input: Section4SplitInput, result: Section
 }
 
 /** Warning for one section 2 row split with splitFree (null when the text allowed one reading). */
-export function freeSplitWarning(where: string, name: string, tokens: RunToken[], cellCount: number, s: SequenceSplit): Warning | null {
+export function freeSplitWarning(
+	where: string,
+	name: string,
+	tokens: RunToken[],
+	cellCount: number,
+	s: SequenceSplit
+): Warning | null {
 	if (s.status === 'single') return null;
 	return describe(where, name, tokensText(tokens), s, cellCount, false);
 }

@@ -13,7 +13,11 @@ describe('readValue', () => {
 		for (const c of ['', ' ', '—', '-', '/', '无', '——', '不适用']) expect(readValue(c).kind).toBe('null');
 	});
 	it('a count with a note keeps the leading count and the note', () => {
-		expect(readValue('22（其中修订16件）')).toMatchObject({ kind: 'number', value: 22, note: expect.stringContaining('其中修订16件') });
+		expect(readValue('22（其中修订16件）')).toMatchObject({
+			kind: 'number',
+			value: 22,
+			note: expect.stringContaining('其中修订16件')
+		});
 	});
 	it('labels are text', () => {
 		expect(readValue('2.其他法律行政法规禁止公开').kind).toBe('text');

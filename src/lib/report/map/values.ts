@@ -10,7 +10,8 @@ export type ValueToken =
 const NULL_RE = /^(?:|[-－—–―‐─ー~～/／\\]+|无|無|不适用|不適用|空|n\/?a)$/i;
 const NUM_RE = /^[+\-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?$/;
 // A leading count followed by a parenthesised or trailing note; units (件, 元, 万元, 个, 项, 条) allowed after it.
-const NOTE_RE = /^([+\-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)\s*(?:件|个|项|条|元|万元)?\s*([（(].*[)）]?|[，,；;].*)$/;
+const NOTE_RE =
+	/^([+\-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)\s*(?:件|个|项|条|元|万元)?\s*([（(].*[)）]?|[，,；;].*)$/;
 const UNIT_RE = /^([+\-－−]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?)\s*(件|个|项|条|元|万元|次)$/;
 
 export function toNumber(s: string): number {

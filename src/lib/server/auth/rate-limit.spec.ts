@@ -53,7 +53,9 @@ describe('login rate limit', () => {
 		for (let i = 0; i < rl.MAX_FAILURES; i++) rl.recordFailure('dave', A, t0);
 		closeDb(); // "restart": a new connection to the same file
 		const again = openDatabase(tmp.url);
-		const n = again.$client.prepare("select count(*) n from login_failure where username='dave'").get() as { n: number };
+		const n = again.$client.prepare("select count(*) n from login_failure where username='dave'").get() as {
+			n: number;
+		};
 		again.$client.close();
 		expect(n.n).toBe(rl.MAX_FAILURES);
 		expect(rl.blockedUntil('dave', A, t0 + 1)).not.toBeNull();
@@ -96,7 +98,9 @@ describe('login rate limit', () => {
 
 	it('stores a cut, lower-cased username, never the megabytes sent', () => {
 		rl.recordFailure('X'.repeat(5_000_000), 'a'.repeat(1000));
-		const row = getDb().$client.prepare('select length(username) u, length(address) a from login_failure order by id desc limit 1').get();
+		const row = getDb()
+			.$client.prepare('select length(username) u, length(address) a from login_failure order by id desc limit 1')
+			.get();
 		expect(row).toEqual({ u: rl.MAX_USERNAME_CHARS, a: 64 });
 	});
 });

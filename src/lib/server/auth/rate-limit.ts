@@ -43,7 +43,11 @@ function untilAfter(where: ReturnType<typeof and>, limit: number, now: number): 
 
 /** null when a login may be tried; otherwise the time (ms) at which the next try is allowed. */
 export function blockedUntil(username: string, address = '', now = Date.now()): number | null {
-	const user = untilAfter(and(eq(lf.username, usernameKey(username)), eq(lf.address, addressKey(address))), MAX_FAILURES, now);
+	const user = untilAfter(
+		and(eq(lf.username, usernameKey(username)), eq(lf.address, addressKey(address))),
+		MAX_FAILURES,
+		now
+	);
 	const addr = address ? untilAfter(eq(lf.address, addressKey(address)), maxAddressFailures(), now) : null;
 	if (user === null && addr === null) return null;
 	return Math.max(user ?? 0, addr ?? 0);
@@ -51,9 +55,15 @@ export function blockedUntil(username: string, address = '', now = Date.now()): 
 
 export function recordFailure(username: string, address = '', now = Date.now()): number {
 	const db = getDb();
-	const row = db.insert(lf).values({ username: usernameKey(username), address: addressKey(address), at: now }).returning({ id: lf.id }).get();
+	const row = db
+		.insert(lf)
+		.values({ username: usernameKey(username), address: addressKey(address), at: now })
+		.returning({ id: lf.id })
+		.get();
 	// Old rows are of no use to the window: drop them as we go.
-	db.delete(lf).where(lt(lf.at, now - WINDOW_MS)).run();
+	db.delete(lf)
+		.where(lt(lf.at, now - WINDOW_MS))
+		.run();
 	return row.id;
 }
 
@@ -111,10 +121,16 @@ export function locksOf(username: string, now = Date.now()): Lock[] {
 
 /** An admin's unlock: the username may be tried again from every address. Returns the failures forgotten. */
 export function unlockUser(username: string): number {
-	return getDb().delete(lf).where(eq(lf.username, usernameKey(username))).run().changes;
+	return getDb()
+		.delete(lf)
+		.where(eq(lf.username, usernameKey(username)))
+		.run().changes;
 }
 
 /** An admin's unlock of a client address (all usernames). */
 export function unlockAddress(address: string): number {
-	return getDb().delete(lf).where(eq(lf.address, addressKey(address))).run().changes;
+	return getDb()
+		.delete(lf)
+		.where(eq(lf.address, addressKey(address)))
+		.run().changes;
 }

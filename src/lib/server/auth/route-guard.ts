@@ -10,7 +10,10 @@ const SIGNED_OUT = '未登录或登录已过期';
 
 function wantsJson(event: RequestEvent): boolean {
 	const accept = event.request.headers.get('accept') ?? '';
-	return event.route.id?.startsWith('/api/') === true || (accept.includes('application/json') && !accept.includes('text/html'));
+	return (
+		event.route.id?.startsWith('/api/') === true ||
+		(accept.includes('application/json') && !accept.includes('text/html'))
+	);
 }
 
 /** Requests SvelteKit's client makes for itself (data loads, enhanced forms): it must see its own formats. */
@@ -33,7 +36,10 @@ export function guardRoute(event: RequestEvent): Response | null {
 	const routeId = event.route.id;
 	if (routeId === null) return null; // no such route: SvelteKit answers 404
 	const role = event.locals.user?.role ?? null;
-	const allowed = event.request.method === 'POST' ? canRunAction(role, routeId, actionOf(event.url.search)) : canOpenRoute(role, routeId);
+	const allowed =
+		event.request.method === 'POST'
+			? canRunAction(role, routeId, actionOf(event.url.search))
+			: canOpenRoute(role, routeId);
 	if (allowed) return null;
 	const rule = ruleFor(routeId);
 	if (rule !== undefined && rule !== 'public' && !role) {

@@ -40,7 +40,13 @@ describe('sessions', () => {
 		const token = session.generateSessionToken();
 		const s = session.createSession(token, userId, t0);
 		expect(session.validateSessionToken(token, t0 + session.SESSION_TTL + 1).session).toBeNull();
-		expect(getDb().select().from(table.session).all().map((r) => r.id)).not.toContain(s.id);
+		expect(
+			getDb()
+				.select()
+				.from(table.session)
+				.all()
+				.map((r) => r.id)
+		).not.toContain(s.id);
 	});
 
 	it('renews (slides) when less than half the lifetime is left, not before', () => {
@@ -62,16 +68,29 @@ describe('sessions', () => {
 		// a session that ran out while nobody presented it again
 		const old = { id: 'f'.repeat(64), userId, expiresAt: t0 - 1 };
 		getDb().insert(table.session).values(old).run();
-		expect(getDb().select().from(table.session).all().map((r) => r.id)).toContain(old.id);
+		expect(
+			getDb()
+				.select()
+				.from(table.session)
+				.all()
+				.map((r) => r.id)
+		).toContain(old.id);
 		session.createSession(session.generateSessionToken(), userId, t0);
-		const ids = getDb().select().from(table.session).all().map((r) => r.id);
+		const ids = getDb()
+			.select()
+			.from(table.session)
+			.all()
+			.map((r) => r.id);
 		expect(ids).not.toContain(old.id);
 		expect(ids).toContain(live.id);
 	});
 
 	it('sets the cookie HttpOnly, SameSite=Lax, Path=/, and Secure exactly when served over HTTPS', () => {
 		const set: { name: string; value: string; opts: Record<string, unknown> }[] = [];
-		const jar = { set: (name: string, value: string, opts: Record<string, unknown>) => set.push({ name, value, opts }), delete: () => {} };
+		const jar = {
+			set: (name: string, value: string, opts: Record<string, unknown>) => set.push({ name, value, opts }),
+			delete: () => {}
+		};
 		session.setSessionCookie(jar, 'tok', Date.now() + 1000, true);
 		session.setSessionCookie(jar, 'tok', Date.now() + 1000, false);
 		for (const c of set) expect(c.opts).toMatchObject({ path: '/', httpOnly: true, sameSite: 'lax' });

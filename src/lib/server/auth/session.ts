@@ -85,7 +85,11 @@ export function invalidateUserSessions(userId: string): void {
 }
 
 interface CookieJar {
-	set(name: string, value: string, opts: { path: string; expires?: Date; httpOnly?: boolean; sameSite?: 'lax' | 'strict'; secure?: boolean }): void;
+	set(
+		name: string,
+		value: string,
+		opts: { path: string; expires?: Date; httpOnly?: boolean; sameSite?: 'lax' | 'strict'; secure?: boolean }
+	): void;
 	delete(name: string, opts: { path: string }): void;
 }
 

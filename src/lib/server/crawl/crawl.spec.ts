@@ -21,13 +21,21 @@ const hits: Hit[] = [];
 const pages: { title: string; date: string; href: string }[][] = [0, 1, 2, 3].map((p) =>
 	[0, 1, 2].map((i) => {
 		const day = 28 - p * 7 - i;
-		return { title: `区政府第${p * 3 + i + 1}号通知关于做好有关工作`, date: `2024-02-${String(day).padStart(2, '0')}`, href: `./202402/t202402${String(day).padStart(2, '0')}_${p}${i}.html` };
+		return {
+			title: `区政府第${p * 3 + i + 1}号通知关于做好有关工作`,
+			date: `2024-02-${String(day).padStart(2, '0')}`,
+			href: `./202402/t202402${String(day).padStart(2, '0')}_${p}${i}.html`
+		};
 	})
 );
 let version = 1;
 
 function listingPage(p: number): string {
-	const items = pages[p].map((it) => `<li><a href="${it.href}" title="${it.title}" target="_blank">${it.title}</a><span>${it.date}</span></li>`).join('\n');
+	const items = pages[p]
+		.map(
+			(it) => `<li><a href="${it.href}" title="${it.title}" target="_blank">${it.title}</a><span>${it.date}</span></li>`
+		)
+		.join('\n');
 	return `<html><head><meta charset="utf-8"><title>通知公告_测试区教育局</title></head><body>
 <div class="header"><span>2024-03-06</span></div>
 <div class="dqwz">当前位置：首页 &gt; 信息公开 &gt; 测试区教育局 &gt; 通知公告</div>
@@ -93,7 +101,10 @@ const server = http.createServer((req, res) => {
 let base = '';
 let db: ReturnType<typeof useTempDatabase>;
 const config = (over: Partial<CrawlConfig> = {}): CrawlConfig => ({ ...crawlConfig(), timeoutMs: 800, ...over });
-const publications = () => getDb().$client.prepare('SELECT title, published_on, channel, url FROM publication ORDER BY published_on DESC').all() as { url: string }[];
+const publications = () =>
+	getDb()
+		.$client.prepare('SELECT title, published_on, channel, url FROM publication ORDER BY published_on DESC')
+		.all() as { url: string }[];
 
 beforeAll(async () => {
 	db = useTempDatabase('dw-crawl-');
@@ -110,7 +121,12 @@ afterAll(async () => {
 
 describe('crawler', () => {
 	it('follows the pagination to the cap, one request per second per host, with its own User-Agent', async () => {
-		const { id } = sources.upsert({ organ: '测试区教育局', channel: '通知公告', startUrl: `${base}/col/index.html`, maxPages: 3 });
+		const { id } = sources.upsert({
+			organ: '测试区教育局',
+			channel: '通知公告',
+			startUrl: `${base}/col/index.html`,
+			maxPages: 3
+		});
 		hits.length = 0;
 		const run = await runCrawl({ trigger: 'manual', sourceIds: [id], config: config() });
 		const paths = hits.map((h) => h.path);
@@ -121,7 +137,12 @@ describe('crawler', () => {
 		expect(run.sources[0]).toMatchObject({ status: 'ok', pages: 3, parsed: 3, added: 9, duplicates: 0, errors: [] });
 		const stored = publications();
 		expect(stored).toHaveLength(9);
-		expect(stored[0]).toEqual({ title: pages[0][0].title, published_on: '2024-02-28', channel: '通知公告', url: `${base}/col/202402/t20240228_00.html` });
+		expect(stored[0]).toEqual({
+			title: pages[0][0].title,
+			published_on: '2024-02-28',
+			channel: '通知公告',
+			url: `${base}/col/202402/t20240228_00.html`
+		});
 		expect(stored.some((s) => s.url.includes('_3'))).toBe(false);
 		expect(sources.get(id)?.lastStatus).toBe('ok');
 	}, 20_000);
@@ -133,7 +154,14 @@ describe('crawler', () => {
 		hits.length = 0;
 		const second = await runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
 		// Page 0 changed (new ETag): read again, one new item; page 1 unchanged since (If-Modified-Since): 304, stop.
-		expect(second.sources[0]).toMatchObject({ status: 'ok', pages: 2, parsed: 1, notModified: 1, added: 1, duplicates: 3 });
+		expect(second.sources[0]).toMatchObject({
+			status: 'ok',
+			pages: 2,
+			parsed: 1,
+			notModified: 1,
+			added: 1,
+			duplicates: 3
+		});
 		expect(hits.find((h) => h.path === '/col/index_1.html')?.headers['if-modified-since']).toBe(LAST_MODIFIED);
 		expect(publications()).toHaveLength(10);
 
@@ -145,18 +173,42 @@ describe('crawler', () => {
 		expect(publications()).toHaveLength(10);
 	});
 
-	it('stops at the configured date (older items not stored) and at the run\'s page cap', async () => {
-		const dated = sources.upsert({ organ: '测试区档案馆', channel: '通知公告', startUrl: `${base}/col/index.html`, maxPages: 5, since: '2024-02-18' }).id;
+	it("stops at the configured date (older items not stored) and at the run's page cap", async () => {
+		const dated = sources.upsert({
+			organ: '测试区档案馆',
+			channel: '通知公告',
+			startUrl: `${base}/col/index.html`,
+			maxPages: 5,
+			since: '2024-02-18'
+		}).id;
 		hits.length = 0;
 		const run = await runCrawl({ trigger: 'manual', sourceIds: [dated], config: config({ minIntervalMs: 50 }) });
 		// Page 2 holds only items before 18 February: read, nothing kept, and the pagination stops there.
-		expect(hits.map((h) => h.path)).toEqual(['/robots.txt', '/col/index.html', '/col/index_1.html', '/col/index_2.html']);
+		expect(hits.map((h) => h.path)).toEqual([
+			'/robots.txt',
+			'/col/index.html',
+			'/col/index_1.html',
+			'/col/index_2.html'
+		]);
 		expect(run.sources[0]).toMatchObject({ status: 'ok', pages: 3, added: 7 });
-		const kept = getDb().$client.prepare("SELECT MIN(p.published_on) AS d, COUNT(*) AS n FROM publication p JOIN organ o ON o.id = p.organ_id WHERE o.name = '测试区档案馆'").get();
+		const kept = getDb()
+			.$client.prepare(
+				"SELECT MIN(p.published_on) AS d, COUNT(*) AS n FROM publication p JOIN organ o ON o.id = p.organ_id WHERE o.name = '测试区档案馆'"
+			)
+			.get();
 		expect(kept).toEqual({ d: '2024-02-19', n: 7 });
 
-		const capped = sources.upsert({ organ: '测试区统计局', channel: '通知公告', startUrl: `${base}/col/index.html`, maxPages: 5 }).id;
-		const second = await runCrawl({ trigger: 'manual', sourceIds: [capped], config: config({ minIntervalMs: 50, maxPagesPerRun: 2 }) });
+		const capped = sources.upsert({
+			organ: '测试区统计局',
+			channel: '通知公告',
+			startUrl: `${base}/col/index.html`,
+			maxPages: 5
+		}).id;
+		const second = await runCrawl({
+			trigger: 'manual',
+			sourceIds: [capped],
+			config: config({ minIntervalMs: 50, maxPagesPerRun: 2 })
+		});
 		expect(second.pages).toBe(2);
 		expect(second.sources[0]).toMatchObject({ status: 'ok', pages: 2, added: 7 });
 	});
@@ -170,9 +222,15 @@ describe('crawler', () => {
 		];
 		hits.length = 0;
 		const stored = publications().length;
-		const run = await runCrawl({ trigger: 'manual', sourceIds: ids, config: config({ minIntervalMs: 50, timeoutMs: 500 }) });
+		const run = await runCrawl({
+			trigger: 'manual',
+			sourceIds: ids,
+			config: config({ minIntervalMs: 50, timeoutMs: 500 })
+		});
 		expect(hits.some((h) => h.path.startsWith('/private/'))).toBe(false);
-		const reasons = ids.map((id) => run.sources.find((s) => s.sourceId === id)!).map((s) => s.errors.map((e) => e.reason).join());
+		const reasons = ids
+			.map((id) => run.sources.find((s) => s.sourceId === id)!)
+			.map((s) => s.errors.map((e) => e.reason).join());
 		expect(reasons[0]).toMatch(/robots\.txt 不允许/);
 		expect(reasons[1]).toBe('HTTP 404 Not Found');
 		expect(reasons[2]).toBe('HTTP 500 Internal Server Error');
@@ -187,7 +245,12 @@ describe('crawler', () => {
 	}, 20_000);
 
 	it('follows a redirect, and runs one job at a time', async () => {
-		const { id } = sources.upsert({ organ: '测试区卫健委', channel: '通知公告', startUrl: `${base}/moved/index.html`, maxPages: 1 });
+		const { id } = sources.upsert({
+			organ: '测试区卫健委',
+			channel: '通知公告',
+			startUrl: `${base}/moved/index.html`,
+			maxPages: 1
+		});
 		const job = runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
 		expect(() => runCrawl({ trigger: 'manual', config: config() })).toThrow(CrawlBusy);
 		const run = await job;
@@ -197,7 +260,12 @@ describe('crawler', () => {
 	it('shows broken sources in the update-frequency data, apart from silences', async () => {
 		const f = { fromYear: 2024, toYear: 2024, kind: null, organId: null };
 		const before = updates(f);
-		expect(before.broken.map((b) => `${b.organ.name}/${b.channel}`)).toEqual(['测试区民政局/人事信息', '测试区民政局/工作动态', '测试区财政局/财政预决算', '测试区财政局/通知公告']);
+		expect(before.broken.map((b) => `${b.organ.name}/${b.channel}`)).toEqual([
+			'测试区民政局/人事信息',
+			'测试区民政局/工作动态',
+			'测试区财政局/财政预决算',
+			'测试区财政局/通知公告'
+		]);
 		expect(before.broken.find((b) => b.channel === '工作动态')?.reason).toBe('HTTP 500 Internal Server Error');
 		// Organs whose only columns are broken have no postings: unknown, so not among the silent.
 		expect(before.silences.some((s) => s.organ.name === '测试区财政局' || s.organ.name === '测试区民政局')).toBe(false);

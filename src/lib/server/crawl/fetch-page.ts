@@ -25,7 +25,11 @@ export class FetchContext {
 	}
 }
 
-export async function fetchPage(startUrl: string, ctx: FetchContext, validators?: Validators | null): Promise<PageFetch> {
+export async function fetchPage(
+	startUrl: string,
+	ctx: FetchContext,
+	validators?: Validators | null
+): Promise<PageFetch> {
 	const { config } = ctx;
 	let url = startUrl;
 	for (let hop = 0; hop <= config.maxRedirects; hop++) {
@@ -35,10 +39,12 @@ export async function fetchPage(startUrl: string, ctx: FetchContext, validators?
 		} catch {
 			return { kind: 'error', url, reason: `网址无效：${url}` };
 		}
-		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { kind: 'error', url, reason: `只抓取 http/https 网址：${url}` };
+		if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+			return { kind: 'error', url, reason: `只抓取 http/https 网址：${url}` };
 		const rules = await ctx.robots.rulesFor(url);
 		if (rules.refusal) return { kind: 'error', url, reason: rules.refusal, disallowed: true };
-		if (!rules.allowed(url)) return { kind: 'error', url, reason: `robots.txt 不允许抓取此网址：${url}`, disallowed: true };
+		if (!rules.allowed(url))
+			return { kind: 'error', url, reason: `robots.txt 不允许抓取此网址：${url}`, disallowed: true };
 		const interval = Math.max(config.minIntervalMs, Math.min(rules.delayMs ?? 0, MAX_CRAWL_DELAY_MS));
 		await ctx.throttle.wait(parsed.host, interval);
 		const headers: Record<string, string> = {
@@ -70,18 +76,34 @@ export async function fetchPage(startUrl: string, ctx: FetchContext, validators?
 		}
 		if (res.status !== 200) {
 			await res.body?.cancel();
-			return { kind: 'error', url, status: res.status, reason: `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}` };
+			return {
+				kind: 'error',
+				url,
+				status: res.status,
+				reason: `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`
+			};
 		}
 		const length = Number(res.headers.get('content-length') ?? 0);
 		if (length > config.maxBytes) {
 			await res.body?.cancel();
-			return { kind: 'error', url, status: 200, reason: `页面超过上限 ${Math.round(config.maxBytes / 1048576)} MB，未读取` };
+			return {
+				kind: 'error',
+				url,
+				status: 200,
+				reason: `页面超过上限 ${Math.round(config.maxBytes / 1048576)} MB，未读取`
+			};
 		}
 		let bytes: Uint8Array;
 		try {
 			bytes = await readCapped(res, config.maxBytes);
 		} catch (e) {
-			if (e instanceof TooLarge) return { kind: 'error', url, status: 200, reason: `页面超过上限 ${Math.round(config.maxBytes / 1048576)} MB，未读取` };
+			if (e instanceof TooLarge)
+				return {
+					kind: 'error',
+					url,
+					status: 200,
+					reason: `页面超过上限 ${Math.round(config.maxBytes / 1048576)} MB，未读取`
+				};
 			return { kind: 'error', url, reason: describeFetchError(e, config.timeoutMs) };
 		}
 		return {

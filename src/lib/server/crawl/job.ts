@@ -50,7 +50,12 @@ export function isRunning(): boolean {
  * Runs the crawl of the given sources (default: every enabled one) now. Throws CrawlBusy when a job is running;
  * resolves when the run is recorded.
  */
-export function runCrawl(options: { trigger: 'manual' | 'schedule' | 'cli'; actorId?: string | null; sourceIds?: number[]; config?: CrawlConfig }): Promise<RunOutcome> {
+export function runCrawl(options: {
+	trigger: 'manual' | 'schedule' | 'cli';
+	actorId?: string | null;
+	sourceIds?: number[];
+	config?: CrawlConfig;
+}): Promise<RunOutcome> {
 	if (running) throw new CrawlBusy();
 	const job = doRun(options).finally(() => {
 		running = null;
@@ -59,12 +64,18 @@ export function runCrawl(options: { trigger: 'manual' | 'schedule' | 'cli'; acto
 	return job;
 }
 
-async function doRun(options: { trigger: string; actorId?: string | null; sourceIds?: number[]; config?: CrawlConfig }): Promise<RunOutcome> {
+async function doRun(options: {
+	trigger: string;
+	actorId?: string | null;
+	sourceIds?: number[];
+	config?: CrawlConfig;
+}): Promise<RunOutcome> {
 	const c = getDb().$client;
 	const ctx = new FetchContext(options.config);
 	const runId = Number(
-		c.prepare("INSERT INTO crawl_run (trigger, status, started_at, started_by) VALUES (?, 'running', ?, ?)").run(options.trigger, Date.now(), options.actorId ?? null)
-			.lastInsertRowid
+		c
+			.prepare("INSERT INTO crawl_run (trigger, status, started_at, started_by) VALUES (?, 'running', ?, ?)")
+			.run(options.trigger, Date.now(), options.actorId ?? null).lastInsertRowid
 	);
 	const todo = sources.list().filter((s) => (options.sourceIds ? options.sourceIds.includes(s.id) : s.enabled));
 	const outcome: RunOutcome = { runId, pages: 0, added: 0, errors: 0, sources: [] };
@@ -77,7 +88,16 @@ async function doRun(options: { trigger: string; actorId?: string | null; source
 				result = await crawlSource(source, ctx, budget, options.actorId ?? null);
 			} catch (e) {
 				// A failure of ours (the database) is that source's error; the run goes on with the next one.
-				result = { sourceId: source.id, status: 'broken', pages: 0, notModified: 0, parsed: 0, added: 0, duplicates: 0, errors: [{ url: source.startUrl, reason: `内部错误：${e instanceof Error ? e.message : String(e)}` }] };
+				result = {
+					sourceId: source.id,
+					status: 'broken',
+					pages: 0,
+					notModified: 0,
+					parsed: 0,
+					added: 0,
+					duplicates: 0,
+					errors: [{ url: source.startUrl, reason: `内部错误：${e instanceof Error ? e.message : String(e)}` }]
+				};
 			}
 			outcome.sources.push(result);
 			outcome.pages += result.pages;
@@ -86,33 +106,59 @@ async function doRun(options: { trigger: string; actorId?: string | null; source
 			c.transaction(() => {
 				c.prepare(
 					'INSERT INTO crawl_run_source (run_id, source_id, status, pages, not_modified, added, duplicates, errors_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
-				).run(runId, source.id, result.status, result.pages, result.notModified, result.added, result.duplicates, JSON.stringify(result.errors));
+				).run(
+					runId,
+					source.id,
+					result.status,
+					result.pages,
+					result.notModified,
+					result.added,
+					result.duplicates,
+					JSON.stringify(result.errors)
+				);
 				c.prepare('UPDATE crawl_source SET last_status = ?, last_error = ?, last_run_at = ? WHERE id = ?').run(
 					result.status,
 					result.errors[0]?.reason ?? null,
 					Date.now(),
 					source.id
 				);
-				c.prepare('UPDATE crawl_run SET pages = ?, added = ?, errors = ? WHERE id = ?').run(outcome.pages, outcome.added, outcome.errors, runId);
+				c.prepare('UPDATE crawl_run SET pages = ?, added = ?, errors = ? WHERE id = ?').run(
+					outcome.pages,
+					outcome.added,
+					outcome.errors,
+					runId
+				);
 			}).immediate();
 		}
 	} finally {
-		c.prepare("UPDATE crawl_run SET status = 'done', finished_at = ?, pages = ?, added = ?, errors = ? WHERE id = ?").run(
-			Date.now(),
-			outcome.pages,
-			outcome.added,
-			outcome.errors,
-			runId
-		);
+		c.prepare(
+			"UPDATE crawl_run SET status = 'done', finished_at = ?, pages = ?, added = ?, errors = ? WHERE id = ?"
+		).run(Date.now(), outcome.pages, outcome.added, outcome.errors, runId);
 	}
 	return outcome;
 }
 
 /** One column: its pages from the start URL, following `next`, until the depth, the date, the budget or the end. */
-export async function crawlSource(source: sources.SourceRow, ctx: FetchContext, budget: number, actorId: string | null): Promise<SourceOutcome> {
+export async function crawlSource(
+	source: sources.SourceRow,
+	ctx: FetchContext,
+	budget: number,
+	actorId: string | null
+): Promise<SourceOutcome> {
 	const c = getDb().$client;
-	const out: SourceOutcome = { sourceId: source.id, status: 'ok', pages: 0, notModified: 0, parsed: 0, added: 0, duplicates: 0, errors: [] };
-	const getValidators = c.prepare('SELECT etag, last_modified AS lastModified FROM crawl_page WHERE source_id = ? AND url = ?');
+	const out: SourceOutcome = {
+		sourceId: source.id,
+		status: 'ok',
+		pages: 0,
+		notModified: 0,
+		parsed: 0,
+		added: 0,
+		duplicates: 0,
+		errors: []
+	};
+	const getValidators = c.prepare(
+		'SELECT etag, last_modified AS lastModified FROM crawl_page WHERE source_id = ? AND url = ?'
+	);
 	const saveValidators = c.prepare(
 		`INSERT INTO crawl_page (source_id, url, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (source_id, url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at`
@@ -122,7 +168,8 @@ export async function crawlSource(source: sources.SourceRow, ctx: FetchContext, 
 	let readable = 0;
 	while (url && out.pages < Math.min(source.maxPages, budget) && !seen.has(url)) {
 		seen.add(url);
-		const validators = getValidators.get(source.id, url) as { etag: string | null; lastModified: string | null } | undefined;
+		const validators = getValidators.get(source.id, url) as
+			{ etag: string | null; lastModified: string | null } | undefined;
 		const page = await fetchPage(url, ctx, validators);
 		if (!(page.kind === 'error' && page.disallowed)) out.pages++;
 		if (page.kind === 'error') {
@@ -164,7 +211,9 @@ export async function crawlSource(source: sources.SourceRow, ctx: FetchContext, 
 
 /** A run left 'running' by a process that stopped (a restart): marked interrupted so the list says so. */
 export function markInterruptedRuns(): number {
-	return getDb().$client.prepare("UPDATE crawl_run SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(Date.now()).changes;
+	return getDb()
+		.$client.prepare("UPDATE crawl_run SET status = 'interrupted', finished_at = ? WHERE status = 'running'")
+		.run(Date.now()).changes;
 }
 
 export interface RunRow {
@@ -176,7 +225,17 @@ export interface RunRow {
 	pages: number;
 	added: number;
 	errors: number;
-	sources: { sourceId: number; organName: string; channel: string; status: string; pages: number; notModified: number; added: number; duplicates: number; errors: PageError[] }[];
+	sources: {
+		sourceId: number;
+		organName: string;
+		channel: string;
+		status: string;
+		pages: number;
+		notModified: number;
+		added: number;
+		duplicates: number;
+		errors: PageError[];
+	}[];
 }
 
 export function recentRuns(limit = 20): RunRow[] {
@@ -192,6 +251,9 @@ export function recentRuns(limit = 20): RunRow[] {
 	);
 	return runs.map((r) => ({
 		...r,
-		sources: (per.all(r.id) as (RunRow['sources'][number] & { errorsJson: string })[]).map(({ errorsJson, ...s }) => ({ ...s, errors: JSON.parse(errorsJson) }))
+		sources: (per.all(r.id) as (RunRow['sources'][number] & { errorsJson: string })[]).map(({ errorsJson, ...s }) => ({
+			...s,
+			errors: JSON.parse(errorsJson)
+		}))
 	}));
 }

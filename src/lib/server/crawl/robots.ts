@@ -11,7 +11,10 @@ export interface RobotsRules {
 	refusal: string | null;
 }
 
-type Parser = (url: string, body: string) => {
+type Parser = (
+	url: string,
+	body: string
+) => {
 	isAllowed(url: string, ua?: string): boolean | undefined;
 	getCrawlDelay(ua?: string): number | undefined;
 };
@@ -48,7 +51,11 @@ export class RobotsCache {
 			await this.throttle.wait(host, this.config.minIntervalMs);
 			let res: Response;
 			try {
-				res = await fetch(url, { headers: { 'user-agent': ua }, redirect: 'manual', signal: AbortSignal.timeout(this.config.timeoutMs) });
+				res = await fetch(url, {
+					headers: { 'user-agent': ua },
+					redirect: 'manual',
+					signal: AbortSignal.timeout(this.config.timeoutMs)
+				});
 			} catch (e) {
 				this.throttle.done(host, this.config.minIntervalMs);
 				return none(`robots.txt 无法获取（${describeFetchError(e, this.config.timeoutMs)}），按规范暂不抓取该网站`);
@@ -84,7 +91,8 @@ export class RobotsCache {
 
 export function describeFetchError(e: unknown, timeoutMs: number): string {
 	const err = e as { name?: string; cause?: { code?: string; message?: string }; message?: string };
-	if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return `超时：${Math.round(timeoutMs / 1000)} 秒内没有完整应答`;
+	if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
+		return `超时：${Math.round(timeoutMs / 1000)} 秒内没有完整应答`;
 	const code = err?.cause?.code;
 	if (code === 'ECONNREFUSED') return '连接被拒绝';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return '域名无法解析';

@@ -33,7 +33,9 @@ describe('crawl scheduler', () => {
 	});
 
 	it('keeps the schedule across a restart and marks a run cut short by it', () => {
-		getDb().$client.prepare("INSERT INTO crawl_run (trigger, status, started_at) VALUES ('manual', 'running', 1)").run();
+		getDb()
+			.$client.prepare("INSERT INTO crawl_run (trigger, status, started_at) VALUES ('manual', 'running', 1)")
+			.run();
 		const before = getSchedule();
 		closeDb();
 		expect(getSchedule()).toEqual(before);

@@ -12,9 +12,11 @@ export interface Schedule {
 export const MAX_EVERY_HOURS = 24 * 30;
 
 export function getSchedule(): Schedule {
-	const row = getDb().$client.prepare('SELECT every_hours AS everyHours, next_run_at AS nextRunAt, last_run_at AS lastRunAt FROM crawl_schedule WHERE id = 1').get() as
-		| Schedule
-		| undefined;
+	const row = getDb()
+		.$client.prepare(
+			'SELECT every_hours AS everyHours, next_run_at AS nextRunAt, last_run_at AS lastRunAt FROM crawl_schedule WHERE id = 1'
+		)
+		.get() as Schedule | undefined;
 	return row ?? { everyHours: null, nextRunAt: null, lastRunAt: null };
 }
 

@@ -49,7 +49,13 @@ export function get(id: number): SourceRow | undefined {
 }
 
 /** The checked fields of a source, or a Chinese reason naming the field. */
-export function validate(input: SourceInput): { organ: string; channel: string; startUrl: string; maxPages: number; since: string | null } {
+export function validate(input: SourceInput): {
+	organ: string;
+	channel: string;
+	startUrl: string;
+	maxPages: number;
+	since: string | null;
+} {
 	const organ = input.organ.trim();
 	const channel = input.channel.trim();
 	const raw = input.startUrl.trim();
@@ -61,8 +67,12 @@ export function validate(input: SourceInput): { organ: string; channel: string; 
 	} catch {
 		throw new SourceRefusal(`网址“${raw}”无效：须以 http:// 或 https:// 开头`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SourceRefusal(`网址“${raw}”无效：须以 http:// 或 https:// 开头`);
-	const maxPages = input.maxPages === null || input.maxPages === undefined || Number.isNaN(input.maxPages) ? DEFAULT_MAX_PAGES : input.maxPages;
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw new SourceRefusal(`网址“${raw}”无效：须以 http:// 或 https:// 开头`);
+	const maxPages =
+		input.maxPages === null || input.maxPages === undefined || Number.isNaN(input.maxPages)
+			? DEFAULT_MAX_PAGES
+			: input.maxPages;
 	if (!Number.isInteger(maxPages) || maxPages < 1 || maxPages > MAX_PAGES_LIMIT)
 		throw new SourceRefusal(`页数“${input.maxPages}”无效：须为 1–${MAX_PAGES_LIMIT} 的整数`);
 	let since: string | null = null;
@@ -77,18 +87,27 @@ export function validate(input: SourceInput): { organ: string; channel: string; 
 export function upsert(input: SourceInput): { id: number; created: boolean } {
 	const v = validate(input);
 	const c = getDb().$client;
-	return c.transaction(() => {
-		const organ = organs.findByName(v.organ) ?? organs.ensure(v.organ);
-		const existing = c.prepare('SELECT id FROM crawl_source WHERE organ_id = ? AND start_url = ?').get(organ.id, v.startUrl) as { id: number } | undefined;
-		if (existing) {
-			c.prepare('UPDATE crawl_source SET channel = ?, max_pages = ?, since = ? WHERE id = ?').run(v.channel, v.maxPages, v.since, existing.id);
-			return { id: existing.id, created: false };
-		}
-		const res = c
-			.prepare('INSERT INTO crawl_source (organ_id, channel, start_url, max_pages, since) VALUES (?, ?, ?, ?, ?)')
-			.run(organ.id, v.channel, v.startUrl, v.maxPages, v.since);
-		return { id: Number(res.lastInsertRowid), created: true };
-	}).immediate();
+	return c
+		.transaction(() => {
+			const organ = organs.findByName(v.organ) ?? organs.ensure(v.organ);
+			const existing = c
+				.prepare('SELECT id FROM crawl_source WHERE organ_id = ? AND start_url = ?')
+				.get(organ.id, v.startUrl) as { id: number } | undefined;
+			if (existing) {
+				c.prepare('UPDATE crawl_source SET channel = ?, max_pages = ?, since = ? WHERE id = ?').run(
+					v.channel,
+					v.maxPages,
+					v.since,
+					existing.id
+				);
+				return { id: existing.id, created: false };
+			}
+			const res = c
+				.prepare('INSERT INTO crawl_source (organ_id, channel, start_url, max_pages, since) VALUES (?, ?, ?, ?, ?)')
+				.run(organ.id, v.channel, v.startUrl, v.maxPages, v.since);
+			return { id: Number(res.lastInsertRowid), created: true };
+		})
+		.immediate();
 }
 
 export function remove(id: number): void {
@@ -96,7 +115,9 @@ export function remove(id: number): void {
 }
 
 export function setEnabled(id: number, enabled: boolean): void {
-	getDb().$client.prepare('UPDATE crawl_source SET enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id);
+	getDb()
+		.$client.prepare('UPDATE crawl_source SET enabled = ? WHERE id = ?')
+		.run(enabled ? 1 : 0, id);
 }
 
 const CSV_HEADERS = {
@@ -107,7 +128,10 @@ const CSV_HEADERS = {
 	since: ['since', '起始日期', '开始日期', '最早日期']
 } as const;
 type CsvField = keyof typeof CSV_HEADERS;
-const key = (s: string) => normalizeText(s).replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+const key = (s: string) =>
+	normalizeText(s)
+		.replace(/[\s\p{P}\p{S}]/gu, '')
+		.toLowerCase();
 
 export interface CsvImport {
 	added: number;
@@ -123,17 +147,27 @@ export function importCsv(name: string, bytes: Uint8Array): CsvImport {
 	if (headerAt < 0) throw new SourceRefusal(`${name}：没有表头行（需要列：单位、栏目、网址，可选页数、起始日期）`);
 	const cols: Partial<Record<CsvField, number>> = {};
 	rows[headerAt].cells.forEach((c, i) => {
-		for (const f of Object.keys(CSV_HEADERS) as CsvField[]) if (cols[f] === undefined && (CSV_HEADERS[f] as readonly string[]).includes(key(String(c)))) cols[f] = i;
+		for (const f of Object.keys(CSV_HEADERS) as CsvField[])
+			if (cols[f] === undefined && (CSV_HEADERS[f] as readonly string[]).includes(key(String(c)))) cols[f] = i;
 	});
 	const missing = (['organ', 'channel', 'startUrl'] as CsvField[]).filter((f) => cols[f] === undefined);
-	if (missing.length) throw new SourceRefusal(`${name}：缺少“${missing.map((f) => ({ organ: '单位', channel: '栏目', startUrl: '网址' })[f as 'organ']).join('”“')}”列`);
+	if (missing.length)
+		throw new SourceRefusal(
+			`${name}：缺少“${missing.map((f) => ({ organ: '单位', channel: '栏目', startUrl: '网址' })[f as 'organ']).join('”“')}”列`
+		);
 	const out: CsvImport = { added: 0, updated: 0, problems: [] };
 	for (const r of rows.slice(headerAt + 1)) {
 		const cell = (f: CsvField) => (cols[f] === undefined ? '' : String(r.cells[cols[f]!] ?? '').trim());
 		if (r.cells.every((c) => !String(c ?? '').trim())) continue;
 		try {
 			const pages = cell('maxPages');
-			const res = upsert({ organ: cell('organ'), channel: cell('channel'), startUrl: cell('startUrl'), maxPages: pages ? Number(pages) : null, since: cell('since') || null });
+			const res = upsert({
+				organ: cell('organ'),
+				channel: cell('channel'),
+				startUrl: cell('startUrl'),
+				maxPages: pages ? Number(pages) : null,
+				since: cell('since') || null
+			});
 			if (res.created) out.added++;
 			else out.updated++;
 		} catch (e) {
@@ -152,6 +186,7 @@ export function brokenByOrgan(): Map<number, { channel: string; reason: string |
 		)
 		.all() as { organId: number; channel: string; reason: string | null; at: number | null }[];
 	const out = new Map<number, { channel: string; reason: string | null; at: number | null }[]>();
-	for (const r of rows) out.set(r.organId, [...(out.get(r.organId) ?? []), { channel: r.channel, reason: r.reason, at: r.at }]);
+	for (const r of rows)
+		out.set(r.organId, [...(out.get(r.organId) ?? []), { channel: r.channel, reason: r.reason, at: r.at }]);
 	return out;
 }

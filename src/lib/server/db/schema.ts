@@ -173,7 +173,11 @@ export const finding = sqliteTable(
 		/** Rule + organ + year + cells + the values involved (src/lib/cross/fingerprint.ts): what a review decides on. */
 		fingerprint: text('fingerprint').notNull().default('')
 	},
-	(t) => [index('finding_report_idx').on(t.reportId), index('finding_rule_idx').on(t.rule), index('finding_fingerprint_idx').on(t.fingerprint)]
+	(t) => [
+		index('finding_report_idx').on(t.reportId),
+		index('finding_rule_idx').on(t.rule),
+		index('finding_fingerprint_idx').on(t.fingerprint)
+	]
 );
 
 /**
@@ -219,7 +223,10 @@ export const similarityBand = sqliteTable(
 		band: integer('band').notNull(),
 		bucket: integer('bucket').notNull()
 	},
-	(t) => [index('similarity_band_bucket_idx').on(t.year, t.section, t.band, t.bucket), index('similarity_band_report_idx').on(t.reportId)]
+	(t) => [
+		index('similarity_band_bucket_idx').on(t.year, t.section, t.band, t.bucket),
+		index('similarity_band_report_idx').on(t.reportId)
+	]
 );
 
 export const REVIEW_STATUSES = ['confirmed', 'dismissed'] as const;
@@ -369,8 +376,28 @@ export const reportSummary = sqliteTable(
 	(t) => [
 		index('report_summary_year_organ_idx').on(t.year, t.organId),
 		index('report_summary_organ_year_idx').on(t.organId, t.year),
-		index('report_summary_volume_idx').on(t.year, t.organId, t.newRows, t.newC0, t.newC1, t.newC2, t.newC3, t.newC4, t.newC5, t.newC6),
-		index('report_summary_outcomes_idx').on(t.year, t.organId, t.outGranted, t.outPartial, t.outRefused, t.outUnable, t.outNotProcessed, t.outOther),
+		index('report_summary_volume_idx').on(
+			t.year,
+			t.organId,
+			t.newRows,
+			t.newC0,
+			t.newC1,
+			t.newC2,
+			t.newC3,
+			t.newC4,
+			t.newC5,
+			t.newC6
+		),
+		index('report_summary_outcomes_idx').on(
+			t.year,
+			t.organId,
+			t.outGranted,
+			t.outPartial,
+			t.outRefused,
+			t.outUnable,
+			t.outNotProcessed,
+			t.outOther
+		),
 		index('report_summary_refusals_idx').on(
 			t.year,
 			t.organId,
@@ -386,7 +413,15 @@ export const reportSummary = sqliteTable(
 			t.unableNeedsCreation,
 			t.unableUnclear
 		),
-		index('report_summary_rankings_idx').on(t.organId, t.year, t.newC6, t.resultsTotal, t.outRefused, t.reviewCorrected, t.reviewConcluded)
+		index('report_summary_rankings_idx').on(
+			t.organId,
+			t.year,
+			t.newC6,
+			t.resultsTotal,
+			t.outRefused,
+			t.reviewCorrected,
+			t.reviewConcluded
+		)
 	]
 );
 
@@ -511,7 +546,10 @@ export const rectification = sqliteTable(
 		createdBy: text('created_by').references(() => user.id),
 		createdAt: integer('created_at').notNull().default(now)
 	},
-	(t) => [index('rectification_quarter_organ_idx').on(t.quarter, t.organId), index('rectification_organ_idx').on(t.organId, t.deadline)]
+	(t) => [
+		index('rectification_quarter_organ_idx').on(t.quarter, t.organId),
+		index('rectification_organ_idx').on(t.organId, t.deadline)
+	]
 );
 
 export const rectificationMessage = sqliteTable(
@@ -586,7 +624,10 @@ export const crawlSource = sqliteTable(
 		lastRunAt: integer('last_run_at'),
 		createdAt: integer('created_at').notNull().default(now)
 	},
-	(t) => [uniqueIndex('crawl_source_url_uq').on(t.organId, t.startUrl), index('crawl_source_status_idx').on(t.lastStatus)]
+	(t) => [
+		uniqueIndex('crawl_source_url_uq').on(t.organId, t.startUrl),
+		index('crawl_source_status_idx').on(t.lastStatus)
+	]
 );
 
 /** The validators of the last fetch of each listing page: the next run asks with If-None-Match / If-Modified-Since. */
@@ -638,7 +679,10 @@ export const crawlRunSource = sqliteTable(
 		/** [{ url, reason }] */
 		errorsJson: text('errors_json').notNull().default('[]')
 	},
-	(t) => [uniqueIndex('crawl_run_source_uq').on(t.runId, t.sourceId), index('crawl_run_source_source_idx').on(t.sourceId)]
+	(t) => [
+		uniqueIndex('crawl_run_source_uq').on(t.runId, t.sourceId),
+		index('crawl_run_source_source_idx').on(t.sourceId)
+	]
 );
 
 /** The admin's schedule (one row, id 1): every N hours, or off; what survives a restart. */

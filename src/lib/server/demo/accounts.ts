@@ -9,7 +9,13 @@ const DEMO_ACCOUNTS = [
 	{ username: 'admin', password: 'admin-demo', role: 'admin', displayName: '系统管理员（演示）' },
 	{ username: 'leader', password: 'leader-demo', role: 'leader', displayName: '区领导（演示）' },
 	{ username: 'inspector', password: 'inspector-demo', role: 'inspector', displayName: '督查员（演示）' },
-	{ username: 'clerk', password: 'clerk-demo', role: 'clerk', displayName: '科工信局联络员（演示）', organName: DEMO_ORGAN }
+	{
+		username: 'clerk',
+		password: 'clerk-demo',
+		role: 'clerk',
+		displayName: '科工信局联络员（演示）',
+		organName: DEMO_ORGAN
+	}
 ] as const;
 
 export async function seedAccounts(): Promise<void> {

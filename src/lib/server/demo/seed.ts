@@ -67,7 +67,10 @@ export async function seedDemo(opts: SeedOptions = {}): Promise<void> {
 	});
 	// The district office loads its roster first (its bureaus' renamings as dated aliases), so each bureau's years
 	// line up and every generated organ counts.
-	const roster = await importRoster('roster.csv', new TextEncoder().encode(district.rosterCsv), { id: null, role: 'admin' });
+	const roster = await importRoster('roster.csv', new TextEncoder().encode(district.rosterCsv), {
+		id: null,
+		role: 'admin'
+	});
 	if (!roster.ok) throw new Error(`demo roster refused: ${roster.problems.map((p) => p.message).join('; ')}`);
 	log(`roster loaded: ${roster.created} organs`);
 	const inputs: ImportInput[] = district.files.map((f) => ({ name: f.name, bytes: f.bytes }));

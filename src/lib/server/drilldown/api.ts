@@ -10,8 +10,12 @@ import type { OrganKind } from '../../report/organ';
 import { crossFindingsView, ownReviewStatus } from '../findings/view';
 
 /** For GET /api/organs: id, name, kind, status (district | pending | outside), aliases. */
-export function apiOrgans(organIds?: number[]): { id: number; name: string; kind: OrganKind; status: string; aliases: string[] }[] {
-	const q = getDb().select({ id: table.organ.id, name: table.organ.name, kind: table.organ.kind, status: table.organ.status }).from(table.organ);
+export function apiOrgans(
+	organIds?: number[]
+): { id: number; name: string; kind: OrganKind; status: string; aliases: string[] }[] {
+	const q = getDb()
+		.select({ id: table.organ.id, name: table.organ.name, kind: table.organ.kind, status: table.organ.status })
+		.from(table.organ);
 	const rows = (organIds ? q.where(inArray(table.organ.id, organIds)) : q).orderBy(asc(table.organ.name)).all();
 	const aliases = aliasesByOrgan(organIds);
 	return rows.map((o) => ({ ...o, aliases: aliases.get(o.id) ?? [] }));
@@ -31,8 +35,17 @@ export function apiReport(organId: number, year: number, crossReport = true) {
 	const reviews = ownReviewStatus(report.id);
 	return {
 		report: { id: report.id, organ_id: organId, organ: report.organName, year, revision_id: report.currentRevisionId },
-		model: { ...model, findings: findings.map(({ rule, severity, message, cells }) => ({ rule, severity, message, cells })) },
-		reviews: findings.map((f) => ({ rule: f.rule, cells: f.cells, status: reviews[f.id]?.status ?? 'open', reason: reviews[f.id]?.reason ?? null, note: reviews[f.id]?.note ?? '' })),
+		model: {
+			...model,
+			findings: findings.map(({ rule, severity, message, cells }) => ({ rule, severity, message, cells }))
+		},
+		reviews: findings.map((f) => ({
+			rule: f.rule,
+			cells: f.cells,
+			status: reviews[f.id]?.status ?? 'open',
+			reason: reviews[f.id]?.reason ?? null,
+			note: reviews[f.id]?.note ?? ''
+		})),
 		cross_findings: crossReport
 			? crossFindingsView(report.id).map((f) => ({
 					rule: f.rule,
@@ -43,8 +56,18 @@ export function apiReport(organId: number, year: number, crossReport = true) {
 					reason: f.reason,
 					note: f.note,
 					uncertain: f.uncertain,
-					other: f.other && { organ_id: f.other.organId, organ: f.other.organName, year: f.other.year, url: `/api/organs/${f.other.organId}/reports/${f.other.year}` },
-					texts: f.texts.map((t) => ({ section: t.section, other_text: t.other, shared: t.selfSpans, other_shared: t.otherSpans })),
+					other: f.other && {
+						organ_id: f.other.organId,
+						organ: f.other.organName,
+						year: f.other.year,
+						url: `/api/organs/${f.other.organId}/reports/${f.other.year}`
+					},
+					texts: f.texts.map((t) => ({
+						section: t.section,
+						other_text: t.other,
+						shared: t.selfSpans,
+						other_shared: t.otherSpans
+					})),
 					sums: f.sums.map((s) => ({ cell: s.cell, value: s.value, children_sum: s.children })),
 					children: f.children.map((c) => ({ organ_id: c.organId, organ: c.organName })),
 					missing_children: f.missingChildren.map((c) => ({ organ_id: c.organId, organ: c.organName })),

@@ -22,7 +22,11 @@ describe('the template tables of the report page', () => {
 		const m = sampleReport();
 		delete m.applications.rows['refused.state_secret'];
 		const [t2, t3, t4] = templateTables(m);
-		const paths = (t: typeof t3) => t.rows.flat().filter((c) => c.path).map((c) => c.path!);
+		const paths = (t: typeof t3) =>
+			t.rows
+				.flat()
+				.filter((c) => c.path)
+				.map((c) => c.path!);
 		expect(paths(t3)).toHaveLength(applicationRowKeys('2021').length * 7);
 		expect(paths(t3)).toContain('applications.rows.refused.state_secret.total');
 		expect(paths(t4)).toHaveLength(15);
@@ -61,7 +65,10 @@ describe('reading the stored reports', () => {
 		store('甲区教育局', 2023, (m) => (m.applications.rows.new![0] = 99));
 		store('甲区财政局', 2023);
 		organs.addAlias(organs.findByName('甲区财政局')!.id, '甲区财政厅');
-		getDb().insert(table.organ).values({ name: '甲区某街道办事处', normalizedName: '甲区某街道办事处', kind: 'street' }).run();
+		getDb()
+			.insert(table.organ)
+			.values({ name: '甲区某街道办事处', normalizedName: '甲区某街道办事处', kind: 'street' })
+			.run();
 		const all = organIndex();
 		expect(all.map((o) => o.name)).toHaveLength(3);
 		const edu = all.find((o) => o.name === '甲区教育局')!;
@@ -74,7 +81,9 @@ describe('reading the stored reports', () => {
 		expect(organIndex({ kind: 'street' })).toHaveLength(1);
 		expect(organIndex({ organIds: [edu.id] }).map((o) => o.id)).toEqual([edu.id]);
 		expect(apiOrgans().find((o) => o.name === '甲区财政局')!.aliases).toEqual(['甲区财政厅']);
-		expect(apiOrgans([edu.id])).toEqual([{ id: edu.id, name: '甲区教育局', kind: 'department', status: 'district', aliases: [] }]);
+		expect(apiOrgans([edu.id])).toEqual([
+			{ id: edu.id, name: '甲区教育局', kind: 'department', status: 'district', aliases: [] }
+		]);
 	});
 
 	it('shows an organ year by year: key figures, findings, revisions, corrections, publication rhythm', () => {
@@ -82,7 +91,10 @@ describe('reading the stored reports', () => {
 		store('甲区教育局', 2022, (m) => (m.sections['6'] = '第二份'));
 		store('甲区教育局', 2023, (m) => (m.applications.rows.new = [20, 2, 0, 0, 1, 0, 23]));
 		const organId = organs.findByName('甲区教育局')!.id;
-		correctFigure({ reportId: a.reportId, cellPath: 'applications.rows.granted.total', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector', organId: null });
+		correctFigure(
+			{ reportId: a.reportId, cellPath: 'applications.rows.granted.total', value: '8', reason: '核对' },
+			{ id: 'insp', role: 'inspector', organId: null }
+		);
 		getDb()
 			.insert(table.publication)
 			.values([
@@ -112,8 +124,14 @@ describe('reading the stored reports', () => {
 			m.published_on = '2024-02-15';
 		});
 		const organId = organs.findByName('甲区教育局')!.id;
-		correctFigure({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', value: '11', reason: '测试' }, { id: 'insp', role: 'inspector', organId: null });
-		addAnnotation({ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', note: '请核实' }, { id: 'insp', role: 'inspector', organId: null });
+		correctFigure(
+			{ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', value: '11', reason: '测试' },
+			{ id: 'insp', role: 'inspector', organId: null }
+		);
+		addAnnotation(
+			{ reportId: first.reportId, cellPath: 'applications.rows.new.natural_person', note: '请核实' },
+			{ id: 'insp', role: 'inspector', organId: null }
+		);
 		const p = reportPage(organId, 2023)!;
 		expect(p.years).toEqual([2022, 2023]);
 		expect(p.model.applications.rows.new![0]).toBe(11);
@@ -126,7 +144,10 @@ describe('reading the stored reports', () => {
 		expect(p.revisions[0].current).toBe(true);
 		const diff = p.revisions[0].diff!;
 		expect(diff.fields).toEqual([{ field: 'published_on', before: '2024-01-20', after: '2024-02-15' }]);
-		expect(diff.cells.find((c) => c.path === 'applications.rows.granted.natural_person')).toMatchObject({ before: 5, after: 6 });
+		expect(diff.cells.find((c) => c.path === 'applications.rows.granted.natural_person')).toMatchObject({
+			before: 5,
+			after: 6
+		});
 		expect(p.revisions[1].diff).toBeNull();
 		expect(p.previous!.year).toBe(2022);
 		expect(p.previous!.cells['applications.rows.new.total']).toBe(13);
@@ -139,7 +160,12 @@ describe('reading the stored reports', () => {
 		const api = apiReport(organId, 2023)!;
 		expect(api.model.applications.rows.new![0]).toBe(11);
 		expect(api.model.findings.map((f) => f.rule)).toContain('T1');
-		expect(api.corrections[0]).toMatchObject({ cell: 'applications.rows.new.natural_person', parsed_value: 10, new_value: 11, active: true });
+		expect(api.corrections[0]).toMatchObject({
+			cell: 'applications.rows.new.natural_person',
+			parsed_value: 10,
+			new_value: 11,
+			active: true
+		});
 		expect(JSON.parse(JSON.stringify(api)).model.applications.rows.new[0]).toBe(11);
 	});
 
@@ -158,7 +184,10 @@ describe('reading the stored reports', () => {
 		expect(med['proactive.rules.issued']).toBeUndefined();
 		// A correction moves the median at once (the cached medians of the year are dropped).
 		const a = reports.byOrganYear(organs.findByName('甲区教育局')!.id, 2020)!;
-		correctFigure({ reportId: a.id, cellPath: 'proactive.rules.made', value: '8', reason: '核对' }, { id: 'insp', role: 'inspector', organId: null });
+		correctFigure(
+			{ reportId: a.id, cellPath: 'proactive.rules.made', value: '8', reason: '核对' },
+			{ id: 'insp', role: 'inspector', organId: null }
+		);
 		expect(districtMedians(2020)['proactive.rules.made']).toEqual({ median: 5, n: 2 });
 	});
 });

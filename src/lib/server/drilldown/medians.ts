@@ -15,7 +15,8 @@ export interface MedianCell {
 
 // Only roster organs of that year make the district's median (an outside city's figures are no benchmark).
 const SQL = {
-	stamp: 'SELECT COUNT(*) AS n, MAX(updated_at) AS t, MAX(id) AS m, (SELECT MAX(changed_at) FROM organ) AS o FROM report WHERE year = ?',
+	stamp:
+		'SELECT COUNT(*) AS n, MAX(updated_at) AS t, MAX(id) AS m, (SELECT MAX(changed_at) FROM organ) AS o FROM report WHERE year = ?',
 	figures: `SELECT r.template AS template, g.section AS section, g.row_key AS rowKey, g.c0, g.c1, g.c2, g.c3, g.c4, g.c5, g.c6
 		FROM figure g JOIN report r ON r.id = g.report_id WHERE r.year = ? AND ${onRoster('r.organ_id', 'r.year')}`,
 	fees: `SELECT fee_yuan AS v FROM report r WHERE r.year = ? AND ${onRoster('r.organ_id', 'r.year')}`
@@ -29,7 +30,12 @@ const CACHE_SIZE = 16;
 /** The district median of every figure cell for a year, across the roster organs' reports (blank cells skipped). */
 export function districtMedians(year: number): Record<string, MedianCell> {
 	const client = getDb().$client;
-	const s = statement(SQL.stamp, client).get(year) as { n: number; t: number | null; m: number | null; o: number | null };
+	const s = statement(SQL.stamp, client).get(year) as {
+		n: number;
+		t: number | null;
+		m: number | null;
+		o: number | null;
+	};
 	const key = `${client.name}:${year}:${s.n}:${s.t}:${s.m}:${s.o}`;
 	const hit = cache.get(key);
 	if (hit) return hit;
@@ -40,7 +46,12 @@ export function districtMedians(year: number): Record<string, MedianCell> {
 }
 
 function computeMedians(year: number): Record<string, MedianCell> {
-	const rows = statement(SQL.figures).all(year) as { template: string | null; section: string; rowKey: string; [k: string]: unknown }[];
+	const rows = statement(SQL.figures).all(year) as {
+		template: string | null;
+		section: string;
+		rowKey: string;
+		[k: string]: unknown;
+	}[];
 	const values = new Map<string, number[]>();
 	const add = (path: string, v: unknown) => {
 		if (typeof v !== 'number') return;
@@ -49,7 +60,8 @@ function computeMedians(year: number): Record<string, MedianCell> {
 		xs.push(v);
 	};
 	for (const r of rows) {
-		if (r.section === 'applications') APPLICANT_COLUMNS.forEach((c, i) => add(applicationPath(r.rowKey, c), r[`c${i}`]));
+		if (r.section === 'applications')
+			APPLICANT_COLUMNS.forEach((c, i) => add(applicationPath(r.rowKey, c), r[`c${i}`]));
 		else if (r.section === 'review') REVIEW_COLUMNS.forEach((c, i) => add(reviewPath(r.rowKey, c), r[`c${i}`]));
 		else if (r.section === 'proactive')
 			proactiveFields(r.template ?? '2021', r.rowKey).forEach((f, i) => add(proactivePath(r.rowKey, f), r[`c${i}`]));

@@ -40,7 +40,12 @@ export interface OrganListFilter {
 
 /** The district's latest report year (null when nothing is loaded). */
 export function latestDistrictYear(): number | null {
-	return getDb().select({ y: sql<number | null>`max(${table.report.year})` }).from(table.report).get()?.y ?? null;
+	return (
+		getDb()
+			.select({ y: sql<number | null>`max(${table.report.year})` })
+			.from(table.report)
+			.get()?.y ?? null
+	);
 }
 
 export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
@@ -56,11 +61,18 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 			(o) => o.normalizedName.includes(q) || (aliases.get(o.id) ?? []).some((a) => normalizeOrganName(a).includes(q))
 		);
 	const reportRows = db
-		.select({ id: table.report.id, organId: table.report.organId, year: table.report.year, findings: table.report.findingsCount })
+		.select({
+			id: table.report.id,
+			organId: table.report.organId,
+			year: table.report.year,
+			findings: table.report.findingsCount
+		})
 		.from(table.report)
 		.orderBy(asc(table.report.year))
 		.all();
-	const errorRows = statement("SELECT report_id AS id, COUNT(*) AS n FROM finding WHERE severity = 'error' GROUP BY report_id").all() as {
+	const errorRows = statement(
+		"SELECT report_id AS id, COUNT(*) AS n FROM finding WHERE severity = 'error' GROUP BY report_id"
+	).all() as {
 		id: number;
 		n: number;
 	}[];
@@ -85,7 +97,9 @@ export function organIndex(filter: OrganListFilter = {}): OrganListRow[] {
 			latestFindings: latest ? latest.findings : null,
 			latestErrors: latest ? (errors.get(latest.id) ?? 0) : null,
 			// An organ owes nothing for a year it is not on the roster (abolished, outside, not yet decided).
-			missingYears: missingYears(years, last).filter((y) => isMember({ status: o.status, from: o.rosterFrom, to: o.rosterTo }, y))
+			missingYears: missingYears(years, last).filter((y) =>
+				isMember({ status: o.status, from: o.rosterFrom, to: o.rosterTo }, y)
+			)
 		};
 	});
 }
@@ -101,7 +115,12 @@ export function sortOrgans(rows: OrganListRow[], sort: OrganSort): OrganListRow[
 	const byName = (a: OrganListRow, b: OrganListRow) => collator.compare(a.name, b.name);
 	const out = [...rows];
 	if (sort === 'findings')
-		out.sort((a, b) => (b.latestErrors ?? -1) - (a.latestErrors ?? -1) || (b.latestFindings ?? -1) - (a.latestFindings ?? -1) || byName(a, b));
+		out.sort(
+			(a, b) =>
+				(b.latestErrors ?? -1) - (a.latestErrors ?? -1) ||
+				(b.latestFindings ?? -1) - (a.latestFindings ?? -1) ||
+				byName(a, b)
+		);
 	else if (sort === 'missing') out.sort((a, b) => b.missingYears.length - a.missingYears.length || byName(a, b));
 	else out.sort(byName);
 	return out;

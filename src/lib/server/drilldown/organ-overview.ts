@@ -23,7 +23,12 @@ const KEY_FIGURES = [
 	{ section: 'applications', rowKey: 'carried_forward', col: 6, label: APPLICATION_ROW_SHORT.carried_forward },
 	{ section: 'review', rowKey: 'reconsideration', col: 4, label: `${REVIEW_GROUP_LABELS.reconsideration}总计` },
 	{ section: 'review', rowKey: 'litigation_direct', col: 4, label: `${REVIEW_GROUP_LABELS.litigation_direct}总计` },
-	{ section: 'review', rowKey: 'litigation_after_reconsideration', col: 4, label: `${REVIEW_GROUP_LABELS.litigation_after_reconsideration}总计` }
+	{
+		section: 'review',
+		rowKey: 'litigation_after_reconsideration',
+		col: 4,
+		label: `${REVIEW_GROUP_LABELS.litigation_after_reconsideration}总计`
+	}
 ] as const;
 
 export interface YearSummary {
@@ -79,7 +84,12 @@ export function organOverview(organId: number): OrganOverview | undefined {
 	const figureRows = statement(SQL.figures).all(organId) as FigureRow[];
 	const findingRows = ids.length
 		? db
-				.select({ reportId: table.finding.reportId, rule: table.finding.rule, severity: table.finding.severity, message: table.finding.message })
+				.select({
+					reportId: table.finding.reportId,
+					rule: table.finding.rule,
+					severity: table.finding.severity,
+					message: table.finding.message
+				})
 				.from(table.finding)
 				.where(inArray(table.finding.reportId, ids))
 				.orderBy(asc(table.finding.id))
@@ -94,7 +104,9 @@ export function organOverview(organId: number): OrganOverview | undefined {
 			const row = mine.find((f) => f.section === k.section && f.rowKey === k.rowKey);
 			return row ? ((row[`c${k.col}`] as number | null) ?? null) : undefined;
 		});
-		const findings = findingRows.filter((f) => f.reportId === r.id).map(({ rule, severity, message }) => ({ rule, severity, message }));
+		const findings = findingRows
+			.filter((f) => f.reportId === r.id)
+			.map(({ rule, severity, message }) => ({ rule, severity, message }));
 		const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
 		for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
 		return {

@@ -17,17 +17,37 @@ const row = (name: string, errors: number | null, findings: number | null, missi
 });
 
 describe('organ list order', () => {
-	const rows = [row('云溪区教育局', 0, 2, []), row('云溪区财政局', 3, 4, [2024]), row('云溪区安监局', null, null, [2023, 2024]), row('云溪区民政局', 1, 1, [])];
+	const rows = [
+		row('云溪区教育局', 0, 2, []),
+		row('云溪区财政局', 3, 4, [2024]),
+		row('云溪区安监局', null, null, [2023, 2024]),
+		row('云溪区民政局', 1, 1, [])
+	];
 
 	it('sorts names in pinyin order, not by code point', () => {
 		// 安 an < 财 cai < 教 jiao < 民 min; by code point 安 < 教 < 民 < 财.
-		expect(sortOrgans(rows, 'name').map((r) => r.name)).toEqual(['云溪区安监局', '云溪区财政局', '云溪区教育局', '云溪区民政局']);
+		expect(sortOrgans(rows, 'name').map((r) => r.name)).toEqual([
+			'云溪区安监局',
+			'云溪区财政局',
+			'云溪区教育局',
+			'云溪区民政局'
+		]);
 		expect([...rows].map((r) => r.name).sort()).not.toEqual(sortOrgans(rows, 'name').map((r) => r.name));
 	});
 
 	it('sorts by the latest report errors, then findings; by missing years, most first', () => {
-		expect(sortOrgans(rows, 'findings').map((r) => r.name)).toEqual(['云溪区财政局', '云溪区民政局', '云溪区教育局', '云溪区安监局']);
-		expect(sortOrgans(rows, 'missing').map((r) => r.name)).toEqual(['云溪区安监局', '云溪区财政局', '云溪区教育局', '云溪区民政局']);
+		expect(sortOrgans(rows, 'findings').map((r) => r.name)).toEqual([
+			'云溪区财政局',
+			'云溪区民政局',
+			'云溪区教育局',
+			'云溪区安监局'
+		]);
+		expect(sortOrgans(rows, 'missing').map((r) => r.name)).toEqual([
+			'云溪区安监局',
+			'云溪区财政局',
+			'云溪区教育局',
+			'云溪区民政局'
+		]);
 	});
 
 	it('只看有问题 keeps organs with errors or missing years', () => {

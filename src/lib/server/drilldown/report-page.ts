@@ -24,7 +24,10 @@ function filledForLayout(model: Model): Model {
 	const rows = (m.applications.rows ??= {}) as Record<string, Cell[]>;
 	for (const key of applicationRowKeys(layout)) rows[key] ??= new Array(7).fill(null);
 	for (const item of proactiveItems(model.template === '2019' ? '2019' : '2021'))
-		m.proactive[item.key] = { ...Object.fromEntries(item.fields.map((f) => [f, null])), ...(m.proactive[item.key] ?? {}) };
+		m.proactive[item.key] = {
+			...Object.fromEntries(item.fields.map((f) => [f, null])),
+			...(m.proactive[item.key] ?? {})
+		};
 	return m;
 }
 
@@ -84,7 +87,11 @@ export function reportPage(organId: number, year: number): ReportPage | undefine
 	const prevModel = prev ? reports.effectiveModel(prev.id) : undefined;
 	const previous =
 		prev && prevModel
-			? { year: year - 1, reportId: prev.id, cells: Object.fromEntries(figureCellPaths(prevModel).map((p) => [p, getCell(prevModel, p) ?? null])) }
+			? {
+					year: year - 1,
+					reportId: prev.id,
+					cells: Object.fromEntries(figureCellPaths(prevModel).map((p) => [p, getCell(prevModel, p) ?? null]))
+				}
 			: null;
 	return {
 		organ: { id: organId, name: report.organName, kind: report.organKind },

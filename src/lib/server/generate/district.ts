@@ -137,7 +137,8 @@ export async function generateDistrict(opts: GenerateOptions): Promise<Generated
 	} finally {
 		if (printer && !opts.printer) await printer.close();
 	}
-	const log = opts.publicationLog === false ? [] : publicationLog(district.organs, opts.years, opts.seed, district.reports);
+	const log =
+		opts.publicationLog === false ? [] : publicationLog(district.organs, opts.years, opts.seed, district.reports);
 	return {
 		files,
 		truth: {

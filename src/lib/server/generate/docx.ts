@@ -1,7 +1,18 @@
 // DOCX through the `docx` package (9.7.0): the same blocks as the HTML, with the template's merged cells as
 // gridSpan/vMerge, as a Word-made report has them. Made byte-deterministic afterwards: fixed core-property dates
 // and zip entry times, so that a seed gives the same file.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import {
+	AlignmentType,
+	Document,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	VerticalAlign,
+	WidthType
+} from 'docx';
 import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import type { Report } from '../../report/model';
 import { layoutReport, type Block } from '../../report/layout';
@@ -32,7 +43,10 @@ export async function renderDocx(report: Report, opts: DocxRenderOptions = {}): 
 function blockToDocx(block: Block, t: (s: string) => string): Paragraph | Table {
 	switch (block.kind) {
 		case 'title':
-			return new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t(block.text), bold: true, size: 36 })] });
+			return new Paragraph({
+				alignment: AlignmentType.CENTER,
+				children: [new TextRun({ text: t(block.text), bold: true, size: 36 })]
+			});
 		case 'heading':
 			return new Paragraph({ children: [new TextRun({ text: t(block.text), bold: true })] });
 		case 'paragraph':

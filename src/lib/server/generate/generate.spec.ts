@@ -1,7 +1,12 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { parseRosterGrid } from '../../organs/roster-file';
 
-const csvGrid = (text: string) => text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+const csvGrid = (text: string) =>
+	text
+		.replace(/^\uFEFF/, '')
+		.trim()
+		.split(/\r?\n/)
+		.map((l) => l.split(','));
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,7 +22,13 @@ afterAll(async () => {
 
 describe('generateDistrict', () => {
 	it('gives the same bytes for the same seed in every format, DOCX and PDF included', async () => {
-		const opts = { organs: 2, years: [2021], seed: 'det', formats: ['txt', 'html', 'docx', 'pdf'] as const, errorRate: 0.5 };
+		const opts = {
+			organs: 2,
+			years: [2021],
+			seed: 'det',
+			formats: ['txt', 'html', 'docx', 'pdf'] as const,
+			errorRate: 0.5
+		};
 		const a = await generateDistrict({ ...opts, formats: [...opts.formats] });
 		// A pause, so that a creation date taken from the clock would differ.
 		await new Promise((r) => setTimeout(r, 1100));
@@ -40,10 +51,14 @@ describe('generateDistrict', () => {
 	});
 
 	it('fixes PDF dates without changing the length', () => {
-		const raw = new TextEncoder().encode("1 0 obj <</CreationDate (D:20251124163355+00'00') /ModDate (D:20251124163355+00'00')>>");
+		const raw = new TextEncoder().encode(
+			"1 0 obj <</CreationDate (D:20251124163355+00'00') /ModDate (D:20251124163355+00'00')>>"
+		);
 		const fixed = fixPdfDates(raw);
 		expect(fixed.length).toBe(raw.length);
-		expect(new TextDecoder().decode(fixed)).toBe("1 0 obj <</CreationDate (D:20200101000000+00'00') /ModDate (D:20200101000000+00'00')>>");
+		expect(new TextDecoder().decode(fixed)).toBe(
+			"1 0 obj <</CreationDate (D:20200101000000+00'00') /ModDate (D:20200101000000+00'00')>>"
+		);
 	});
 });
 
@@ -51,7 +66,22 @@ describe('generate command', () => {
 	it('writes the files, truth.json, the roster and the publication log, and refuses bad options', async () => {
 		const dir = await mkdtemp(join(tmpdir(), 'gen-'));
 		dirs.push(dir);
-		const code = await generate.run(['--organs', '3', '--years', '2019-2021', '--out', dir, '--seed', '4', '--formats', 'txt,html', '--error-rate', '0.3', '--publication-log', '--quiet']);
+		const code = await generate.run([
+			'--organs',
+			'3',
+			'--years',
+			'2019-2021',
+			'--out',
+			dir,
+			'--seed',
+			'4',
+			'--formats',
+			'txt,html',
+			'--error-rate',
+			'0.3',
+			'--publication-log',
+			'--quiet'
+		]);
 		expect(code).toBe(0);
 		const names = await readdir(dir);
 		expect(names).toContain('truth.json');
@@ -61,13 +91,32 @@ describe('generate command', () => {
 		expect(names.length).toBe(truth.files.length + 3);
 		const roster = parseRosterGrid(csvGrid(await readFile(join(dir, 'roster.csv'), 'utf8')));
 		expect(roster.problems).toEqual([]);
-		expect(roster.rows.map((r) => r.name)).toEqual(truth.organs.map((o: { names: { name: string }[] }) => o.names[o.names.length - 1].name));
+		expect(roster.rows.map((r) => r.name)).toEqual(
+			truth.organs.map((o: { names: { name: string }[] }) => o.names[o.names.length - 1].name)
+		);
 		for (const f of truth.files) {
 			expect(names).toContain(f.source.file);
 			expect(f.source.file).toContain(String(f.year));
-			expect(Object.keys(f)).toEqual(expect.arrayContaining(['organ', 'year', 'template', 'title', 'published_on', 'source', 'sections', 'proactive', 'applications', 'review', 'fees', 'findings']));
+			expect(Object.keys(f)).toEqual(
+				expect.arrayContaining([
+					'organ',
+					'year',
+					'template',
+					'title',
+					'published_on',
+					'source',
+					'sections',
+					'proactive',
+					'applications',
+					'review',
+					'fees',
+					'findings'
+				])
+			);
 		}
-		expect((await readFile(join(dir, 'publication-log.csv'), 'utf8')).split('\n')[0]).toBe('organ,published_on,title,channel,url');
+		expect((await readFile(join(dir, 'publication-log.csv'), 'utf8')).split('\n')[0]).toBe(
+			'organ,published_on,title,channel,url'
+		);
 		expect(await generate.run(['--organs', '3', '--years', '2019-2021'])).toBe(2);
 		expect(await generate.run(['--organs', '3', '--years', '2019', '--out', dir, '--formats', 'xls'])).toBe(2);
 		expect(await generate.run(['--organs', '3', '--years', '20x9', '--out', dir])).toBe(2);
@@ -80,7 +129,12 @@ describe('generate command', () => {
 		await writeDistrict(a, d, { publicationLog: true });
 		const b = await mkdtemp(join(tmpdir(), 'gen-'));
 		dirs.push(b);
-		await writeDistrict(b, await generateDistrict({ organs: 2, years: [2020, 2021], seed: 'w', formats: ['txt', 'html'] }), { publicationLog: true });
-		for (const n of await readdir(a)) expect((await readFile(join(a, n))).equals(await readFile(join(b, n))), n).toBe(true);
+		await writeDistrict(
+			b,
+			await generateDistrict({ organs: 2, years: [2020, 2021], seed: 'w', formats: ['txt', 'html'] }),
+			{ publicationLog: true }
+		);
+		for (const n of await readdir(a))
+			expect((await readFile(join(a, n))).equals(await readFile(join(b, n))), n).toBe(true);
 	});
 });

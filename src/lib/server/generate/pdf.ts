@@ -70,8 +70,11 @@ const FIXED = 'D:20200101000000';
 /** Replaces /CreationDate and /ModDate values with a fixed date of the same byte length. */
 export function fixPdfDates(pdf: Uint8Array): Uint8Array {
 	const text = Buffer.from(pdf).toString('latin1');
-	const fixed = text.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (_m, key: string, _d: string, tz: string) => {
-		return `/${key} (${FIXED}${tz.length === 7 ? "+00'00'" : 'Z'.padEnd(tz.length, ' ')})`;
-	});
+	const fixed = text.replace(
+		/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g,
+		(_m, key: string, _d: string, tz: string) => {
+			return `/${key} (${FIXED}${tz.length === 7 ? "+00'00'" : 'Z'.padEnd(tz.length, ' ')})`;
+		}
+	);
 	return new Uint8Array(Buffer.from(fixed, 'latin1'));
 }

@@ -24,7 +24,11 @@ describe('body limits', () => {
 	it('counts a body without Content-Length as it streams and stops past the limit', async () => {
 		expect(await readLimited(chunkedRequest(10, 1000), 10_000)).toHaveLength(10_000);
 		expect(await readLimited(chunkedRequest(11, 1000), 10_000)).toBeNull();
-		const declared = new Request('http://x/', { method: 'POST', body: 'x'.repeat(20), headers: { 'content-length': '20' } });
+		const declared = new Request('http://x/', {
+			method: 'POST',
+			body: 'x'.repeat(20),
+			headers: { 'content-length': '20' }
+		});
 		expect(await readLimited(declared, 10)).toBeNull();
 	});
 });

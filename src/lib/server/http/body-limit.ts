@@ -67,5 +67,10 @@ export function withBody(request: Request, body: Uint8Array): Request {
 	const headers = new Headers(request.headers);
 	headers.delete('transfer-encoding');
 	headers.set('content-length', String(body.byteLength));
-	return new Request(request.url, { method: request.method, headers, body: body as unknown as BodyInit, signal: request.signal });
+	return new Request(request.url, {
+		method: request.method,
+		headers,
+		body: body as unknown as BodyInit,
+		signal: request.signal
+	});
 }

@@ -26,7 +26,8 @@ export function pickEncoding(accept: string | null): 'br' | 'gzip' | null {
 
 export function compressible(request: Request, response: Response): boolean {
 	if (request.method === 'HEAD' || !response.body || response.headers.has('content-encoding')) return false;
-	if (response.status < 200 || response.status === 204 || response.status === 206 || response.status === 304) return false;
+	if (response.status < 200 || response.status === 204 || response.status === 206 || response.status === 304)
+		return false;
 	if (!COMPRESSIBLE.test(response.headers.get('content-type') ?? '')) return false;
 	const length = response.headers.get('content-length');
 	return length === null || Number(length) >= MIN_BYTES;
@@ -36,9 +37,14 @@ export function compressResponse(response: Response, encoding: 'br' | 'gzip'): R
 	const stream =
 		encoding === 'br'
 			? // Quality 5: most of the size of 11 at a small part of the time (pages are rendered per request).
-				createBrotliCompress({ flush: constants.BROTLI_OPERATION_FLUSH, params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+				createBrotliCompress({
+					flush: constants.BROTLI_OPERATION_FLUSH,
+					params: { [constants.BROTLI_PARAM_QUALITY]: 5 }
+				})
 			: createGzip({ flush: constants.Z_SYNC_FLUSH, level: 6 });
-	const body = Readable.toWeb(Readable.fromWeb(response.body as unknown as NodeReadableStream).pipe(stream)) as unknown as ReadableStream;
+	const body = Readable.toWeb(
+		Readable.fromWeb(response.body as unknown as NodeReadableStream).pipe(stream)
+	) as unknown as ReadableStream;
 	const headers = new Headers(response.headers);
 	headers.set('content-encoding', encoding);
 	headers.delete('content-length');

@@ -59,7 +59,11 @@ function columnTotalsByYear(f: DashboardFilter, columns: readonly string[], clie
 
 export function outcomes(f: DashboardFilter, client?: Database.Database): OutcomesData {
 	const counts = Object.fromEntries(OUTCOME_GROUPS.map((g) => [g, zeros(f)])) as OutcomesData['counts'];
-	for (const row of columnTotalsByYear(f, OUTCOME_GROUPS.map((g) => `out_${g}`), client))
+	for (const row of columnTotalsByYear(
+		f,
+		OUTCOME_GROUPS.map((g) => `out_${g}`),
+		client
+	))
 		for (const g of OUTCOME_GROUPS) counts[g][num(row.year) - f.fromYear] += num(row[`out_${g}`]);
 	return { years: yearsOf(f), counts };
 }

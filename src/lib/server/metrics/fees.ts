@@ -28,6 +28,11 @@ export function fees(f: DashboardFilter, client?: Database.Database): FeesData {
 		years: yearsOf(f),
 		infoFeeYuan: infoFeeYuan.map(round2),
 		adminFee10k: adminFee10k.map((v) => Math.round(v * 10000) / 10000),
-		charging: rows.map((r) => ({ organ: { id: r.id, name: r.name }, year: r.year, infoFeeYuan: num(r.info), adminFee10k: num(r.admin) }))
+		charging: rows.map((r) => ({
+			organ: { id: r.id, name: r.name },
+			year: r.year,
+			infoFeeYuan: num(r.info),
+			adminFee10k: num(r.admin)
+		}))
 	};
 }

@@ -2,7 +2,14 @@
 // (rule in charts/headline.ts). A report whose own sums are broken (A2 for the outcomes, A4 for section 4, or a
 // negative 已审结) is left out of the rate it breaks and counted as such: never a guessed or repaired figure.
 import type Database from 'better-sqlite3';
-import { attentionOrder, rateValue, SILENCE_THRESHOLD_DAYS, type AttentionOrgan, type HeadlineData, type RateParts } from '../../charts/headline';
+import {
+	attentionOrder,
+	rateValue,
+	SILENCE_THRESHOLD_DAYS,
+	type AttentionOrgan,
+	type HeadlineData,
+	type RateParts
+} from '../../charts/headline';
 import type { DashboardFilter } from '../../charts/filters';
 import { MIN_SAMPLE } from '../../report/rates';
 import { statement } from '../db/statement';
@@ -11,7 +18,8 @@ import { num, organWhere, reportWhere } from './sql';
 import { updatesRange } from './updates';
 
 /** SQL (on report_summary `s`) true when the report has a finding of the given rule. */
-const hasFinding = (rule: string) => `EXISTS (SELECT 1 FROM finding fx WHERE fx.report_id = s.report_id AND fx.rule = '${rule}')`;
+const hasFinding = (rule: string) =>
+	`EXISTS (SELECT 1 FROM finding fx WHERE fx.report_id = s.report_id AND fx.rule = '${rule}')`;
 /** Outcomes usable for the 公开率: 办理结果总计 adds up (A2) and is not negative. */
 export const OUTCOMES_BROKEN = `(s.results_total < 0 OR ${hasFinding('A2')})`;
 /** Section 4 usable for the 纠错率: its groups add up (A4), 已审结 not negative, 纠正 not above 已审结. */
@@ -55,15 +63,19 @@ function sums(rows: YearRow[]) {
 		apps += num(r.apps);
 		reports += num(r.newRows);
 		if (r.outBroken) open.broken++;
-		else if (r.handled !== null) (open.numerator += num(r.open)), (open.denominator += num(r.handled));
+		else if (r.handled !== null) ((open.numerator += num(r.open)), (open.denominator += num(r.handled)));
 		if (r.revBroken) corr.broken++;
-		else if (r.concluded !== null) (corr.numerator += num(r.corrected)), (corr.denominator += num(r.concluded));
+		else if (r.concluded !== null) ((corr.numerator += num(r.corrected)), (corr.denominator += num(r.concluded)));
 	}
 	return { apps, reports, open, corr };
 }
 
 /** Organs with a log in the filter and the day of their newest posting up to `end` (null: none yet). */
-function lastPostings(f: DashboardFilter, end: string, client?: Database.Database): { id: number; name: string; last: string | null }[] {
+function lastPostings(
+	f: DashboardFilter,
+	end: string,
+	client?: Database.Database
+): { id: number; name: string; last: string | null }[] {
 	const ow = organWhere(f);
 	return statement(
 		`SELECT o.id AS id, o.name AS name,
@@ -114,12 +126,20 @@ export function headline(f: DashboardFilter, client?: Database.Database, limit =
 			organ: { id: r.id, name: r.name },
 			errors: num(r.errors),
 			silentDays: silentDays.get(r.id) ?? null,
-			correction: rate !== null && rate > 0 && rate >= district ? { numerator: num(r.corrected), denominator: num(r.concluded) } : null
+			correction:
+				rate !== null && rate > 0 && rate >= district
+					? { numerator: num(r.corrected), denominator: num(r.concluded) }
+					: null
 		});
 	}
 	for (const l of logs)
 		if (!byOrgan.has(l.id) && silentDays.has(l.id))
-			byOrgan.set(l.id, { organ: { id: l.id, name: l.name }, errors: null, silentDays: silentDays.get(l.id)!, correction: null });
+			byOrgan.set(l.id, {
+				organ: { id: l.id, name: l.name },
+				errors: null,
+				silentDays: silentDays.get(l.id)!,
+				correction: null
+			});
 	const attention = [...byOrgan.values()]
 		.filter((x) => (x.errors ?? 0) > 0 || x.silentDays !== null || x.correction !== null)
 		.sort(attentionOrder)
@@ -132,7 +152,13 @@ export function headline(f: DashboardFilter, client?: Database.Database, limit =
 		correctionRate: { now: a.corr, prev: p ? p.corr : null },
 		late: q.late,
 		missing: q.missing,
-		silent: { count: silentDays.size, organs: logs.length, broken: broken.size, end, thresholdDays: SILENCE_THRESHOLD_DAYS },
+		silent: {
+			count: silentDays.size,
+			organs: logs.length,
+			broken: broken.size,
+			end,
+			thresholdDays: SILENCE_THRESHOLD_DAYS
+		},
 		attention,
 		minSample: MIN_SAMPLE
 	};

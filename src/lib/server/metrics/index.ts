@@ -39,7 +39,10 @@ export function dashboard(f: DashboardFilter, client?: Database.Database, rank?:
 
 /** The years that have roster organs' reports (the filter's defaults); the current year's neighbours when there are none. */
 export function availableYears(client?: Database.Database): { minYear: number; maxYear: number } {
-	const r = statement(`SELECT MIN(year) AS minYear, MAX(year) AS maxYear FROM report r WHERE ${onRoster('r.organ_id', 'r.year')}`, client).get() as {
+	const r = statement(
+		`SELECT MIN(year) AS minYear, MAX(year) AS maxYear FROM report r WHERE ${onRoster('r.organ_id', 'r.year')}`,
+		client
+	).get() as {
 		minYear: number | null;
 		maxYear: number | null;
 	};

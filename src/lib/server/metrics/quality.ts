@@ -60,7 +60,14 @@ export function quality(f: DashboardFilter, client?: Database.Database): Quality
 	const reviews = { open: 0, confirmed: 0, dismissed: 0 };
 	for (const r of statusRows) reviews[r.status] = num(r.n);
 
-	const out: QualityData['years'] = years.map((year) => ({ year, onTime: 0, late: 0, undated: 0, missing: 0, withFindings: 0 }));
+	const out: QualityData['years'] = years.map((year) => ({
+		year,
+		onTime: 0,
+		late: 0,
+		undated: 0,
+		missing: 0,
+		withFindings: 0
+	}));
 	for (const r of received) {
 		const y = out[r.year - f.fromYear];
 		y.onTime = num(r.on_time);
@@ -71,7 +78,11 @@ export function quality(f: DashboardFilter, client?: Database.Database): Quality
 	for (const m of missing) out[m.year - f.fromYear].missing = num(m.missing);
 	return {
 		years: out,
-		byRule: byRuleRows.map((r) => ({ rule: r.rule, name: (RULES as Record<string, { name: string }>)[r.rule]?.name ?? r.rule, reports: r.reports })),
+		byRule: byRuleRows.map((r) => ({
+			rule: r.rule,
+			name: (RULES as Record<string, { name: string }>)[r.rule]?.name ?? r.rule,
+			reports: r.reports
+		})),
 		reviews
 	};
 }

@@ -54,8 +54,14 @@ export function rankings(f: DashboardFilter, client?: Database.Database, minSamp
 			: { value: makeRate(n, d).value, numerator: n, denominator: d, enough: d >= minSample };
 	const measures: RankingsData['measures'] = {
 		applications: rows.map((r) => ({ organ: { id: r.id, name: r.name }, value: num(r.apps), enough: true })),
-		refusal_rate: rows.map((r) => ({ organ: { id: r.id, name: r.name }, ...rate(num(r.refused), num(r.handled), num(r.out_broken)) })),
-		correction_rate: rows.map((r) => ({ organ: { id: r.id, name: r.name }, ...rate(num(r.corrected), num(r.concluded), num(r.rev_broken)) })),
+		refusal_rate: rows.map((r) => ({
+			organ: { id: r.id, name: r.name },
+			...rate(num(r.refused), num(r.handled), num(r.out_broken))
+		})),
+		correction_rate: rows.map((r) => ({
+			organ: { id: r.id, name: r.name },
+			...rate(num(r.corrected), num(r.concluded), num(r.rev_broken))
+		})),
 		update_frequency: postings.map((p) => ({
 			organ: { id: p.id, name: p.name },
 			value: Math.round((p.n / weeks) * 100) / 100,

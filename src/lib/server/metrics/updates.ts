@@ -18,12 +18,18 @@ const SILENCES_SHOWN = 10;
 export function updatesRange(f: DashboardFilter, client?: Database.Database): { start: string; end: string } {
 	// The newest year's rows only: (year, last_on) index.
 	const newest = (
-		statement('SELECT MAX(last_on) AS d FROM publication_year WHERE year = (SELECT MAX(year) FROM publication_year)', client).get() as {
+		statement(
+			'SELECT MAX(last_on) AS d FROM publication_year WHERE year = (SELECT MAX(year) FROM publication_year)',
+			client
+		).get() as {
 			d: string | null;
 		}
 	).d;
 	const end = `${f.toYear}-12-31`;
-	return { start: `${f.fromYear}-01-01`, end: newest && newest < end && newest >= `${f.fromYear}-01-01` ? newest : end };
+	return {
+		start: `${f.fromYear}-01-01`,
+		end: newest && newest < end && newest >= `${f.fromYear}-01-01` ? newest : end
+	};
 }
 
 /**
@@ -31,7 +37,10 @@ export function updatesRange(f: DashboardFilter, client?: Database.Database): { 
  * range, quietest first. Summing whole years
  * is exact: the range runs from 1 January to the end of the last year or to the newest posting of any log.
  */
-export function postingsPerOrgan(f: DashboardFilter, client?: Database.Database): { id: number; name: string; n: number }[] {
+export function postingsPerOrgan(
+	f: DashboardFilter,
+	client?: Database.Database
+): { id: number; name: string; n: number }[] {
 	const ow = organWhere(f);
 	return statement(
 		`SELECT o.id AS id, o.name AS name,
@@ -59,7 +68,11 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 		`SELECT m.organ_id AS organ, m.month AS month, m.posts AS n
 		FROM publication_month m WHERE m.organ_id IN (SELECT value FROM json_each(?)) AND m.month BETWEEN ? AND ?`,
 		client
-	).all(JSON.stringify(shown.map((o) => o.id)), start.slice(0, 7), end.slice(0, 7)) as { organ: number; month: string; n: number }[];
+	).all(JSON.stringify(shown.map((o) => o.id)), start.slice(0, 7), end.slice(0, 7)) as {
+		organ: number;
+		month: string;
+		n: number;
+	}[];
 	const cells: [number, number, number][] = [];
 	for (const r of monthly) {
 		const mi = monthIndex.get(r.month);
@@ -81,8 +94,16 @@ export function updates(f: DashboardFilter, client?: Database.Database): Updates
 	// Organs with a log but no posting at all in the range: silent for the whole range.
 	const silent = organs
 		.filter((o) => o.n === 0)
-		.map((o) => ({ organ: { id: o.id, name: o.name } as OrganRef, days: daysBetween(start, end), from: start, to: end }));
-	const silences = [...silent, ...gaps.map((g) => ({ organ: { id: g.id, name: g.name }, days: Math.round(g.days), from: g.from_d, to: g.to_d }))]
+		.map((o) => ({
+			organ: { id: o.id, name: o.name } as OrganRef,
+			days: daysBetween(start, end),
+			from: start,
+			to: end
+		}));
+	const silences = [
+		...silent,
+		...gaps.map((g) => ({ organ: { id: g.id, name: g.name }, days: Math.round(g.days), from: g.from_d, to: g.to_d }))
+	]
 		.sort((a, b) => b.days - a.days || a.organ.name.localeCompare(b.organ.name, 'zh'))
 		.slice(0, SILENCES_SHOWN);
 
@@ -136,16 +157,22 @@ function longestGaps(f: DashboardFilter, start: string, end: string, client?: Da
 	);
 	const best = new Map<number, { id: number; days: number; from_d: string; to_d: string }>();
 	let floor = -Infinity;
-	for (const r of rows.iterate(end, start, end, end, ...w.params) as IterableIterator<{ organ: number; days: number; from_d: string; to_d: string }>) {
+	for (const r of rows.iterate(end, start, end, end, ...w.params) as IterableIterator<{
+		organ: number;
+		days: number;
+		from_d: string;
+		to_d: string;
+	}>) {
 		if (r.days < floor) break;
 		if (!best.has(r.organ)) best.set(r.organ, { id: r.organ, days: r.days, from_d: r.from_d, to_d: r.to_d });
 		if (best.size === SILENCES_SHOWN) floor = r.days;
 	}
 	const names = new Map(
 		(
-			statement('SELECT o.id AS id, o.name AS name FROM organ o WHERE o.id IN (SELECT value FROM json_each(?))', client).all(
-				JSON.stringify([...best.keys()])
-			) as { id: number; name: string }[]
+			statement(
+				'SELECT o.id AS id, o.name AS name FROM organ o WHERE o.id IN (SELECT value FROM json_each(?))',
+				client
+			).all(JSON.stringify([...best.keys()])) as { id: number; name: string }[]
 		).map((o) => [o.id, o.name])
 	);
 	return [...best.values()]

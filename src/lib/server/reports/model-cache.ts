@@ -18,7 +18,9 @@ export function rememberModel(revisionId: number, sha256: string, model: Model):
 export function cachedRevisionModel(revisionId: number, sha256: string): Model | undefined {
 	const hit = cache.get(`${revisionId}:${sha256}`);
 	if (hit) return hit;
-	const json = (statement('SELECT model_json FROM revision WHERE id = ?').get(revisionId) as { model_json: string } | undefined)?.model_json;
+	const json = (
+		statement('SELECT model_json FROM revision WHERE id = ?').get(revisionId) as { model_json: string } | undefined
+	)?.model_json;
 	if (json === undefined) return undefined;
 	return rememberModel(revisionId, sha256, JSON.parse(json) as Model);
 }

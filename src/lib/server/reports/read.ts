@@ -112,7 +112,11 @@ export interface RevisionInfo extends RevisionFile {
 /** The revisions of a report, newest first, the current one marked. */
 export function history(reportId: number): RevisionInfo[] {
 	const db = getDb();
-	const current = db.select({ id: table.report.currentRevisionId }).from(table.report).where(eq(table.report.id, reportId)).get();
+	const current = db
+		.select({ id: table.report.currentRevisionId })
+		.from(table.report)
+		.where(eq(table.report.id, reportId))
+		.get();
 	return db
 		.select({
 			id: table.revision.id,
@@ -137,7 +141,9 @@ export function history(reportId: number): RevisionInfo[] {
 }
 
 /** One revision with its model exactly as the parser produced it (no corrections). */
-export function getRevision(revisionId: number): (table.Revision & { model: Model; warnings: Model['warnings'] }) | undefined {
+export function getRevision(
+	revisionId: number
+): (table.Revision & { model: Model; warnings: Model['warnings'] }) | undefined {
 	const row = getDb().select().from(table.revision).where(eq(table.revision.id, revisionId)).get();
 	if (!row) return undefined;
 	return { ...row, model: JSON.parse(row.modelJson) as Model, warnings: JSON.parse(row.warningsJson) };
@@ -155,9 +161,9 @@ export function revisionFile(organId: number, year: number, revisionId: number) 
 }
 
 export function findBySha(sha256: string): { revisionId: number; reportId: number } | undefined {
-	return statement('SELECT id AS revisionId, report_id AS reportId FROM revision WHERE sha256 = ? LIMIT 1').get(sha256) as
-		| { revisionId: number; reportId: number }
-		| undefined;
+	return statement('SELECT id AS revisionId, report_id AS reportId FROM revision WHERE sha256 = ? LIMIT 1').get(
+		sha256
+	) as { revisionId: number; reportId: number } | undefined;
 }
 
 export function activeCorrections(reportId: number): ActiveCorrection[] {

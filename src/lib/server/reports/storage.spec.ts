@@ -13,9 +13,13 @@ describe('storage of hand-built reports', () => {
 	freshDatabaseEachTest('dw-reports-');
 	const store = (model: Report, sha = model.source.sha256) => storeModel(model, sha);
 	const figure = (reportId: number, key: string) =>
-		getDb().$client.prepare("SELECT c0, c6 FROM figure WHERE report_id = ? AND section = 'applications' AND row_key = ?").get(reportId, key);
+		getDb()
+			.$client.prepare("SELECT c0, c6 FROM figure WHERE report_id = ? AND section = 'applications' AND row_key = ?")
+			.get(reportId, key);
 	const rules = (reportId: number) =>
-		(getDb().$client.prepare('SELECT rule FROM finding WHERE report_id = ?').all(reportId) as { rule: string }[]).map((r) => r.rule);
+		(getDb().$client.prepare('SELECT rule FROM finding WHERE report_id = ?').all(reportId) as { rule: string }[]).map(
+			(r) => r.rule
+		);
 
 	it('writes figures, denormalised columns and Y1 in both directions of arrival', () => {
 		const later = store(handBuilt('甲局', 2022, 2, 0));
@@ -42,7 +46,14 @@ describe('storage of hand-built reports', () => {
 			.get();
 		const corr = db
 			.insert(table.correction)
-			.values({ reportId, cellPath: 'applications.rows.carried_forward.natural_person', oldValue: 1, newValue: 0, reason: '核对原件', authorId: user.id })
+			.values({
+				reportId,
+				cellPath: 'applications.rows.carried_forward.natural_person',
+				oldValue: 1,
+				newValue: 0,
+				reason: '核对原件',
+				authorId: user.id
+			})
 			.returning()
 			.get();
 		recompute(reportId);
@@ -52,7 +63,9 @@ describe('storage of hand-built reports', () => {
 		expect(rules(reportId)).toContain('A3');
 		expect(rules(next.reportId)).toContain('Y1');
 		// The revision keeps what the parser read.
-		expect(reports.getRevision(reports.get(reportId)!.currentRevisionId!)!.model.applications.rows.carried_forward![0]).toBe(1);
+		expect(
+			reports.getRevision(reports.get(reportId)!.currentRevisionId!)!.model.applications.rows.carried_forward![0]
+		).toBe(1);
 
 		db.$client.prepare('UPDATE correction SET undone_at = 1, undone_by = ? WHERE id = ?').run(user.id, corr.id);
 		recompute(reportId);
@@ -87,7 +100,11 @@ describe('storage of hand-built reports', () => {
 		expect(rules(renamed2022.reportId)).not.toContain('Y1');
 		const from = organs.findByName('甲局')!.id;
 		const into = organs.findByName('甲局（新）')!.id;
-		const user = getDb().insert(table.user).values({ id: 'u2', username: 'clerk2', passwordHash: 'x', role: 'clerk', organId: from }).returning().get();
+		const user = getDb()
+			.insert(table.user)
+			.values({ id: 'u2', username: 'clerk2', passwordHash: 'x', role: 'clerk', organId: from })
+			.returning()
+			.get();
 
 		organs.mergeOrgans(from, into, null);
 		expect(organs.get(from)).toBeUndefined();
@@ -103,7 +120,13 @@ describe('storage of hand-built reports', () => {
 		// 2021 carried 1 forward, 2022 says 2 were carried over: now the same organ, so Y1 is found.
 		expect(rules(renamed2022.reportId)).toContain('Y1');
 		expect(reports.get(old2021.reportId)!.organId).toBe(into);
-		expect(getDb().select().from(table.user).all().find((u) => u.id === user.id)!.organId).toBe(into);
+		expect(
+			getDb()
+				.select()
+				.from(table.user)
+				.all()
+				.find((u) => u.id === user.id)!.organId
+		).toBe(into);
 		expect(() => organs.mergeOrgans(into, into)).toThrow();
 	});
 });

@@ -21,16 +21,19 @@ import { localDeadline } from '../findings/config';
 
 // Raw prepared statements on the hot path of a bulk import: ~35 figure rows per report.
 const SQL = {
-	reportOf: 'SELECT r.organ_id AS organId, r.year, o.kind FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.id = ?',
+	reportOf:
+		'SELECT r.organ_id AS organId, r.year, o.kind FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.id = ?',
 	neighbour: 'SELECT id FROM report WHERE organ_id = ? AND year = ?',
 	insertReport: 'INSERT INTO report (organ_id, year) VALUES (?, ?)',
 	insertRevision: `INSERT INTO revision (report_id, sha256, file_name, format, encoding, file_path, file_size, parser_version, model_json, warnings_json, imported_by)
 		VALUES (@reportId, @sha256, @fileName, @format, @encoding, @filePath, @fileSize, @parserVersion, @modelJson, @warningsJson, @importedBy)`,
 	setCurrent: 'UPDATE report SET current_revision_id = ? WHERE id = ?',
 	deleteFigures: 'DELETE FROM figure WHERE report_id = ?',
-	insertFigure: 'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+	insertFigure:
+		'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 	deleteFindings: 'DELETE FROM finding WHERE report_id = ?',
-	insertFinding: 'INSERT INTO finding (report_id, rule, severity, message, cells_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?)',
+	insertFinding:
+		'INSERT INTO finding (report_id, rule, severity, message, cells_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?)',
 	updateReport:
 		"UPDATE report SET template = ?, published_on = ?, fee_yuan = ?, findings_count = ?, updated_at = (unixepoch('subsec') * 1000) WHERE id = ?",
 	updateFindingsCount: 'UPDATE report SET findings_count = ? WHERE id = ?'
@@ -39,13 +42,26 @@ const SQL = {
 const num = (v: Cell | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Stores a report's findings, each with its fingerprint (rule, organ, year, cells, the values of this and last year's model). */
-function writeFindings(reportId: number, findings: Finding[], r: { organId: number; year: number } | undefined, eff: Model, previous: Model | null): void {
+function writeFindings(
+	reportId: number,
+	findings: Finding[],
+	r: { organId: number; year: number } | undefined,
+	eff: Model,
+	previous: Model | null
+): void {
 	statement(SQL.deleteFindings).run(reportId);
 	const insert = statement(SQL.insertFinding);
 	const organ = String(r?.organId ?? '');
 	const year = r?.year ?? eff.year ?? 0;
 	for (const f of findings)
-		insert.run(reportId, f.rule, f.severity, f.message, JSON.stringify(f.cells ?? []), reportFindingFingerprint(f, organ, year, eff, previous));
+		insert.run(
+			reportId,
+			f.rule,
+			f.severity,
+			f.message,
+			JSON.stringify(f.cells ?? []),
+			reportFindingFingerprint(f, organ, year, eff, previous)
+		);
 }
 
 function reportOf(reportId: number): { organId: number; year: number; kind: OrganKind } | undefined {
@@ -65,14 +81,31 @@ function writeEffective(reportId: number, eff: Model, fresh: boolean): Finding[]
 	const insert = statement(SQL.insertFigure);
 	for (const row of figureRows(eff)) {
 		const v = row.values;
-		insert.run(reportId, row.section, row.rowKey, num(v[0]), num(v[1]), num(v[2]), num(v[3]), num(v[4]), num(v[5]), num(v[6]));
+		insert.run(
+			reportId,
+			row.section,
+			row.rowKey,
+			num(v[0]),
+			num(v[1]),
+			num(v[2]),
+			num(v[3]),
+			num(v[4]),
+			num(v[5]),
+			num(v[6])
+		);
 	}
 	const r = reportOf(reportId);
 	const prevId = r && neighbour(r, -1);
 	const previous = prevId === undefined ? null : (sharedEffectiveModel(prevId) ?? null);
 	const findings = computeFindings(eff, previous, r?.kind ?? 'department', fresh, localDeadline());
 	writeFindings(reportId, findings, r, eff, previous);
-	statement(SQL.updateReport).run(eff.template ?? null, eff.published_on ?? null, num(eff.fees?.info_processing_fee_yuan), findings.length, reportId);
+	statement(SQL.updateReport).run(
+		eff.template ?? null,
+		eff.published_on ?? null,
+		num(eff.fees?.info_processing_fee_yuan),
+		findings.length,
+		reportId
+	);
 	// After updateReport: the summary reads the report's template (行政事业性收费 is an amount only in 2021's).
 	refreshReportSummary(getDb().$client, reportId);
 	return findings;
@@ -96,20 +129,22 @@ function refreshNextYear(reportId: number, eff: Model): void {
  */
 export function recompute(reportId: number): void {
 	const db = getDb();
-	db.$client.transaction(() => {
-		const eff = sharedEffectiveModel(reportId);
-		if (!eff) {
-			statement(SQL.deleteFigures).run(reportId);
-			refreshReportSummary(db.$client, reportId);
-			statement(SQL.deleteFindings).run(reportId);
-			statement(SQL.updateFindingsCount).run(0, reportId);
+	db.$client
+		.transaction(() => {
+			const eff = sharedEffectiveModel(reportId);
+			if (!eff) {
+				statement(SQL.deleteFigures).run(reportId);
+				refreshReportSummary(db.$client, reportId);
+				statement(SQL.deleteFindings).run(reportId);
+				statement(SQL.updateFindingsCount).run(0, reportId);
+				refreshCrossFor(reportId);
+				return;
+			}
+			writeEffective(reportId, eff, false);
+			refreshNextYear(reportId, eff);
 			refreshCrossFor(reportId);
-			return;
-		}
-		writeEffective(reportId, eff, false);
-		refreshNextYear(reportId, eff);
-		refreshCrossFor(reportId);
-	}).immediate();
+		})
+		.immediate();
 }
 
 export interface NewRevision extends RevisionFile {
@@ -133,49 +168,53 @@ export interface StoredRevision {
  */
 export function addRevision(input: NewRevision): StoredRevision {
 	const db = getDb();
-	return db.$client.transaction((): StoredRevision => {
-		let reportId = neighbour({ organId: input.organId, year: input.year }, 0);
-		const created = reportId === undefined;
-		reportId ??= Number(statement(SQL.insertReport).run(input.organId, input.year).lastInsertRowid);
-		const modelJson = JSON.stringify(input.model);
-		const revisionId = Number(
-			statement(SQL.insertRevision).run({
-				reportId,
-				sha256: input.sha256,
-				fileName: input.fileName,
-				format: input.format,
-				encoding: input.encoding,
-				filePath: input.filePath,
-				fileSize: input.fileSize,
-				parserVersion: input.parserVersion,
-				modelJson,
-				warningsJson: JSON.stringify(input.model.warnings ?? []),
-				importedBy: input.importedBy
-			}).lastInsertRowid
-		);
-		statement(SQL.setCurrent).run(revisionId, reportId);
-		rememberModel(revisionId, input.sha256, input.model);
-		const corrections = created ? [] : activeCorrections(reportId);
-		const eff = applyCorrections(input.model, corrections);
-		const findings = writeEffective(reportId, eff, corrections.length === 0);
-		refreshNextYear(reportId, eff);
-		refreshCrossFor(reportId);
-		return { reportId, revisionId, created, findings };
-	}).immediate();
+	return db.$client
+		.transaction((): StoredRevision => {
+			let reportId = neighbour({ organId: input.organId, year: input.year }, 0);
+			const created = reportId === undefined;
+			reportId ??= Number(statement(SQL.insertReport).run(input.organId, input.year).lastInsertRowid);
+			const modelJson = JSON.stringify(input.model);
+			const revisionId = Number(
+				statement(SQL.insertRevision).run({
+					reportId,
+					sha256: input.sha256,
+					fileName: input.fileName,
+					format: input.format,
+					encoding: input.encoding,
+					filePath: input.filePath,
+					fileSize: input.fileSize,
+					parserVersion: input.parserVersion,
+					modelJson,
+					warningsJson: JSON.stringify(input.model.warnings ?? []),
+					importedBy: input.importedBy
+				}).lastInsertRowid
+			);
+			statement(SQL.setCurrent).run(revisionId, reportId);
+			rememberModel(revisionId, input.sha256, input.model);
+			const corrections = created ? [] : activeCorrections(reportId);
+			const eff = applyCorrections(input.model, corrections);
+			const findings = writeEffective(reportId, eff, corrections.length === 0);
+			refreshNextYear(reportId, eff);
+			refreshCrossFor(reportId);
+			return { reportId, revisionId, created, findings };
+		})
+		.immediate();
 }
 
 /** Makes an earlier revision current again (the later ones are kept) and rebuilds the effective state. */
 export function restoreRevision(reportId: number, revisionId: number, actorId: string | null): void {
 	const db = getDb();
-	db.$client.transaction(() => {
-		const rev = db
-			.select({ id: table.revision.id })
-			.from(table.revision)
-			.where(and(eq(table.revision.id, revisionId), eq(table.revision.reportId, reportId)))
-			.get();
-		if (!rev) throw new Error(`修订版本 ${revisionId} 不属于报告 ${reportId}`);
-		db.update(table.report).set({ currentRevisionId: revisionId }).where(eq(table.report.id, reportId)).run();
-		recompute(reportId);
-		audit(actorId, 'report.restore', { reportId, revisionId });
-	}).immediate();
+	db.$client
+		.transaction(() => {
+			const rev = db
+				.select({ id: table.revision.id })
+				.from(table.revision)
+				.where(and(eq(table.revision.id, revisionId), eq(table.revision.reportId, reportId)))
+				.get();
+			if (!rev) throw new Error(`修订版本 ${revisionId} 不属于报告 ${reportId}`);
+			db.update(table.report).set({ currentRevisionId: revisionId }).where(eq(table.report.id, reportId)).run();
+			recompute(reportId);
+			audit(actorId, 'report.restore', { reportId, revisionId });
+		})
+		.immediate();
 }

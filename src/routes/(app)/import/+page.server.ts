@@ -44,7 +44,9 @@ export const actions: Actions = {
 		const inputs: ImportInput[] = [];
 		for (const f of files) inputs.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
 		// Parsed on the worker pool: a hostile file costs a worker (time- and memory-limited), not this thread.
-		const results = await importFiles(inputs, { id: user.id, role: user.role, organId: user.organId }, undefined, { pool: sharedParsePool() });
+		const results = await importFiles(inputs, { id: user.id, role: user.role, organId: user.organId }, undefined, {
+			pool: sharedParsePool()
+		});
 		// The technical detail stays in the server's log: the page shows the Chinese reason only.
 		return { results: results.map(({ detail: _detail, ...r }) => r) };
 	},
@@ -56,10 +58,15 @@ export const actions: Actions = {
 		const files = form.getAll('pages').filter((f): f is File => f instanceof File && f.size > 0);
 		const organ = String(form.get('organ') ?? '').trim();
 		const channel = String(form.get('channel') ?? '').trim();
-		if (files.length === 0) return fail(400, { message: '请选择栏目列表页（浏览器保存的 .html 网页或其 .zip 压缩包）', organ, channel });
+		if (files.length === 0)
+			return fail(400, { message: '请选择栏目列表页（浏览器保存的 .html 网页或其 .zip 压缩包）', organ, channel });
 		const inputs: ImportInput[] = [];
 		for (const f of files) inputs.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-		const results = await importListingPages(inputs, { organ, channel }, { id: user.id, role: user.role, organId: user.organId });
+		const results = await importListingPages(
+			inputs,
+			{ organ, channel },
+			{ id: user.id, role: user.role, organId: user.organId }
+		);
 		return { results, organ, channel };
 	}
 };

@@ -1,7 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
 import { can } from '$lib/auth/permissions';
-import { hasProblem, latestDistrictYear, organIndex, ORGAN_SORTS, sortOrgans, type OrganSort } from '$lib/server/drilldown/organ-list';
+import {
+	hasProblem,
+	latestDistrictYear,
+	organIndex,
+	ORGAN_SORTS,
+	sortOrgans,
+	type OrganSort
+} from '$lib/server/drilldown/organ-list';
 import { KIND_FILTER_KINDS, KIND_FILTERS, type KindFilter } from '$lib/charts/filters';
 
 export const load: PageServerLoad = ({ url }) => {

@@ -9,6 +9,8 @@ import { apiOrgans } from '$lib/server/drilldown/api';
 export const GET: RequestHandler = apiRoute(() => {
 	requireApiUser();
 	const user = requirePermission('reports.view_all', 'reports.view_own');
-	const organs = can(user.role, 'reports.view_all') ? apiOrgans() : apiOrgans(user.organId === null ? [] : [user.organId]);
+	const organs = can(user.role, 'reports.view_all')
+		? apiOrgans()
+		: apiOrgans(user.organId === null ? [] : [user.organId]);
 	return json({ organs });
 });

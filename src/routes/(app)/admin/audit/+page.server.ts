@@ -1,7 +1,14 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
-import { AuditFilterError, auditActions, parseAuditFilter, queryAudit, retentionDays, shanghaiTime } from '$lib/server/audit-query';
+import {
+	AuditFilterError,
+	auditActions,
+	parseAuditFilter,
+	queryAudit,
+	retentionDays,
+	shanghaiTime
+} from '$lib/server/audit-query';
 
 const SHOWN = 200;
 

@@ -34,7 +34,10 @@ export const actions: Actions = {
 		const years = parseYearSpan(text(form, 'years'));
 		if ('error' in years) return fail(400, { message: `起止年度：${years.error}` });
 		return attempt(() => {
-			const o = organs.addOrgan({ name: text(form, 'name'), kind: text(form, 'kind') || undefined, parentId: id(form, 'parentId'), years }, user.id);
+			const o = organs.addOrgan(
+				{ name: text(form, 'name'), kind: text(form, 'kind') || undefined, parentId: id(form, 'parentId'), years },
+				user.id
+			);
 			return `已添加单位“${o.name}”`;
 		});
 	},
@@ -73,7 +76,12 @@ export const actions: Actions = {
 		const organId = id(form, 'organId');
 		const status = text(form, 'status');
 		if (!organId || !isOrganStatus(status)) return fail(400, { message: '状态无效' });
-		return attempt(() => (organs.setStatus(organId, status, user.id), status === 'district' ? '已加入本区名册' : status === 'outside' ? '已标记为区外单位' : '已设为待确认'));
+		return attempt(
+			() => (
+				organs.setStatus(organId, status, user.id),
+				status === 'district' ? '已加入本区名册' : status === 'outside' ? '已标记为区外单位' : '已设为待确认'
+			)
+		);
 	},
 	parent: async ({ request }) => {
 		const user = requirePermission('organs.manage');
@@ -137,7 +145,11 @@ export const actions: Actions = {
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { message: '请选择名册文件（CSV 或 XLSX）' });
 		const r = await importRoster(file.name, new Uint8Array(await file.arrayBuffer()), user);
-		if (!r.ok) return fail(400, { message: `名册有 ${r.problems.length} 处问题，未导入`, problems: r.problems.map((p) => p.message) });
+		if (!r.ok)
+			return fail(400, {
+				message: `名册有 ${r.problems.length} 处问题，未导入`,
+				problems: r.problems.map((p) => p.message)
+			});
 		return { message: `已导入名册：新建 ${r.created} 个单位，更新 ${r.updated} 个，新增别名 ${r.aliases} 个` };
 	}
 };

@@ -7,7 +7,13 @@ import { getSchedule, MAX_EVERY_HOURS, setSchedule } from '$lib/server/crawl/sch
 
 export const load: PageServerLoad = () => {
 	requirePermission('sources.manage');
-	return { sources: sources.list(), runs: recentRuns(20), schedule: getSchedule(), running: isRunning(), maxPages: sources.MAX_PAGES_LIMIT };
+	return {
+		sources: sources.list(),
+		runs: recentRuns(20),
+		schedule: getSchedule(),
+		running: isRunning(),
+		maxPages: sources.MAX_PAGES_LIMIT
+	};
 };
 
 function id(form: FormData): number | null {
@@ -20,10 +26,20 @@ export const actions: Actions = {
 		requirePermission('sources.manage');
 		const form = await request.formData();
 		const field = (k: string) => String(form.get(k) ?? '');
-		const input = { organ: field('organ'), channel: field('channel'), startUrl: field('startUrl'), maxPages: field('maxPages') ? Number(field('maxPages')) : null, since: field('since') || null };
+		const input = {
+			organ: field('organ'),
+			channel: field('channel'),
+			startUrl: field('startUrl'),
+			maxPages: field('maxPages') ? Number(field('maxPages')) : null,
+			since: field('since') || null
+		};
 		try {
 			const res = sources.upsert(input);
-			return { message: res.created ? `已添加“${input.organ.trim()} · ${input.channel.trim()}”` : '该单位已有此网址，已更新栏目、页数和起始日期' };
+			return {
+				message: res.created
+					? `已添加“${input.organ.trim()} · ${input.channel.trim()}”`
+					: '该单位已有此网址，已更新栏目、页数和起始日期'
+			};
 		} catch (e) {
 			if (e instanceof sources.SourceRefusal) return fail(400, { message: e.message, input });
 			throw e;
@@ -32,7 +48,8 @@ export const actions: Actions = {
 	csv: async ({ request }) => {
 		requirePermission('sources.manage');
 		const file = (await request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { message: '请选择 CSV 文件（列：单位、栏目、网址，可选页数、起始日期）' });
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { message: '请选择 CSV 文件（列：单位、栏目、网址，可选页数、起始日期）' });
 		if (file.size > 5 * 1024 * 1024) return fail(413, { message: `${file.name}：文件超过 5 MB` });
 		try {
 			const res = sources.importCsv(file.name, new Uint8Array(await file.arrayBuffer()));

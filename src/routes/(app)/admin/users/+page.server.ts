@@ -7,7 +7,13 @@ import { ROLES } from '$lib/auth/permissions';
 
 export const load: PageServerLoad = () => {
 	const me = requirePermission('users.manage');
-	return { users: users.list(), organs: organs.rosterList().map((o) => ({ id: o.id, name: o.name })), roles: ROLES, me: me.id, now: Date.now() };
+	return {
+		users: users.list(),
+		organs: organs.rosterList().map((o) => ({ id: o.id, name: o.name })),
+		roles: ROLES,
+		me: me.id,
+		now: Date.now()
+	};
 };
 
 function organIdOf(form: FormData): number | null {
@@ -69,7 +75,9 @@ export const actions: Actions = {
 		const me = requirePermission('users.manage');
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
-		return attempt(() => (users.setRole(id, String(form.get('role') ?? ''), organIdOf(form), me.id), '已更改角色，该账号须重新登录'));
+		return attempt(
+			() => (users.setRole(id, String(form.get('role') ?? ''), organIdOf(form), me.id), '已更改角色，该账号须重新登录')
+		);
 	},
 	unlock: async ({ request }) => {
 		const me = requirePermission('users.manage');

@@ -18,7 +18,9 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	if (!(CHART_IDS as readonly string[]).includes(id)) error(404, '没有这个图表');
 	const { filter } = requestFilter(url);
 	const period = id === 'rankings' ? parseRankPeriod(url.searchParams, filter) : filter;
-	const data = { [id]: METRICS[id]({ ...filter, fromYear: period.fromYear, toYear: period.toYear }) } as unknown as DashboardData;
+	const data = {
+		[id]: METRICS[id]({ ...filter, fromYear: period.fromYear, toYear: period.toYear })
+	} as unknown as DashboardData;
 	const tables = [TABLES[id](data), ...(EXTRA_TABLES[id] ? [EXTRA_TABLES[id](data)] : [])];
 	const format = url.searchParams.get('format');
 	if (format === 'csv' || format === 'xlsx') {
@@ -26,12 +28,20 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		const scope = organ ?? (filter.kind ? KIND_FILTER_LABELS[filter.kind] : null);
 		const name = exportFileName(id, period, scope, format);
 		if (format === 'csv')
-			return new Response(toCsv(...tables), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(name) } });
+			return new Response(toCsv(...tables), {
+				headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(name) }
+			});
 		const title = name.replace(/\.xlsx$/, '');
-		const sheets = tables.map((table, i) => ({ name: i === 0 ? CHART_FILE_NAMES[id] : (EXTRA_TABLE_NAMES[id] ?? `表${i + 1}`), table }));
+		const sheets = tables.map((table, i) => ({
+			name: i === 0 ? CHART_FILE_NAMES[id] : (EXTRA_TABLE_NAMES[id] ?? `表${i + 1}`),
+			table
+		}));
 		const bytes = await tablesToXlsx(title, sheets);
 		return new Response(bytes as unknown as BodyInit, {
-			headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': attachment(name) }
+			headers: {
+				'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+				'content-disposition': attachment(name)
+			}
 		});
 	}
 	return json({ chart: id, filter, period, data: data[id], tables });

@@ -17,6 +17,9 @@ export const GET: RequestHandler = ({ url }) => {
 	const csv = auditCsv(filter);
 	audit(user.id, 'audit.export', { filter });
 	return new Response(csv, {
-		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="audit-log.csv"` }
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="audit-log.csv"`
+		}
 	});
 };

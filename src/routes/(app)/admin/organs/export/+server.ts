@@ -9,7 +9,9 @@ export const GET: RequestHandler = async ({ url }) => {
 	const bytes = await exportRoster(name);
 	return new Response(bytes as unknown as BodyInit, {
 		headers: {
-			'content-type': name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+			'content-type': name.endsWith('.xlsx')
+				? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+				: 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent('单位名册' + name.slice(6))}`
 		}
 	});

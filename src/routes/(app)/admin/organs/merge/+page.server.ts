@@ -7,7 +7,8 @@ import type { MergeChoices } from '$lib/server/organ-merge';
 function ids(url: URL): { from: number; into: number } {
 	const from = Number(url.searchParams.get('from'));
 	const into = Number(url.searchParams.get('into'));
-	if (!Number.isInteger(from) || !Number.isInteger(into) || from <= 0 || into <= 0) error(400, '请选择要合并的两个单位');
+	if (!Number.isInteger(from) || !Number.isInteger(into) || from <= 0 || into <= 0)
+		error(400, '请选择要合并的两个单位');
 	return { from, into };
 }
 
@@ -43,7 +44,11 @@ export const actions: Actions = {
 		}
 		try {
 			const merged = organs.mergeOrgans(from, into, user.id, choices);
-			return { done: true, mergeId: merged.mergeId, message: `已将“${preview.from.name}”合并到“${merged.name}”，原名称已作为别名保留` };
+			return {
+				done: true,
+				mergeId: merged.mergeId,
+				message: `已将“${preview.from.name}”合并到“${merged.name}”，原名称已作为别名保留`
+			};
 		} catch (e) {
 			return fail(400, { message: (e as Error).message });
 		}

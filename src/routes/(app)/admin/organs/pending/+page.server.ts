@@ -29,13 +29,21 @@ export const actions: Actions = {
 		if (!organ) return fail(400, { message: '该单位已处理或不存在' });
 		const typed = String(form.get('targetName') ?? '').trim();
 		const picked = Number(form.get('targetId'));
-		const target = typed ? organs.findByName(typed) : Number.isInteger(picked) && picked > 0 ? organs.get(picked) : undefined;
-		if (!target) return fail(400, { message: typed ? `名册中没有“${typed}”` : '请选择要归入的名册单位', organId: organ.id });
-		if (target.status !== 'district') return fail(400, { message: `“${target.name}”不在本区名册中`, organId: organ.id });
+		const target = typed
+			? organs.findByName(typed)
+			: Number.isInteger(picked) && picked > 0
+				? organs.get(picked)
+				: undefined;
+		if (!target)
+			return fail(400, { message: typed ? `名册中没有“${typed}”` : '请选择要归入的名册单位', organId: organ.id });
+		if (target.status !== 'district')
+			return fail(400, { message: `“${target.name}”不在本区名册中`, organId: organ.id });
 		try {
 			const { conflicts } = organs.mergePreview(organ.id, target.id);
 			organs.mergeOrgans(organ.id, target.id, user.id);
-			const kept = conflicts.length ? `；${conflicts.map((c) => c.year).join('、')}年度原有报告仍为当前版本，新文件作为历史版本保留` : '';
+			const kept = conflicts.length
+				? `；${conflicts.map((c) => c.year).join('、')}年度原有报告仍为当前版本，新文件作为历史版本保留`
+				: '';
 			return { message: `已将“${organ.name}”作为“${target.name}”的别名，其年报归入该单位${kept}` };
 		} catch (e) {
 			return fail(400, { message: (e as Error).message, organId: organ.id });

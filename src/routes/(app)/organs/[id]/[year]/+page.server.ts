@@ -58,7 +58,10 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const cell = text(form, 'cell');
 		try {
-			const c = correctFigure({ reportId, cellPath: cell, value: text(form, 'value'), reason: text(form, 'reason') }, user);
+			const c = correctFigure(
+				{ reportId, cellPath: cell, value: text(form, 'value'), reason: text(form, 'reason') },
+				user
+			);
 			return { action: 'correct', ok: true, cell: c.cellPath, message: `已更正：${c.label}` };
 		} catch (e) {
 			return refused('correct', e, { cell, value: text(form, 'value'), reason: text(form, 'reason') });
@@ -81,7 +84,12 @@ export const actions: Actions = {
 		try {
 			const asksAnswer = form.get('asks_answer') === 'on';
 			addAnnotation({ reportId, cellPath: cell, note: text(form, 'note'), asksAnswer }, user);
-			return { action: 'annotate', ok: true, cell, message: asksAnswer ? '已添加批注，并请单位答复（已进入单位待办）' : '已添加批注' };
+			return {
+				action: 'annotate',
+				ok: true,
+				cell,
+				message: asksAnswer ? '已添加批注，并请单位答复（已进入单位待办）' : '已添加批注'
+			};
 		} catch (e) {
 			return refused('annotate', e, { cell, note: text(form, 'note') });
 		}
@@ -90,7 +98,8 @@ export const actions: Actions = {
 		const { user, reportId } = target(params, 'reports.import');
 		const form = await request.formData();
 		const revisionId = Number(text(form, 'id'));
-		if (!reports.history(reportId).some((r) => r.id === revisionId)) return fail(404, { action: 'restore', message: '该版本不属于此报告' });
+		if (!reports.history(reportId).some((r) => r.id === revisionId))
+			return fail(404, { action: 'restore', message: '该版本不属于此报告' });
 		restoreRevision(reportId, revisionId, user.id);
 		return { action: 'restore', ok: true, message: '已将所选版本设为当前版本，核查结果已重新计算' };
 	},
