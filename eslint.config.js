@@ -21,7 +21,17 @@ export default defineConfig(
 		rules: {
 			'no-undef': 'off',
 			// The app is served at the root (no `paths.base`): plain hrefs are the resolved ones.
-			'svelte/no-navigation-without-resolve': 'off'
+			'svelte/no-navigation-without-resolve': 'off',
+			// A leading underscore marks a value left unused on purpose (a skipped tuple slot, a dropped key).
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{
+					argsIgnorePattern: '^_',
+					varsIgnorePattern: '^_',
+					destructuredArrayIgnorePattern: '^_',
+					ignoreRestSiblings: true
+				}
+			]
 		}
 	},
 	{

@@ -18,9 +18,9 @@ const CONNECTIONS = Number(flags.connections ?? 50);
 const DURATION = Number(flags.duration ?? 30);
 const IMPORTS = Number(flags.imports ?? 5);
 
-type Autocannon = (
-	opts: Record<string, unknown>
-) => { on(ev: string, fn: (...a: unknown[]) => void): void } & PromiseLike<{
+type Autocannon = (opts: Record<string, unknown>) => {
+	on(ev: string, fn: (...a: unknown[]) => void): void;
+} & PromiseLike<{
 	errors: number;
 	non2xx: number;
 	requests: { average: number };

@@ -98,7 +98,7 @@ describe('every route has a rule', () => {
 		for (const r of ROLES) expect(matrix[r]).toContain('/login');
 	});
 	it('shows each role only the navigation it may open', () => {
-		for (const r of ROLES) for (const n of NAV) expect(ROUTE_RULES[n.routeId], n.routeId).toBeDefined();
+		for (const n of NAV) expect(ROUTE_RULES[n.routeId], n.routeId).toBeDefined();
 		expect(navFor('leader', null).map((n) => n.href)).not.toContain('/admin/users');
 		expect(navFor('clerk', 3).map((n) => n.href)).toEqual(['/organs/3', '/assessment', '/import', '/drafts', '/inbox']);
 		expect(navFor('admin', null).map((n) => n.href)).toEqual(

@@ -128,8 +128,7 @@ export interface RankedOrgan {
 	broken?: boolean;
 }
 
-const RANKING_MEASURES = ['applications', 'refusal_rate', 'correction_rate', 'update_frequency'] as const;
-export type RankingMeasure = (typeof RANKING_MEASURES)[number];
+export type RankingMeasure = 'applications' | 'refusal_rate' | 'correction_rate' | 'update_frequency';
 
 export interface RankingsData {
 	/** The year a click opens (the period's last year). */

@@ -85,7 +85,6 @@ export function createRng(seed: string | number): Rng {
 			for (let i = 0; i < weights.length && left > 0; i++) {
 				if (i === weights.length - 1 || rest <= 0) {
 					out[i] = left;
-					left = 0;
 					break;
 				}
 				const k = rng.binomial(left, weights[i] / rest);

@@ -9,7 +9,7 @@ import {
 	proactiveTable,
 	type TableBlock
 } from '../report/layout';
-import { encodeText, encodable, renderHtml, renderTxt, toTraditional } from './render/index';
+import { encodeText, encodable, renderHtml, renderTxt } from './render/index';
 import { toSimplified } from '../report/normalize';
 import { SECTIONS } from '../report/template';
 import { REAL, TEMPLATES } from '../../../tests/helpers/fixtures';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from './model';
 import { RULES, checkAgainstPrevious, checkCarryOver, checkTimeliness, runChecks, textSimilarity } from './checks';
-import { clone, sampleReport } from '../../../tests/oracles/sample-report';
+import { sampleReport } from '../../../tests/oracles/sample-report';
 
 const rows = (r: Report) => r.applications.rows as Record<string, (number | null)[]>;
 const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);

@@ -56,13 +56,17 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
 function where(f: AuditFilter): { sql: string; params: (string | number)[] } {
 	const parts: string[] = [];
 	const params: (string | number)[] = [];
-	if (f.user !== null) (parts.push('lower(u.username) = lower(?)'), params.push(f.user));
+	const add = (sql: string, ...values: (string | number)[]) => {
+		parts.push(sql);
+		params.push(...values);
+	};
+	if (f.user !== null) add('lower(u.username) = lower(?)', f.user);
 	if (f.action !== null) {
-		if (f.action.endsWith('.')) (parts.push('substr(a.action, 1, ?) = ?'), params.push(f.action.length, f.action));
-		else (parts.push('a.action = ?'), params.push(f.action));
+		if (f.action.endsWith('.')) add('substr(a.action, 1, ?) = ?', f.action.length, f.action);
+		else add('a.action = ?', f.action);
 	}
-	if (f.from !== null) (parts.push('a.at >= ?'), params.push(Date.parse(`${f.from}T00:00:00+08:00`)));
-	if (f.to !== null) (parts.push('a.at < ?'), params.push(Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000));
+	if (f.from !== null) add('a.at >= ?', Date.parse(`${f.from}T00:00:00+08:00`));
+	if (f.to !== null) add('a.at < ?', Date.parse(`${f.to}T00:00:00+08:00`) + 86_400_000);
 	return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -181,7 +181,7 @@ function openInto(
 				try {
 					return entryBytes(data, e);
 				} catch (err) {
-					throw new Error(`压缩包内文件已损坏，无法解压（${(err as Error).message}）`);
+					throw new Error(`压缩包内文件已损坏，无法解压（${(err as Error).message}）`, { cause: err });
 				}
 			}
 		});

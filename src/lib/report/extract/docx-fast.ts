@@ -110,7 +110,6 @@ function readDocument(xml: string): Doc {
 	let cell: Cell | null = null;
 	let row: Cell[] | null = null;
 	let rows: Cell[][] | null = null;
-	let inHyperlink = 0;
 
 	const open = (name: string, attrs: string, selfClosing: boolean): boolean => {
 		const parent = stack.length ? stack[stack.length - 1] : '';
@@ -154,10 +153,7 @@ function readDocument(xml: string): Doc {
 			case 'w:hyperlink':
 				if (name === 'w:pPr' && parent === 'w:p') return true;
 				if (name === 'w:r') break;
-				if (name === 'w:hyperlink' && parent === 'w:p' && !cell) {
-					inHyperlink++;
-					break;
-				}
+				if (name === 'w:hyperlink' && parent === 'w:p' && !cell) break;
 				if (SKIP_IN_PARAGRAPH.has(name)) return true;
 				if (name === 'w:bookmarkStart' && !cell) return true;
 				unsupported(name);
@@ -213,9 +209,6 @@ function readDocument(xml: string): Doc {
 		switch (name) {
 			case 'w:t':
 				inText = false;
-				break;
-			case 'w:hyperlink':
-				inHyperlink--;
 				break;
 			case 'w:p':
 				if (cellParas) cellParas.push(para!);

@@ -11,7 +11,8 @@ const MIN_TAGS = 12;
 export function looksLikeMarkup(text: string): boolean {
 	const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
 	let n = 0;
-	for (const _ of head.matchAll(TAG)) if (++n >= MIN_TAGS) return true;
+	const tags = head.matchAll(TAG);
+	while (!tags.next().done) if (++n >= MIN_TAGS) return true;
 	return false;
 }
 

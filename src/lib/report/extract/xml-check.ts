@@ -2,8 +2,8 @@
 // markup by re-inserting nodes, which is quadratic (a 12 KB DOCX with a mangled document.xml held the parser 20 s,
 // found by fuzzing). Word never writes malformed XML, so such a part means a damaged or hostile file.
 
-const NAME = /^[A-Za-z_:][\w:.\-]*$/;
-const ATTRS = /^(?:\s+[A-Za-z_:][\w:.\-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
+const NAME = /^[A-Za-z_:][\w:.-]*$/;
+const ATTRS = /^(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
 /** True when every element closes in order, tags and attributes are well formed, and there is one root. */
 export function isWellFormedXml(xml: string): boolean {

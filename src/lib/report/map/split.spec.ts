@@ -307,7 +307,7 @@ function randomTable(r: () => number, layout: TemplateVersion): Record<string, R
 		six.forEach((v, c) => (results[c] += v));
 		rows[key] = withTotal(six);
 	}
-	const forward = zero.map((_, c) => (r() < 0.3 ? randomCount(r) : 0));
+	const forward = zero.map(() => (r() < 0.3 ? randomCount(r) : 0));
 	const carried = zero.map((_, c) => Math.min(r() < 0.3 ? randomCount(r) : 0, results[c] + forward[c]));
 	const fresh = zero.map((_, c) => results[c] + forward[c] - carried[c]);
 	rows.new = withTotal(fresh);

@@ -63,9 +63,15 @@ function sums(rows: YearRow[]) {
 		apps += num(r.apps);
 		reports += num(r.newRows);
 		if (r.outBroken) open.broken++;
-		else if (r.handled !== null) ((open.numerator += num(r.open)), (open.denominator += num(r.handled)));
+		else if (r.handled !== null) {
+			open.numerator += num(r.open);
+			open.denominator += num(r.handled);
+		}
 		if (r.revBroken) corr.broken++;
-		else if (r.concluded !== null) ((corr.numerator += num(r.corrected)), (corr.denominator += num(r.concluded)));
+		else if (r.concluded !== null) {
+			corr.numerator += num(r.corrected);
+			corr.denominator += num(r.concluded);
+		}
 	}
 	return { apps, reports, open, corr };
 }
