@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
-import { closeDb, getDb } from './db';
+import { tempDatabaseForSuite } from '../../../tests/helpers/temp-db';
+import { getDb } from './db';
 import type { Actor } from '../auth/actor';
 import { importListingPages, LISTING_IMPORT_REASONS } from './listing-import';
 import * as organs from './organs';
@@ -28,14 +28,7 @@ const rows = () =>
 		url: string;
 	}[];
 
-let db: ReturnType<typeof useTempDatabase>;
-beforeAll(() => {
-	db = useTempDatabase('dw-listing-import-');
-});
-afterAll(() => {
-	closeDb();
-	db.cleanup();
-});
+tempDatabaseForSuite('dw-listing-import-');
 
 describe('saved listing pages into the publication log', () => {
 	it('takes organ and channel from the page, links from the address the browser noted, and dedups a re-import', async () => {

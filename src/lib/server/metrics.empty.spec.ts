@@ -1,19 +1,11 @@
 // A fresh installation: no reports, no logs. The dashboard must still load and draw, saying there is nothing yet.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
-import { closeDb } from './db';
+import { expect, it } from 'vitest';
+import { tempDatabaseForSuite } from '../../../tests/helpers/temp-db';
 import { availableYears } from './metrics';
 import { loadDashboard, renderAll } from './dashboard';
 import { CHARTS } from '../charts';
 
-let tmp: ReturnType<typeof useTempDatabase>;
-beforeAll(() => {
-	tmp = useTempDatabase('dw-metrics-empty-');
-});
-afterAll(() => {
-	closeDb();
-	tmp.cleanup();
-});
+tempDatabaseForSuite('dw-metrics-empty-');
 
 it('loads and renders every chart on an empty database', () => {
 	const y = availableYears();

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDatabase } from '../../../tests/helpers/temp-db';
 import { closeDb } from './db';
 import { generateDistrict, type GeneratedDistrict, type TruthFile } from './generate';
-import { importFiles } from './import';
-import * as organs from './organs';
+import { importDistrict } from '../../../tests/helpers/import-district';
 import {
 	fees,
 	headline,
@@ -43,15 +42,7 @@ beforeAll(async () => {
 		publicationLog: true
 	});
 	// As the demo does: the district office registers each bureau's renamings before importing.
-	for (const o of district.truth.organs) {
-		const organ = organs.ensure(o.names[o.names.length - 1].name, o.kind);
-		for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
-		dbId.set(o.id, organ.id);
-	}
-	const inputs = district.files.map((f) => ({ name: f.name, bytes: f.bytes }));
-	inputs.push({ name: 'publication-log.csv', bytes: new TextEncoder().encode(district.publicationLogCsv) });
-	const results = await importFiles(inputs, { id: null, role: 'admin', organId: null });
-	expect(results.filter((r) => r.status === 'refused')).toEqual([]);
+	for (const [k, v] of await importDistrict(district)) dbId.set(k, v);
 }, 120_000);
 afterAll(() => {
 	closeDb();

@@ -1,19 +1,14 @@
 // Who is assessed: every organ before the organ registry; with it, only the roster's organs for the year.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../../tests/helpers/temp-db';
-import { closeDb, getDb } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDatabaseForSuite } from '../../../../tests/helpers/temp-db';
+import { getDb } from '../db';
 import * as organs from '../organs';
 import { assessedOrgans, hasRoster } from './roster';
 import { liveSheet } from './quarters';
 
-let tmp: ReturnType<typeof useTempDatabase>;
+tempDatabaseForSuite('dw-assessment-roster-');
 beforeAll(() => {
-	tmp = useTempDatabase('dw-assessment-roster-');
 	for (const n of ['甲区教育局', '甲区财政局', '甲区待定办', '外区某局', '甲区撤并局']) organs.ensure(n, 'department');
-});
-afterAll(() => {
-	closeDb();
-	tmp.cleanup();
 });
 
 describe('assessedOrgans', () => {

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../../tests/helpers/temp-db';
+import { describe, expect, it } from 'vitest';
+import { tempDatabaseForSuite } from '../../../../tests/helpers/temp-db';
 import { closeDb, getDb } from '../db';
 import { getSchedule, setSchedule, tick } from './scheduler';
 import { isRunning, markInterruptedRuns, recentRuns } from './job';
 
-let db: ReturnType<typeof useTempDatabase>;
-beforeAll(() => {
-	db = useTempDatabase('dw-sched-');
-});
-afterAll(() => {
-	closeDb();
-	db.cleanup();
-});
+tempDatabaseForSuite('dw-sched-');
 
 const waitIdle = async () => {
 	for (let i = 0; i < 100 && isRunning(); i++) await new Promise((r) => setTimeout(r, 20));

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { useTempDatabase } from '../../../../tests/helpers/temp-db';
-import { closeDb } from '../db';
+import { tempDatabaseForSuite } from '../../../../tests/helpers/temp-db';
 import * as sources from './sources';
 
-let db: ReturnType<typeof useTempDatabase>;
-beforeAll(() => {
-	db = useTempDatabase('dw-sources-');
-});
-afterAll(() => {
-	closeDb();
-	db.cleanup();
-});
+tempDatabaseForSuite('dw-sources-');
 
 describe('crawl sources', () => {
 	it('checks each field and names it in Chinese', () => {
