@@ -1,6 +1,7 @@
 // Reading the audit log (audit.ts writes it): the admin page's filters (user, action, dates), its CSV export, and
 // the retention period (AUDIT_RETENTION_DAYS, default 365) after which rows are dropped.
 import type Database from 'better-sqlite3';
+import { error } from '@sveltejs/kit';
 import { statement } from './db/statement';
 import { formulaSafe } from '../charts/tables';
 
@@ -51,6 +52,16 @@ export function parseAuditFilter(params: URLSearchParams): AuditFilter {
 		return v;
 	};
 	return { user, action, from: day('from'), to: day('to') };
+}
+
+/** The filter of a request's query: a bad one is the request's fault (400, its Chinese reason), for page and export. */
+export function requestAuditFilter(params: URLSearchParams): AuditFilter {
+	try {
+		return parseAuditFilter(params);
+	} catch (e) {
+		if (e instanceof AuditFilterError) error(400, e.message);
+		throw e;
+	}
 }
 
 function where(f: AuditFilter): { sql: string; params: (string | number)[] } {

@@ -4,8 +4,7 @@ import { getDb } from './db';
 import { statement } from './db/statement';
 import { audit } from './audit';
 import * as organs from './organs';
-import { csvTable } from './publication-log';
-import { readZip, ZipRefusal } from './zip';
+import { csvTable, loadWorkbook } from './spreadsheet';
 import { normalizeOrganName } from '../report/organ';
 import {
 	parentsOutsideFile,
@@ -34,19 +33,7 @@ export function isRosterFileName(name: string): boolean {
 
 async function grid(name: string, bytes: Uint8Array): Promise<unknown[][]> {
 	if (/\.csv$/i.test(name)) return csvTable(bytes).map((r) => r.cells);
-	try {
-		readZip(bytes, { maxTotalBytes: 50 * 1024 * 1024, maxDepth: 0 });
-	} catch (e) {
-		if (e instanceof ZipRefusal) throw new Error(`XLSX 文件无法读取：${e.message}`, { cause: e });
-		throw e;
-	}
-	const { default: ExcelJS } = await import('exceljs');
-	const wb = new ExcelJS.Workbook();
-	try {
-		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-	} catch (e) {
-		throw new Error(`XLSX 文件损坏或不是 Excel 工作簿（${(e as Error).message}）`, { cause: e });
-	}
+	const wb = await loadWorkbook(bytes, 50 * 1024 * 1024, (message, cause) => new Error(message, { cause }));
 	const ws = wb.worksheets[0];
 	const rows: unknown[][] = [];
 	ws?.eachRow({ includeEmpty: true }, (row, n) => {

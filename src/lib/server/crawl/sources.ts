@@ -2,7 +2,7 @@
 // (单位, 栏目, 网址, optional 页数 and 起始日期).
 import { getDb } from '../db';
 import * as organs from '../organs';
-import { csvTable } from '../publication-log';
+import { csvTable } from '../spreadsheet';
 import { normalizeText } from '../../report/normalize';
 import { fullDate } from '../../listing/dates';
 
