@@ -1,9 +1,8 @@
 // `cli crawl` end to end: a child process runs one crawl against a local portal and records it in the database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
+import { localServerForSuite } from '../../../tests/helpers/local-server';
+import { tempDatabaseForSuite } from '../../../tests/helpers/temp-db';
 import { closeDb, getDb } from '../../lib/server/db';
 import * as sources from '../../lib/server/crawl/sources';
 
@@ -18,7 +17,7 @@ const run = (args: string[]) =>
 		)
 	);
 
-const server = http.createServer((req, res) => {
+const portal = localServerForSuite((req, res) => {
 	if (req.url === '/tzgg/index.html') {
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
 		res.end(
@@ -29,24 +28,11 @@ const server = http.createServer((req, res) => {
 		res.end();
 	}
 });
-let db: ReturnType<typeof useTempDatabase>;
-let base = '';
-beforeAll(async () => {
-	db = useTempDatabase('dw-cli-crawl-');
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise((r) => server.close(r));
-	closeDb();
-	db.cleanup();
-});
-
+tempDatabaseForSuite('dw-cli-crawl-');
 describe('cli crawl', () => {
 	it('runs the crawl once, prints each source, exits 1 when one is broken', async () => {
-		sources.upsert({ organ: '区统计局', channel: '通知公告', startUrl: `${base}/tzgg/index.html` });
-		sources.upsert({ organ: '区统计局', channel: '统计数据', startUrl: `${base}/tjsj/index.html` });
+		sources.upsert({ organ: '区统计局', channel: '通知公告', startUrl: `${portal.base}/tzgg/index.html` });
+		sources.upsert({ organ: '区统计局', channel: '统计数据', startUrl: `${portal.base}/tjsj/index.html` });
 		closeDb();
 		const r = await run([]);
 		expect(r.stderr).toBe('');

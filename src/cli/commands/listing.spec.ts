@@ -1,9 +1,8 @@
 // The listing command end to end: the JSON contract on stdout, exit 2 with one line for a page that is not a listing,
 // and a URL fetched from a local server (GBK page, robots.txt asked, our User-Agent).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { localServerForSuite } from '../../../tests/helpers/local-server';
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 
@@ -20,7 +19,7 @@ const run = (args: string[]) =>
 	);
 
 const seen: { path: string; ua: string | undefined }[] = [];
-const server = http.createServer((req, res) => {
+const portal = localServerForSuite((req, res) => {
 	seen.push({ path: req.url ?? '', ua: req.headers['user-agent'] });
 	if (req.url === '/robots.txt') {
 		res.writeHead(200, { 'content-type': 'text/plain' });
@@ -32,15 +31,6 @@ const server = http.createServer((req, res) => {
 		res.writeHead(404);
 		res.end();
 	}
-});
-let base = '';
-beforeAll(async () => {
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise((r) => server.close(r));
 });
 
 describe('cli listing', () => {
@@ -73,20 +63,20 @@ describe('cli listing', () => {
 
 	it('fetches a URL politely: robots.txt first, our User-Agent, links resolved against the page', async () => {
 		seen.length = 0;
-		const r = await run([`${base}/xxgk/czj/fdzdgknr/index.html`, '--json']);
+		const r = await run([`${portal.base}/xxgk/czj/fdzdgknr/index.html`, '--json']);
 		expect(r.stderr).toBe('');
 		const out = JSON.parse(r.stdout);
 		expect(out.organ).toBe('南岭区财政局');
 		expect(out.items[1]).toEqual({
 			title: '关于下达2024年第一批区级财政衔接推进乡村振兴补助资金的通知',
 			date: '2024-03-11',
-			url: `${base}/xxgk/czj/fdzdgknr/content/post_3300876.html`
+			url: `${portal.base}/xxgk/czj/fdzdgknr/content/post_3300876.html`
 		});
-		expect(out.next).toBe(`${base}/xxgk/czj/fdzdgknr/index_2.html`);
+		expect(out.next).toBe(`${portal.base}/xxgk/czj/fdzdgknr/index_2.html`);
 		expect(seen.map((s) => s.path)).toEqual(['/robots.txt', '/xxgk/czj/fdzdgknr/index.html']);
 		expect(seen.every((s) => s.ua?.startsWith('DisclosureWatch/'))).toBe(true);
 
-		const denied = await run([`${base}/secret/list.html`]);
+		const denied = await run([`${portal.base}/secret/list.html`]);
 		expect(denied.status).toBe(2);
 		expect(denied.stderr.trim()).toMatch(/robots\.txt 不允许/);
 		expect(seen.some((s) => s.path.startsWith('/secret/'))).toBe(false);

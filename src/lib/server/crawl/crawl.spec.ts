@@ -1,10 +1,10 @@
 // The crawler against a local portal on 127.0.0.1 (node:http): pace, robots.txt, errors, pagination cap, re-runs,
 // conditional GETs. Never the internet.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { useTempDatabase } from '../../../../tests/helpers/temp-db';
-import { closeDb, getDb } from '../db';
+import { localServerForSuite } from '../../../../tests/helpers/local-server';
+import { tempDatabaseForSuite } from '../../../../tests/helpers/temp-db';
+import { getDb } from '../db';
 import { crawlConfig, userAgent, type CrawlConfig } from './config';
 import { runCrawl, recentRuns, CrawlBusy } from './job';
 import * as sources from './sources';
@@ -46,7 +46,7 @@ function listingPage(p: number): string {
 
 const LAST_MODIFIED = 'Tue, 05 Mar 2024 08:00:00 GMT';
 
-const server = http.createServer((req, res) => {
+const portal = localServerForSuite((req, res) => {
 	const path = req.url ?? '/';
 	hits.push({ path, at: Date.now(), headers: req.headers });
 	if (path === '/robots.txt') {
@@ -98,33 +98,19 @@ const server = http.createServer((req, res) => {
 	res.end('not found');
 });
 
-let base = '';
-let db: ReturnType<typeof useTempDatabase>;
 const config = (over: Partial<CrawlConfig> = {}): CrawlConfig => ({ ...crawlConfig(), timeoutMs: 800, ...over });
 const publications = () =>
 	getDb()
 		.$client.prepare('SELECT title, published_on, channel, url FROM publication ORDER BY published_on DESC')
 		.all() as { url: string }[];
 
-beforeAll(async () => {
-	db = useTempDatabase('dw-crawl-');
-	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise((r) => server.close(r));
-	closeDb();
-	db.cleanup();
-});
-
+tempDatabaseForSuite('dw-crawl-');
 describe('crawler', () => {
 	it('follows the pagination to the cap, one request per second per host, with its own User-Agent', async () => {
 		const { id } = sources.upsert({
 			organ: '测试区教育局',
 			channel: '通知公告',
-			startUrl: `${base}/col/index.html`,
+			startUrl: `${portal.base}/col/index.html`,
 			maxPages: 3
 		});
 		hits.length = 0;
@@ -141,7 +127,7 @@ describe('crawler', () => {
 			title: pages[0][0].title,
 			published_on: '2024-02-28',
 			channel: '通知公告',
-			url: `${base}/col/202402/t20240228_00.html`
+			url: `${portal.base}/col/202402/t20240228_00.html`
 		});
 		expect(stored.some((s) => s.url.includes('_3'))).toBe(false);
 		expect(sources.get(id)?.lastStatus).toBe('ok');
@@ -177,7 +163,7 @@ describe('crawler', () => {
 		const dated = sources.upsert({
 			organ: '测试区档案馆',
 			channel: '通知公告',
-			startUrl: `${base}/col/index.html`,
+			startUrl: `${portal.base}/col/index.html`,
 			maxPages: 5,
 			since: '2024-02-18'
 		}).id;
@@ -201,7 +187,7 @@ describe('crawler', () => {
 		const capped = sources.upsert({
 			organ: '测试区统计局',
 			channel: '通知公告',
-			startUrl: `${base}/col/index.html`,
+			startUrl: `${portal.base}/col/index.html`,
 			maxPages: 5
 		}).id;
 		const second = await runCrawl({
@@ -215,10 +201,11 @@ describe('crawler', () => {
 
 	it('respects robots.txt and records a 404, a 500 and a timeout as errors: those sources are broken', async () => {
 		const ids = [
-			sources.upsert({ organ: '测试区财政局', channel: '财政预决算', startUrl: `${base}/private/index.html` }).id,
-			sources.upsert({ organ: '测试区财政局', channel: '通知公告', startUrl: `${base}/gone/index.html` }).id,
-			sources.upsert({ organ: '测试区民政局', channel: '工作动态', startUrl: `${base}/broken/index.html` }).id,
-			sources.upsert({ organ: '测试区民政局', channel: '人事信息', startUrl: `${base}/slow/index.html` }).id
+			sources.upsert({ organ: '测试区财政局', channel: '财政预决算', startUrl: `${portal.base}/private/index.html` })
+				.id,
+			sources.upsert({ organ: '测试区财政局', channel: '通知公告', startUrl: `${portal.base}/gone/index.html` }).id,
+			sources.upsert({ organ: '测试区民政局', channel: '工作动态', startUrl: `${portal.base}/broken/index.html` }).id,
+			sources.upsert({ organ: '测试区民政局', channel: '人事信息', startUrl: `${portal.base}/slow/index.html` }).id
 		];
 		hits.length = 0;
 		const stored = publications().length;
@@ -248,7 +235,7 @@ describe('crawler', () => {
 		const { id } = sources.upsert({
 			organ: '测试区卫健委',
 			channel: '通知公告',
-			startUrl: `${base}/moved/index.html`,
+			startUrl: `${portal.base}/moved/index.html`,
 			maxPages: 1
 		});
 		const job = runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
@@ -273,7 +260,11 @@ describe('crawler', () => {
 		expect(edu).toBeDefined();
 		expect(edu?.broken).toBeUndefined();
 
-		const { id } = sources.upsert({ organ: '测试区教育局', channel: '政策文件', startUrl: `${base}/gone/zcwj.html` });
+		const { id } = sources.upsert({
+			organ: '测试区教育局',
+			channel: '政策文件',
+			startUrl: `${portal.base}/gone/zcwj.html`
+		});
 		await runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
 		const after = updates(f);
 		expect(after.silences.find((s) => s.organ.name === '测试区教育局')?.broken).toBe(true);
