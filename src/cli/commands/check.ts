@@ -22,6 +22,7 @@ report of the year before stored in the database — and lists what to fix befor
 Exit 0 when there is no error-level finding (warnings are listed but do not fail), 1 with errors (or when the
 import would refuse the file), 2 when the file is not a report. The database is DATABASE_URL (default
 data/disclosure-watch.db); without one the draft is checked on its own.`;
+import { fileReason } from '../file-reason';
 
 const LABEL: Record<FixItem['severity'], string> = {
 	blocking: '无法导入',
@@ -45,13 +46,7 @@ const command: Command = {
 			if ((await stat(file)).size > MAX_BYTES) throw new DraftRefusal(REFUSALS.tooLarge, 'not_report');
 			bytes = new Uint8Array(await readFile(file));
 		} catch (e) {
-			const reason =
-				e instanceof DraftRefusal
-					? e.message
-					: (e as NodeJS.ErrnoException).code === 'ENOENT'
-						? '文件不存在 (no such file)'
-						: `无法读取 (${e instanceof Error ? e.message : String(e)})`;
-			console.error(`${file}: ${reason}`);
+			console.error(`${file}: ${e instanceof DraftRefusal ? e.message : fileReason(e)}`);
 			return 2;
 		}
 		// No database file: do not create one just to find it empty.

@@ -6,6 +6,7 @@ import { parseArgs } from '../command';
 import { parseReport, ParseRefusal, REFUSALS } from '../../lib/report/parse';
 import { MAX_BYTES } from '../../lib/report/decode';
 import type { Report } from '../../lib/report/model';
+import { fileReason } from '../file-reason';
 
 const help = `parse FILE... [--json] [--no-lines]
 
@@ -81,13 +82,7 @@ const command: Command = {
 				else console.log(summary(report));
 			} catch (e) {
 				refused++;
-				const reason =
-					e instanceof ParseRefusal
-						? e.reason
-						: (e as NodeJS.ErrnoException).code === 'ENOENT'
-							? '文件不存在 (no such file)'
-							: `无法读取 (${e instanceof Error ? e.message : String(e)})`;
-				console.error(`${file}: ${reason}`);
+				console.error(`${file}: ${e instanceof ParseRefusal ? e.reason : fileReason(e)}`);
 			}
 		}
 		if (flags.json && out.length) console.log(JSON.stringify(positionals.length === 1 ? out[0] : out, null, 2));

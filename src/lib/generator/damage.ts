@@ -39,6 +39,20 @@ function bump(row: Row7, c: number, d: number) {
 	row[c] = (row[c] ?? 0) + d;
 }
 
+/** One applicant column of a row and its total both over-filled by the same slip: the row's own sum still holds. */
+function slipWithTotal(report: Report, key: ApplicationRowKey, label: string, kind: DamageKind, rng: Rng): Damage {
+	const r = report.applications.rows[key]!;
+	const c = pickColumn(r, rng);
+	const d = slip(rng, r[c] ?? 0);
+	bump(r, c, d);
+	bump(r, 6, d);
+	return {
+		kind,
+		cells: [applicationPath(key, c), applicationPath(key, 6)],
+		note: `${label} ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}`
+	};
+}
+
 /**
  * Injects one damage of the given kind into the report (mutating it). `hasPrevious` says whether last year's
  * report exists in the set (Y1 needs one). Returns null when the kind cannot apply.
@@ -52,32 +66,12 @@ export function injectDamage(
 ): Damage | null {
 	const rows = report.applications.rows;
 	switch (kind) {
-		case 'A1': {
-			const r = rows.new!;
-			const c = pickColumn(r, rng);
-			const d = slip(rng, r[c] ?? 0);
-			bump(r, c, d);
-			bump(r, 6, d);
-			return {
-				kind,
-				cells: [applicationPath('new', c), applicationPath('new', 6)],
-				note: `本年新收 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}`
-			};
-		}
-		case 'A2': {
+		case 'A1':
+			return slipWithTotal(report, 'new', '本年新收', kind, rng);
+		case 'A2':
 			// On a report with no applications this would also be A8 (results without applications): not a pure slip.
 			if ((rows.new![6] ?? 0) + (rows.carried_over![6] ?? 0) === 0) return null;
-			const r = rows.granted!;
-			const c = pickColumn(r, rng);
-			const d = slip(rng, r[c] ?? 0);
-			bump(r, c, d);
-			bump(r, 6, d);
-			return {
-				kind,
-				cells: [applicationPath('granted', c), applicationPath('granted', 6)],
-				note: `予以公开 ${APPLICANT_COLUMNS[c]} 与总计各多填 ${d}`
-			};
-		}
+			return slipWithTotal(report, 'granted', '予以公开', kind, rng);
 		case 'A3': {
 			if ((rows.new![6] ?? 0) + (rows.carried_over![6] ?? 0) === 0) return null;
 			// Not the carry rows: a slip there would also break Y1 or A9, and this injection means one rule family.
