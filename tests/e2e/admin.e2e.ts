@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { addRosterOrgan } from './roster-steps';
 import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
 
 let browser: Browser;
@@ -11,18 +12,10 @@ afterAll(async () => {
 });
 
 describe('admin pages', () => {
-	async function addOrgan(page: Page, name: string) {
-		await page.goto('/admin/organs');
-		const add = page.locator('form[action="?/add"]');
-		await add.locator('input[name=name]').fill(name);
-		await add.locator('button[type=submit]').click();
-		await page.waitForSelector(`text=已添加单位“${name}”`);
-	}
-
 	it('an admin adds an organ to the roster and a clerk bound to it (picked, not typed), who can then log in and land on its organ', async () => {
 		const ctx = await contextAs(browser, 'admin');
 		const page = await ctx.newPage();
-		await addOrgan(page, '测试区审计局');
+		await addRosterOrgan(page, '测试区审计局');
 		await page.goto('/admin/users');
 		const add = page.locator('form[action="?/add"]');
 		await add.locator('input[name=username]').fill('newclerk');
@@ -68,7 +61,7 @@ describe('admin pages', () => {
 	it('an admin adds an alias and merges two organs through the preview; the old name becomes an alias', async () => {
 		const ctx = await contextAs(browser, 'admin');
 		const page = await ctx.newPage();
-		for (const organ of ['测试区旧局', '测试区新局']) await addOrgan(page, organ);
+		for (const organ of ['测试区旧局', '测试区新局']) await addRosterOrgan(page, organ);
 		const row = page.locator('tr[data-organ="测试区新局"]');
 		await row.locator('input[name=alias]').fill('测试区新局简称');
 		await row.locator('form[action="?/alias"] button').click();

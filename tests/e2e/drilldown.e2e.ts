@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
+import { sampleVariant, uploadOnImportPage } from './uploads';
+import { addRosterOrgan } from './roster-steps';
 import { anonymousContext, baseURL, contextAs, launch, screenshot } from './browser';
 
 // Reads the e2e database beside the server (read-only): which report has an A1 finding, and its figures.
@@ -61,12 +62,11 @@ function a1Fixes(reportId: number): { cell: string; value: number; cells: string
 	}
 }
 
-const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
 /** The real sample under another organ, with 3 applications received and none handled: an A1 error in two columns. */
 function a1Report(organ: string, year: number): Buffer {
 	return Buffer.from(
-		SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`)
-			.replaceAll('2022年', `${year}年`)
+		sampleVariant(organ, year)
+			.toString('utf8')
 			.replace(
 				'一、本年新收政府信息公開申請數量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
 				'一、本年新收政府信息公開申請數量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |'
@@ -83,22 +83,13 @@ async function ensureA1Report(browser: Browser): Promise<Target> {
 	// The seeded district has none. An admin puts an organ of this file's own on the roster (an organ the import
 	// meets first is only pending, and pending organs are not drilled into), then an inspector imports its report.
 	const admin = await contextAs(browser, 'admin');
-	const adminPage = await admin.newPage();
-	await adminPage.goto('/admin/organs');
-	const add = adminPage.locator('form[action="?/add"]');
-	await add.locator('input[name=name]').fill(A1_ORGAN);
-	await add.locator('button[type=submit]').click();
-	await adminPage.waitForSelector(`text=已添加单位“${A1_ORGAN}”`);
+	await addRosterOrgan(await admin.newPage(), A1_ORGAN);
 	await admin.close();
 	const ctx = await contextAs(browser, 'inspector');
 	const page = await ctx.newPage();
-	await page.goto('/import');
-	await page.setInputFiles('input[type=file]', [
+	await uploadOnImportPage(page, [
 		{ name: '统计局2021.txt', mimeType: 'text/plain', buffer: a1Report(A1_ORGAN, 2021) }
 	]);
-	await page.click('main form button[type=submit]');
-	await page.waitForSelector('[data-testid=import-results] tbody tr');
-	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
 	await ctx.close();
 	const imported = findA1();
 	if (!imported) throw new Error('no report with an A1 finding after the import');

@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { zipSync } from 'fflate';
+import { sampleVariant, uploadOnImportPage } from './uploads';
 import { contextAs, launch, screenshot } from './browser';
-
-const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
-/** The real sample re-issued under another organ name and year: a report the parser reads like the original. */
-function variant(organ: string, year: number): Buffer {
-	return Buffer.from(
-		SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`)
-	);
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,31 +12,19 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function upload(page: Page, files: { name: string; buffer: Buffer }[]) {
-	await page.goto('/import');
-	await page.setInputFiles(
-		'input[type=file]',
-		files.map((f) => ({ ...f, mimeType: 'application/octet-stream' }))
-	);
-	await page.click('main form button[type=submit]');
-	await page.waitForSelector('[data-testid=import-results]');
-	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
-	return page.locator('[data-testid=import-results] tbody tr');
-}
-
 describe('import from the browser', () => {
 	it('imports several files and a zip with a corrupt entry; the same bytes again are duplicates', async () => {
 		const ctx = await contextAs(browser, 'inspector');
 		const page = await ctx.newPage();
 		const zip = Buffer.from(
 			zipSync({
-				'a/甲.txt': new Uint8Array(variant('测试区教育局', 2023)),
-				'a/乙.txt': new Uint8Array(variant('测试区教育局', 2024)),
+				'a/甲.txt': new Uint8Array(sampleVariant('测试区教育局', 2023)),
+				'a/乙.txt': new Uint8Array(sampleVariant('测试区教育局', 2024)),
 				'a/坏.pdf': new Uint8Array(Buffer.from('%PDF-1.4 this is not really a pdf'))
 			})
 		);
-		const rows = await upload(page, [
-			{ name: '教育局2022.txt', buffer: variant('测试区教育局', 2022) },
+		const rows = await uploadOnImportPage(page, [
+			{ name: '教育局2022.txt', buffer: sampleVariant('测试区教育局', 2022) },
 			{ name: 'batch.zip', buffer: zip }
 		]);
 		expect(await rows.count()).toBe(4);
@@ -60,7 +40,9 @@ describe('import from the browser', () => {
 		expect(links.filter((h) => /^\/organs\/\d+\/(2022|2023|2024)$/.test(h ?? ''))).toHaveLength(3);
 		await screenshot(page, 'import-results');
 
-		const again = await upload(page, [{ name: '教育局2022.txt', buffer: variant('测试区教育局', 2022) }]);
+		const again = await uploadOnImportPage(page, [
+			{ name: '教育局2022.txt', buffer: sampleVariant('测试区教育局', 2022) }
+		]);
 		expect(await again.first().getAttribute('data-status')).toBe('duplicate');
 		await ctx.close();
 	});
@@ -68,9 +50,9 @@ describe('import from the browser', () => {
 	it("refuses a clerk's upload of another organ's report, with the reason, and imports its own", async () => {
 		const ctx = await contextAs(browser, 'clerk');
 		const page = await ctx.newPage();
-		const rows = await upload(page, [
-			{ name: '别的单位.txt', buffer: variant('测试区卫生健康局', 2023) },
-			{ name: '本单位2023.txt', buffer: variant('株洲市天元區科工信局', 2023) }
+		const rows = await uploadOnImportPage(page, [
+			{ name: '别的单位.txt', buffer: sampleVariant('测试区卫生健康局', 2023) },
+			{ name: '本单位2023.txt', buffer: sampleVariant('株洲市天元區科工信局', 2023) }
 		]);
 		const other = rows.nth(0);
 		expect(await other.getAttribute('data-status')).toBe('refused');
@@ -101,7 +83,7 @@ describe('import from the browser', () => {
 		const res = await page.goto('/import');
 		expect(res?.status()).toBe(403);
 		const post = await page.request.post('/import?/upload', {
-			multipart: { files: { name: 'x.txt', mimeType: 'text/plain', buffer: variant('测试区教育局', 2020) } },
+			multipart: { files: { name: 'x.txt', mimeType: 'text/plain', buffer: sampleVariant('测试区教育局', 2020) } },
 			headers: { origin: new URL(page.url()).origin }
 		});
 		expect(post.status()).toBe(403);

@@ -2,16 +2,10 @@
 // wait in the pending queue, which is worked through with the keyboard alone; a merged organ's id redirects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sampleVariant, uploadOnImportPage } from './uploads';
 import { contextAs, launch } from './browser';
-
-const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
-function variant(organ: string, year: number): Buffer {
-	return Buffer.from(
-		SAMPLE.replace('株洲市天元區科工信局2022年', `${organ}${year}年`).replaceAll('2022年', `${year}年`)
-	);
-}
 
 /** Screenshots for people to look at (SHOTS_DIR, else test-results/screenshots), at a laptop's and a phone's size. */
 const SHOTS = process.env.SHOTS_DIR ?? join(process.cwd(), 'test-results', 'screenshots');
@@ -27,18 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-async function upload(page: Page, files: { name: string; buffer: Buffer }[]) {
-	await page.goto('/import');
-	await page.setInputFiles(
-		'input[type=file]',
-		files.map((f) => ({ ...f, mimeType: 'application/octet-stream' }))
-	);
-	await page.click('main form button[type=submit]');
-	await page.waitForSelector('[data-testid=import-results]');
-	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
-	return page.locator('[data-testid=import-results] tbody tr');
-}
 
 async function shoot(role: 'admin' | 'inspector', path: string, name: string) {
 	mkdirSync(SHOTS, { recursive: true });
@@ -72,7 +54,9 @@ describe('the roster in the browser', () => {
 	it('refuses a clerk a report of an unknown organ, with the reason, creating nothing', async () => {
 		const ctx = await contextAs(browser, 'clerk');
 		const page = await ctx.newPage();
-		const rows = await upload(page, [{ name: '陌生单位.txt', buffer: variant('清河市审计局', 2023) }]);
+		const rows = await uploadOnImportPage(page, [
+			{ name: '陌生单位.txt', buffer: sampleVariant('清河市审计局', 2023) }
+		]);
 		expect(await rows.first().getAttribute('data-status')).toBe('refused');
 		expect(await rows.first().textContent()).toContain('尚未登记');
 		await ctx.close();
@@ -88,9 +72,9 @@ describe('the roster in the browser', () => {
 	it('keeps unknown organs pending, and the queue is worked through with the keyboard; the merged id redirects', async () => {
 		const ctx = await contextAs(browser, 'inspector');
 		const page = await ctx.newPage();
-		const rows = await upload(page, [
-			{ name: '教肓局2021.txt', buffer: variant('云溪区教肓局', 2021) },
-			{ name: '市政府2023.txt', buffer: variant('清河市人民政府', 2023) }
+		const rows = await uploadOnImportPage(page, [
+			{ name: '教肓局2021.txt', buffer: sampleVariant('云溪区教肓局', 2021) },
+			{ name: '市政府2023.txt', buffer: sampleVariant('清河市人民政府', 2023) }
 		]);
 		expect(await page.locator('[data-testid=pending-organ]').count()).toBe(2);
 		expect(await page.textContent('[data-testid=pending-note]')).toContain('待确认');
