@@ -341,15 +341,7 @@ export function checkA9(report: Report): Finding[] {
 
 export function arithmeticChecks(report: Report, opts: ArithmeticOptions = {}): Finding[] {
 	if (report.template === 'free' && !hasSection3(report) && !hasSection4(report)) return [];
-	return [
-		...checkA1(report),
-		...checkA2(report),
-		...checkA3(report),
-		...checkA4(report),
-		...checkA5(report),
-		...checkA6(report, opts),
-		...checkA7(report),
-		...checkA8(report),
-		...checkA9(report)
-	];
+	// In rule order: findings come out A1 first, as inspectors read them.
+	const rules = [checkA1, checkA2, checkA3, checkA4, checkA5, checkA6, checkA7, checkA8, checkA9];
+	return rules.flatMap((check) => check(report, opts));
 }

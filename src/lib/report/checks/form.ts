@@ -346,18 +346,8 @@ export function checkF9(report: Report): Finding[] {
 }
 
 export function formChecks(report: Report, opts: FormOptions = {}): Finding[] {
-	return [
-		...checkC1(report),
-		...checkF1(report),
-		...checkF2(report),
-		...checkF3(report),
-		...checkF4(report),
-		...checkF5(report),
-		...checkF6(report),
-		...checkF7(report, opts),
-		...checkF8(report, opts),
-		...checkF9(report)
-	];
+	const rules = [checkC1, checkF1, checkF2, checkF3, checkF4, checkF5, checkF6, checkF7, checkF8, checkF9];
+	return rules.flatMap((check) => check(report, opts));
 }
 
 export type { ApplicationRowKey };
