@@ -20,7 +20,7 @@ export function ranked(d: RankingsData, m: RankingMeasure): RankedOrgan[] {
 }
 
 export function rankingValue(m: RankingMeasure, r: RankedOrgan, minSample: number): string {
-	if (r.broken) return '数据有误';
+	if (r.broken) return m === 'update_frequency' ? '来源故障' : '数据有误';
 	if (!r.enough) return `样本不足（${fmt(r.denominator ?? 0)}<${minSample}）`;
 	if (isRate(m)) return `${pct(r.value)}（${fmt(r.numerator)}/${fmt(r.denominator)}）`;
 	if (m === 'update_frequency') return `${fmt(r.value, 2)}条/周（共${fmt(r.numerator)}条）`;
@@ -36,7 +36,7 @@ export function rankingsPanels(d: RankingsData): Panel[] {
 		const period = periodLabel(d);
 		const sub = isRate(m)
 			? `${period}合计；样本不足${d.minSample}件的不排名（${insufficient}个）${broken ? `，数据有误的不排名（${broken}个）` : ''}；点击条形查看${d.year}年报告`
-			: `${period}合计；点击条形查看该单位${d.year}年报告`;
+			: `${period}合计；${m === 'update_frequency' && broken ? `栏目来源故障的不排名（${broken}个，未知不等于未更新）；` : ''}点击条形查看该单位${d.year}年报告`;
 		return {
 			key: `rankings-${m}`,
 			height: Math.max(220, 90 + list.length * 22),

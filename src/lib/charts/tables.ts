@@ -131,7 +131,8 @@ export const TABLES: { [K in ChartId]: (d: DashboardData) => DataTable } = {
 			rows: [...organs.entries()].map(([id, { name, by }]) => {
 				const notes = [
 					why('refusal_rate', by.refusal_rate, '不予公开率'),
-					why('correction_rate', by.correction_rate, '纠错率')
+					why('correction_rate', by.correction_rate, '纠错率'),
+					by.update_frequency?.broken ? '栏目来源故障，不计更新频率' : null
 				].filter(Boolean);
 				return [
 					name,

@@ -16,6 +16,7 @@ import { statement } from '../db/statement';
 import { quality } from './quality';
 import { num, organWhere, reportWhere } from './sql';
 import { updatesRange } from './updates';
+import { brokenSourceOrgans } from './broken-sources';
 
 /** SQL (on report_summary `s`) true when the report has a finding of the given rule. */
 const hasFinding = (rule: string) =>
@@ -105,16 +106,7 @@ export function headline(f: DashboardFilter, client?: Database.Database, limit =
 	const { end } = updatesRange(yf, client);
 	const logs = lastPostings(f, end, client);
 	// An organ whose column the crawler could not read is unknown, not silent (issue 19's broken state).
-	const ow = organWhere(f);
-	const broken = new Set(
-		(
-			statement(
-				`SELECT DISTINCT o.id AS id FROM crawl_source s JOIN organ o ON o.id = s.organ_id
-				WHERE s.enabled = 1 AND s.last_status = 'broken' AND ${ow.sql}`,
-				client
-			).all(...ow.params) as { id: number }[]
-		).map((r) => r.id)
-	);
+	const broken = brokenSourceOrgans(f, client);
 	const silentDays = new Map<number, number>();
 	for (const l of logs) {
 		if (broken.has(l.id)) continue;

@@ -2,7 +2,8 @@
 // R-P1: a rate is ranked only on a sample of at least MIN_SAMPLE (handled applications for the refusal rate,
 // concluded cases for the correction rate); below it the organ is listed as 样本不足, after the ranked ones. A report
 // whose own sums are broken (headline.ts: OUTCOMES_BROKEN, REVIEW_BROKEN) makes that rate 数据有误 for its organ: no
-// sample is computed from it, so a negative 已审结 never becomes a negative sample.
+// sample is computed from it, so a negative 已审结 never becomes a negative sample. An organ with a broken crawl
+// source is not ranked by update frequency (来源故障: its postings are unknown).
 import type Database from 'better-sqlite3';
 import type { RankedOrgan, RankingsData } from '../../charts/data';
 import type { DashboardFilter } from '../../charts/filters';
@@ -11,6 +12,7 @@ import { statement } from '../db/statement';
 import { OUTCOMES_BROKEN, REVIEW_BROKEN } from './headline';
 import { num, reportWhere } from './sql';
 import { postingsPerOrgan, updatesRange } from './updates';
+import { brokenSourceOrgans } from './broken-sources';
 
 function byValue(a: RankedOrgan, b: RankedOrgan): number {
 	if (a.enough !== b.enough) return a.enough ? -1 : 1;
@@ -45,6 +47,7 @@ export function rankings(f: DashboardFilter, client?: Database.Database, minSamp
 	}[];
 
 	const postings = postingsPerOrgan(f, client);
+	const broken = brokenSourceOrgans(f, client);
 	const { start, end } = updatesRange(f, client);
 	const weeks = Math.max(1, (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1) / 7;
 
@@ -62,13 +65,18 @@ export function rankings(f: DashboardFilter, client?: Database.Database, minSamp
 			organ: { id: r.id, name: r.name },
 			...rate(num(r.corrected), num(r.concluded), num(r.rev_broken))
 		})),
-		update_frequency: postings.map((p) => ({
-			organ: { id: p.id, name: p.name },
-			value: Math.round((p.n / weeks) * 100) / 100,
-			numerator: p.n,
-			denominator: Math.round(weeks * 10) / 10,
-			enough: true
-		}))
+		// A broken crawl source: its postings are unknown, so the organ is not ranked among the least updated.
+		update_frequency: postings.map((p) =>
+			broken.has(p.id)
+				? { organ: { id: p.id, name: p.name }, value: null, broken: true, enough: false }
+				: {
+						organ: { id: p.id, name: p.name },
+						value: Math.round((p.n / weeks) * 100) / 100,
+						numerator: p.n,
+						denominator: Math.round(weeks * 10) / 10,
+						enough: true
+					}
+		)
 	};
 	for (const list of Object.values(measures)) list.sort(byValue);
 	return { year: f.toYear, fromYear: f.fromYear, toYear: f.toYear, minSample, measures };
