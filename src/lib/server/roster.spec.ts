@@ -91,7 +91,9 @@ describe('the roster decides what counts', () => {
 		expect(results.every((r) => r.organStatus === 'district' && !r.newOrgan)).toBe(true);
 		const before = dashboard(f);
 		expect(before.volume.reports).toEqual([8, 8, 8]);
-		const medians = districtMedians(2022);
+		// Medians per organ kind: the outside city is a people's government, like the district's own.
+		const medians = districtMedians(2022, 'government');
+		const departmentMedians = districtMedians(2022, 'department');
 
 		const base = (organ: string, year: number) =>
 			truth.reports.find((t) => t.report.organ.includes(organ) && t.report.year === year)!.report;
@@ -105,7 +107,8 @@ describe('the roster decides what counts', () => {
 			Array(3).fill([true, 'pending', '新单位，待确认'])
 		);
 		expect(dashboard(f)).toEqual(before);
-		expect(districtMedians(2022)).toEqual(medians);
+		expect(districtMedians(2022, 'government')).toEqual(medians);
+		expect(districtMedians(2022, 'department')).toEqual(departmentMedians);
 		expect(
 			organIndex()
 				.filter((o) => o.status === 'pending')
@@ -145,8 +148,11 @@ describe('the roster decides what counts', () => {
 		}
 		expect(filterOrgans().map((o) => o.name)).toContain('清河市人民政府');
 		expect(filterOrgans().map((o) => o.name)).not.toContain('某省住房和城乡建设厅');
-		// The city's 2022 report now counts in the district's medians of 2022: nine reports instead of eight.
-		expect(districtMedians(2022)['applications.rows.new.total'].n).toBe(medians['applications.rows.new.total'].n + 1);
+		// The city's 2022 report now counts in the governments' medians of 2022 (one report more), not the departments'.
+		expect(districtMedians(2022, 'government')['applications.rows.new.total'].n).toBe(
+			medians['applications.rows.new.total'].n + 1
+		);
+		expect(districtMedians(2022, 'department')).toEqual(departmentMedians);
 	});
 
 	it('takes the first import into an empty roster as the roster, and says so; later unknown organs wait', async () => {

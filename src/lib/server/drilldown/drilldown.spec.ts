@@ -151,9 +151,9 @@ describe('reading the stored reports', () => {
 		expect(p.revisions[1].diff).toBeNull();
 		expect(p.previous!.year).toBe(2022);
 		expect(p.previous!.cells['applications.rows.new.total']).toBe(13);
-		// granted.total across the three 2023 reports: 3, 11, 8 → 8.
-		expect(p.medians['applications.rows.granted.total']).toEqual({ median: 8, n: 3 });
-		expect(p.medians['proactive.rules.in_force']).toEqual({ median: 3, n: 3 });
+		// Three bureaus' reports in 2023: too few for a median (the count is still given).
+		expect(p.medians['applications.rows.granted.total']).toEqual({ median: null, n: 3 });
+		expect(p.medianMinReports).toBe(5);
 		expect(p.tables).toHaveLength(3);
 		expect(reportPage(organId, 2019)).toBeUndefined();
 
@@ -178,16 +178,42 @@ describe('reading the stored reports', () => {
 			m.template = '2019';
 			m.proactive = { rules: { made: 2, published: null, total_public: 30 } };
 		});
-		const med = districtMedians(2020);
-		expect(med['proactive.rules.made']).toEqual({ median: 3, n: 2 });
-		expect(med['proactive.rules.published']).toEqual({ median: 4, n: 1 });
+		for (const [i, organ] of ['丙区教育局', '丁区教育局', '戊区教育局'].entries())
+			store(organ, 2020, (m) => {
+				m.template = '2019';
+				m.proactive = { rules: { made: 10 + i, published: null, total_public: 1 } };
+			});
+		// made: 4, 2, 10, 11, 12 → 10; published: one number only, below the minimum: no median.
+		const med = districtMedians(2020, 'department');
+		expect(med['proactive.rules.made']).toEqual({ median: 10, n: 5 });
+		expect(med['proactive.rules.published']).toEqual({ median: null, n: 1 });
 		expect(med['proactive.rules.issued']).toBeUndefined();
 		// A correction moves the median at once (the cached medians of the year are dropped).
 		const a = reports.byOrganYear(organs.findByName('甲区教育局')!.id, 2020)!;
 		correctFigure(
-			{ reportId: a.id, cellPath: 'proactive.rules.made', value: '8', reason: '核对' },
+			{ reportId: a.id, cellPath: 'proactive.rules.made', value: '20', reason: '核对' },
 			{ id: 'insp', role: 'inspector', organId: null }
 		);
-		expect(districtMedians(2020)['proactive.rules.made']).toEqual({ median: 5, n: 2 });
+		expect(districtMedians(2020, 'department')['proactive.rules.made']).toEqual({ median: 11, n: 5 });
+	});
+
+	it('medians compare an organ with organs of its own kind: a street against streets', () => {
+		const streets = ['甲街道办事处', '乙街道办事处', '丙街道办事处', '丁街道办事处', '戊街道办事处'];
+		streets.forEach((organ, i) =>
+			store(organ, 2023, (m) => (m.applications.rows.granted = [i + 1, 0, 0, 0, 0, 0, i + 1]))
+		);
+		for (const organ of ['甲区教育局', '乙区教育局', '丙区教育局', '丁区教育局', '戊区教育局', '己区教育局'])
+			store(organ, 2023, (m) => (m.applications.rows.granted = [100, 0, 0, 0, 0, 0, 100]));
+		store('某镇人民政府', 2023, (m) => (m.applications.rows.granted = [7, 0, 0, 0, 0, 0, 7]));
+		const street = organs.findByName('丙街道办事处')!;
+		expect(street.kind).toBe('street');
+		const p = reportPage(street.id, 2023)!;
+		// Streets only: 1, 2, 3, 4, 5 → 3 (across all kinds it would be 100).
+		expect(p.medians['applications.rows.granted.total']).toEqual({ median: 3, n: 5 });
+		const bureau = reportPage(organs.findByName('甲区教育局')!.id, 2023)!;
+		expect(bureau.medians['applications.rows.granted.total']).toEqual({ median: 100, n: 6 });
+		// One town: its own report alone is no district comparison.
+		const town = reportPage(organs.findByName('某镇人民政府')!.id, 2023)!;
+		expect(town.medians['applications.rows.granted.total']).toEqual({ median: null, n: 1 });
 	});
 });

@@ -5,7 +5,7 @@ import * as reports from '../reports/read';
 import { listCorrections, type CorrectionRecord } from '../corrections';
 import { listAnnotations, type AnnotationRecord } from '../annotations';
 import { hasOriginal } from '../files';
-import { districtMedians, type MedianCell } from './medians';
+import { MEDIAN_MIN_REPORTS, districtMedians, type MedianCell } from './medians';
 import { figureCellPaths, getCell } from '../../report/corrections';
 import { diffModels, type ModelDiff } from '../../report/diff';
 import { otherLayoutOf } from '../../report/checks/cells';
@@ -68,7 +68,9 @@ export interface ReportPage {
 	annotations: AnnotationRecord[];
 	revisions: RevisionView[];
 	previous: { year: number; reportId: number; cells: Record<string, Cell> } | null;
+	/** Among the roster organs of the same kind (MEDIAN_MIN_REPORTS at least, else the median is null). */
 	medians: Record<string, MedianCell>;
+	medianMinReports: number;
 	tables: TableBlock[];
 	/** X6, H1, D3: findings that compare this report with others, the other side at hand. */
 	crossFindings: CrossFindingView[];
@@ -103,7 +105,8 @@ export function reportPage(organId: number, year: number): ReportPage | undefine
 		annotations: listAnnotations(report.id),
 		revisions: revisionsOf(report.id),
 		previous,
-		medians: districtMedians(year),
+		medians: districtMedians(year, report.organKind),
+		medianMinReports: MEDIAN_MIN_REPORTS,
 		tables: templateTables(model),
 		crossFindings: crossFindingsView(report.id),
 		reviews: ownReviewStatus(report.id),
