@@ -33,6 +33,24 @@ function findA1(): Target | undefined {
 	}
 }
 
+/** Roster reports of the target's year from organs of its kind with a number in the row's 总计 column. */
+function kindPeers(t: Target, rowKey: string): number {
+	const db = openDb();
+	try {
+		const row = db
+			.prepare(
+				`SELECT COUNT(*) AS n FROM report r JOIN organ o ON o.id = r.organ_id
+				 JOIN figure g ON g.report_id = r.id AND g.section = 'applications' AND g.row_key = ?
+				 WHERE r.year = ? AND o.kind = (SELECT kind FROM organ WHERE id = ?) AND g.c6 IS NOT NULL
+				 AND o.status = 'district' AND COALESCE(o.roster_from, 0) <= r.year AND COALESCE(o.roster_to, 9999) >= r.year`
+			)
+			.get(rowKey, t.year, t.organId) as { n: number };
+		return row.n;
+	} finally {
+		db.close();
+	}
+}
+
 /** The A1 findings of a report: the column each names, and the value of 本年新收 that would balance it. */
 function a1Fixes(reportId: number): { cell: string; value: number; cells: string[] }[] {
 	const db = openDb();
@@ -265,8 +283,16 @@ describe('inspector drill-down', () => {
 		expect(await page.locator('[data-testid=correct-form]').count()).toBe(0);
 		expect(await page.locator('form[action="?/annotate"]').count()).toBe(0);
 		expect(await page.locator('[data-testid=corrections] button', { hasText: '撤销' }).count()).toBe(0);
+		// The median is over roster reports of the organ's own kind that year, shown only from MIN_SAMPLE (5) of them.
+		const peers = kindPeers(target, 'new');
+		expect(await page.locator('[data-testid=cell-median]').textContent()).toContain(`${peers}`);
 		await page.locator('[data-testid=toggle-median]').check();
-		expect(await page.locator('td.fig .n').count()).toBeGreaterThan(0);
+		const note = page.locator('td:has(> [data-path="applications.rows.new.total"]) .n');
+		if (peers >= 5) expect(await note.textContent()).toMatch(/^中位 /);
+		else {
+			expect(await note.count()).toBe(0);
+			expect(await page.locator('[data-testid=cell-median]').textContent()).toContain('样本不足');
+		}
 		await screenshot(page, 'drilldown-leader');
 		const origin = new URL(page.url()).origin;
 		for (const action of ['correct', 'undo', 'annotate']) {

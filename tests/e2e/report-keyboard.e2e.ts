@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { contextAs, launch, screenshot } from './browser';
+import { sampleVariant, uploadOnImportPage } from './uploads';
+import { addRosterOrgan } from './roster-steps';
 import { contrastRatio, over, parseColor, type Rgba } from '../../src/lib/util/contrast';
 
 // The report page by keyboard alone: each template table one tab stop, the arrows walk its figures, choosing one
@@ -13,7 +14,6 @@ import { contrastRatio, over, parseColor, type Rgba } from '../../src/lib/util/c
 /** This file's own organ: put on the roster here, its report imported here (other files change theirs). */
 const ORGAN = '键盘核查区档案局';
 const YEAR = 2021;
-const SAMPLE = readFileSync('src/lib/server/demo/tianyuan-kegongxin-2022.txt', 'utf8');
 
 function organId(): number | undefined {
 	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
@@ -31,23 +31,12 @@ async function ensureReport(browser: Browser): Promise<number> {
 	const known = organId();
 	if (known) return known;
 	const admin = await contextAs(browser, 'admin');
-	const adminPage = await admin.newPage();
-	await adminPage.goto('/admin/organs');
-	const add = adminPage.locator('form[action="?/add"]');
-	await add.locator('input[name=name]').fill(ORGAN);
-	await add.locator('button[type=submit]').click();
-	await adminPage.waitForSelector(`text=已添加单位“${ORGAN}”`);
+	await addRosterOrgan(await admin.newPage(), ORGAN);
 	await admin.close();
 	const ctx = await contextAs(browser, 'inspector');
-	const page = await ctx.newPage();
-	await page.goto('/import');
-	const text = SAMPLE.replace('株洲市天元區科工信局2022年', `${ORGAN}${YEAR}年`).replaceAll('2022年', `${YEAR}年`);
-	await page.setInputFiles('input[type=file]', [
-		{ name: `档案局${YEAR}.txt`, mimeType: 'text/plain', buffer: Buffer.from(text) }
+	await uploadOnImportPage(await ctx.newPage(), [
+		{ name: `档案局${YEAR}.txt`, mimeType: 'text/plain', buffer: sampleVariant(ORGAN, YEAR) }
 	]);
-	await page.click('main form button[type=submit]');
-	await page.waitForSelector('[data-testid=import-results] tbody tr');
-	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
 	await ctx.close();
 	const id = organId();
 	if (!id) throw new Error(`the import did not store ${ORGAN} ${YEAR}`);
