@@ -1,11 +1,12 @@
 // `npm run bench:assessment -- [--organs 5000] [--runs 3]`
 // The quarterly assessment at district size: scoring a quarter (evidence from SQLite + pure scoring) and writing
 // its XLSX, target < 10 s for 5,000 organs; the quarter page's data (this quarter and last, one page of rows),
-// target < 1 s. Baselines measured in the same run: the evidence queries alone (the SQL floor of scoring) and a
+// target < 1 s uncached (the kept sheets dropped before each run). Baselines measured in the same run: the evidence queries alone (the SQL floor of scoring) and a
 // plain ExcelJS workbook of the same cell count (the floor of the export).
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTruth, publicationLog } from '../../src/lib/generator/index';
@@ -16,6 +17,7 @@ import { parseArgs } from '../../src/cli/command';
 import {
 	assessedOrgans,
 	close,
+	forgetSheets,
 	gatherEvidence,
 	getSheet,
 	liveSheet,
@@ -25,6 +27,7 @@ import {
 import { assessmentXlsx } from '../../src/lib/server/export/assessment-xlsx';
 import { scoreQuarter } from '../../src/lib/assessment/score';
 import { DEFAULT_RUBRIC } from '../../src/lib/assessment/rubric';
+import { previousQuarter, quarterRange, type Quarter } from '../../src/lib/assessment/quarter';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const ORGANS = Number(flags.organs ?? 5000);
@@ -137,6 +140,31 @@ function buildDatabase(path: string): void {
 	);
 }
 
+/**
+ * The page's floor: the index entries its two sheets rest on, each read once inside SQLite (organs, the assessed
+ * reports and their findings, the publication log up to each quarter's end), nothing returned, shaped or scored.
+ */
+function readFloor(quarters: Quarter[]): number {
+	const c = getDb().$client;
+	let rows = 0;
+	const count = (sql: string, ...args: unknown[]) =>
+		(rows +=
+			(c
+				.prepare(sql)
+				.pluck()
+				.get(...args) as number) ?? 0);
+	for (const q of quarters) {
+		count('SELECT count(*) FROM organ');
+		count('SELECT count(fee_yuan) + count(*) FROM report WHERE year = ?', q.year - 1);
+		count('SELECT count(f.cells_json) FROM finding f JOIN report r ON r.id = f.report_id WHERE r.year = ?', q.year - 1);
+		count(
+			'SELECT count(channel) + count(*) FROM publication INDEXED BY publication_organ_channel_date_idx WHERE published_on <= ?',
+			quarterRange(q).to
+		);
+	}
+	return rows;
+}
+
 async function plainWorkbook(rows: number, cols: number): Promise<Buffer> {
 	const wb = new ExcelJS.Workbook();
 	const ws = wb.addWorksheet('plain');
@@ -145,7 +173,9 @@ async function plainWorkbook(rows: number, cols: number): Promise<Buffer> {
 }
 
 async function main() {
-	const path = join(tmpdir(), `dw-bench-assessment-${ORGANS}.db`);
+	// Keyed by the migration journal: a database built under other migrations is not reused.
+	const schema = createHash('sha1').update(readFileSync('drizzle/meta/_journal.json')).digest('hex').slice(0, 8);
+	const path = join(tmpdir(), `dw-bench-assessment-${ORGANS}-${schema}.db`);
 	console.log(`${ORGANS} organs, report years ${YEARS.join('–')}, quarter 2025Q1`);
 	if (!existsSync(path)) buildDatabase(path);
 	else console.log(`  reusing ${path}`);
@@ -182,10 +212,28 @@ async function main() {
 	console.log(`  score + export: ${ms(total)} (target < 10 s) ${total < 10_000 ? 'OK' : 'OVER'}`);
 
 	const query = { sort: 'total', dir: 'desc' as const, kind: '', grade: '', page: 1 };
+	// Uncached: the kept sheets are dropped before every run, so both quarters are gathered and scored anew.
+	const uncached = await time(() => {
+		forgetSheets();
+		return quarterPage(Q, query);
+	});
+	const cpu0 = process.cpuUsage();
+	forgetSheets();
+	quarterPage(Q, query);
+	const cpu = process.cpuUsage(cpu0);
+	const cpuMs = (cpu.user + cpu.system) / 1000;
+	const readOnce = await time(() => readFloor([Q, previousQuarter(Q)]));
 	const page = await time(() => quarterPage(Q, query));
 	console.log(
-		`\nquarter page data (this quarter + last quarter live, ${page.value.rows.length} of ${page.value.total} rows): ${ms(page.median)} (first ${ms(page.first)}) (target < 1 s) ${page.median < 1000 ? 'OK' : 'OVER'}`
+		`\nquarter page data (this quarter + last quarter live, ${uncached.value.rows.length} of ${uncached.value.total} rows):`
 	);
+	console.log(
+		`  uncached ${ms(uncached.median)} (first ${ms(uncached.first)}; one run's CPU time ${ms(cpuMs)}, the rest is waiting for a core) (target < 1 s) ${uncached.median < 1000 ? 'OK' : 'OVER'}`
+	);
+	console.log(
+		`  baseline: SQLite reading the index entries both quarters rest on once, nothing returned (${readOnce.value} counted) ${ms(readOnce.median)} → uncached page ${(uncached.median / readOnce.median).toFixed(2)}× the baseline`
+	);
+	console.log(`  kept sheets (data unchanged since the last request) ${ms(page.median)}`);
 	const tc = now();
 	close(Q, null);
 	const closeMs = now() - tc;

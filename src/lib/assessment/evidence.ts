@@ -7,6 +7,8 @@ export interface EvidenceFinding {
 	severity: string;
 	message: string;
 	cells: string[];
+	/** A cross-report finding (another organ's report, the roster …), counted because a reviewer confirmed it. */
+	cross?: true;
 }
 
 /** The annual report the quarter assesses (the year before the quarter's: its deadline falls in this year). */

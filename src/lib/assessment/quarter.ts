@@ -25,12 +25,17 @@ export function quarterLabel(q: Quarter): string {
 	return `${q.year}年第${NUMERALS[q.q - 1]}季度`;
 }
 
-/** First and last day of the quarter, ISO dates. */
+const BOUNDS = [
+	['01-01', '03-31'],
+	['04-01', '06-30'],
+	['07-01', '09-30'],
+	['10-01', '12-31']
+] as const;
+
+/** First and last day of the quarter, ISO dates (quarters end on fixed days: no leap-year case). */
 export function quarterRange(q: Quarter): { from: string; to: string } {
-	const m = (q.q - 1) * 3;
-	const from = new Date(Date.UTC(q.year, m, 1)).toISOString().slice(0, 10);
-	const to = new Date(Date.UTC(q.year, m + 3, 0)).toISOString().slice(0, 10);
-	return { from, to };
+	const [from, to] = BOUNDS[q.q - 1];
+	return { from: `${q.year}-${from}`, to: `${q.year}-${to}` };
 }
 
 export function previousQuarter(q: Quarter): Quarter {

@@ -75,17 +75,18 @@ const GROUP_LABELS: Record<string, string> = {
 	litigation_after_reconsideration: '行政诉讼（复议后起诉）'
 };
 
-function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: OrganEvidence): DeductionItem[] {
+function autoItem(ind: Indicator, n: number, points: number, what: string, evidence: EvidenceLink[]): DeductionItem {
+	return { key: `${ind.id}#${n}`, indicatorId: ind.id, points, what, evidence, source: 'auto' };
+}
+
+function autoItems(
+	ind: Indicator,
+	rule: EvidenceRule,
+	quarter: Quarter,
+	to: string,
+	ev: OrganEvidence
+): DeductionItem[] {
 	const r = ev.report;
-	const { to } = quarterRange(quarter);
-	const item = (n: number, points: number, what: string, evidence: EvidenceLink[]): DeductionItem => ({
-		key: `${ind.id}#${n}`,
-		indicatorId: ind.id,
-		points,
-		what,
-		evidence,
-		source: 'auto'
-	});
 	switch (rule.kind) {
 		case 'findings': {
 			if (!r) return [];
@@ -95,7 +96,8 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 					? hits.map((f) => [f])
 					: rule.rules.map((id) => hits.filter((f) => f.rule === id)).filter((g) => g.length > 0);
 			return units.map((group, i) =>
-				item(
+				autoItem(
+					ind,
 					i,
 					rule.weights?.[group[0].rule] ?? rule.perItem,
 					group.length > 1
@@ -111,14 +113,15 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 			const year = quarter.year - 1;
 			if (!r)
 				return [
-					item(0, rule.missingPerItem, `截至${to}未找到${year}年度报告（期限${deadline}）`, [
+					autoItem(ind, 0, rule.missingPerItem, `截至${to}未找到${year}年度报告（期限${deadline}）`, [
 						{ kind: 'missing', reportYear: year }
 					])
 				];
 			const late = r.findings.filter((f) => f.rule === rule.rule);
 			if (!late.length) return [];
 			return [
-				item(
+				autoItem(
+					ind,
 					0,
 					rule.perItem,
 					`${r.year}年度报告${r.publishedOn ? `于${r.publishedOn}发布` : ''}，晚于期限${deadline}`,
@@ -140,7 +143,8 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 				const group = rule.groups.find((g) => g.match.some((m) => c.channel.includes(m)));
 				if (!group || !c.silence || c.silence.days <= group.maxSilentDays) continue;
 				out.push(
-					item(
+					autoItem(
+						ind,
 						out.length,
 						rule.perItem,
 						`“${c.channel}”栏目${c.silence.days}天未更新（${group.label}限${group.maxSilentDays}天）`,
@@ -167,7 +171,7 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 			for (const g of r.corrected)
 				for (let k = 0; k < g.cases; k++)
 					out.push(
-						item(out.length, rule.perItem, `${GROUP_LABELS[g.group] ?? g.group}结果纠正第${k + 1}件`, [
+						autoItem(ind, out.length, rule.perItem, `${GROUP_LABELS[g.group] ?? g.group}结果纠正第${k + 1}件`, [
 							{
 								kind: 'report',
 								reportYear: r.year,
@@ -180,7 +184,7 @@ function autoItems(ind: Indicator, rule: EvidenceRule, quarter: Quarter, ev: Org
 		}
 		case 'rectification-overdue':
 			return ev.overdue.map((o, i) =>
-				item(i, rule.perItem, `${o.quarter}整改要求“${o.request}”逾期未落实（期限${o.deadline}）`, [
+				autoItem(ind, i, rule.perItem, `${o.quarter}整改要求“${o.request}”逾期未落实（期限${o.deadline}）`, [
 					{ kind: 'rectification', id: o.id, quarter: o.quarter, deadline: o.deadline, status: o.status }
 				])
 			);
@@ -202,8 +206,9 @@ export function scoreOrgan(rubric: Rubric, quarter: Quarter, ev: OrganEvidence):
 	const indicators: IndicatorScore[] = [];
 	const vetoes: { id: string; label: string }[] = [];
 	const reviews: OrganScore['reviews'] = [];
+	const { to } = quarterRange(quarter);
 	for (const ind of rubric.indicators) {
-		const items = autoItems(ind, ind.evidence, quarter, ev);
+		const items = autoItems(ind, ind.evidence, quarter, to, ev);
 		for (const m of ev.manual)
 			if (m.indicatorId === ind.id && (ind.manual || ind.evidence.kind === 'manual')) {
 				items.push({

@@ -3,13 +3,7 @@
 // channels, the inspectors' entries and the overdue rectification requests.
 import { getDb } from '../db';
 import { channelActivity } from '../../assessment/channels';
-import type {
-	EvidenceFinding,
-	EvidenceReport,
-	ManualEntry,
-	OrganEvidence,
-	OverdueRectification
-} from '../../assessment/evidence';
+import type { EvidenceReport, ManualEntry, OrganEvidence, OverdueRectification } from '../../assessment/evidence';
 import { quarterKey, quarterRange, type Quarter } from '../../assessment/quarter';
 import type { AssessedOrgan } from './roster';
 
@@ -25,79 +19,85 @@ export function gatherEvidence(
 	const { from, to } = quarterRange(quarter);
 	const key = quarterKey(quarter);
 
+	// The assessed reports with their section 4 figures: one row per report, each figure an index lookup on
+	// figure_report_row_uq (a set-wise join would read every row of the applications section).
+	const fig = (section: string, row: string, col: string) =>
+		`(SELECT g.${col} FROM figure g WHERE g.report_id = r.id AND g.section = '${section}' AND g.row_key = '${row}')`;
 	const reports = new Map<number, EvidenceReport>();
 	const byReport = new Map<number, EvidenceReport>();
 	for (const r of c
-		.prepare('SELECT id, organ_id, year, published_on, fee_yuan FROM report WHERE year = ?')
-		.all(year) as {
-		id: number;
-		organ_id: number;
-		year: number;
-		published_on: string | null;
-		fee_yuan: number | null;
-	}[]) {
+		.prepare(
+			`SELECT r.id, r.organ_id, r.year, r.published_on, r.fee_yuan, ${fig('applications', 'results_total', 'c6')},
+			        ${REVIEW_GROUPS.map((g) => fig('review', g, 'c1')).join(', ')}
+			   FROM report r WHERE r.year = ?`
+		)
+		.raw()
+		.all(year) as [number, number, number, string | null, number | null, number | null, ...(number | null)[]][]) {
+		const corrected: EvidenceReport['corrected'] = [];
+		REVIEW_GROUPS.forEach((group, i) => {
+			const cases = r[6 + i];
+			if ((cases ?? 0) > 0) corrected.push({ group, cases: cases! });
+		});
 		const rep: EvidenceReport = {
-			reportId: r.id,
-			year: r.year,
-			publishedOn: r.published_on,
+			reportId: r[0],
+			year: r[2],
+			publishedOn: r[3],
 			findings: [],
-			corrected: [],
-			feeYuan: r.fee_yuan,
-			applications: null
+			corrected,
+			feeYuan: r[4],
+			applications: r[5]
 		};
-		reports.set(r.organ_id, rep);
-		byReport.set(r.id, rep);
+		reports.set(r[1], rep);
+		byReport.set(r[0], rep);
 	}
+	// The report's own findings, except those a reviewer dismissed as 误报 (原报告如此 stands: the organ printed it);
+	// then the cross-report findings (X6 copying from another organ …), which count only once a reviewer confirmed
+	// them (findings/review.ts confirmedFindings, read here for the whole year at once).
 	for (const f of c
 		.prepare(
-			'SELECT f.report_id, f.rule, f.severity, f.message, f.cells_json FROM finding f JOIN report r ON r.id = f.report_id WHERE r.year = ? ORDER BY f.id'
+			`SELECT f.report_id, f.rule, f.severity, f.message, f.cells_json FROM finding f JOIN report r ON r.id = f.report_id
+			  WHERE r.year = ? AND NOT EXISTS (SELECT 1 FROM finding_review v WHERE v.fingerprint = f.fingerprint AND f.fingerprint <> ''
+			                                     AND v.status = 'dismissed' AND v.reason = 'false_positive')
+			  ORDER BY f.id`
 		)
-		.all(year) as { report_id: number; rule: string; severity: string; message: string; cells_json: string }[]) {
-		const finding: EvidenceFinding = {
-			rule: f.rule,
-			severity: f.severity,
-			message: f.message,
-			cells: JSON.parse(f.cells_json)
-		};
-		byReport.get(f.report_id)?.findings.push(finding);
-	}
-	for (const g of c
+		.raw()
+		.all(year) as [number, string, string, string, string][])
+		byReport.get(f[0])?.findings.push({ rule: f[1], severity: f[2], message: f[3], cells: JSON.parse(f[4]) });
+	for (const f of c
 		.prepare(
-			`SELECT g.report_id, g.section, g.row_key, g.c1, g.c6 FROM figure g JOIN report r ON r.id = g.report_id
-			  WHERE r.year = ? AND ((g.section = 'review') OR (g.section = 'applications' AND g.row_key = 'results_total'))`
+			`SELECT x.report_id, x.rule, x.severity, x.message, x.cells_json FROM cross_finding x
+			   JOIN finding_review v ON v.fingerprint = x.fingerprint AND x.fingerprint <> '' AND v.status = 'confirmed'
+			  WHERE x.year = ? AND x.report_id IS NOT NULL ORDER BY x.id`
 		)
-		.all(year) as { report_id: number; section: string; row_key: string; c1: number | null; c6: number | null }[]) {
-		const rep = byReport.get(g.report_id);
-		if (!rep) continue;
-		if (g.section === 'applications') rep.applications = g.c6;
-		else if (REVIEW_GROUPS.includes(g.row_key) && (g.c1 ?? 0) > 0)
-			rep.corrected.push({ group: g.row_key, cases: g.c1! });
-	}
-	for (const rep of byReport.values())
-		rep.corrected.sort((a, b) => REVIEW_GROUPS.indexOf(a.group) - REVIEW_GROUPS.indexOf(b.group));
+		.raw()
+		.all(year) as [number, string, string, string, string][])
+		byReport
+			.get(f[0])
+			?.findings.push({ rule: f[1], severity: f[2], message: f[3], cells: JSON.parse(f[4]), cross: true });
 
-	// Channels: postings inside the quarter, and each channel's last posting before it.
+	// Channels: one row per organ and channel (the covering index publication_organ_channel_date_idx, in date order):
+	// its last posting before the quarter and its postings inside it.
 	const posts = new Map<number, Map<string, { dates: string[]; lastBefore: string | null }>>();
-	const slot = (organId: number, channel: string | null) => {
-		let m = posts.get(organId);
-		if (!m) posts.set(organId, (m = new Map()));
-		const name = channel ?? '（未注明栏目）';
-		let s = m.get(name);
-		if (!s) m.set(name, (s = { dates: [], lastBefore: null }));
-		return s;
-	};
 	for (const p of c
 		.prepare(
-			'SELECT organ_id, channel, max(published_on) AS last FROM publication WHERE published_on < ? GROUP BY organ_id, channel'
+			`SELECT organ_id, channel, max(CASE WHEN published_on < @from THEN published_on END),
+			        group_concat(CASE WHEN published_on >= @from THEN published_on END)
+			   FROM publication WHERE published_on <= @to GROUP BY organ_id, channel`
 		)
 		.raw()
-		.all(from) as [number, string | null, string][])
-		slot(p[0], p[1]).lastBefore = p[2];
-	for (const p of c
-		.prepare('SELECT organ_id, channel, published_on FROM publication WHERE published_on >= ? AND published_on <= ?')
-		.raw()
-		.all(from, to) as [number, string | null, string][])
-		slot(p[0], p[1]).dates.push(p[2]);
+		.all({ from, to }) as [number, string | null, string | null, string | null][]) {
+		let m = posts.get(p[0]);
+		if (!m) posts.set(p[0], (m = new Map()));
+		const name = p[1] ?? '（未注明栏目）';
+		const dates = p[3] ? p[3].split(',') : [];
+		const s = m.get(name);
+		if (!s) m.set(name, { dates, lastBefore: p[2] });
+		else {
+			// A channel literally named like the unnamed one: one channel, as before.
+			s.dates.push(...dates);
+			if (p[2] && (!s.lastBefore || p[2] > s.lastBefore)) s.lastBefore = p[2];
+		}
+	}
 
 	const manual = new Map<number, ManualEntry[]>();
 	for (const e of c

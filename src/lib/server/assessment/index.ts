@@ -7,6 +7,8 @@ export * as entries from './entries';
 export * as rectifications from './rectifications';
 export {
 	getSheet,
+	getSheets,
+	forgetSheets,
 	liveSheet,
 	close,
 	reopen,

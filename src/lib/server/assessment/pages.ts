@@ -1,6 +1,6 @@
 // What the assessment pages show, shaped on the server: the quarter table (sorted, filtered, one page of it),
 // the charts' data, and one organ's details with its rectification threads.
-import { getSheet, listStates, type QuarterSheet } from './quarters';
+import { getSheet, getSheets, listStates } from './quarters';
 import { getDb } from '../db';
 
 const getDbClient = () => getDb().$client;
@@ -8,6 +8,7 @@ import * as rectifications from './rectifications';
 import { gradeCounts, indicatorLosses, scoredIndicators } from '../../assessment/summary';
 import { previousQuarter, quarterKey, quarterLabel, type Quarter } from '../../assessment/quarter';
 import type { OrganScore } from '../../assessment/score';
+import type { Indicator } from '../../assessment/rubric';
 import type { AssessmentChartData } from '../../charts/assessment';
 
 export const PAGE_SIZE = 50;
@@ -37,8 +38,7 @@ export interface QuarterQuery {
 	organIds?: number[];
 }
 
-function rowOf(sheet: QuarterSheet, s: OrganScore, prev: Map<number, number>): QuarterRow {
-	const inds = scoredIndicators(sheet.rubric);
+function rowOf(inds: Indicator[], s: OrganScore, prev: Map<number, number>): QuarterRow {
 	return {
 		organId: s.organId,
 		name: s.organName,
@@ -58,13 +58,12 @@ function rowOf(sheet: QuarterSheet, s: OrganScore, prev: Map<number, number>): Q
 }
 
 export function quarterPage(quarter: Quarter, q: QuarterQuery) {
-	const sheet = getSheet(quarter);
-	const prevSheet = getSheet(previousQuarter(quarter));
+	const [sheet, prevSheet] = getSheets([quarter, previousQuarter(quarter)]);
 	// Last quarter counts only where it assessed something (a report or postings): an empty quarter is no baseline.
 	const prevHasData = prevSheet.evidence.some((e) => e.report || e.channels.length);
 	const prev = new Map(prevHasData ? prevSheet.scores.map((s) => [s.organId, s.total]) : []);
 	const inds = scoredIndicators(sheet.rubric);
-	let rows = sheet.scores.map((s) => rowOf(sheet, s, prev));
+	let rows = sheet.scores.map((s) => rowOf(inds, s, prev));
 	if (q.organIds) rows = rows.filter((r) => q.organIds!.includes(r.organId));
 	const visible = rows;
 	if (q.kind)

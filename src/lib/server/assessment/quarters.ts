@@ -86,7 +86,7 @@ export function liveSheet(quarter: Quarter, organIds?: number[]): QuarterSheet {
 
 /**
  * Changes whenever anything a live sheet reads changes: reports (updated_at moves on every recompute), findings,
- * figures, organs (names, kinds), the publication log, rubric versions, entries, rectifications, and the day
+ * figures, organs (names, kinds), cross-report findings and their reviews, the publication log, rubric versions, entries, rectifications, and the day
  * (overdue requests depend on it). Every part is an index lookup or a small scan.
  */
 function liveVersion(): string {
@@ -96,7 +96,8 @@ function liveVersion(): string {
 		: '0';
 	const r = getDb()
 		.$client.prepare(
-			`SELECT (SELECT count(*) FROM report), (SELECT max(updated_at) FROM report), (SELECT count(*) FROM finding), (SELECT max(id) FROM finding),
+			`SELECT (SELECT count(*) FROM report), (SELECT max(updated_at) FROM report), (SELECT count(*) FROM finding), (SELECT max(id) FROM finding), (SELECT count(*) FROM cross_finding), (SELECT max(id) FROM cross_finding),
+			        (SELECT count(*) || ':' || total(reviewed_at) || ':' || total(length(status) * 3 + length(coalesce(reason, ''))) FROM finding_review),
 			        (SELECT count(*) FROM organ), (SELECT max(id) FROM organ), (SELECT total(id * (length(name) + 7 * length(kind))) FROM organ),
 			        (SELECT max(id) FROM publication), (SELECT count(*) FROM publication),
 			        (SELECT max(version) FROM assessment_rubric), (SELECT max(id) FROM assessment_entry), (SELECT count(*) FROM assessment_entry WHERE deleted_at IS NOT NULL),
@@ -124,16 +125,30 @@ function cached(key: string, version: string, build: () => QuarterSheet): Quarte
 	return sheet;
 }
 
+/** Drops the kept sheets: the bench measures the quarter page uncached. */
+export function forgetSheets(): void {
+	cache.clear();
+}
+
 /**
  * The sheet as it stands: the snapshot of a closed quarter, else live. Kept per data version (the quarter page
  * reads this quarter and the last one): a sheet is shared, never mutated by its readers.
  */
 export function getSheet(quarter: Quarter): QuarterSheet {
-	const key = quarterKey(quarter);
-	const s = state(key);
-	if (s?.status === 'closed' && s.has_snapshot)
-		return cached(key, `closed/${s.closed_at}`, () => snapshotSheet(quarter, s));
-	return cached(key, liveVersion(), () => liveSheet(quarter));
+	return getSheets([quarter])[0];
+}
+
+/** Several quarters' sheets (the quarter page: this one and the last), the data version read once. */
+export function getSheets(quarters: Quarter[]): QuarterSheet[] {
+	let version: string | undefined;
+	return quarters.map((quarter) => {
+		const key = quarterKey(quarter);
+		const s = state(key);
+		if (s?.status === 'closed' && s.has_snapshot)
+			return cached(key, `closed/${s.closed_at}`, () => snapshotSheet(quarter, s));
+		version ??= liveVersion();
+		return cached(key, version, () => liveSheet(quarter));
+	});
 }
 
 function snapshotSheet(quarter: Quarter, s: StateRow): QuarterSheet {
