@@ -17,7 +17,7 @@ export function evidenceHref(organId: number, e: EvidenceLink): string | null {
 export function evidenceText(e: EvidenceLink): string {
 	switch (e.kind) {
 		case 'finding':
-			return `${e.reportYear}年度报告 ${e.rule}：${e.message}`;
+			return `${e.reportYear}年度报告 ${e.rule}：${e.message}${e.cross ? '（跨报告检查，已复核确认）' : ''}`;
 		case 'report':
 			return `${e.reportYear}年度报告：${e.text}`;
 		case 'channel':

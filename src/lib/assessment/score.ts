@@ -9,7 +9,7 @@ import { RULES } from '../report/checks/rules';
 const ruleName = (id: string) => (RULES as Record<string, { name: string } | undefined>)[id]?.name ?? id;
 
 export type EvidenceLink =
-	| { kind: 'finding'; rule: string; message: string; reportYear: number; cells: string[] }
+	| { kind: 'finding'; rule: string; message: string; reportYear: number; cells: string[]; cross?: true }
 	| { kind: 'report'; reportYear: number; cells: string[]; text: string }
 	| {
 			kind: 'channel';
@@ -103,7 +103,14 @@ function autoItems(
 					group.length > 1
 						? `${group[0].rule} ${ruleName(group[0].rule)}：${group.length}处不符`
 						: `${group[0].rule}：${group[0].message}`,
-					group.map((f) => ({ kind: 'finding', rule: f.rule, message: f.message, reportYear: r.year, cells: f.cells }))
+					group.map((f): EvidenceLink => ({
+						kind: 'finding',
+						rule: f.rule,
+						message: f.message,
+						reportYear: r.year,
+						cells: f.cells,
+						...(f.cross ? { cross: true as const } : {})
+					}))
 				)
 			);
 		}
