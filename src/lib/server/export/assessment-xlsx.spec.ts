@@ -138,7 +138,7 @@ describe('the assessment workbook', () => {
 		}
 	});
 
-	it('details and the problem list carry every deduction; the chart sheet holds its data (images when the PNG renderer is present)', async () => {
+	it('details and the problem list carry every deduction; the chart sheet holds its data tables', async () => {
 		const sheet = getSheet(Q);
 		const wb = await read(await assessmentXlsx(sheet));
 		const items = sheet.scores.reduce((s, o) => s + o.indicators.reduce((a, i) => a + i.items.length, 0), 0);
@@ -161,13 +161,25 @@ describe('the assessment workbook', () => {
 		expect((detail.getColumn(3).values as unknown[]).filter((v) => v === '加分')).toHaveLength(1);
 		const charts = wb.getWorksheet('图表')!;
 		expect((charts.getColumn(1).values as unknown[]).filter((v) => v === '等次分布')).toHaveLength(1);
-		let resvg = true;
-		try {
-			await import(/* @vite-ignore */ ['@resvg', 'resvg-js'].join('/'));
-		} catch {
-			resvg = false;
+	});
+
+	it('the 图表 sheet embeds the charts as PNG images: the grade distribution and the indicators losing most', async () => {
+		const wb = await read(await assessmentXlsx(getSheet(Q)));
+		const charts = wb.getWorksheet('图表')!;
+		const images = charts.getImages();
+		expect(images).toHaveLength(2);
+		for (const img of images) {
+			const media = wb.getImage(Number(img.imageId));
+			expect(media.extension).toBe('png');
+			const png = Buffer.from(media.buffer as unknown as Uint8Array);
+			// The PNG signature, then IHDR's width: the 640 px panel rendered at twice its width.
+			expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+			expect(png.readUInt32BE(16)).toBe(1280);
+			expect(png.length).toBeGreaterThan(5_000);
+			// Beside the data tables (columns A–C), one under the other.
+			expect(img.range.tl.nativeCol).toBe(4);
 		}
-		expect(charts.getImages().length).toBe(resvg ? 2 : 0);
+		expect(images[1].range.tl.nativeRow).toBeGreaterThan(images[0].range.tl.nativeRow);
 	});
 
 	it('a closed quarter re-exports with identical cell values after a new import', async () => {

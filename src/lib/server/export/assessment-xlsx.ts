@@ -2,6 +2,7 @@
 // header rows, 一级 over 二级), 扣分明细, 问题清单 (the 通报 list) and 图表. Built from a QuarterSheet only, so a
 // closed quarter's snapshot re-exports with the same cell values.
 import ExcelJS from 'exceljs';
+import { Resvg } from '@resvg/resvg-js';
 import type { QuarterSheet } from '../assessment/quarters';
 import { gradeCounts, indicatorLosses, scoredIndicators } from '../../assessment/summary';
 import { indicatorGroups } from '../../assessment/rubric';
@@ -311,22 +312,14 @@ function issueSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 	printSetup(ws, '2:2');
 }
 
-/** SVG → PNG, when @resvg/resvg-js is installed (it is an optional native module); null otherwise. */
-async function svgToPng(svg: string, width: number): Promise<Buffer | null> {
-	try {
-		// Built at run time so the bundler leaves the optional module alone.
-		const name = ['@resvg', 'resvg-js'].join('/');
-		const mod = (await import(/* @vite-ignore */ name)) as {
-			Resvg: new (svg: string, opts: unknown) => { render(): { asPng(): Buffer } };
-		};
-		const r = new mod.Resvg(svg, {
-			fitTo: { mode: 'width', value: width * 2 },
-			font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }
-		});
-		return r.render().asPng();
-	} catch {
-		return null;
-	}
+/** SVG → PNG at twice the width (sharp when the sheet is zoomed or printed); CJK text from the system fonts. */
+function svgToPng(svg: string, width: number): Buffer {
+	return new Resvg(svg, {
+		fitTo: { mode: 'width', value: width * 2 },
+		font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }
+	})
+		.render()
+		.asPng();
 }
 
 export async function chartSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet): Promise<number> {
@@ -362,8 +355,7 @@ export async function chartSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet): Pro
 	let images = 0;
 	let top = 2;
 	for (const p of assessmentPanels({ quarterLabel: sheet.label, grades, losses })) {
-		const png = await svgToPng(renderPanels([p], 640)[0], 640);
-		if (!png) break;
+		const png = svgToPng(renderPanels([p], 640)[0], 640);
 		const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
 		ws.addImage(id, { tl: { col: 4, row: top }, ext: { width: 640, height: p.height } });
 		top += Math.ceil(p.height / 20) + 1;
