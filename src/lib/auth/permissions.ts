@@ -154,7 +154,8 @@ export const ACTION_RULES: Record<string, readonly Permission[]> = {
 	'/(app)/organs/[id]/[year]?/restore': ['reports.import'],
 	'/(app)/inbox?/answer': ['inbox.answer'], // the bureau answers; the district closes
 	'/(app)/inbox?/close': ['inbox.manage'],
-	'/(app)/assessment/rubric?/save': ['assessment.rubric'],
+	'/(app)/assessment/rubric?/save': ['assessment.rubric'], // the JSON editor (advanced)
+	'/(app)/assessment/rubric?/saveForm': ['assessment.rubric'],
 	'/(app)/assessment/[quarter]?/close': ['assessment.produce'],
 	'/(app)/assessment/[quarter]?/reopen': ['assessment.reopen'],
 	'/(app)/assessment/[quarter]/[organId]?/entry': ['assessment.produce'],

@@ -35,7 +35,7 @@ export function gatherEvidence(
 		.all(year) as [number, number, number, string | null, number | null, number | null, ...(number | null)[]][]) {
 		const corrected: EvidenceReport['corrected'] = [];
 		REVIEW_GROUPS.forEach((group, i) => {
-			const cases = r[6 + i];
+			const cases = r[6 + i] as number | null;
 			if ((cases ?? 0) > 0) corrected.push({ group, cases: cases! });
 		});
 		const rep: EvidenceReport = {
