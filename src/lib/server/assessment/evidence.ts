@@ -9,10 +9,56 @@ import type { AssessedOrgan } from './roster';
 
 const REVIEW_GROUPS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'];
 
+/** Per organ and channel: its postings inside a quarter and its last posting before it. */
+export type ChannelPosts = Map<number, Map<string, { dates: string[]; lastBefore: string | null }>>;
+
+/**
+ * The publication log's channels for several quarters in one scan (the quarter page scores this quarter and the
+ * last): one row per organ and channel over the covering index publication_organ_channel_date_idx, with its last
+ * posting before the earliest quarter and its postings from then to the latest quarter's end, split per quarter.
+ */
+export function channelPosts(quarters: Quarter[]): ChannelPosts[] {
+	const ranges = quarters.map(quarterRange);
+	const from = ranges.reduce((m, r) => (r.from < m ? r.from : m), ranges[0].from);
+	const to = ranges.reduce((m, r) => (r.to > m ? r.to : m), ranges[0].to);
+	const out: ChannelPosts[] = quarters.map(() => new Map());
+	for (const p of getDb()
+		.$client.prepare(
+			`SELECT organ_id, channel, max(CASE WHEN published_on < @from THEN published_on END),
+			        group_concat(CASE WHEN published_on >= @from THEN published_on END)
+			   FROM publication WHERE published_on <= @to GROUP BY organ_id, channel`
+		)
+		.raw()
+		.all({ from, to }) as [number, string | null, string | null, string | null][]) {
+		const name = p[1] ?? '（未注明栏目）';
+		const all = p[3] ? p[3].split(',') : [];
+		ranges.forEach((range, k) => {
+			let lastBefore = p[2];
+			const dates: string[] = [];
+			for (const d of all)
+				if (d < range.from) {
+					if (!lastBefore || d > lastBefore) lastBefore = d;
+				} else if (d <= range.to) dates.push(d);
+			if (!dates.length && !lastBefore) return;
+			let m = out[k].get(p[0]);
+			if (!m) out[k].set(p[0], (m = new Map()));
+			const s = m.get(name);
+			if (!s) m.set(name, { dates, lastBefore });
+			else {
+				// A channel literally named like the unnamed one: one channel, as before.
+				s.dates.push(...dates);
+				if (lastBefore && (!s.lastBefore || lastBefore > s.lastBefore)) s.lastBefore = lastBefore;
+			}
+		});
+	}
+	return out;
+}
+
 export function gatherEvidence(
 	quarter: Quarter,
 	organs: AssessedOrgan[],
-	today = new Date().toISOString().slice(0, 10)
+	today = new Date().toISOString().slice(0, 10),
+	posts: ChannelPosts = channelPosts([quarter])[0]
 ): OrganEvidence[] {
 	const c = getDb().$client;
 	const year = quarter.year - 1;
@@ -74,30 +120,6 @@ export function gatherEvidence(
 		byReport
 			.get(f[0])
 			?.findings.push({ rule: f[1], severity: f[2], message: f[3], cells: JSON.parse(f[4]), cross: true });
-
-	// Channels: one row per organ and channel (the covering index publication_organ_channel_date_idx, in date order):
-	// its last posting before the quarter and its postings inside it.
-	const posts = new Map<number, Map<string, { dates: string[]; lastBefore: string | null }>>();
-	for (const p of c
-		.prepare(
-			`SELECT organ_id, channel, max(CASE WHEN published_on < @from THEN published_on END),
-			        group_concat(CASE WHEN published_on >= @from THEN published_on END)
-			   FROM publication WHERE published_on <= @to GROUP BY organ_id, channel`
-		)
-		.raw()
-		.all({ from, to }) as [number, string | null, string | null, string | null][]) {
-		let m = posts.get(p[0]);
-		if (!m) posts.set(p[0], (m = new Map()));
-		const name = p[1] ?? '（未注明栏目）';
-		const dates = p[3] ? p[3].split(',') : [];
-		const s = m.get(name);
-		if (!s) m.set(name, { dates, lastBefore: p[2] });
-		else {
-			// A channel literally named like the unnamed one: one channel, as before.
-			s.dates.push(...dates);
-			if (p[2] && (!s.lastBefore || p[2] > s.lastBefore)) s.lastBefore = p[2];
-		}
-	}
 
 	const manual = new Map<number, ManualEntry[]>();
 	for (const e of c

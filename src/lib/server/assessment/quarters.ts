@@ -7,7 +7,7 @@ import type { OrganEvidence } from '../../assessment/evidence';
 import type { Rubric } from '../../assessment/rubric';
 import { quarterKey, quarterLabel, type Quarter } from '../../assessment/quarter';
 import { assessedOrgans, districtName, hasRoster } from './roster';
-import { gatherEvidence } from './evidence';
+import { channelPosts, gatherEvidence, type ChannelPosts } from './evidence';
 import * as rubrics from './rubrics';
 import { listForQuarter, type RectificationRow } from './rectifications';
 
@@ -61,13 +61,13 @@ export function isClosed(quarter: Quarter): boolean {
 }
 
 /** Scores the quarter now, from the database, under the latest rubric. */
-export function liveSheet(quarter: Quarter, organIds?: number[]): QuarterSheet {
+export function liveSheet(quarter: Quarter, organIds?: number[], posts?: ChannelPosts): QuarterSheet {
 	const key = quarterKey(quarter);
 	const { version, rubric } = rubrics.latest();
 	let organs = assessedOrgans(quarter.year);
 	if (organIds) organs = organs.filter((o) => organIds.includes(o.id));
 	const asOf = new Date().toISOString().slice(0, 10);
-	const evidence = gatherEvidence(quarter, organs, asOf);
+	const evidence = gatherEvidence(quarter, organs, asOf, posts);
 	return {
 		quarter: key,
 		label: quarterLabel(quarter),
@@ -138,17 +138,30 @@ export function getSheet(quarter: Quarter): QuarterSheet {
 	return getSheets([quarter])[0];
 }
 
-/** Several quarters' sheets (the quarter page: this one and the last), the data version read once. */
+/**
+ * Several quarters' sheets (the quarter page: this one and the last): the data version read once, and the
+ * publication log scanned once for the quarters scored live.
+ */
 export function getSheets(quarters: Quarter[]): QuarterSheet[] {
 	let version: string | undefined;
-	return quarters.map((quarter) => {
+	const out: (QuarterSheet | null)[] = quarters.map((quarter) => {
 		const key = quarterKey(quarter);
 		const s = state(key);
 		if (s?.status === 'closed' && s.has_snapshot)
 			return cached(key, `closed/${s.closed_at}`, () => snapshotSheet(quarter, s));
 		version ??= liveVersion();
-		return cached(key, version, () => liveSheet(quarter));
+		const hit = cache.get(key);
+		return hit && hit.version === version ? cached(key, version, () => hit.sheet) : null;
 	});
+	const missing = quarters.filter((_, i) => !out[i]);
+	if (missing.length) {
+		const posts = channelPosts(missing);
+		missing.forEach((quarter, k) => {
+			const sheet = cached(quarterKey(quarter), version!, () => liveSheet(quarter, undefined, posts[k]));
+			out[quarters.indexOf(quarter)] = sheet;
+		});
+	}
+	return out as QuarterSheet[];
 }
 
 function snapshotSheet(quarter: Quarter, s: StateRow): QuarterSheet {
