@@ -89,7 +89,7 @@ function autoItems(
 	const r = ev.report;
 	switch (rule.kind) {
 		case 'findings': {
-			if (!r) return [];
+			if (!r || !r.findings.length) return [];
 			const hits = r.findings.filter((f) => rule.rules.includes(f.rule));
 			const units =
 				rule.per === 'finding'

@@ -11,17 +11,21 @@ export function indicatorLosses(
 	rubric: Rubric,
 	scores: OrganScore[]
 ): { id: string; indicator: string; points: number; organs: number }[] {
-	return rubric.indicators
-		.map((ind) => {
-			let points = 0;
-			let organs = 0;
-			for (const s of scores) {
-				const lost = s.indicators.find((i) => i.id === ind.id)?.lost ?? 0;
-				points += lost;
-				if (lost > 0) organs++;
+	const points = new Map<string, number>();
+	const organs = new Map<string, number>();
+	for (const s of scores)
+		for (const i of s.indicators)
+			if (i.lost > 0) {
+				points.set(i.id, (points.get(i.id) ?? 0) + i.lost);
+				organs.set(i.id, (organs.get(i.id) ?? 0) + 1);
 			}
-			return { id: ind.id, indicator: `${ind.level1}·${ind.level2}`, points: Math.round(points * 100) / 100, organs };
-		})
+	return rubric.indicators
+		.map((ind) => ({
+			id: ind.id,
+			indicator: `${ind.level1}·${ind.level2}`,
+			points: Math.round((points.get(ind.id) ?? 0) * 100) / 100,
+			organs: organs.get(ind.id) ?? 0
+		}))
 		.filter((l) => l.points > 0)
 		.sort((a, b) => b.points - a.points || b.organs - a.organs);
 }

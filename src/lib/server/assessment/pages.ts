@@ -69,12 +69,12 @@ export function quarterPage(quarter: Quarter, q: QuarterQuery) {
 	if (q.kind)
 		rows = rows.filter((r) => (q.kind === 'township' ? r.kind === 'street' || r.kind === 'town' : r.kind === q.kind));
 	if (q.grade) rows = rows.filter((r) => r.grade === q.grade);
+	const col = inds.findIndex((ind) => ind.id === q.sort);
 	const key = (r: QuarterRow): number | string => {
 		if (q.sort === 'name') return r.name;
 		if (q.sort === 'rank') return r.rank ?? Number.MAX_SAFE_INTEGER;
 		if (q.sort === 'change') return r.change ?? Number.NEGATIVE_INFINITY;
-		const i = inds.findIndex((ind) => ind.id === q.sort);
-		if (i >= 0) return r.scores[i] ?? 0;
+		if (col >= 0) return r.scores[col] ?? 0;
 		return r.total;
 	};
 	const sign = q.dir === 'asc' ? 1 : -1;
