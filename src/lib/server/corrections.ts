@@ -13,6 +13,8 @@ import type { Actor } from '../auth/actor';
 import { getCell, readCorrectionValue } from '../report/corrections';
 import { canonicalPath, cellLabel } from '../report/cell-path';
 import type { Cell } from '../report/model';
+import { testPause } from './faults/test-pause';
+import { storageProblem } from './faults/storage-error';
 
 /** A refusal with a message for the user (Chinese) and the HTTP status a route should answer with. */
 export class ActionError extends Error {
@@ -78,50 +80,62 @@ export function correctFigure(input: CorrectionInput, actor: Actor): CorrectionR
 	} else value = input.value;
 
 	const db = getDb();
-	const id = db.$client
-		.transaction(() => {
-			const eff = reports.effectiveModel(input.reportId);
-			if (!eff) throw new ActionError('报告不存在或尚无可用的修订版本', 404);
-			const old = getCell(eff, path);
-			if (old === value) throw new ActionError('新数值与当前数值相同，无需更正');
-			const row = db
-				.insert(table.correction)
-				.values({ reportId: input.reportId, cellPath: path, oldValue: old ?? null, newValue: value, reason, authorId })
-				.returning({ id: table.correction.id })
-				.get();
-			audit(authorId, 'report.correct', {
-				reportId: input.reportId,
-				correctionId: row.id,
-				cellPath: path,
-				old: old ?? null,
-				new: value,
-				reason
-			});
-			recompute(input.reportId);
-			return row.id;
-		})
-		.immediate();
-	return getCorrection(id)!;
+	const tx = db.$client.transaction(() => {
+		const eff = reports.effectiveModel(input.reportId);
+		if (!eff) throw new ActionError('报告不存在或尚无可用的修订版本', 404);
+		const old = getCell(eff, path);
+		if (old === value) throw new ActionError('新数值与当前数值相同，无需更正');
+		const row = db
+			.insert(table.correction)
+			.values({ reportId: input.reportId, cellPath: path, oldValue: old ?? null, newValue: value, reason, authorId })
+			.returning({ id: table.correction.id })
+			.get();
+		audit(authorId, 'report.correct', {
+			reportId: input.reportId,
+			correctionId: row.id,
+			cellPath: path,
+			old: old ?? null,
+			new: value,
+			reason
+		});
+		recompute(input.reportId);
+		testPause('CORRECTION');
+		return row.id;
+	});
+	return getCorrection(writing(tx))!;
 }
 
 /** Undoes a correction (it stays in the log, marked undone) and rebuilds the report's effective state. */
 export function undoCorrection(correctionId: number, actor: Actor, reportId?: number): CorrectionRecord {
 	const undoneBy = authorOf(actor);
 	const db = getDb();
-	db.$client
-		.transaction(() => {
-			const row = db.select().from(table.correction).where(eq(table.correction.id, correctionId)).get();
-			if (!row || (reportId !== undefined && row.reportId !== reportId)) throw new ActionError('更正记录不存在', 404);
-			if (row.undoneAt !== null) throw new ActionError('该更正已撤销');
-			db.update(table.correction)
-				.set({ undoneAt: Date.now(), undoneBy })
-				.where(and(eq(table.correction.id, correctionId), isNull(table.correction.undoneAt)))
-				.run();
-			audit(undoneBy, 'report.correct.undo', { reportId: row.reportId, correctionId, cellPath: row.cellPath });
-			recompute(row.reportId);
-		})
-		.immediate();
+	const tx = db.$client.transaction(() => {
+		const row = db.select().from(table.correction).where(eq(table.correction.id, correctionId)).get();
+		if (!row || (reportId !== undefined && row.reportId !== reportId)) throw new ActionError('更正记录不存在', 404);
+		if (row.undoneAt !== null) throw new ActionError('该更正已撤销');
+		db.update(table.correction)
+			.set({ undoneAt: Date.now(), undoneBy })
+			.where(and(eq(table.correction.id, correctionId), isNull(table.correction.undoneAt)))
+			.run();
+		audit(undoneBy, 'report.correct.undo', { reportId: row.reportId, correctionId, cellPath: row.cellPath });
+		recompute(row.reportId);
+	});
+	writing(tx);
 	return getCorrection(correctionId)!;
+}
+
+/**
+ * Runs a correction's write transaction (IMMEDIATE: a web server and the CLI may write at once). A full disk or
+ * a read-only database is the user's to know about, in Chinese; the transaction has rolled back.
+ */
+function writing<T>(tx: { immediate(): T }): T {
+	try {
+		return tx.immediate();
+	} catch (e) {
+		const problem = storageProblem(e);
+		if (problem) throw new ActionError(problem, 503);
+		throw e;
+	}
 }
 
 const author = alias(table.user, 'author');

@@ -1,7 +1,7 @@
 // Original files, content-addressed under the data directory (files/ab/cdef…): kept forever, written once.
 // Written before the database transaction that refers to them commits, so a crash leaves at most an orphan file.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { databaseUrl } from './db';
 
@@ -41,12 +41,18 @@ export function storeOriginal(bytes: Uint8Array, sha256 = sha256Hex(bytes)): { s
 	const tmp = `${full}.${randomBytes(6).toString('hex')}.tmp`;
 	const fd = openSync(tmp, 'w');
 	try {
-		let off = 0;
-		while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-	} finally {
-		closeSync(fd);
+		try {
+			let off = 0;
+			while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+		} finally {
+			closeSync(fd);
+		}
+		renameSync(tmp, full);
+	} catch (e) {
+		// A full disk stops the write part-way: the partial temp file would only take more of the space left.
+		rmSync(tmp, { force: true });
+		throw e;
 	}
-	renameSync(tmp, full);
 	return { sha256, path };
 }
 

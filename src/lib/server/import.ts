@@ -22,6 +22,8 @@ import { PARSER_VERSION } from '../report/parse';
 import { createParsePool, parseHere, type ParseOutcome, type ParsePool } from './parse-pool';
 import { can, canImportForOrgan } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
+import { testPause } from './faults/test-pause';
+import { storageProblem } from './faults/storage-error';
 
 export interface ImportInput {
 	/** Shown in the results; a path is fine (`2022/科工信局.txt`, `upload.zip/2022/a.txt`). */
@@ -204,7 +206,7 @@ export async function importFiles(
 				// transaction rolled back, and the other files go on.
 				const detail = e instanceof Error ? e.message : String(e);
 				console.error(`import failed: ${detail}`);
-				result = refused(taskFile(tasks[i]), REASONS.failed, { detail });
+				result = refused(taskFile(tasks[i]), storageProblem(e) ?? REASONS.failed, { detail });
 			}
 			results.push(result);
 			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
@@ -324,7 +326,7 @@ function store(input: ImportInput, sha256: string, parsed: ParseOutcome, actor: 
 				{ file, reportId: rev.reportId, revisionId: rev.revisionId, sha256 },
 				db.$client
 			);
-			testPause();
+			testPause('IMPORT');
 			return {
 				file,
 				status: rev.findings.length ? 'imported_with_findings' : 'imported',
@@ -413,15 +415,4 @@ function describe(problems: { line: number; reason: string }[]): string {
 	if (!problems.length) return '';
 	const shown = problems.slice(0, 5).map((p) => `第${p.line}行：${p.reason}`);
 	return `${problems.length}行未导入（${shown.join('；')}${problems.length > 5 ? '；…' : ''}）`;
-}
-
-/**
- * Fault injection for the crash test only: with DW_TEST_IMPORT_PAUSE_MS set, each report's transaction waits
- * that long before committing, so a test can SIGKILL the process while a transaction is open.
- */
-function testPause(): void {
-	const ms = Number(process.env.DW_TEST_IMPORT_PAUSE_MS);
-	if (!(ms > 0)) return;
-	process.stderr.write('DW_TEST_IMPORT_PAUSE\n');
-	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
