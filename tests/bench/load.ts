@@ -1,7 +1,9 @@
-// `npm run bench:load [-- --connections 50 --duration 30 --imports 5]`: the built server on loopback (127.0.0.1
-// only) with the demo district (40 organs), autocannon driving `connections` signed-in users over the dashboard,
-// the organ list, an organ page and a report page for `duration` seconds while `imports` uploads run back to back.
-// Prints throughput and p50/p95/p99 per page; exits 1 on any error (a non-2xx answer or a socket error).
+// `npm run bench:load [-- --connections 50 --duration 30 --imports 5 --baseline 10]`: the built server on loopback
+// (127.0.0.1 only) with the demo district (40 organs), autocannon driving `connections` signed-in users over the
+// dashboard, the organ list, an organ page and a report page for `duration` seconds while `imports` uploads run
+// back to back. The same-run baseline is the same pages and connections for `baseline` seconds first, with no
+// imports. Prints throughput and p50/p95/p99 per page for both, and the ratios (under imports / baseline); exits 1
+// on any error (a non-2xx answer or a socket error).
 // Needs autocannon (a devDependency); builds the app first when build/ is missing.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ const { flags } = parseArgs(process.argv.slice(2));
 const CONNECTIONS = Number(flags.connections ?? 50);
 const DURATION = Number(flags.duration ?? 30);
 const IMPORTS = Number(flags.imports ?? 5);
+const BASELINE = Number(flags.baseline ?? 10);
 
 type Autocannon = (opts: Record<string, unknown>) => {
 	on(ev: string, fn: (...a: unknown[]) => void): void;
@@ -123,6 +126,35 @@ try {
 	};
 	const per = Math.max(1, Math.floor(CONNECTIONS / Object.keys(pages).length));
 
+	/** Every page at once, `per` connections each, for `seconds`; each page's throughput and latencies. */
+	const drivePages = (seconds: number) =>
+		Promise.all(
+			Object.entries(pages).map(([name, path]) => {
+				const latencies: number[] = [];
+				const inst = autocannon({
+					url: base + path,
+					connections: per,
+					duration: seconds,
+					headers: { cookie: leader, accept: 'text/html' }
+				});
+				inst.on('response', (...a: unknown[]) => latencies.push(Number(a[3])));
+				return Promise.resolve(inst).then((result) => ({ name, result, latencies }));
+			})
+		);
+
+	// Warm-up, not measured: each page once, so the baseline is not the first request's cold caches.
+	for (const path of Object.values(pages)) {
+		const r = await fetch(base + path, { headers: { cookie: leader, accept: 'text/html' } });
+		await r.text();
+		if (!r.ok) throw new Error(`warm-up: ${path} answered ${r.status}`);
+	}
+
+	const connections = per * Object.keys(pages).length;
+	console.log(
+		`baseline: ${connections} connections for ${BASELINE} s on ${base} (${Object.keys(pages).join(', ')}), no imports`
+	);
+	const baseline = await drivePages(BASELINE);
+
 	// Imports meanwhile: new reports (a fresh seed each round), uploaded by IMPORTS inspectors at once.
 	let importing = true;
 	let imported = 0;
@@ -149,39 +181,49 @@ try {
 			importLatencies.push(performance.now() - t0);
 		}
 	};
+	console.log(`under load: ${connections} connections for ${DURATION} s, ${IMPORTS} concurrent imports`);
 	const importers = Array.from({ length: IMPORTS }, (_, k) => importer(k));
-
-	console.log(
-		`${per * Object.keys(pages).length} connections for ${DURATION} s on ${base} (${Object.keys(pages).join(', ')}), ${IMPORTS} concurrent imports`
-	);
-	const runs = Object.entries(pages).map(([name, path]) => {
-		const latencies: number[] = [];
-		const inst = autocannon({
-			url: base + path,
-			connections: per,
-			duration: DURATION,
-			headers: { cookie: leader, accept: 'text/html' }
-		});
-		inst.on('response', (...a: unknown[]) => latencies.push(Number(a[3])));
-		return Promise.resolve(inst).then((result) => ({ name, result, latencies }));
-	});
-	const results = await Promise.all(runs);
+	const loaded = await drivePages(DURATION);
 	importing = false;
 	await Promise.all(importers);
 
-	let errors = importErrors;
-	console.log(
-		`\n${'page'.padEnd(10)} ${'req/s'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'errors'.padStart(7)} ${'non-2xx'.padStart(8)}`
-	);
-	for (const { name, result, latencies } of results) {
-		errors += result.errors + result.non2xx;
-		console.log(
-			`${name.padEnd(10)} ${result.requests.average.toFixed(1).padStart(8)} ${`${Math.round(pct(latencies, 50))} ms`.padStart(8)} ${`${Math.round(pct(latencies, 95))} ms`.padStart(8)} ${`${Math.round(pct(latencies, 99))} ms`.padStart(8)} ${String(result.errors).padStart(7)} ${String(result.non2xx).padStart(8)}`
-		);
+	const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '—');
+	const row = (cells: string[]) => console.log(cells.map((c, n) => (n === 0 ? c.padEnd(10) : c.padStart(9))).join(' '));
+	const table = (title: string, runs: typeof loaded) => {
+		console.log(`\n${title}`);
+		row(['page', 'req/s', 'p50', 'p95', 'p99', 'errors', 'non-2xx']);
+		for (const { name, result, latencies } of runs)
+			row([
+				name,
+				result.requests.average.toFixed(1),
+				ms(pct(latencies, 50)),
+				ms(pct(latencies, 95)),
+				ms(pct(latencies, 99)),
+				String(result.errors),
+				String(result.non2xx)
+			]);
+	};
+	table(`baseline (no imports, ${BASELINE} s)`, baseline);
+	table(`under load (${IMPORTS} concurrent imports, ${DURATION} s)`, loaded);
+	console.log('\nratio: under load / baseline');
+	row(['page', 'req/s', 'p50', 'p95', 'p99']);
+	for (const [n, { name, result, latencies }] of loaded.entries()) {
+		const b = baseline[n];
+		const r = (x: number, y: number) => (Number.isFinite(x / y) ? `${(x / y).toFixed(2)}x` : '—');
+		row([
+			name,
+			r(result.requests.average, b.result.requests.average),
+			r(pct(latencies, 50), pct(b.latencies, 50)),
+			r(pct(latencies, 95), pct(b.latencies, 95)),
+			r(pct(latencies, 99), pct(b.latencies, 99))
+		]);
 	}
 	console.log(
-		`imports    ${imported} done, ${importErrors} failed, p50 ${Math.round(pct(importLatencies, 50))} ms, p95 ${Math.round(pct(importLatencies, 95))} ms`
+		`\nimports    ${imported} done, ${importErrors} failed, p50 ${ms(pct(importLatencies, 50))}, p95 ${ms(pct(importLatencies, 95))}, p99 ${ms(pct(importLatencies, 99))}`
 	);
+
+	let errors = importErrors;
+	for (const { result } of [...baseline, ...loaded]) errors += result.errors + result.non2xx;
 	console.log(errors ? `\n${errors} errors` : '\n0 errors');
 	process.exitCode = errors ? 1 : 0;
 } finally {
