@@ -2,6 +2,7 @@
 // grow past `PRAGMA max_page_count`, as a disk with no room left) and a data directory that refuses writes. An
 // import and a correction then fail with a Chinese message saying so, and nothing already stored changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTempDatabase } from '../helpers/temp-db';
@@ -140,4 +141,55 @@ describe('an originals directory that refuses writes', () => {
 	);
 	it('not a directory: the import is refused, saying so, and nothing is stored', () =>
 		importInto('not-a-directory', (dir) => writeFileSync(join(dir, 'files'), 'not a directory')));
+});
+
+// The real thing where the machine allows it (root with mount namespaces, as in CI containers): a 4 MB tmpfs holds
+// the database and the originals, filled to the last byte (the originals write and the WAL append fail with
+// ENOSPC), or with the originals directory mounted read-only (EROFS, which stops root too).
+const canMount =
+	process.getuid?.() === 0 &&
+	spawnSync('unshare', ['-m', 'sh', '-c', 'd=$(mktemp -d) && mount -t tmpfs -o size=1m tmpfs "$d"']).status === 0;
+
+function blockedChild(mode: 'full' | 'readonly') {
+	const script = [
+		'set -e',
+		'd=$(mktemp -d)',
+		'mount -t tmpfs -o size=4m tmpfs "$d"',
+		`DATABASE_URL="$d/db.sqlite" DATA_DIR="$d" "$NODE" --import tsx tests/helpers/full-disk-child.ts ${mode}`
+	].join('\n');
+	const r = spawnSync('unshare', ['-m', 'sh', '-c', script], {
+		env: { ...process.env, NODE: process.execPath },
+		encoding: 'utf8',
+		timeout: 60_000
+	});
+	expect(r.status, r.stderr).toBe(0);
+	const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+	expect(out.first.every((s: string) => s.startsWith('imported'))).toBe(true);
+	expect(out.imported).toHaveLength(1);
+	expect(out.imported[0].status).toBe('refused');
+	expect(out.integrity).toBe('ok');
+	expect(Object.keys(out.before.files)).toHaveLength(2);
+	expect(out.temps).toEqual([]);
+	return out;
+}
+
+describe.runIf(canMount)('a real full disk and a read-only originals mount (tmpfs)', () => {
+	it('full: the import and the correction are refused, saying the disk is full; stored data and originals whole', () => {
+		const out = blockedChild('full');
+		expect(out.imported[0].reason).toMatch(/^磁盘空间已满，原件无法保存：本次操作未保存（已回滚），原有数据未改动/);
+		expect(out.correction).toMatch(/^磁盘空间已满，数据库无法写入：本次操作未保存（已回滚），原有数据未改动/);
+		expect(out.after).toEqual(out.before);
+	}, 90_000);
+
+	it('read-only originals: the import is refused, saying so; the database is untouched by it', () => {
+		const out = blockedChild('readonly');
+		expect(out.imported[0].reason).toMatch(
+			/^原件目录无法写入（只读或权限不足）：本次操作未保存（已回滚），原有数据未改动/
+		);
+		// (Node's recursive mkdir reports ENOENT on a read-only mount: the message comes from where it failed.)
+		expect(out.imported[0].detail).toMatch(/^cannot write the original files\//);
+		// The database itself is writable: the correction (no file to store) goes through, the originals stay whole.
+		expect(out.correction).toBe('stored');
+		expect(out.after.files).toEqual(out.before.files);
+	}, 90_000);
 });

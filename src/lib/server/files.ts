@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { databaseUrl } from './db';
+import { OriginalsWriteError } from './faults/storage-error';
 
 /** DATA_DIR, else the folder of the database file. */
 export function dataDir(): string {
@@ -34,13 +35,13 @@ export function storeOriginal(bytes: Uint8Array, sha256 = sha256Hex(bytes)): { s
 	const path = relativePathOf(sha256);
 	const full = join(dataDir(), path);
 	if (existsSync(full)) return { sha256, path };
-	if (!madeDirs.has(dirname(full))) {
-		mkdirSync(dirname(full), { recursive: true });
-		madeDirs.add(dirname(full));
-	}
 	const tmp = `${full}.${randomBytes(6).toString('hex')}.tmp`;
-	const fd = openSync(tmp, 'w');
 	try {
+		if (!madeDirs.has(dirname(full))) {
+			mkdirSync(dirname(full), { recursive: true });
+			madeDirs.add(dirname(full));
+		}
+		const fd = openSync(tmp, 'w');
 		try {
 			let off = 0;
 			while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
@@ -50,8 +51,12 @@ export function storeOriginal(bytes: Uint8Array, sha256 = sha256Hex(bytes)): { s
 		renameSync(tmp, full);
 	} catch (e) {
 		// A full disk stops the write part-way: the partial temp file would only take more of the space left.
-		rmSync(tmp, { force: true });
-		throw e;
+		try {
+			rmSync(tmp, { force: true });
+		} catch {
+			// the write's own failure is the one to report
+		}
+		throw new OriginalsWriteError(path, e);
 	}
 	return { sha256, path };
 }

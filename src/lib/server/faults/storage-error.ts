@@ -5,9 +5,23 @@ const DISK_FULL = '磁盘空间已满';
 const ROLLED_BACK = '本次操作未保存（已回滚），原有数据未改动';
 const ASK_ADMIN = '请管理员清理或扩充数据目录所在磁盘后重试';
 
+/**
+ * Writing an original file failed, whatever the system said: on a read-only mount a recursive mkdir reports
+ * ENOENT, not EROFS, so the code alone does not tell a broken originals directory from a missing input.
+ */
+export class OriginalsWriteError extends Error {
+	readonly code: string | undefined;
+	constructor(path: string, cause: unknown) {
+		super(`cannot write the original ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+		this.code = (cause as { code?: string } | null)?.code;
+	}
+}
+
 /** The Chinese message for a storage failure `e`, or undefined when `e` is some other error. */
 export function storageProblem(e: unknown): string | undefined {
 	const code = (e as { code?: unknown } | null)?.code;
+	if (e instanceof OriginalsWriteError && code !== 'ENOSPC' && code !== 'EDQUOT')
+		return `原件目录无法写入（只读或权限不足）：${ROLLED_BACK}。请管理员检查数据目录的写入权限`;
 	if (typeof code !== 'string') return undefined;
 	// better-sqlite3 names the extended code (SQLITE_IOERR_WRITE …); the primary one is its prefix.
 	if (code === 'SQLITE_FULL') return `${DISK_FULL}，数据库无法写入：${ROLLED_BACK}。${ASK_ADMIN}`;
