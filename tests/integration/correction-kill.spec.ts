@@ -30,7 +30,7 @@ beforeAll(async () => {
 	});
 	expect(results[0].status).toMatch(/^imported/);
 	reportId = results[0].reportId!;
-	parsed = reports.effectiveModel(reportId)!.applications.rows.new[0] as number;
+	parsed = reports.effectiveModel(reportId)!.applications.rows.new![0] as number;
 	closeDb();
 }, 60_000);
 afterAll(() => tmp.cleanup());
