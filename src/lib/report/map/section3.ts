@@ -8,6 +8,7 @@ import { alignBest, rowName } from './applications';
 import { trimFigs } from './proactive';
 import { mostlyOneValuePerLine, sevenSums, soleReading } from './flat-row';
 import { readSection3RunTogether } from './run-together';
+import { splitSequence } from './split';
 import type { SectionRange } from './sections';
 import { deriveTotal, provenanceAt, type MapInput, type SectionMapping } from './section';
 
@@ -108,6 +109,17 @@ export function mapSection3(
 	return out;
 }
 
+/** A figure with a leading zero (0000000, 00) is never one number: it is cells run together. */
+const LEADING_ZERO_RUN = /^0\d+$/;
+
+/** Cells run together: separated figures stay one cell each, leading-zero runs split where A3 leaves one way. */
+function splitRun(figs: Fig[]): { values: number[] | null; candidates: number } {
+	if (!figs.every((f) => /^\d+$/.test(f.raw))) return { values: null, candidates: 0 };
+	const tokens = figs.map((f) => (LEADING_ZERO_RUN.test(f.raw) ? f.raw : { digits: f.raw, cells: 1 }));
+	const r = splitSequence(tokens, ROW_FIGURES, [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }]);
+	return { values: r.values ? (r.values as number[]) : null, candidates: r.candidates };
+}
+
 function labelText(row: ValueRow): string {
 	const s = (row.label.length ? row.label : row.near).join(' ');
 	return s.length > 40 ? s.slice(0, 40) + '…' : s;
@@ -123,6 +135,23 @@ function rowFigures(row: ValueRow, path: string, warnings: Warning[]): (Fig | nu
 	if (figs.length === ROW_FIGURES) return figs;
 	const blank = (): null[] => new Array<null>(ROW_FIGURES).fill(null);
 	const printed = figs.map((f) => f.raw).join(' ');
+	if (figs.length < ROW_FIGURES && !row.oneALine && figs.some((f) => LEADING_ZERO_RUN.test(f.raw))) {
+		const r = splitRun(figs);
+		if (r.values) {
+			warnings.push({
+				code: 'run_together',
+				message: `“${labelText(row)}”的数字连在一起（${printed}），拆分方式唯一且满足本行总计，读作 ${r.values.join(' ')}，请核对原文`,
+				where: path
+			});
+			return r.values.map((value) => ({ value, line: figs[0].line, raw: String(value) }));
+		}
+		warnings.push({
+			code: 'short_row',
+			message: `“${labelText(row)}”的数字连在一起（${printed}），${r.candidates > 1 ? `满足本行总计的拆分有 ${r.candidates} 种` : '没有满足本行总计的拆分'}，全行记为空`,
+			where: path
+		});
+		return blank();
+	}
 	if (row.oneALine) {
 		const short = figs.length < ROW_FIGURES;
 		const r = soleReading(figs, ROW_FIGURES, sevenSums);
