@@ -2,7 +2,7 @@
 // of text when too few rows came out with their seven figures.
 import type { Applications, Row7, Warning } from '../model';
 import { applicationPath, applicationRowPath } from '../cell-path';
-import { APPLICANT_COLUMNS, type TemplateVersion } from '../template';
+import { APPLICANT_COLUMNS, applicationRowKeys, outcomeRowKeys, type TemplateVersion } from '../template';
 import { collectRows, type Fig, type ValueRow } from './rows';
 import { alignBest, rowName } from './applications';
 import { trimFigs } from './proactive';
@@ -36,57 +36,27 @@ export function mapSection3(
 	};
 	if (!range) return out;
 	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES);
-	if (rows.length > 0) {
-		const al = alignBest(rows, prefer);
-		out.otherLayout = al.assigned.some((a) => a.key === 'other')
-			? '2019'
-			: al.assigned.some((a) => a.key?.startsWith('other.'))
-				? '2021'
-				: null;
-		al.assigned.forEach((a, i) => {
-			const row = rows[i];
-			if (!a.key) {
+	Object.assign(out, readAligned(doc, rows, prefer, 'label'));
+	const isPdf = doc.lines.some((l) => l.y !== undefined);
+	if (rows.length > 0 && !isPdf && !orderSettled(out, prefer)) {
+		// Labels detached from their figures (PDF-to-Markdown): read again with the rows' own labels only, the
+		// others by the template's row order; kept only where every row is filled and the sums agree.
+		const footers: number[] = [];
+		const again = readAligned(
+			doc,
+			collectRows(doc, norm, range.start, range.end, ROW_FIGURES, { detached: { footers } }),
+			prefer,
+			'sums'
+		);
+		if (orderComplete(again, prefer) && sumsHold(again, prefer)) {
+			Object.assign(out, again);
+			for (const f of footers)
 				out.warnings.push({
-					code: 'extra_row',
-					message: `第三部分第 ${row.line + 1} 行不属于模板中的任何一行，已忽略：“${labelText(row)}”`,
-					where: `line ${row.line + 1}`
+					code: 'page_footer',
+					message: `第三部分第 ${f + 1} 行的“${doc.lines[f].text.trim()}”夹在表格行之间，视为页码或页脚，已忽略`,
+					where: `line ${f + 1}`
 				});
-				return;
-			}
-			const path = applicationRowPath(a.key);
-			if (!a.byLabel)
-				out.warnings.push({
-					code: 'label_by_order',
-					message: `第 ${row.line + 1} 行标签“${labelText(row)}”无法识别，按模板行序归入“${rowName(a.key)}”`,
-					where: path
-				});
-			const figs = rowFigures(row, path, out.warnings);
-			out.values.rows[a.key] = figs.map((f) => f?.value ?? null) as Row7;
-			figs.forEach((f, c) => {
-				if (!f) return;
-				const where = applicationPath(a.key!, c);
-				out.provenance[where] = provenanceAt(doc, f.line);
-				if (f.note)
-					out.warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
-			});
-			// A blank 总计 printed beside six printed parts: their sum, marked as derived.
-			const total = figs[ROW_FIGURES - 1];
-			if (total && total.value === null) {
-				const parts = figs.slice(0, ROW_FIGURES - 1).map((f) => f?.value ?? null);
-				const d = deriveTotal(
-					parts,
-					parts.map((_, c) => applicationPath(a.key!, c)),
-					applicationPath(a.key, ROW_FIGURES - 1),
-					provenanceAt(doc, total.line),
-					rowName(a.key)
-				);
-				if (d) {
-					out.values.rows[a.key]![ROW_FIGURES - 1] = d.value;
-					out.provenance[applicationPath(a.key, ROW_FIGURES - 1)] = d.provenance;
-					out.warnings.push(d.warning);
-				}
-			}
-		});
+		} else distrustOrder(out);
 	}
 
 	// Cells run together with no separator: read the rows by their labels and let the sums split the digits.
@@ -118,6 +88,129 @@ function splitRun(figs: Fig[]): { values: number[] | null; candidates: number } 
 	const tokens = figs.map((f) => (LEADING_ZERO_RUN.test(f.raw) ? f.raw : { digits: f.raw, cells: 1 }));
 	const r = splitSequence(tokens, ROW_FIGURES, [{ parts: [0, 1, 2, 3, 4, 5], total: 6 }]);
 	return { values: r.values ? (r.values as number[]) : null, candidates: r.candidates };
+}
+
+/**
+ * The printed rows aligned to the template: values, provenance and warnings. `byOrder` says how a row placed
+ * by the template's order is reported: its label was not recognised, or it was detached and the sums checked.
+ */
+function readAligned(
+	doc: MapInput['doc'],
+	rows: ValueRow[],
+	prefer: TemplateVersion,
+	byOrder: 'label' | 'sums'
+): Section3Mapping {
+	const out: Section3Mapping = {
+		values: { columns: [...APPLICANT_COLUMNS], rows: {} },
+		provenance: {},
+		warnings: [],
+		otherLayout: null
+	};
+	if (rows.length === 0) return out;
+	const al = alignBest(rows, prefer);
+	out.otherLayout = al.assigned.some((a) => a.key === 'other')
+		? '2019'
+		: al.assigned.some((a) => a.key?.startsWith('other.'))
+			? '2021'
+			: null;
+	al.assigned.forEach((a, i) => {
+		const row = rows[i];
+		if (!a.key) {
+			out.warnings.push({
+				code: 'extra_row',
+				message: `第三部分第 ${row.line + 1} 行不属于模板中的任何一行，已忽略：“${labelText(row)}”`,
+				where: `line ${row.line + 1}`
+			});
+			return;
+		}
+		const path = applicationRowPath(a.key);
+		if (!a.byLabel)
+			out.warnings.push(
+				byOrder === 'label'
+					? {
+							code: 'label_by_order',
+							message: `第 ${row.line + 1} 行标签“${labelText(row)}”无法识别，按模板行序归入“${rowName(a.key)}”`,
+							where: path
+						}
+					: {
+							code: 'placed_by_order',
+							message: `第 ${row.line + 1} 行的数字与其标签分离，按模板行序归入“${rowName(a.key)}”，各行齐全且合计（A1、A2）相符，请核对原文`,
+							where: path
+						}
+			);
+		const figs = rowFigures(row, path, out.warnings);
+		out.values.rows[a.key] = figs.map((f) => f?.value ?? null) as Row7;
+		figs.forEach((f, c) => {
+			if (!f) return;
+			const where = applicationPath(a.key!, c);
+			out.provenance[where] = provenanceAt(doc, f.line);
+			if (f.note)
+				out.warnings.push({ code: 'cell_note', message: `单元格带注释“${f.raw}”，取其前导数字 ${f.value}`, where });
+		});
+		// A blank 总计 printed beside six printed parts: their sum, marked as derived.
+		const total = figs[ROW_FIGURES - 1];
+		if (total && total.value === null) {
+			const parts = figs.slice(0, ROW_FIGURES - 1).map((f) => f?.value ?? null);
+			const d = deriveTotal(
+				parts,
+				parts.map((_, c) => applicationPath(a.key!, c)),
+				applicationPath(a.key, ROW_FIGURES - 1),
+				provenanceAt(doc, total.line),
+				rowName(a.key)
+			);
+			if (d) {
+				out.values.rows[a.key]![ROW_FIGURES - 1] = d.value;
+				out.provenance[applicationPath(a.key, ROW_FIGURES - 1)] = d.provenance;
+				out.warnings.push(d.warning);
+			}
+		}
+	});
+	return out;
+}
+
+const MISFIT = new Set(['extra_row', 'short_row', 'long_row']);
+
+/** Every row of the layout read once with its seven figures, and no printed row left over. */
+function orderComplete(m: Section3Mapping, prefer: TemplateVersion): boolean {
+	if (m.warnings.some((w) => MISFIT.has(w.code))) return false;
+	const rows = m.values.rows as Record<string, (number | null)[]>;
+	return applicationRowKeys(m.otherLayout ?? prefer).every((k) => rows[k]?.length === ROW_FIGURES);
+}
+
+/** No row rests on the template's order alone, or the order leaves one placement (every row there once). */
+function orderSettled(m: Section3Mapping, prefer: TemplateVersion): boolean {
+	return !m.warnings.some((w) => w.code === 'label_by_order') || orderComplete(m, prefer);
+}
+
+/** A1 (new + carried over = results + carried forward) and A2 (results = Σ outcomes) in every applicant column. */
+function sumsHold(m: Section3Mapping, prefer: TemplateVersion): boolean {
+	const rows = m.values.rows as Record<string, (number | null)[]>;
+	const outcomes = outcomeRowKeys(m.otherLayout ?? prefer);
+	for (let c = 0; c < ROW_FIGURES - 1; c++) {
+		const v = (k: string) => rows[k]?.[c];
+		const all = ['new', 'carried_over', 'results_total', 'carried_forward', ...outcomes].map(v);
+		if (!all.every((x) => typeof x === 'number')) return false;
+		const [n, co, rt, cf] = all as number[];
+		if (n + co !== rt + cf) return false;
+		if (outcomes.reduce((a, k) => a + (v(k) as number), 0) !== rt) return false;
+	}
+	return true;
+}
+
+/** Rows placed by order where neither the order nor the sums settle it: blank, with a warning each. */
+function distrustOrder(m: Section3Mapping): void {
+	for (const w of m.warnings.filter((x) => x.code === 'label_by_order')) {
+		const key = w.where!.replace(/^applications\.rows\./, '');
+		const row = m.values.rows[key as keyof typeof m.values.rows];
+		if (!row) continue;
+		row.fill(null);
+		for (let c = 0; c < ROW_FIGURES; c++) delete m.provenance[applicationPath(key as never, c)];
+		m.warnings.push({
+			code: 'order_unverified',
+			message: `${w.message}；但表中有缺行或多出的行，合计也无法印证这一归属，该行记为空，请核对原文`,
+			where: w.where
+		});
+	}
 }
 
 function labelText(row: ValueRow): string {
