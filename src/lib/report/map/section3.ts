@@ -2,13 +2,20 @@
 // of text when too few rows came out with their seven figures.
 import type { Applications, Row7, Warning } from '../model';
 import { applicationPath, applicationRowPath } from '../cell-path';
-import { APPLICANT_COLUMNS, applicationRowKeys, outcomeRowKeys, type TemplateVersion } from '../template';
+import {
+	APPLICANT_COLUMNS,
+	APPLICANT_COLUMN_LABELS,
+	applicationRowKeys,
+	outcomeRowKeys,
+	type TemplateVersion
+} from '../template';
 import { collectRows, type Fig, type ValueRow } from './rows';
 import { alignBest, rowName } from './applications';
 import { trimFigs } from './proactive';
 import { mostlyOneValuePerLine, sevenSums, soleReading } from './flat-row';
 import { readSection3RunTogether } from './run-together';
 import { splitSequence } from './split';
+import { columnXs, placeByX } from './columns-x';
 import type { SectionRange } from './sections';
 import { deriveTotal, provenanceAt, type MapInput, type SectionMapping } from './section';
 
@@ -108,6 +115,7 @@ function readAligned(
 	};
 	if (rows.length === 0) return out;
 	const al = alignBest(rows, prefer);
+	const cols = columnXs(rows, ROW_FIGURES);
 	out.otherLayout = al.assigned.some((a) => a.key === 'other')
 		? '2019'
 		: al.assigned.some((a) => a.key?.startsWith('other.'))
@@ -138,7 +146,7 @@ function readAligned(
 							where: path
 						}
 			);
-		const figs = rowFigures(row, path, out.warnings);
+		const figs = rowFigures(row, path, out.warnings, cols);
 		out.values.rows[a.key] = figs.map((f) => f?.value ?? null) as Row7;
 		figs.forEach((f, c) => {
 			if (!f) return;
@@ -223,11 +231,23 @@ function labelText(row: ValueRow): string {
  * one-value-per-line rows are read again as collapsed runs or broken numbers where the row's sum leaves one
  * reading (flat-row.ts); otherwise every cell is blank, with a warning that sends the reader to the source.
  */
-function rowFigures(row: ValueRow, path: string, warnings: Warning[]): (Fig | null)[] {
+function rowFigures(row: ValueRow, path: string, warnings: Warning[], cols: Map<number, number[]>): (Fig | null)[] {
 	const figs = trimFigs(row.figs, ROW_FIGURES, row.grid);
 	if (figs.length === ROW_FIGURES) return figs;
 	const blank = (): null[] => new Array<null>(ROW_FIGURES).fill(null);
 	const printed = figs.map((f) => f.raw).join(' ');
+	const placed = placeByX(row, figs, cols, ROW_FIGURES);
+	if (placed) {
+		const blanks = placed
+			.map((f, c) => (f.raw === '' ? APPLICANT_COLUMN_LABELS[APPLICANT_COLUMNS[c]] : null))
+			.filter((c) => c);
+		warnings.push({
+			code: 'blank_cells',
+			message: `“${labelText(row)}”印出 ${figs.length} 个数字（${printed}），按各列的横坐标归位；空白单元格（${blanks.join('、')}）记为空`,
+			where: path
+		});
+		return placed;
+	}
 	if (figs.length < ROW_FIGURES && !row.oneALine && figs.some((f) => LEADING_ZERO_RUN.test(f.raw))) {
 		const r = splitRun(figs);
 		if (r.values) {
