@@ -4,7 +4,12 @@
 /** Whether `word` occurs in `text` with at most `edits` insertions, deletions or substitutions. */
 export function fuzzyIncludes(text: string, word: string, edits: number): boolean {
 	if (text.includes(word)) return true;
+	if (edits === 0) return false;
 	const m = word.length;
+	// Most lines share few of the word's characters: at least m − edits of them must be there.
+	let shared = 0;
+	for (let j = 0; j < m; j++) if (text.includes(word[j])) shared++;
+	if (shared < m - edits) return false;
 	// Semi-global edit distance (Sellers): a match may start and end anywhere in `text`.
 	let prev = new Array<number>(m + 1);
 	let cur = new Array<number>(m + 1);
