@@ -1,5 +1,5 @@
-// A PDF's compressed streams measured before pdf.js decodes them: a 1 MB file whose content stream inflates to
-// 400 MB froze the server 31 s and took 700 MB (pdf.js checks no decoded size). Every Flate stream that is not an
+// A PDF's compressed streams measured before PDFium decodes them: a 1 MB file whose content stream inflates to
+// 400 MB froze the server 31 s and took 700 MB (pdf.js, the reader then, checked no decoded size). Every Flate stream that is not an
 // image (text extraction never decodes images) is inflated here in small steps, counting, and the file is refused
 // as soon as the total passes the cap; nothing decoded is kept.
 import { Inflate } from 'fflate';
