@@ -26,6 +26,8 @@ export interface FileAccuracy {
 }
 
 export interface Expected {
+	organ?: string;
+	year?: number;
 	proactive?: Record<string, Record<string, number | null>>;
 	applications?: { rows: Record<string, (number | null)[]> };
 	review?: Record<string, (number | null)[]>;

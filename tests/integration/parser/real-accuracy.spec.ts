@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { measureAccuracy, measureClassAccuracy, realExpectedFiles, scoreReport } from '../../helpers/accuracy';
 import { parseReport } from '../../../src/lib/report/parse';
+import { CLASSES } from '../../helpers/class-fixtures';
 import type { Report } from '../../../src/lib/report/model';
 
 describe('accuracy on the real reports with expected values', async () => {
@@ -24,12 +25,14 @@ describe('accuracy on the real reports with expected values', async () => {
 });
 
 // The damage classes of issue 15 reproduced on the same reports: same expected values, never a wrong number or
-// a silent null. (Without the readers of classes 2, 3 and 6 these fixtures give silent nulls and wrong numbers.)
+// a silent null. (Without the readers of classes 2, 3 and 6 these fixtures gave silent nulls and wrong numbers;
+// blank totals gave 47 wrong numbers through the run-together reader until separated cells stayed whole.)
 describe('damage classes on the real reports', async () => {
 	const fixtures = await measureClassAccuracy();
 
 	it('builds fixtures of every class from every real report', () => {
-		for (const cls of ['2', '3', '6']) expect(fixtures.filter((f) => f.cls === cls).length).toBeGreaterThanOrEqual(4);
+		for (const cls of Object.keys(CLASSES))
+			expect(fixtures.filter((f) => f.cls === cls).length).toBeGreaterThanOrEqual(3);
 	});
 
 	for (const f of fixtures)
