@@ -82,7 +82,7 @@ async function rate(
 	files: Uint8Array[],
 	fn: (b: Uint8Array, i: number) => unknown
 ): Promise<{ wall: number; cpu: number }> {
-	// Warm-up: JIT, lazy module state (OpenCC tables, pdf.js).
+	// Warm-up: JIT, lazy module state (OpenCC tables, PDFium).
 	for (let i = 0; i < Math.min(files.length, 3); i++) await fn(files[i], i);
 	let n = 0;
 	const c0 = process.cpuUsage();

@@ -25,7 +25,9 @@ export interface FileAccuracy {
 	count: Record<CellStatus, number>;
 }
 
-interface Expected {
+export interface Expected {
+	organ?: string;
+	year?: number;
 	proactive?: Record<string, Record<string, number | null>>;
 	applications?: { rows: Record<string, (number | null)[]> };
 	review?: Record<string, (number | null)[]>;
@@ -87,6 +89,21 @@ export async function measureAccuracy(): Promise<FileAccuracy[]> {
 		const exp = JSON.parse(readFileSync(f.expected, 'utf8')) as Expected;
 		const r = await parseReport(new Uint8Array(readFileSync(f.report)), f.file);
 		out.push(scoreReport(f.file, r, exp));
+	}
+	return out;
+}
+
+export interface ClassAccuracy extends FileAccuracy {
+	cls: string;
+}
+
+/** The damage classes reproduced on the real reports (tests/helpers/class-fixtures.ts), each scored alike. */
+export async function measureClassAccuracy(): Promise<ClassAccuracy[]> {
+	const { classFixtures } = await import('./class-fixtures');
+	const out: ClassAccuracy[] = [];
+	for (const f of await classFixtures()) {
+		const r = await parseReport(new TextEncoder().encode(f.text), `${f.name}.txt`);
+		out.push({ cls: f.cls, ...scoreReport(f.name, r, f.expected) });
 	}
 	return out;
 }

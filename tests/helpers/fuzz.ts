@@ -217,7 +217,7 @@ export async function fuzz(
 	const limitMs = opts.limitMs ?? 2000;
 	const run: FuzzRun = { cases: 0, refused: 0, parsed: 0, slowestMs: 0, findings: [] };
 	const mine = seeds.filter((s) => s.format === format);
-	// Warm up (module loading, JIT, pdf.js' first document) so the first case is not charged for it.
+	// Warm up (module loading, JIT, PDFium's first document) so the first case is not charged for it.
 	for (const s of mine) await parseReport(s.bytes, s.name).catch(() => {});
 	for (const s of mine) {
 		const rng = createRng(`${opts.seed ?? 'fuzz'}:${s.name}`);

@@ -46,7 +46,7 @@ describe('#2 deeply nested HTML', () => {
 
 describe('#3 a PDF whose content inflates to 400 MB', () => {
 	// Building the 400 MB stream takes the test itself several seconds (more on a busy machine): hence the timeout.
-	it('is refused before pdf.js decodes it, with bounded time and memory', async () => {
+	it('is refused before PDFium decodes it, with bounded time and memory', async () => {
 		const pdf = inflatingPdf(400 * 1024 * 1024);
 		expect(pdf.length).toBeLessThan(1024 * 1024);
 		const rss0 = process.memoryUsage().rss;

@@ -16,3 +16,4 @@ export {
 } from '../../report/layout';
 export { dropRepeatedLines, breakNumbers } from './crawl';
 export { htmlInJsString, htmlBodyAsText } from './wrapped';
+export { damageHeading, runTogetherZeros, detachLabels, type HeadingDamage } from './print-damage';

@@ -31,10 +31,32 @@ function breakLongLine(line: string): string[] {
 	return line.split(INLINE_HEAD).filter((s) => s.length > 0);
 }
 
+// A table's last row run into the next section's heading (`结转下年度继续办理 0000000 四、…`): figures, then the
+// heading. Only after a digit, so prose that names a section is not broken.
+const HEAD_AFTER_FIGURES = /\d\s*[一二三四五六]\s*、/u;
+
+function breakHeadAfterFigures(line: string): string[] {
+	const out: string[] = [];
+	let from = 0;
+	for (const m of line.matchAll(INLINE_HEAD)) {
+		const at = m.index + m[0].length;
+		if (at <= from || !/\d\s*$/.test(line.slice(from, m.index + m[0].length))) continue;
+		out.push(line.slice(from, m.index));
+		from = at;
+	}
+	out.push(line.slice(from));
+	return out.filter((s) => s.length > 0);
+}
+
+function pieces(whole: string): string[] {
+	if (whole.length >= 300) return breakLongLine(whole);
+	return HEAD_AFTER_FIGURES.test(whole) ? breakHeadAfterFigures(whole) : [whole];
+}
+
 export function extractTxt(text: string): Doc {
 	const lines: DocLine[] = [];
 	for (const whole of text.replace(/\r\n?/g, '\n').split('\n'))
-		for (const r of whole.length < 300 ? [whole] : breakLongLine(whole)) {
+		for (const r of pieces(whole)) {
 			const t = r.trimEnd();
 			// A rule has a run of dashes: test for it before the regex.
 			if (t.includes('--') && MD_RULE.test(t)) {

@@ -3,7 +3,7 @@
 import type { Doc } from '../extract/doc';
 import type { Report } from '../model';
 import { normalizeLines, stripPunctuation } from '../normalize';
-import type { SectionId, TemplateId } from '../template';
+import { SECTIONS, type SectionId, type TemplateId } from '../template';
 import { findSections, type SectionRange } from './sections';
 import { fullerOrgan, readPublishedOn, readTitle } from './meta';
 import { layoutForYear, type MapInput } from './section';
@@ -13,6 +13,11 @@ import { mapSection4 } from './section4';
 import { mapFees } from './fees';
 
 export type Mapped = Omit<Report, 'source' | 'findings'> & { looksLikeReport: boolean };
+
+function sectionTitle(id: SectionId): string {
+	const s = SECTIONS.find((x) => x.id === id)!;
+	return `${s.ordinal}、${s.title}`;
+}
 
 /** Lines read at the top of a document for the words that make it a disclosure report. */
 const HEAD_LINES = 200;
@@ -41,6 +46,16 @@ export function mapDocument(doc: Doc): Mapped {
 	const s4 = mapSection4(input, byId.get('4'));
 	const fees = mapFees(input, byId.get('6'), [byId.get('1'), byId.get('5')]);
 	const parts = [s2, s3, s4, fees];
+	const headingWarnings = ranges
+		.filter((r) => r.fuzzy)
+		.map((r) => ({
+			code: r.fuzzy === 'table' ? 'heading_missing' : 'heading_fuzzy',
+			message:
+				r.fuzzy === 'table'
+					? `未找到“${sectionTitle(r.id)}”的标题，按第 ${r.start + 1} 行的表头“${doc.lines[r.start].text.trim().slice(0, 40)}”找到该部分的表格，请核对原文`
+					: `第 ${r.start + 1} 行“${doc.lines[r.start].text.trim().slice(0, 40)}”与模板标题“${sectionTitle(r.id)}”不完全一致，按序号和相近的标题认作该部分，请核对原文`,
+			where: `sections.${r.id}`
+		}));
 
 	const hasTables = Object.keys(s3.values.rows).length > 0 || Object.keys(s2.values).length > 0;
 	const template: TemplateId = hasTables ? (s2.layout ?? s3.otherLayout ?? layoutForYear(t.year)) : 'free';
@@ -59,7 +74,7 @@ export function mapDocument(doc: Doc): Mapped {
 		applications: s3.values,
 		review: s4.values,
 		fees: fees.values,
-		warnings: parts.flatMap((p) => p.warnings),
+		warnings: [...headingWarnings, ...parts.flatMap((p) => p.warnings)],
 		provenance: Object.assign({}, ...parts.map((p) => p.provenance)),
 		source_lines: doc.lines.map((l) => l.text),
 		other_layout: s3.otherLayout,

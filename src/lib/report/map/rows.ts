@@ -91,8 +91,24 @@ function parseLine(doc: Doc, i: number, norm: string): Parsed {
  * Value rows of lines [from, to). `want` is the number of figures a row of this table has (7 in section 3):
  * figure-only lines continue an open row until it has them (one-value-per-line tables).
  */
-export function collectRows(doc: Doc, norm: string[], from: number, to: number, want: number): ValueRow[] {
+export interface CollectOptions {
+	/**
+	 * Labels detached from their figures (PDF-to-Markdown): a label-only line is not the next row's label, and a
+	 * lone number on a line of its own before a table row is a page footer (its line goes to `footers`).
+	 */
+	detached?: { footers: number[] };
+}
+
+export function collectRows(
+	doc: Doc,
+	norm: string[],
+	from: number,
+	to: number,
+	want: number,
+	opts: CollectOptions = {}
+): ValueRow[] {
 	const rows: ValueRow[] = [];
+	const detached = opts.detached;
 	const labelOnly: { line: number; text: string }[] = [];
 	const isPdf = doc.lines.some((l) => l.y !== undefined);
 	let pending: string[] = [];
@@ -111,6 +127,10 @@ export function collectRows(doc: Doc, norm: string[], from: number, to: number, 
 		// One value a line: a figure-only line continues the open row until the next label, even past `want`
 		// figures (a number broken over two lines makes one more; section3.ts reads the row by its sums).
 		const single = !doc.lines[i].cells && p.figs.length === 1;
+		if (detached && single && p.label.length === 0 && nextIsCellLine(doc, i, to)) {
+			detached.footers.push(i);
+			continue;
+		}
 		if (p.label.length === 0 && open && (open.figs.length < want || (single && open.oneALine)) && !isPdf) {
 			open.figs.push(...p.figs);
 			if (!single) open.oneALine = false;
@@ -126,7 +146,7 @@ export function collectRows(doc: Doc, norm: string[], from: number, to: number, 
 			grid: doc.lines[i].grid
 		};
 		if (single && p.label.length === 0 && !isPdf) row.oneALine = true;
-		if (!isPdf) {
+		if (!isPdf && !detached) {
 			if (row.label.length === 0) row.label = pending;
 			else row.context = pending;
 		}
@@ -136,6 +156,16 @@ export function collectRows(doc: Doc, norm: string[], from: number, to: number, 
 	}
 	if (isPdf) attachByHeight(doc, rows, labelOnly);
 	return rows;
+}
+
+/** The next non-blank line after line i (within the range) is a table row with cells. */
+function nextIsCellLine(doc: Doc, i: number, to: number): boolean {
+	for (let k = i + 1; k < to; k++) {
+		const l = doc.lines[k];
+		if (l.text.trim() === '') continue;
+		return l.cells !== null && l.cells.length >= 3;
+	}
+	return false;
 }
 
 /** PDF: a label-only line belongs to the nearest row of figures on the same page (labels wrap above/below). */

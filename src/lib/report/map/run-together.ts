@@ -71,7 +71,14 @@ function tokensBetween(text: string, nextNumber: string | null): RunToken[] {
 		t = t.replace(new RegExp(esc + '\\s*$'), '');
 	}
 	// Group headings between rows ((三)不予公开, 三、本年度办理结果) hold no digits; keep only digit runs.
-	return (t.match(/\d+/g) ?? []) as RunToken[];
+	const runs = t.match(/\d+/g) ?? [];
+	// Cells the text did separate (pipes, tabs) are one cell each: 95 between pipes is 95, never 9 and 5, and
+	// separated cells are the row reader's, not this one's (figures gathered across a row's wrapped label and
+	// the next row's list number would be taken for the row). Only a figure no cell can hold (0000000) is cells
+	// run together.
+	if (/[|\t]/.test(t))
+		return runs.some((d) => /^0\d/.test(d)) ? runs.map((d) => (/^0\d/.test(d) ? d : { digits: d, cells: 1 })) : [];
+	return runs as RunToken[];
 }
 
 export interface RunTogetherSection3 {

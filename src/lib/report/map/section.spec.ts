@@ -108,3 +108,27 @@ describe('mapDocument', () => {
 		expect(m.template).toBe('2021');
 	});
 });
+
+describe('fuzzy headings', async () => {
+	const { fuzzyIncludes, includesWithStray } = await import('./fuzzy');
+	it('finds a title with a stray, missing or mistyped character, and not a different title', () => {
+		expect(fuzzyIncludes('四政府信息公开行政复x议行政诉讼情况', '政府信息公开行政复议行政诉讼情况', 2)).toBe(true);
+		expect(fuzzyIncludes('二主动公升政府信息情况', '主动公开政府信息情况', 1)).toBe(true);
+		expect(fuzzyIncludes('二主动公开政府信息情况', '其他需要报告的事项', 2)).toBe(false);
+		expect(fuzzyIncludes('总体情兄', '总体情况', 0)).toBe(false);
+		expect(includesWithStray('四行政复之议情况', '行政复议')).toBe(true);
+		expect(includesWithStray('四行政复核情况', '行政复议')).toBe(false);
+	});
+	it('reads a section whose heading has a stray character, with a warning', () => {
+		const lines = [
+			'某局2022年政府信息公开工作年度报告',
+			'一、总体情况',
+			'本年度……',
+			'四、政府信息公开行政复x议、行政诉x讼情况',
+			'五、存在的主要问题及改进情况'
+		];
+		const m = mapDocument({ lines: lines.map((t) => line(t)) });
+		expect(Object.keys(m.sections)).toContain('4');
+		expect(m.warnings.find((w) => w.code === 'heading_fuzzy')?.where).toBe('sections.4');
+	});
+});
