@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import * as table from './db/schema';
 import type { Organ } from './db/schema';
 import { recompute } from './reports/write';
+import { refreshCrossFor, refreshOrgan } from './findings/cross';
 import { audit } from './audit';
 import { refreshPublicationSummaries } from './summaries';
 
@@ -166,7 +167,11 @@ export function mergeOrgans(
 	const db = getDb();
 	const c = db.$client;
 	const preview = mergePreview(fromId, intoId);
-	const from = statement('SELECT * FROM organ WHERE id = ?').get(fromId) as { name: string; normalized_name: string };
+	const from = statement('SELECT * FROM organ WHERE id = ?').get(fromId) as {
+		name: string;
+		normalized_name: string;
+		parent_id: number | null;
+	};
 	const into = statement('SELECT * FROM organ WHERE id = ?').get(intoId) as { name: string; normalized_name: string };
 	const mergeId = c
 		.transaction(() => {
@@ -236,6 +241,8 @@ export function mergeOrgans(
 			);
 			const ids = statement('SELECT id FROM report WHERE organ_id = ? ORDER BY year').all(intoId) as { id: number }[];
 			for (const { id: reportId } of ids) recompute(reportId);
+			// The merged organ's parent lost a child (its reports now count under the surviving organ's parent).
+			refreshOrgan(intoId, [from.parent_id]);
 			// The merged organ's log now holds both; the other organ's rows went with it (cascade), cleared here anyway.
 			refreshPublicationSummaries(c, intoId);
 			refreshPublicationSummaries(c, fromId);
@@ -333,6 +340,19 @@ export function undoMerge(mergeId: number, actorId: string | null): void {
 		insertRows(c, 'publication', s.publications);
 		insertRows(c, 'publication_year', s.publicationYears);
 		insertRows(c, 'publication_month', s.publicationMonths);
+		// The cross-report findings are derived, not kept in the snapshot: both organs' are re-derived (X6, D3, X7, and
+		// H1 of their parents and of themselves as parents).
+		const parents = (
+			statement('SELECT parent_id AS p FROM organ WHERE id IN (?, ?)').all(m.from_id, m.into_id) as {
+				p: number | null;
+			}[]
+		).map((r) => r.p);
+		for (const { id } of statement('SELECT id FROM report WHERE organ_id IN (?, ?)').all(m.from_id, m.into_id) as {
+			id: number;
+		}[])
+			refreshCrossFor(id);
+		refreshOrgan(m.from_id, parents);
+		refreshOrgan(m.into_id, parents);
 		// changed_at comes back as it was too: the data is as before the merge, so is the dashboard's cache key.
 		const at = Date.now();
 		statement('UPDATE organ_merge SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, actorId, mergeId);
