@@ -75,11 +75,9 @@ const missing = () =>
 const h1 = (gov: number) =>
 	(
 		getDb()
-			.$client.prepare(
-				"SELECT year, detail_json AS d FROM cross_finding WHERE rule = 'H1' AND organ_id = ? ORDER BY year"
-			)
-			.all(gov) as { year: number; d: string }[]
-	).map((r) => ({ year: r.year, ...(JSON.parse(r.d) as CrossFinding) }));
+			.$client.prepare("SELECT detail_json AS d FROM cross_finding WHERE rule = 'H1' AND organ_id = ? ORDER BY year")
+			.all(gov) as { d: string }[]
+	).map((r) => JSON.parse(r.d) as CrossFinding);
 
 const reportId = (organId: number, year: number) =>
 	(

@@ -105,6 +105,8 @@ interface Snapshot {
 	figures: Row[];
 	findings: Row[];
 	summaries: Row[];
+	/** Absent in snapshots taken before filing records existed. */
+	filings?: Row[];
 	publications: Row[];
 	publicationYears: Row[];
 	publicationMonths: Row[];
@@ -127,6 +129,7 @@ function snapshot(c: Database.Database, ids: [number, number]): Snapshot {
 		figures: all(`SELECT * FROM figure WHERE report_id IN (${reportIds})`),
 		findings: all(`SELECT * FROM finding WHERE report_id IN (${reportIds})`),
 		summaries: all(`SELECT * FROM report_summary WHERE report_id IN (${reportIds})`),
+		filings: all(`SELECT * FROM filing WHERE report_id IN (${reportIds})`),
 		publications: all('SELECT * FROM publication WHERE organ_id IN (?, ?)'),
 		publicationYears: all('SELECT * FROM publication_year WHERE organ_id IN (?, ?)'),
 		publicationMonths: all('SELECT * FROM publication_month WHERE organ_id IN (?, ?)')
@@ -214,6 +217,10 @@ export function mergeOrgans(
 					actorId,
 					setAside
 				);
+				// The filing record of the file that stays current stays (the other's, when it has none).
+				if (keepFrom && statement('SELECT 1 FROM filing WHERE report_id = ?').get(r.id))
+					statement('DELETE FROM filing WHERE report_id = ?').run(ours.id);
+				statement('UPDATE OR IGNORE filing SET report_id = ? WHERE report_id = ?').run(ours.id, r.id);
 				for (const t of ['revision', 'correction', 'annotation'])
 					statement(`UPDATE ${t} SET report_id = ? WHERE report_id = ?`).run(ours.id, r.id);
 				if (keepFrom && r.rev !== null)
@@ -332,9 +339,11 @@ export function undoMerge(mergeId: number, actorId: string | null): void {
 		statement(`DELETE FROM figure WHERE report_id IN ${ids}`).run();
 		statement(`DELETE FROM finding WHERE report_id IN ${ids}`).run();
 		statement(`DELETE FROM report_summary WHERE report_id IN ${ids}`).run();
+		statement(`DELETE FROM filing WHERE report_id IN ${ids}`).run();
 		insertRows(c, 'figure', s.figures);
 		insertRows(c, 'finding', s.findings);
 		insertRows(c, 'report_summary', s.summaries);
+		insertRows(c, 'filing', s.filings ?? []);
 		for (const t of ['publication', 'publication_year', 'publication_month'])
 			statement(`DELETE FROM ${t} WHERE organ_id IN (?, ?)`).run(m.from_id, m.into_id);
 		insertRows(c, 'publication', s.publications);
