@@ -339,3 +339,47 @@ describe('inspector drill-down', () => {
 		await anon.close();
 	});
 });
+
+describe('filing record (R-D2)', () => {
+	it('an inspector records when the report was filed with the district office; a leader reads it, without the form', async () => {
+		const ctx = await contextAs(browser, 'inspector');
+		const page = await ctx.newPage();
+		await page.goto(urlOf(target));
+		const filing = page.locator('[data-testid=filing]');
+		expect(await filing.textContent()).toContain('未登记');
+		const filedOn = `${target.year + 1}-01-25`;
+		await filing.locator('summary').click();
+		// A date in the future is refused with its reason, nothing is recorded.
+		await filing.locator('input[name=filed_on]').fill('2999-01-01');
+		await filing.locator('button[type=submit]').click();
+		await expect.poll(() => filing.locator('[role=status]').textContent()).toContain('晚于今天');
+		expect(await filing.textContent()).toContain('未登记');
+		await filing.locator('input[name=filed_on]').fill(filedOn);
+		await filing.locator('input[name=filing_note]').fill('纸质件报送');
+		await filing.locator('button[type=submit]').click();
+		await expect.poll(() => filing.locator('[role=status]').textContent()).toContain('已登记报送记录');
+		await expect.poll(() => filing.locator('b').textContent()).toBe(filedOn);
+		await screenshot(page, 'drilldown-filing-recorded');
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.reload();
+		await screenshot(page, 'drilldown-filing-recorded-narrow');
+		await ctx.close();
+
+		const leader = await contextAs(browser, 'leader');
+		const lp = await leader.newPage();
+		await lp.goto(urlOf(target));
+		expect(await lp.locator('[data-testid=filing]').textContent()).toContain(`${filedOn}（纸质件报送）`);
+		expect(await lp.locator('form[action="?/filing"]').count()).toBe(0);
+		await leader.close();
+
+		// Cleared again (an empty date), so the other tests find the report as they left it.
+		const again = await contextAs(browser, 'inspector');
+		const ap = await again.newPage();
+		await ap.goto(urlOf(target));
+		await ap.locator('[data-testid=filing] summary').click();
+		await ap.locator('[data-testid=filing] input[name=filed_on]').fill('');
+		await ap.locator('[data-testid=filing] button[type=submit]').click();
+		await expect.poll(() => ap.locator('[data-testid=filing] [role=status]').textContent()).toContain('已清除');
+		await again.close();
+	});
+});

@@ -152,6 +152,7 @@ export const ACTION_RULES: Record<string, readonly Permission[]> = {
 	'/(app)/organs/[id]/[year]?/annotate': ['reports.annotate'],
 	'/(app)/organs/[id]/[year]?/deleteNote': ['reports.annotate'],
 	'/(app)/organs/[id]/[year]?/restore': ['reports.import'],
+	'/(app)/organs/[id]/[year]?/filing': ['reports.correct'],
 	'/(app)/inbox?/answer': ['inbox.answer'], // the bureau answers; the district closes
 	'/(app)/inbox?/close': ['inbox.manage'],
 	'/(app)/assessment/rubric?/save': ['assessment.rubric'], // the JSON editor (advanced)

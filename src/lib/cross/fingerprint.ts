@@ -39,9 +39,13 @@ export function findingValues(f: Pick<Finding, 'cells'>, model: Report, previous
 	return out;
 }
 
+/** Cells a finding may name that the report model does not hold: D2's filing date (the filing table). */
+const KEPT_BESIDE = new Set(['filed_on']);
+
 /**
- * Fingerprint of a finding stored with a report. Findings without cells (a whole-report remark) carry their message
- * in the identity instead, which holds the numbers they quote.
+ * Fingerprint of a finding stored with a report. Findings without cells (a whole-report remark), or naming a cell the
+ * model does not hold (KEPT_BESIDE), carry their message in the identity instead,
+ * which holds the numbers and dates they quote.
  */
 export function reportFindingFingerprint(
 	f: Finding,
@@ -51,6 +55,6 @@ export function reportFindingFingerprint(
 	previous: Report | null
 ): string {
 	const values = findingValues(f, model, previous);
-	if (!f.cells?.length) values.message = f.message;
+	if (!f.cells?.length || f.cells.some((c) => KEPT_BESIDE.has(c))) values.message = f.message;
 	return fingerprint(f.rule, organ, year, f.cells ?? [], values);
 }

@@ -24,9 +24,19 @@ describe('X7 missing report', () => {
 		expect(checkMissingReports({ organs, held, year: 2023, today: '2024-01-31' })).toEqual([]);
 	});
 
-	it('organs the roster requires, even without last year’s report', () => {
-		const found = checkMissingReports({ organs, held, year: 2024, today: '2025-05-01', required: new Set(['3']) });
-		expect(found.map((f) => f.organ)).toEqual(['3']);
-		expect(found[0].message).toContain('名册');
+	it('with a roster: exactly the organs on it that year, with or without last year’s report', () => {
+		// 3 reported 2023 and is on the 2024 roster; 1 is on it without a 2023 report; 2 is off it (retired, outside).
+		const found = checkMissingReports({ organs, held, year: 2024, today: '2025-05-01', roster: new Set(['1', '3']) });
+		expect(found.map((f) => f.organ)).toEqual(['1', '3']);
+		expect(found[0].message).toContain('名册要求2024年度');
+		expect(found[0].message).not.toContain('2023年有年报');
+		expect(found[1].message).toContain('2023年有年报');
+		// An organ that reported last year but is off this year's roster owes nothing.
+		expect(checkMissingReports({ organs, held, year: 2023, today: '2024-05-01', roster: new Set(['3']) })).toEqual([]);
+		expect(
+			checkMissingReports({ organs, held, year: 2023, today: '2024-05-01', roster: new Set(['1', '2', '3']) }).map(
+				(f) => f.organ
+			)
+		).toEqual(['1', '2']);
 	});
 });

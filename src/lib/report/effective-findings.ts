@@ -10,14 +10,15 @@ import { checkLocalDeadline, type LocalDeadline } from '../cross/local-deadline'
 /**
  * Findings of an effective model: the single-report checks (from the parse when `fresh`, else run again on the
  * effective model), Y1 and the year-on-year checks against last year's effective model, T1 when the publication
- * date is known.
+ * date is known, D2 against the district's own deadlines (`filedOn`: see checkLocalDeadline).
  */
 export function computeFindings(
 	eff: Model,
 	previous: Model | null,
 	organKind: OrganKind,
 	fresh: boolean,
-	local: LocalDeadline = {}
+	local: LocalDeadline = {},
+	filedOn?: string | null
 ): Finding[] {
 	let own = eff.findings ?? [];
 	if (!fresh) {
@@ -33,6 +34,7 @@ export function computeFindings(
 		...checkAgainstPrevious(previous, eff),
 		...checkStockContinuity(previous, eff)
 	];
-	if (eff.published_on) out.push(...checkTimeliness(eff, organKind), ...checkLocalDeadline(eff, local));
+	if (eff.published_on) out.push(...checkTimeliness(eff, organKind));
+	out.push(...checkLocalDeadline(eff, local, filedOn));
 	return out;
 }

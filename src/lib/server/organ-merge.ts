@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import * as table from './db/schema';
 import type { Organ } from './db/schema';
 import { recompute } from './reports/write';
+import { refreshCrossFor, refreshOrgan } from './findings/cross';
 import { audit } from './audit';
 import { refreshPublicationSummaries } from './summaries';
 
@@ -104,6 +105,8 @@ interface Snapshot {
 	figures: Row[];
 	findings: Row[];
 	summaries: Row[];
+	/** Absent in snapshots taken before filing records existed. */
+	filings?: Row[];
 	publications: Row[];
 	publicationYears: Row[];
 	publicationMonths: Row[];
@@ -126,6 +129,7 @@ function snapshot(c: Database.Database, ids: [number, number]): Snapshot {
 		figures: all(`SELECT * FROM figure WHERE report_id IN (${reportIds})`),
 		findings: all(`SELECT * FROM finding WHERE report_id IN (${reportIds})`),
 		summaries: all(`SELECT * FROM report_summary WHERE report_id IN (${reportIds})`),
+		filings: all(`SELECT * FROM filing WHERE report_id IN (${reportIds})`),
 		publications: all('SELECT * FROM publication WHERE organ_id IN (?, ?)'),
 		publicationYears: all('SELECT * FROM publication_year WHERE organ_id IN (?, ?)'),
 		publicationMonths: all('SELECT * FROM publication_month WHERE organ_id IN (?, ?)')
@@ -166,7 +170,11 @@ export function mergeOrgans(
 	const db = getDb();
 	const c = db.$client;
 	const preview = mergePreview(fromId, intoId);
-	const from = statement('SELECT * FROM organ WHERE id = ?').get(fromId) as { name: string; normalized_name: string };
+	const from = statement('SELECT * FROM organ WHERE id = ?').get(fromId) as {
+		name: string;
+		normalized_name: string;
+		parent_id: number | null;
+	};
 	const into = statement('SELECT * FROM organ WHERE id = ?').get(intoId) as { name: string; normalized_name: string };
 	const mergeId = c
 		.transaction(() => {
@@ -209,6 +217,10 @@ export function mergeOrgans(
 					actorId,
 					setAside
 				);
+				// The filing record of the file that stays current stays (the other's, when it has none).
+				if (keepFrom && statement('SELECT 1 FROM filing WHERE report_id = ?').get(r.id))
+					statement('DELETE FROM filing WHERE report_id = ?').run(ours.id);
+				statement('UPDATE OR IGNORE filing SET report_id = ? WHERE report_id = ?').run(ours.id, r.id);
 				for (const t of ['revision', 'correction', 'annotation'])
 					statement(`UPDATE ${t} SET report_id = ? WHERE report_id = ?`).run(ours.id, r.id);
 				if (keepFrom && r.rev !== null)
@@ -236,6 +248,8 @@ export function mergeOrgans(
 			);
 			const ids = statement('SELECT id FROM report WHERE organ_id = ? ORDER BY year').all(intoId) as { id: number }[];
 			for (const { id: reportId } of ids) recompute(reportId);
+			// The merged organ's parent lost a child (its reports now count under the surviving organ's parent).
+			refreshOrgan(intoId, [from.parent_id]);
 			// The merged organ's log now holds both; the other organ's rows went with it (cascade), cleared here anyway.
 			refreshPublicationSummaries(c, intoId);
 			refreshPublicationSummaries(c, fromId);
@@ -325,14 +339,29 @@ export function undoMerge(mergeId: number, actorId: string | null): void {
 		statement(`DELETE FROM figure WHERE report_id IN ${ids}`).run();
 		statement(`DELETE FROM finding WHERE report_id IN ${ids}`).run();
 		statement(`DELETE FROM report_summary WHERE report_id IN ${ids}`).run();
+		statement(`DELETE FROM filing WHERE report_id IN ${ids}`).run();
 		insertRows(c, 'figure', s.figures);
 		insertRows(c, 'finding', s.findings);
 		insertRows(c, 'report_summary', s.summaries);
+		insertRows(c, 'filing', s.filings ?? []);
 		for (const t of ['publication', 'publication_year', 'publication_month'])
 			statement(`DELETE FROM ${t} WHERE organ_id IN (?, ?)`).run(m.from_id, m.into_id);
 		insertRows(c, 'publication', s.publications);
 		insertRows(c, 'publication_year', s.publicationYears);
 		insertRows(c, 'publication_month', s.publicationMonths);
+		// The cross-report findings are derived, not kept in the snapshot: both organs' are re-derived (X6, D3, X7, and
+		// H1 of their parents and of themselves as parents).
+		const parents = (
+			statement('SELECT parent_id AS p FROM organ WHERE id IN (?, ?)').all(m.from_id, m.into_id) as {
+				p: number | null;
+			}[]
+		).map((r) => r.p);
+		for (const { id } of statement('SELECT id FROM report WHERE organ_id IN (?, ?)').all(m.from_id, m.into_id) as {
+			id: number;
+		}[])
+			refreshCrossFor(id);
+		refreshOrgan(m.from_id, parents);
+		refreshOrgan(m.into_id, parents);
 		// changed_at comes back as it was too: the data is as before the merge, so is the dashboard's cache key.
 		const at = Date.now();
 		statement('UPDATE organ_merge SET undone_at = ?, undone_by = ? WHERE id = ?').run(at, actorId, mergeId);

@@ -9,6 +9,7 @@ import { isMember, retireFrom, type OrganStatus, type YearSpan } from '../organs
 import { closestOrgans, type Candidate, type Closest } from '../organs/match';
 import * as reports from './reports/read';
 import { recompute } from './reports/write';
+import { refreshOrgan } from './findings/cross';
 import { audit } from './audit';
 
 export { mergeOrgans, mergePreview, undoMerge, mergedInto, type MergePreview, type MergeChoices } from './organ-merge';
@@ -83,6 +84,7 @@ export function setKind(organId: number, kind: string): void {
 	getDb().update(table.organ).set({ kind, changedAt: Date.now() }).where(eq(table.organ.id, organId)).run();
 	// T1 depends on the kind (a government's deadline is later): re-check the organ's reports.
 	for (const r of reports.list({ organId })) recompute(r.id);
+	refreshOrgan(organId); // X7 of the years it holds no report for
 }
 
 // ── The roster ──────────────────────────────────────────────────────────────────────────────────────
@@ -158,6 +160,7 @@ export function addOrgan(input: NewOrgan, actorId: string | null): table.Organ {
 				.returning()
 				.get();
 			audit(actorId, 'organ.add', { id: o.id, name });
+			refreshOrgan(o.id);
 			return o;
 		})
 		.immediate();
@@ -170,6 +173,7 @@ export function setStatus(organId: number, status: OrganStatus, actorId: string 
 		.$client.transaction(() => {
 			touch(organId, { status });
 			audit(actorId, 'organ.status', { id: organId, name: o.name, from: o.status, to: status });
+			refreshOrgan(organId);
 		})
 		.immediate();
 }
@@ -192,6 +196,7 @@ export function rename(organId: number, newName: string, fromYear: number | null
 			'INSERT INTO organ_alias (organ_id, alias, normalized_alias, valid_from, valid_to) VALUES (?, ?, ?, NULL, ?)'
 		).run(organId, o.name, o.normalizedName, fromYear === null ? null : fromYear - 1);
 		audit(actorId, 'organ.rename', { id: organId, from: o.name, to: name, fromYear });
+		refreshOrgan(organId); // the findings' messages name it
 	}).immediate();
 	return get(organId)!;
 }
@@ -206,6 +211,7 @@ export function retire(organId: number, year: number, actorId: string | null): v
 		.$client.transaction(() => {
 			touch(organId, { rosterFrom: span.from, rosterTo: span.to });
 			audit(actorId, 'organ.retire', { id: organId, name: o.name, fromYear: year });
+			refreshOrgan(organId);
 		})
 		.immediate();
 }
@@ -217,6 +223,7 @@ export function setYears(organId: number, years: YearSpan, actorId: string | nul
 		.$client.transaction(() => {
 			touch(organId, { rosterFrom: years.from, rosterTo: years.to });
 			audit(actorId, 'organ.years', { id: organId, name: o.name, ...years });
+			refreshOrgan(organId);
 		})
 		.immediate();
 }
@@ -228,9 +235,14 @@ export function setParent(organId: number, parentId: number | null, actorId: str
 		if (p === organId) throw new OrganError('上级关系不能成环');
 		p = mustGet(p).parentId;
 	}
-	mustGet(organId);
-	touch(organId, { parentId });
-	audit(actorId, 'organ.parent', { id: organId, parentId });
+	const o = mustGet(organId);
+	getDb()
+		.$client.transaction(() => {
+			touch(organId, { parentId });
+			audit(actorId, 'organ.parent', { id: organId, parentId });
+			refreshOrgan(organId, [o.parentId]);
+		})
+		.immediate();
 }
 
 export function setSortOrder(organId: number, sortOrder: number): void {
@@ -250,6 +262,7 @@ export function remove(organId: number, actorId: string | null): void {
 		statement('UPDATE organ SET parent_id = NULL WHERE parent_id = ?').run(organId);
 		statement('DELETE FROM organ WHERE id = ?').run(organId);
 		audit(actorId, 'organ.delete', { id: organId, name: o.name });
+		refreshOrgan(organId, [o.parentId]); // a child on the roster without a report made its parent's sums uncertain
 	}).immediate();
 }
 

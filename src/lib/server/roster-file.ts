@@ -5,6 +5,7 @@ import { statement } from './db/statement';
 import { audit } from './audit';
 import * as organs from './organs';
 import { csvTable, loadWorkbook } from './spreadsheet';
+import { refreshRoster } from './findings/cross';
 import { normalizeOrganName } from '../report/organ';
 import {
 	parentsOutsideFile,
@@ -155,6 +156,7 @@ export async function importRoster(
 				statement('UPDATE organ SET parent_id = ? WHERE id = ?').run(parentId, id);
 			}
 			if (out.problems.length) throw new Abort();
+			refreshRoster();
 			audit(actor.id, 'roster.import', { file, created: out.created, updated: out.updated, aliases: out.aliases });
 		}).immediate();
 	} catch (e) {

@@ -294,6 +294,23 @@ export const annotation = sqliteTable(
 	(t) => [index('annotation_report_idx').on(t.reportId)]
 );
 
+/**
+ * R-D2's filing record: the date a report was filed with the district office (报送区政务公开办), as an inspector
+ * recorded it. Checked against LOCAL_FILING_DEADLINE when that is set; a report without a record is then a warning.
+ */
+export const filing = sqliteTable('filing', {
+	reportId: integer('report_id')
+		.primaryKey()
+		.references(() => report.id, { onDelete: 'cascade' }),
+	/** YYYY-MM-DD. */
+	filedOn: text('filed_on').notNull(),
+	note: text('note').notNull().default(''),
+	recordedBy: text('recorded_by').references(() => user.id, { onDelete: 'set null' }),
+	recordedAt: integer('recorded_at').notNull().default(now)
+});
+
+export type Filing = typeof filing.$inferSelect;
+
 /** Proactive-disclosure items from portal listings: the update-frequency charts read this. */
 export const publication = sqliteTable(
 	'publication',

@@ -15,6 +15,8 @@ import { applicationRowKeys, proactiveItems } from '../../report/template';
 import { applicationsTable, proactiveTable, reviewTable, type TableBlock } from '../../report/layout';
 import { pendingSideBySide, type PendingRow } from '../../cross/pending-cases';
 import { crossFindingsView, ownReviewStatus, type CrossFindingView } from '../findings/view';
+import { filingOf, type FilingRecord } from '../filings';
+import { localDeadline } from '../findings/config';
 
 /** The model with every template row and item present (blank where the report printed none), for the table layout. */
 function filledForLayout(model: Model): Model {
@@ -78,6 +80,10 @@ export interface ReportPage {
 	reviews: ReturnType<typeof ownReviewStatus>;
 	/** X2: last year's 尚未审结 beside this year's section 4 (a view, not a check). */
 	pending: PendingRow[];
+	/** D2: when the report was filed with the district office (recorded by an inspector), if recorded. */
+	filing: FilingRecord | null;
+	/** D2: the district's own filing deadline for this year (YYYY-MM-DD), null when none is set. */
+	filingDeadline: string | null;
 }
 
 export function reportPage(organId: number, year: number): ReportPage | undefined {
@@ -110,6 +116,8 @@ export function reportPage(organId: number, year: number): ReportPage | undefine
 		tables: templateTables(model),
 		crossFindings: crossFindingsView(report.id),
 		reviews: ownReviewStatus(report.id),
-		pending: pendingSideBySide(prevModel ?? null, model)
+		pending: pendingSideBySide(prevModel ?? null, model),
+		filing: filingOf(report.id) ?? null,
+		filingDeadline: localDeadline().filing ? `${year + 1}-${localDeadline().filing}` : null
 	};
 }

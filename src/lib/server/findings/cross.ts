@@ -1,6 +1,7 @@
-// Keeping the cross-report findings (X6, X7, H1, D3) for what an import or a correction affects: X6 re-checks only
-// the report's LSH candidates, H1 only the organ's parent (and the organ as a parent), D3 only the report's own
-// history, X7 the organ-years around it. Runs inside the writer's transaction.
+// Keeping the cross-report findings (X6, X7, H1, D3) for what an import, a correction or a roster change affects: X6
+// re-checks only the report's LSH candidates, H1 only the organ's parent (and the organ as a parent), D3 only the
+// report's own history, X7 the organ's roster years. X7 and H1 follow the per-year roster (who is expected to
+// report, which children a parent's sums should hold). Runs inside the writer's transaction.
 import { statement } from '../db/statement';
 import { sharedEffectiveModel } from '../reports/read';
 import { cachedRevisionModel } from '../reports/model-cache';
@@ -36,12 +37,10 @@ const SQL = {
 		'SELECT r.id, r.organ_id AS organId, r.year, o.name AS organName, o.kind, o.parent_id AS parentId FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.id = ?',
 	reportOf:
 		'SELECT r.id, r.organ_id AS organId, r.year, o.name AS organName, o.kind, o.parent_id AS parentId FROM report r JOIN organ o ON o.id = r.organ_id WHERE r.organ_id = ? AND r.year = ?',
-	organ: 'SELECT id, name, kind, parent_id AS parentId FROM organ WHERE id = ?',
-	children: 'SELECT id, name, kind FROM organ WHERE parent_id = ? ORDER BY id',
-	childReports:
-		'SELECT r.id, o.id AS organId, o.name AS organName FROM report r JOIN organ o ON o.id = r.organ_id WHERE o.parent_id = ? AND r.year = ?',
-	activeChildren:
-		'SELECT DISTINCT o.id, o.name FROM organ o JOIN report r ON r.organ_id = o.id WHERE o.parent_id = ? AND r.year IN (?, ?) ORDER BY o.id',
+	// A parent's children as the roster has them in that year: the ones whose reports are summed, and the ones expected.
+	childReports: `SELECT r.id, o.id AS organId, o.name AS organName FROM report r JOIN organ o ON o.id = r.organ_id
+		WHERE o.parent_id = ? AND r.year = ? AND ${ON_ROSTER('o', 'r.year')}`,
+	rosterChildren: `SELECT o.id, o.name FROM organ o WHERE o.parent_id = ? AND ${ON_ROSTER('o', '?')} ORDER BY o.id`,
 	deleteBands: 'DELETE FROM similarity_band WHERE report_id = ?',
 	insertBand: 'INSERT INTO similarity_band (report_id, year, section, band, bucket) VALUES (?, ?, ?, ?, ?)',
 	candidates:
@@ -51,12 +50,25 @@ const SQL = {
 	insert: `INSERT INTO cross_finding (rule, severity, organ_id, year, report_id, other_organ_id, other_report_id, message, cells_json, detail_json, fingerprint)
 		VALUES (@rule, @severity, @organId, @year, @reportId, @otherOrganId, @otherReportId, @message, @cellsJson, @detailJson, @fingerprint)`,
 	revisions: 'SELECT id, sha256, imported_at AS importedAt FROM revision WHERE report_id = ? ORDER BY id',
-	organs: 'SELECT id, name, kind FROM organ ORDER BY id',
+	rosterOrgans: `SELECT id, name, kind, roster_from AS rosterFrom, roster_to AS rosterTo FROM organ WHERE status = 'district' ORDER BY id`,
+	rosterOrgan: `SELECT id, name, kind, roster_from AS rosterFrom, roster_to AS rosterTo FROM organ WHERE status = 'district' AND id = ?`,
+	firstYear: 'SELECT MIN(year) AS y FROM report',
 	held: 'SELECT organ_id AS organId, year FROM report',
 	heldOf: 'SELECT organ_id AS organId, year FROM report WHERE organ_id = ?',
+	yearsOf: 'SELECT year FROM report WHERE organ_id = ? ORDER BY year',
+	parentOf: 'SELECT parent_id AS parentId FROM organ WHERE id = ?',
+	// Every organ × year whose H1 a roster change can move: parents now, and organs holding H1 findings from before.
+	parentYears: `SELECT DISTINCT r.organ_id AS organId, r.year FROM report r
+		WHERE EXISTS (SELECT 1 FROM organ c WHERE c.parent_id = r.organ_id)
+		   OR EXISTS (SELECT 1 FROM cross_finding x WHERE x.rule = 'H1' AND x.organ_id = r.organ_id)`,
 	deleteX7: "DELETE FROM cross_finding WHERE rule = 'X7'",
 	deleteX7Of: "DELETE FROM cross_finding WHERE rule = 'X7' AND organ_id = ?"
 } as const;
+
+/** The organ (alias `o`) is on the district's roster in the year (lib/organs/roster.ts isMember, as SQL). */
+function ON_ROSTER(o: string, year: string): string {
+	return `${o}.status = 'district' AND COALESCE(${o}.roster_from, 0) <= ${year} AND COALESCE(${o}.roster_to, 9999) >= ${year}`;
+}
 
 const row = (id: number) => statement(SQL.report).get(id) as ReportRow | undefined;
 
@@ -118,25 +130,27 @@ export function refreshCopied(reportId: number): { candidates: number } {
 	return { candidates };
 }
 
-/** H1 for one parent organ and year: its report against its children's reports. */
+/**
+ * H1 for one parent organ and year: its report against the reports of its children on that year's roster; a child on
+ * the roster without a report makes the sums uncertain, a child off the roster is neither summed nor expected.
+ */
 export function refreshParentSums(parentId: number, year: number): void {
 	statement(SQL.deleteRule).run('H1', parentId, year);
+	const kidRows = statement(SQL.childReports).all(parentId, year) as {
+		id: number;
+		organId: number;
+		organName: string;
+	}[];
+	if (!kidRows.length) return;
 	const parent = statement(SQL.reportOf).get(parentId, year) as ReportRow | undefined;
 	const pm = parent && sharedEffectiveModel(parent.id);
 	if (!parent || !pm) return;
-	const kids = (
-		statement(SQL.childReports).all(parentId, year) as { id: number; organId: number; organName: string }[]
-	).flatMap((k) => {
+	const kids = kidRows.flatMap((k) => {
 		const m = sharedEffectiveModel(k.id);
 		return m ? [{ organ: String(k.organId), organName: k.organName, year, model: m }] : [];
 	});
-	// Expected: the children active around this year (a report this year or last), so a child that stopped
-	// reporting makes the sums uncertain.
-	const expected = (statement(SQL.activeChildren).all(parentId, year, year - 1) as { id: number; name: string }[]).map(
-		(c) => ({
-			organ: String(c.id),
-			organName: c.name
-		})
+	const expected = (statement(SQL.rosterChildren).all(parentId, year, year) as { id: number; name: string }[]).map(
+		(c) => ({ organ: String(c.id), organName: c.name })
 	);
 	for (const f of checkParentSums(
 		{ organ: String(parentId), organName: parent.organName, year, model: pm },
@@ -144,6 +158,11 @@ export function refreshParentSums(parentId: number, year: number): void {
 		expected
 	))
 		insert(f, parent.id);
+}
+
+/** H1 of a parent for every year it reported (its children changed: added, moved, merged, off the roster). */
+export function refreshParent(parentId: number): void {
+	for (const { year } of statement(SQL.yearsOf).all(parentId) as { year: number }[]) refreshParentSums(parentId, year);
 }
 
 /** D3 for one report: each step of its history after publication that changed figures. */
@@ -160,23 +179,64 @@ export function refreshSilentEdits(reportId: number): void {
 	for (const f of checkSilentEdits({ organ: String(r.organId), year: r.year }, revs)) insert(f, reportId);
 }
 
+interface RosterOrgan {
+	id: number;
+	name: string;
+	kind: OrganKind;
+	rosterFrom: number | null;
+	rosterTo: number | null;
+}
+
 /**
- * X7 for every organ (or one), every year after one it reported. A report arriving changes only its organ's; the
- * passing of a deadline changes any, so the findings page refreshes all (one read of the organs and report years).
+ * X7 for every organ (or one): each year of its roster membership whose deadline has passed. Membership open at the
+ * start counts from the first year the database holds any report (the district's history starts there). A report
+ * arriving or a roster change moves only its organ's; the passing of a deadline moves any, so the findings page
+ * refreshes all (one read of the roster and the report years).
  */
 export function refreshMissing(organId?: number, on = today()): void {
 	if (organId === undefined) statement(SQL.deleteX7).run();
 	else statement(SQL.deleteX7Of).run(organId);
-	const all = statement(organId === undefined ? SQL.organs : SQL.organ).all(
-		...(organId === undefined ? [] : [organId])
-	) as { id: number; name: string; kind: OrganKind }[];
-	const organs = all.map((o) => ({ organ: String(o.id), name: o.name, kind: o.kind }));
+	const first = (statement(SQL.firstYear).get() as { y: number | null }).y;
+	const roster = (
+		organId === undefined ? statement(SQL.rosterOrgans).all() : statement(SQL.rosterOrgan).all(organId)
+	) as RosterOrgan[];
+	const start = (o: RosterOrgan) => o.rosterFrom ?? first;
+	const starts = roster.map(start).filter((y): y is number => y !== null);
+	if (!starts.length) return;
 	const heldRows = statement(organId === undefined ? SQL.held : SQL.heldOf).all(
 		...(organId === undefined ? [] : [organId])
 	) as { organId: number; year: number }[];
 	const held = new Set(heldRows.map((h) => heldKey(String(h.organId), h.year)));
-	const years = [...new Set(heldRows.map((h) => h.year + 1))].filter((y) => `${y + 1}-01-31` < on);
-	for (const year of years) for (const f of checkMissingReports({ organs, held, year, today: on })) insert(f, null);
+	const last = Number(on.slice(0, 4)) - 1;
+	for (let year = Math.min(...starts); year <= last; year++) {
+		const members = roster.filter((o) => {
+			const s = start(o);
+			return s !== null && s <= year && (o.rosterTo === null || year <= o.rosterTo);
+		});
+		if (!members.length) continue;
+		const organs = members.map((o) => ({ organ: String(o.id), name: o.name, kind: o.kind }));
+		const ids = new Set(organs.map((o) => o.organ));
+		for (const f of checkMissingReports({ organs, held, year, today: on, roster: ids })) insert(f, null);
+	}
+}
+
+/**
+ * Everything a change of the organ's place on the roster can affect (its years, status, parent; added, removed,
+ * merged): its X7, and H1 of its parent, of the parents it had before (`formerParents`) and of itself as a parent.
+ */
+export function refreshOrgan(organId: number, formerParents: (number | null)[] = []): void {
+	refreshMissing(organId);
+	const now = (statement(SQL.parentOf).get(organId) as { parentId: number | null } | undefined)?.parentId ?? null;
+	const parents = new Set([now, ...formerParents].filter((p): p is number => p !== null && p !== organId));
+	for (const p of parents) refreshParent(p);
+	refreshParent(organId);
+}
+
+/** After a roster file: every organ's X7 and every parent's H1 (years, parents and memberships all may have moved). */
+export function refreshRoster(): void {
+	refreshMissing();
+	for (const { organId, year } of statement(SQL.parentYears).all() as { organId: number; year: number }[])
+		refreshParentSums(organId, year);
 }
 
 /** Everything a change to this report can affect. */
@@ -186,6 +246,6 @@ export function refreshCrossFor(reportId: number): void {
 	refreshCopied(reportId);
 	refreshSilentEdits(reportId);
 	if (r.parentId !== null) refreshParentSums(r.parentId, r.year);
-	if ((statement(SQL.children).all(r.organId) as unknown[]).length) refreshParentSums(r.organId, r.year);
+	refreshParentSums(r.organId, r.year);
 	refreshMissing(r.organId);
 }

@@ -18,6 +18,7 @@ import type { OrganKind } from '../../report/organ';
 import { reportFindingFingerprint } from '../../cross/fingerprint';
 import { refreshCrossFor } from '../findings/cross';
 import { localDeadline } from '../findings/config';
+import type { LocalDeadline } from '../../cross/local-deadline';
 
 // Raw prepared statements on the hot path of a bulk import: ~35 figure rows per report.
 const SQL = {
@@ -36,8 +37,18 @@ const SQL = {
 		'INSERT INTO finding (report_id, rule, severity, message, cells_json, fingerprint) VALUES (?, ?, ?, ?, ?, ?)',
 	updateReport:
 		"UPDATE report SET template = ?, published_on = ?, fee_yuan = ?, findings_count = ?, updated_at = (unixepoch('subsec') * 1000) WHERE id = ?",
-	updateFindingsCount: 'UPDATE report SET findings_count = ? WHERE id = ?'
+	updateFindingsCount: 'UPDATE report SET findings_count = ? WHERE id = ?',
+	filedOn: 'SELECT filed_on AS d FROM filing WHERE report_id = ?'
 } as const;
+
+/**
+ * D2's filing date (src/lib/server/filings.ts keeps the records): undefined when the district sets no filing
+ * deadline (not checked), null when it does and none is recorded for this report.
+ */
+function filedOn(reportId: number, local: LocalDeadline): string | null | undefined {
+	if (!local.filing) return undefined;
+	return (statement(SQL.filedOn).get(reportId) as { d: string } | undefined)?.d ?? null;
+}
 
 const num = (v: Cell | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -97,7 +108,8 @@ function writeEffective(reportId: number, eff: Model, fresh: boolean): Finding[]
 	const r = reportOf(reportId);
 	const prevId = r && neighbour(r, -1);
 	const previous = prevId === undefined ? null : (sharedEffectiveModel(prevId) ?? null);
-	const findings = computeFindings(eff, previous, r?.kind ?? 'department', fresh, localDeadline());
+	const local = localDeadline();
+	const findings = computeFindings(eff, previous, r?.kind ?? 'department', fresh, local, filedOn(reportId, local));
 	writeFindings(reportId, findings, r, eff, previous);
 	statement(SQL.updateReport).run(
 		eff.template ?? null,
@@ -118,7 +130,8 @@ function refreshNextYear(reportId: number, eff: Model): void {
 	if (nextId === undefined) return;
 	const next = sharedEffectiveModel(nextId);
 	if (!next) return;
-	const findings = computeFindings(next, eff, r!.kind, false, localDeadline());
+	const local = localDeadline();
+	const findings = computeFindings(next, eff, r!.kind, false, local, filedOn(nextId, local));
 	writeFindings(nextId, findings, { organId: r!.organId, year: r!.year + 1 }, next, eff);
 	statement(SQL.updateFindingsCount).run(findings.length, nextId);
 }

@@ -8,6 +8,7 @@ import { reportPage } from '$lib/server/drilldown/report-page';
 import { ActionError, correctFigure, undoCorrection } from '$lib/server/corrections';
 import { addAnnotation, deleteAnnotation } from '$lib/server/annotations';
 import { redirectIfMerged } from '$lib/server/organ-redirect';
+import { recordFiling } from '$lib/server/filings';
 
 function organYear(params: { id: string; year: string }) {
 	const id = Number(params.id);
@@ -102,6 +103,17 @@ export const actions: Actions = {
 			return fail(404, { action: 'restore', message: '该版本不属于此报告' });
 		restoreRevision(reportId, revisionId, user.id);
 		return { action: 'restore', ok: true, message: '已将所选版本设为当前版本，核查结果已重新计算' };
+	},
+	filing: async ({ params, request }) => {
+		const { user, reportId } = target(params, 'reports.correct');
+		const form = await request.formData();
+		const filedOn = text(form, 'filed_on');
+		try {
+			recordFiling(reportId, { filedOn, note: text(form, 'filing_note') }, user);
+			return { action: 'filing', ok: true, message: filedOn.trim() ? '已登记报送记录' : '已清除报送记录' };
+		} catch (e) {
+			return refused('filing', e, { filedOn, filingNote: text(form, 'filing_note') });
+		}
 	},
 	deleteNote: async ({ params, request }) => {
 		const { user, reportId } = target(params, 'reports.annotate');
