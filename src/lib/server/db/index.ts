@@ -30,8 +30,25 @@ export function openDatabase(url: string): DB {
 	client.pragma('busy_timeout = 5000');
 	client.pragma('synchronous = NORMAL');
 	const db = drizzle(client, { schema }) as DB;
-	migrate(db, { migrationsFolder: migrationsFolder() });
+	migrateShared(db);
 	return db;
+}
+
+/**
+ * Migrates a database another process may be migrating at the same moment (the server and the CLI on a new file):
+ * drizzle reads the applied migrations before it takes the write lock, so the later process can replay a migration
+ * the other has just committed and fail ("table already exists") with its own transaction rolled back. Reading
+ * again then finds them applied; an error that persists is a real one.
+ */
+function migrateShared(db: DB): void {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			migrate(db, { migrationsFolder: migrationsFolder() });
+			return;
+		} catch (e) {
+			if (attempt >= 3) throw e;
+		}
+	}
 }
 
 export function databaseUrl(): string {
