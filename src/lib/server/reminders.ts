@@ -7,6 +7,7 @@ import { audit } from './audit';
 import { ActionError } from './corrections';
 import { can } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
+import { overdueRectifications } from './inbox/sources';
 
 const MESSAGE_MAX = 2000;
 
@@ -14,7 +15,7 @@ export interface ReminderCandidate {
 	organId: number;
 	name: string;
 	hasReport: boolean;
-	/** Open inbox items whose deadline has passed. */
+	/** Open inbox items and rectification requests whose deadline has passed. */
 	overdue: number;
 	/** Reminders already sent to it for this year. */
 	reminded: number;
@@ -41,6 +42,8 @@ export function reminderCandidates(year: number): ReminderCandidate[] {
 		)
 		.all())
 		overdue.set(r.organId, (overdue.get(r.organId) ?? 0) + 1);
+	// The assessment's rectification requests past their deadline are open items too.
+	for (const [organId, n] of overdueRectifications()) overdue.set(organId, (overdue.get(organId) ?? 0) + n);
 	const reminded = new Map<number, number>();
 	for (const r of db
 		.select({ organId: table.inboxItem.organId })

@@ -778,6 +778,8 @@ export const inboxItem = sqliteTable(
 		reminderId: integer('reminder_id').references(() => reminder.id, { onDelete: 'cascade' }),
 		/** A source's own key for the thing asked about (a confirmed finding's), so it is fed in once. */
 		sourceKey: text('source_key'),
+		/** A confirmed finding's first cell: its evidence on the report page. */
+		cellPath: text('cell_path'),
 		title: text('title').notNull(),
 		body: text('body').notNull(),
 		deadline: text('deadline'),
@@ -802,3 +804,16 @@ export const inboxItem = sqliteTable(
 );
 
 export type InboxItem = typeof inboxItem.$inferSelect;
+
+/**
+ * What each side of the inbox last saw of a rectification request, as the id of the thread's latest message it was
+ * shown (ids only grow, so no clock ties): the organ's clerks (a new request or a rejection is news to them) and
+ * the inspectors (a new answer). The thread itself stays in rectification_message.
+ */
+export const rectificationSeen = sqliteTable('rectification_seen', {
+	rectificationId: integer('rectification_id')
+		.primaryKey()
+		.references(() => rectification.id, { onDelete: 'cascade' }),
+	organSeenMessageId: integer('organ_seen_message_id'),
+	inspectorSeenMessageId: integer('inspector_seen_message_id')
+});

@@ -1,5 +1,5 @@
-// The inbox: what inspectors ask of an organ (notes asking for an answer, confirmed findings, reminders) and the
-// organ's answers. A clerk sees and answers its own organ's items; inspectors see all, read the answers, close.
+// The inbox: what inspectors ask of an organ (notes asking for an answer, confirmed findings, reminders, the
+// assessment's rectification requests) and the organ's answers. A clerk sees and answers its own organ's items; inspectors see all, read the answers, close.
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../db';
@@ -10,7 +10,15 @@ import { ActionError } from '../corrections';
 import { can } from '../../auth/permissions';
 import type { Actor } from '../../auth/actor';
 import { isUnread, itemState, type ItemState } from '../../inbox/state';
-import { externalEntries, syncExternalItems, type ExternalEntry } from './sources';
+import {
+	markRectificationsSeen,
+	rectificationEntries,
+	syncExternalItems,
+	unreadRectifications,
+	type RectificationEntry
+} from './sources';
+
+export { answerRectification } from './sources';
 
 const ANSWER_MAX = 4000;
 const FILE_MAX = 20 * 1024 * 1024;
@@ -25,7 +33,7 @@ export interface InboxEntry {
 	title: string;
 	body: string;
 	deadline: string | null;
-	/** Where the thing asked about is: the report page (a note's cell selected), or null. */
+	/** The evidence: the report page (a note's or finding's cell selected), the organ's page, or null. */
 	link: string | null;
 	createdAt: number;
 	createdByName: string | null;
@@ -39,7 +47,7 @@ export interface InboxEntry {
 	unread: boolean;
 }
 
-export const KIND_LABELS: Record<InboxKind | ExternalEntry['kind'], string> = {
+export const KIND_LABELS: Record<InboxKind | RectificationEntry['kind'], string> = {
 	note: '督查员提问',
 	finding: '核查问题',
 	reminder: '催报',
@@ -89,8 +97,10 @@ function rows(where: SQL | undefined) {
 function toEntry(r: ReturnType<typeof rows>[number], side: 'organ' | 'inspector'): InboxEntry {
 	const it = r.item;
 	let link: string | null = null;
-	if (r.year !== null)
-		link = `/organs/${it.organId}/${r.year}${r.cellPath ? `?cell=${encodeURIComponent(r.cellPath)}` : ''}`;
+	const cell = r.cellPath ?? it.cellPath;
+	if (r.year !== null) link = `/organs/${it.organId}/${r.year}${cell ? `?cell=${encodeURIComponent(cell)}` : ''}`;
+	// A finding about a report not held (X7, a missing report): the organ's own page.
+	else if (it.kind === 'finding') link = `/organs/${it.organId}`;
 	return {
 		id: it.id,
 		kind: it.kind,
@@ -115,8 +125,8 @@ function toEntry(r: ReturnType<typeof rows>[number], side: 'organ' | 'inspector'
 export interface InboxView {
 	side: 'organ' | 'inspector';
 	items: InboxEntry[];
-	/** Items kept elsewhere (the assessment's rectification requests), answered where they live. */
-	external: ExternalEntry[];
+	/** The assessment's rectification requests: their thread lives there, answered through it. */
+	rectifications: RectificationEntry[];
 }
 
 /** The actor's inbox, newest first; `open` leaves out closed items. */
@@ -128,14 +138,16 @@ export function listInbox(actor: Actor, opts: { open?: boolean } = {}): InboxVie
 	return {
 		side,
 		items: rows(conds.length ? and(...conds) : undefined).map((r) => toEntry(r, side)),
-		external: externalEntries(side === 'organ' ? actor.organId : null)
+		rectifications: rectificationEntries(side, side === 'organ' ? actor.organId : null, opts)
 	};
 }
 
-/** Marks what the actor was shown as seen (its side's unread count drops). */
-export function markSeen(actor: Actor, ids: number[]): void {
+/** Marks what the actor was shown as seen (its side's unread count drops); `rectifications` are request ids. */
+export function markSeen(actor: Actor, ids: number[], rectifications: number[] = []): void {
 	const side = sideOf(actor);
-	if (!side || !ids.length) return;
+	if (!side) return;
+	markRectificationsSeen(side, side === 'organ' ? actor.organId : null, rectifications);
+	if (!ids.length) return;
 	const i = table.inboxItem;
 	const now = Date.now();
 	const db = getDb();
@@ -151,6 +163,7 @@ export function markSeen(actor: Actor, ids: number[]): void {
 export function unreadCount(actor: Actor): number {
 	const side = sideOf(actor);
 	if (!side) return 0;
+	syncExternalItems();
 	const i = table.inboxItem;
 	const where = side === 'organ' ? and(eq(i.organId, actor.organId!), isNull(i.closedAt)) : isNull(i.closedAt);
 	const items = getDb()
@@ -165,8 +178,7 @@ export function unreadCount(actor: Actor): number {
 		.where(where)
 		.all();
 	return (
-		items.filter((x) => isUnread(side, x)).length +
-		externalEntries(side === 'organ' ? actor.organId : null).filter((e) => e.unread).length
+		items.filter((x) => isUnread(side, x)).length + unreadRectifications(side, side === 'organ' ? actor.organId : null)
 	);
 }
 

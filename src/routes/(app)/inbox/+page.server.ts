@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/auth/guard';
-import { answerItem, closeItem, listInbox, markSeen } from '$lib/server/inbox/items';
+import { answerItem, answerRectification, closeItem, listInbox, markSeen } from '$lib/server/inbox/items';
 import { ActionError } from '$lib/server/corrections';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -11,21 +11,25 @@ export const load: PageServerLoad = ({ url }) => {
 	try {
 		view = listInbox(user, { open: !all });
 	} catch (e) {
-		if (e instanceof ActionError) return { side: null, items: [], external: [], all, message: e.message };
+		if (e instanceof ActionError) return { side: null, items: [], rectifications: [], all, message: e.message };
 		throw e;
 	}
 	// Shown now, so seen: the header's count drops from the next page on; the list still marks them 新.
 	markSeen(
 		user,
-		view.items.filter((i) => i.unread).map((i) => i.id)
+		view.items.filter((i) => i.unread).map((i) => i.id),
+		view.rectifications.filter((r) => r.unread).map((r) => r.id)
 	);
 	return { ...view, all, message: null };
 };
 
 const id = (form: FormData) => Number(form.get('id'));
 
-function refused(e: unknown, itemId: number) {
-	if (e instanceof ActionError) return fail(e.status, { id: itemId, message: e.message });
+/** `kind=rectification`: the id is an assessment rectification request's, answered through its own thread. */
+const isRectification = (form: FormData) => form.get('kind') === 'rectification';
+
+function refused(e: unknown, itemId: number, kind: 'item' | 'rectification' = 'item') {
+	if (e instanceof ActionError) return fail(e.status, { id: itemId, kind, message: e.message });
 	throw e;
 }
 
@@ -35,21 +39,20 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const file = form.get('file');
 		const itemId = id(form);
+		const kind = isRectification(form) ? 'rectification' : 'item';
+		const input = {
+			text: String(form.get('answer') ?? ''),
+			file:
+				file instanceof File && file.size > 0
+					? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+					: null
+		};
 		try {
-			answerItem(
-				itemId,
-				{
-					text: String(form.get('answer') ?? ''),
-					file:
-						file instanceof File && file.size > 0
-							? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-							: null
-				},
-				user
-			);
-			return { id: itemId, ok: true, message: '已答复，等待督查员确认' };
+			if (kind === 'rectification') answerRectification(itemId, input, user);
+			else answerItem(itemId, input, user);
+			return { id: itemId, kind, ok: true, message: '已答复，等待督查员确认' };
 		} catch (e) {
-			return refused(e, itemId);
+			return refused(e, itemId, kind);
 		}
 	},
 	close: async ({ request }) => {
@@ -57,7 +60,7 @@ export const actions: Actions = {
 		const itemId = id(await request.formData());
 		try {
 			closeItem(itemId, user);
-			return { id: itemId, ok: true, message: '已办结' };
+			return { id: itemId, kind: 'item', ok: true, message: '已办结' };
 		} catch (e) {
 			return refused(e, itemId);
 		}
