@@ -1,4 +1,4 @@
-// Reminders (催报): which organs have no report for a year or open items past their deadline, and a reminder sent
+// Reminders (催报): which roster organs have no report for a year or open items past their deadline, and a reminder sent
 // to the ones an inspector picked — one inbox item per organ, which that organ's clerks (and only they) see.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { getDb } from './db';
@@ -8,6 +8,7 @@ import { ActionError } from './corrections';
 import { can } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { overdueRectifications } from './inbox/sources';
+import { rosterIsEmpty, rosterOrganIds } from './organs';
 
 const MESSAGE_MAX = 2000;
 
@@ -52,11 +53,14 @@ export function reminderCandidates(year: number): ReminderCandidate[] {
 		.where(eq(table.reminder.year, year))
 		.all())
 		reminded.set(r.organId, (reminded.get(r.organId) ?? 0) + 1);
+	// The organs expected to report that year: the roster's (a fresh installation without one: every organ).
+	const expected = rosterIsEmpty() ? null : new Set(rosterOrganIds(year));
 	return db
 		.select({ id: table.organ.id, name: table.organ.name })
 		.from(table.organ)
 		.orderBy(asc(table.organ.name))
 		.all()
+		.filter((o) => expected === null || expected.has(o.id))
 		.map((o) => ({
 			organId: o.id,
 			name: o.name,

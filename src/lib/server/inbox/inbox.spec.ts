@@ -136,6 +136,16 @@ describe('inbox', () => {
 		);
 	});
 
+	it('reminder candidates are the roster organs of the year: an organ off the roster is not listed', async () => {
+		const s = await setUp();
+		organs.setStatus(s.b.id, 'outside', null);
+		expect(
+			reminderCandidates(2025)
+				.map((c) => c.organId)
+				.sort()
+		).toEqual([s.a.id, s.c.id].sort());
+	});
+
 	it('the printable notice lists the organs, the year and the deadline', async () => {
 		const bytes = await reminderNoticeDocx({
 			year: 2025,
