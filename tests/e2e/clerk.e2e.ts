@@ -1,12 +1,17 @@
 // The clerk's workspace in a browser: an inspector asks a question in a note, the clerk sees it in the inbox with
 // an unread count in the header, answers, the inspector sees the answer and closes it; a reminder reaches the
-// clerks of exactly the selected organs; a draft is checked on /drafts without becoming a report.
+// clerks of exactly the selected organs; a finding an inspector confirmed and the assessment's rectification request
+// reach the clerks of their organ only, with their evidence, and are answered there; a draft is checked on /drafts
+// without becoming a report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { anonymousContext, contextAs, launch, screenshot } from './browser';
+import { http, loginCookie } from './http';
+import { generateTruth } from '../../src/lib/generator/district';
+import { renderReport } from '../helpers/report-files';
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
 	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
@@ -97,7 +102,10 @@ describe('clerk inbox', () => {
 	});
 
 	it('a reminder reaches the clerks of exactly the selected organs', async () => {
-		const organs = query<{ id: number; name: string }>('SELECT id, name FROM organ ORDER BY id');
+		// Roster organs of 2030: the candidates a reminder for that year lists.
+		const organs = query<{ id: number; name: string }>(
+			"SELECT id, name FROM organ WHERE status = 'district' AND COALESCE(roster_from, 0) <= 2030 AND COALESCE(roster_to, 9999) >= 2030 ORDER BY id"
+		);
 		const [{ clerkOrgan }] = query<{ clerkOrgan: number }>(
 			"SELECT organ_id AS clerkOrgan FROM user WHERE username = 'clerk'"
 		);
@@ -170,6 +178,191 @@ describe('clerk inbox', () => {
 		await ctx.close();
 		await inspector.context().close();
 		await clerk.context().close();
+	});
+});
+
+/** A clerk of the named organ, added with the CLI (the organ need not be on the roster). */
+function addClerk(username: string, organ: string, password: string) {
+	const add = spawnSync(
+		'npx',
+		['tsx', 'src/cli/index.ts', 'user', 'add', username, '--role', 'clerk', '--organ', organ, '--password-stdin'],
+		{
+			input: `${password}\n`,
+			env: { ...process.env, DATABASE_URL: inject('dbPath'), DATA_DIR: inject('dataDir') },
+			encoding: 'utf8'
+		}
+	);
+	expect(add.status, add.stderr).toBe(0);
+}
+
+async function signedIn(username: string, password: string): Promise<Page> {
+	const page = await (await anonymousContext(browser)).newPage();
+	// Hydrated first: the login form's inputs are re-rendered on hydration, which would clear what was typed.
+	await page.goto('/login');
+	await page.waitForLoadState('networkidle');
+	await page.fill('input[name=username]', username);
+	await page.fill('input[name=password]', password);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+	return page;
+}
+
+describe('inbox sources', () => {
+	// Two organs of a district of this file's own: one's section 1 is copied from the other's (X6 on both sides).
+	const t = generateTruth({
+		organs: 40,
+		years: [2023],
+		seed: 'clerk-e2e-copy',
+		errorRate: 0,
+		cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
+	});
+	const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
+	const pick = (id: string) => {
+		const r = t.reports.find((x) => x.organ_id === id)!.report;
+		return JSON.parse(JSON.stringify(r).replaceAll('云溪区', '待办测试区')) as typeof r;
+	};
+	const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
+
+	it('a confirmed cross-report finding reaches the clerks of its organ only, with its evidence, and is answered', async () => {
+		// Both on the roster first (an organ an import meets first is only pending, and has no clerks).
+		const admin = await contextAs(browser, 'admin');
+		const adminPage = await admin.newPage();
+		for (const name of [mine.organ, theirs.organ]) {
+			await adminPage.goto('/admin/organs');
+			const add = adminPage.locator('form[action="?/add"]');
+			await add.locator('input[name=name]').fill(name);
+			await add.locator('button[type=submit]').click();
+			await adminPage.waitForSelector(`text=已添加单位“${name}”`);
+		}
+		await admin.close();
+		const inspector = await as('inspector');
+		await inspector.goto('/import');
+		await inspector.setInputFiles('input[type=file]', [
+			{ name: 'theirs.txt', mimeType: 'text/plain', buffer: Buffer.from(renderReport(theirs)) },
+			{ name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from(renderReport(mine)) }
+		]);
+		await inspector.click('main form button[type=submit]');
+		await inspector.waitForSelector('[data-testid=import-results]');
+		await inspector.waitForFunction(() => !document.querySelector('[role=progressbar]'));
+		const [{ id: a }] = query<{ id: number }>('SELECT id FROM organ WHERE name = ?', mine.organ);
+		addClerk('inbox-clerk-a', mine.organ, 'inbox-clerk-a-pass');
+		addClerk('inbox-clerk-b', theirs.organ, 'inbox-clerk-b-pass');
+
+		await inspector.goto(`/findings?rule=X6&organ=${a}`);
+		const row = inspector.locator('[data-testid=findings] tbody tr[data-rule=X6]').first();
+		await row.waitFor();
+		await row.locator('input[name=key]').check();
+		await inspector.fill('textarea[name=note]', '第一部分与他单位高度雷同，请说明');
+		await inspector.click('button[name=status][value=confirmed]');
+		await expect
+			.poll(async () => (await inspector.locator('[role=status]').textContent()) ?? '')
+			.toContain('已确认 1 条');
+
+		const clerk = await signedIn('inbox-clerk-a', 'inbox-clerk-a-pass');
+		await clerk.goto(`/organs/${a}`);
+		expect(await badge(clerk)).toBe(1);
+		await clerk.goto('/inbox');
+		const item = clerk.locator('[data-kind=finding]');
+		await expect.poll(() => item.count()).toBe(1);
+		expect(await item.textContent()).toContain('第一部分与他单位高度雷同，请说明');
+		expect(await item.textContent()).toContain(theirs.organ);
+		await screenshot(clerk, 'inbox-finding');
+		const evidence = (await item.locator('a', { hasText: '查看报告' }).getAttribute('href'))!;
+		expect(evidence).toMatch(new RegExp(`^/organs/${a}/2023\\?cell=`));
+		const itemId = (await item.getAttribute('data-item'))!;
+
+		// Not for the other organ's clerk: not listed, and not answerable by id.
+		const other = await signedIn('inbox-clerk-b', 'inbox-clerk-b-pass');
+		await other.goto('/inbox');
+		await other.locator('h1', { hasText: '待办' }).waitFor();
+		expect(await other.locator('[data-kind=finding]').count()).toBe(0);
+		const refused = await http('/inbox?/answer', {
+			method: 'POST',
+			cookie: await loginCookie('inbox-clerk-b', 'inbox-clerk-b-pass'),
+			form: { id: itemId, answer: '越权答复' }
+		});
+		expect(refused.status).toBe(404);
+
+		await item.locator('textarea[name=answer]').fill('已改写第一部分并发布更正版。');
+		await item.locator('button[type=submit]').click();
+		await item.getByText('已答复，等待督查员确认').first().waitFor();
+		await clerk.goto(evidence);
+		await expect
+			.poll(() => clerk.locator('[data-testid=cell-inspector]').getAttribute('data-path'))
+			.toBe(new URL(evidence, 'http://x').searchParams.get('cell'));
+
+		await inspector.goto('/inbox');
+		const seen = inspector.locator(`[data-item="${itemId}"]`);
+		await expect.poll(async () => (await seen.locator('[data-testid=answer]').textContent()) ?? '').toContain('更正版');
+		expect(
+			(await query<{ answer: string }>('SELECT answer FROM inbox_item WHERE id = ?', Number(itemId)))[0].answer
+		).toBe('已改写第一部分并发布更正版。');
+		for (const p of [inspector, clerk, other]) await p.context().close();
+	});
+
+	it('a rectification request reaches the clerk of its organ, who answers it from the inbox; another organ cannot', async () => {
+		const [{ clerkOrgan }] = query<{ clerkOrgan: number }>(
+			"SELECT organ_id AS clerkOrgan FROM user WHERE username = 'clerk'"
+		);
+		const Q = '2025Q3';
+		const inspector = await as('inspector');
+		await inspector.goto(`/assessment/${Q}/${clerkOrgan}`);
+		const ask = inspector.locator('li[data-item]:has(details.ask)').first();
+		await ask.locator('details.ask summary').click();
+		await ask.locator('input[name=request]').fill('请说明扣分原因并于期限内整改');
+		await ask.locator('form button[type=submit]').click();
+		await expect.poll(() => inspector.locator('[data-testid=rectification]').count()).toBe(1);
+		const [{ id }] = query<{ id: number }>(
+			'SELECT id FROM rectification WHERE quarter = ? AND organ_id = ? ORDER BY id DESC LIMIT 1',
+			Q,
+			clerkOrgan
+		);
+
+		const clerk = await as('clerk');
+		await clerk.goto('/drafts');
+		expect(await badge(clerk)).toBeGreaterThanOrEqual(1);
+		await clerk.goto('/inbox');
+		const item = clerk.locator(`[data-kind=rectification][data-rectification="${id}"]`);
+		await expect.poll(() => item.count()).toBe(1);
+		expect(await item.textContent()).toContain('请说明扣分原因并于期限内整改');
+		expect(await item.locator('[data-testid=evidence-link]').getAttribute('href')).toBe(
+			`/assessment/${Q}/${clerkOrgan}`
+		);
+
+		// Another organ's clerk: not listed, and refused by id.
+		const other = await signedIn('inbox-clerk-b', 'inbox-clerk-b-pass');
+		await other.goto('/inbox');
+		await other.locator('h1', { hasText: '待办' }).waitFor();
+		expect(await other.locator('[data-kind=rectification]').count()).toBe(0);
+		const refused = await http('/inbox?/answer', {
+			method: 'POST',
+			cookie: await loginCookie('inbox-clerk-b', 'inbox-clerk-b-pass'),
+			form: { id: String(id), kind: 'rectification', answer: '越权答复' }
+		});
+		expect(refused.status).toBe(404);
+
+		await item.locator('textarea[name=answer]').fill('已建立年报发布台账，逐月核对。');
+		await item
+			.locator('input[name=file]')
+			.setInputFiles({ name: '台账.txt', mimeType: 'text/plain', buffer: Buffer.from('台账') });
+		await item.locator('button[type=submit]').click();
+		await item.getByText('已答复，等待督查员确认').first().waitFor();
+		await expect.poll(() => item.locator('[data-testid=state]').textContent()).toBe('已答复待审核');
+		await screenshot(clerk, 'inbox-rectification');
+		const thread = query<{ kind: string; text: string; fileName: string | null }>(
+			'SELECT kind, text, file_name AS fileName FROM rectification_message WHERE rectification_id = ? ORDER BY id',
+			id
+		);
+		expect(thread.map((m) => m.kind)).toEqual(['request', 'answer']);
+		expect(thread[1]).toMatchObject({ text: '已建立年报发布台账，逐月核对。', fileName: '台账.txt' });
+
+		// The inspector finds it answered on the assessment page, where it is reviewed.
+		await inspector.goto('/inbox');
+		const seen = inspector.locator(`[data-kind=rectification][data-rectification="${id}"]`);
+		expect(await seen.locator('[data-testid=message]').textContent()).toContain('逐月核对');
+		await seen.locator('[data-testid=review-link]').click();
+		await inspector.waitForURL(`**/assessment/${Q}/${clerkOrgan}`);
+		expect(await inspector.locator('[data-testid=rectification]').getAttribute('data-status')).toBe('answered');
+		for (const p of [inspector, clerk, other]) await p.context().close();
 	});
 });
 
