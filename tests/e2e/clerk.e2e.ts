@@ -35,6 +35,15 @@ async function as(role: 'inspector' | 'clerk'): Promise<Page> {
 	return ctx.newPage();
 }
 
+/** Screenshots at the desktop and phone sizes. */
+async function shots(page: Page, name: string) {
+	for (const [width, height] of [
+		[1366, 768],
+		[390, 844]
+	])
+		await page.setViewportSize({ width, height }).then(() => screenshot(page, `${name}-${width}`));
+}
+
 const badge = async (page: Page) =>
 	(await page.locator('[data-testid=inbox-unread]').count())
 		? Number(await page.locator('[data-testid=inbox-unread]').textContent())
@@ -265,7 +274,7 @@ describe('inbox sources', () => {
 		await expect.poll(() => item.count()).toBe(1);
 		expect(await item.textContent()).toContain('第一部分与他单位高度雷同，请说明');
 		expect(await item.textContent()).toContain(theirs.organ);
-		await screenshot(clerk, 'inbox-finding');
+		await shots(clerk, 'inbox-finding');
 		const evidence = (await item.locator('a', { hasText: '查看报告' }).getAttribute('href'))!;
 		expect(evidence).toMatch(new RegExp(`^/organs/${a}/2023\\?cell=`));
 		const itemId = (await item.getAttribute('data-item'))!;
@@ -347,7 +356,7 @@ describe('inbox sources', () => {
 		await item.locator('button[type=submit]').click();
 		await item.getByText('已答复，等待督查员确认').first().waitFor();
 		await expect.poll(() => item.locator('[data-testid=state]').textContent()).toBe('已答复待审核');
-		await screenshot(clerk, 'inbox-rectification');
+		await shots(clerk, 'inbox-rectification');
 		const thread = query<{ kind: string; text: string; fileName: string | null }>(
 			'SELECT kind, text, file_name AS fileName FROM rectification_message WHERE rectification_id = ? ORDER BY id',
 			id
