@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { anonymousContext, contextAs, launch, screenshot } from './browser';
 import { http, loginCookie } from './http';
+import { uploadOnImportPage } from './uploads';
+import { addRosterOrgan } from './roster-steps';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
 
@@ -235,23 +237,18 @@ describe('inbox sources', () => {
 		// Both on the roster first (an organ an import meets first is only pending, and has no clerks).
 		const admin = await contextAs(browser, 'admin');
 		const adminPage = await admin.newPage();
-		for (const name of [mine.organ, theirs.organ]) {
-			await adminPage.goto('/admin/organs');
-			const add = adminPage.locator('form[action="?/add"]');
-			await add.locator('input[name=name]').fill(name);
-			await add.locator('button[type=submit]').click();
-			await adminPage.waitForSelector(`text=已添加单位“${name}”`);
-		}
+		for (const name of [mine.organ, theirs.organ]) await addRosterOrgan(adminPage, name);
 		await admin.close();
 		const inspector = await as('inspector');
-		await inspector.goto('/import');
-		await inspector.setInputFiles('input[type=file]', [
+		const results = await uploadOnImportPage(inspector, [
 			{ name: 'theirs.txt', mimeType: 'text/plain', buffer: Buffer.from(renderReport(theirs)) },
 			{ name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from(renderReport(mine)) }
 		]);
-		await inspector.click('main form button[type=submit]');
-		await inspector.waitForSelector('[data-testid=import-results]');
-		await inspector.waitForFunction(() => !document.querySelector('[role=progressbar]'));
+		expect(
+			(await results.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))).every((x) =>
+				x?.startsWith('imported')
+			)
+		).toBe(true);
 		const [{ id: a }] = query<{ id: number }>('SELECT id FROM organ WHERE name = ?', mine.organ);
 		addClerk('inbox-clerk-a', mine.organ, 'inbox-clerk-a-pass');
 		addClerk('inbox-clerk-b', theirs.organ, 'inbox-clerk-b-pass');
