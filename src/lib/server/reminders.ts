@@ -1,5 +1,5 @@
-// Reminders (催报): which roster organs have no report for a year or open items past their deadline, and a reminder sent
-// to the ones an inspector picked — one inbox item per organ, which that organ's clerks (and only they) see.
+// Reminders (催报): which roster organs have no report for a year or open items past their deadline, and a reminder
+// sent to the ones an inspector picked — one inbox item per organ, which that organ's clerks (and only they) see.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { getDb } from './db';
 import * as table from './db/schema';

@@ -1,5 +1,6 @@
 // The inbox: what inspectors ask of an organ (notes asking for an answer, confirmed findings, reminders, the
-// assessment's rectification requests) and the organ's answers. A clerk sees and answers its own organ's items; inspectors see all, read the answers, close.
+// assessment's rectification requests) and the organ's answers. A clerk sees and answers its own organ's items;
+// inspectors see all, read the answers, close.
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb } from '../db';
