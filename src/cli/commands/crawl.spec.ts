@@ -39,7 +39,7 @@ describe('cli crawl', () => {
 		expect(r.status).toBe(1);
 		expect(r.stdout).toContain('区统计局 · 通知公告: 正常 · 1 页（未变 0）· 新增 2 · 已有 0');
 		expect(r.stdout).toContain('区统计局 · 统计数据: 来源故障');
-		expect(r.stdout).toContain('HTTP 404 Not Found');
+		expect(r.stdout).toContain('HTTP 404：页面不存在（栏目地址可能已变更）');
 		const runs = getDb().$client.prepare('SELECT trigger, status, pages, added, errors FROM crawl_run').all();
 		expect(runs).toEqual([{ trigger: 'cli', status: 'done', pages: 2, added: 2, errors: 1 }]);
 		closeDb();

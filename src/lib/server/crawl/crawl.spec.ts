@@ -219,8 +219,8 @@ describe('crawler', () => {
 			.map((id) => run.sources.find((s) => s.sourceId === id)!)
 			.map((s) => s.errors.map((e) => e.reason).join());
 		expect(reasons[0]).toMatch(/robots\.txt 不允许/);
-		expect(reasons[1]).toBe('HTTP 404 Not Found');
-		expect(reasons[2]).toBe('HTTP 500 Internal Server Error');
+		expect(reasons[1]).toBe('HTTP 404：页面不存在（栏目地址可能已变更）');
+		expect(reasons[2]).toBe('HTTP 500：网站服务器内部错误');
 		expect(reasons[3]).toMatch(/超时/);
 		expect(run.sources.map((s) => s.status)).toEqual(['broken', 'broken', 'broken', 'broken']);
 		expect(run.errors).toBe(4);
@@ -253,7 +253,7 @@ describe('crawler', () => {
 			'测试区财政局/财政预决算',
 			'测试区财政局/通知公告'
 		]);
-		expect(before.broken.find((b) => b.channel === '工作动态')?.reason).toBe('HTTP 500 Internal Server Error');
+		expect(before.broken.find((b) => b.channel === '工作动态')?.reason).toBe('HTTP 500：网站服务器内部错误');
 		// Organs whose only columns are broken have no postings: unknown, so not among the silent.
 		expect(before.silences.some((s) => s.organ.name === '测试区财政局' || s.organ.name === '测试区民政局')).toBe(false);
 		const edu = before.silences.find((s) => s.organ.name === '测试区教育局');

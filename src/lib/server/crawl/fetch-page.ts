@@ -5,6 +5,7 @@ import { decodeText } from '../../report/decode';
 import { crawlConfig, MAX_CRAWL_DELAY_MS, type CrawlConfig } from './config';
 import { describeFetchError, RobotsCache } from './robots';
 import { HostThrottle } from './throttle';
+import { httpStatusReason } from '../../listing/http-status';
 
 export interface Validators {
 	etag: string | null;
@@ -70,7 +71,8 @@ export async function fetchPage(
 		const location = res.headers.get('location');
 		if (res.status >= 300 && res.status < 400) {
 			await res.body?.cancel();
-			if (!location) return { kind: 'error', url, status: res.status, reason: `HTTP ${res.status} 重定向缺少目标地址` };
+			if (!location)
+				return { kind: 'error', url, status: res.status, reason: `HTTP ${res.status}：重定向缺少目标地址` };
 			url = new URL(location, url).href;
 			continue;
 		}
@@ -80,7 +82,7 @@ export async function fetchPage(
 				kind: 'error',
 				url,
 				status: res.status,
-				reason: `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`
+				reason: httpStatusReason(res.status)
 			};
 		}
 		const length = Number(res.headers.get('content-length') ?? 0);

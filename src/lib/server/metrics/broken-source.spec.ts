@@ -57,7 +57,7 @@ beforeAll(() => {
 					startUrl: `http://127.0.0.1/${id}/index.html`,
 					enabled: o.source.enabled,
 					lastStatus: o.source.status,
-					lastError: o.source.status === 'broken' ? 'HTTP 500 Internal Server Error' : null
+					lastError: o.source.status === 'broken' ? 'HTTP 500：网站服务器内部错误' : null
 				})
 				.run();
 	}
