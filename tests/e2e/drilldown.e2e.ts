@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { sampleVariant, uploadOnImportPage } from './uploads';
@@ -340,6 +340,20 @@ describe('inspector drill-down', () => {
 	});
 });
 
+/**
+ * Opens the filing form's <details>: a click on its summary before the page's scripts have started can be undone
+ * when they do, so it polls until the form is open.
+ */
+async function openFilingForm(filing: Locator): Promise<void> {
+	const details = filing.locator('details');
+	await expect
+		.poll(async () => {
+			if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await filing.locator('summary').click();
+			return details.evaluate((d) => (d as HTMLDetailsElement).open);
+		})
+		.toBe(true);
+}
+
 describe('filing record (R-D2)', () => {
 	it('an inspector records when the report was filed with the district office; a leader reads it, without the form', async () => {
 		const ctx = await contextAs(browser, 'inspector');
@@ -348,7 +362,7 @@ describe('filing record (R-D2)', () => {
 		const filing = page.locator('[data-testid=filing]');
 		expect(await filing.textContent()).toContain('未登记');
 		const filedOn = `${target.year + 1}-01-25`;
-		await filing.locator('summary').click();
+		await openFilingForm(filing);
 		// A date in the future is refused with its reason, nothing is recorded.
 		await filing.locator('input[name=filed_on]').fill('2999-01-01');
 		await filing.locator('button[type=submit]').click();
@@ -376,7 +390,7 @@ describe('filing record (R-D2)', () => {
 		const again = await contextAs(browser, 'inspector');
 		const ap = await again.newPage();
 		await ap.goto(urlOf(target));
-		await ap.locator('[data-testid=filing] summary').click();
+		await openFilingForm(ap.locator('[data-testid=filing]'));
 		await ap.locator('[data-testid=filing] input[name=filed_on]').fill('');
 		await ap.locator('[data-testid=filing] button[type=submit]').click();
 		await expect.poll(() => ap.locator('[data-testid=filing] [role=status]').textContent()).toContain('已清除');
