@@ -6,10 +6,13 @@ import { guardRoute } from '$lib/server/auth/route-guard';
 import { IMPORT_ROUTE, bodyLimitFor, megabytes, readLimited, withBody } from '$lib/server/http/body-limit';
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { startScheduler } from '$lib/server/crawl/scheduler';
+import { sharedParsePool } from '$lib/server/parse-pool';
 
 // The crawler's schedule lives in the database; the server's one timer starts the due runs (issue 19).
+// The parse pool starts its first worker with the server, before any upload waits for one.
 export const init: ServerInit = () => {
 	startScheduler();
+	sharedParsePool()?.warm();
 };
 
 function tooLarge(limit: number): Response {

@@ -14,6 +14,11 @@ export type ParseOutcome = { model: Model } | { refusal: string } | { error: str
 export interface ParsePool {
 	parse(bytes: Uint8Array, name: string): Promise<ParseOutcome>;
 	close(): Promise<void>;
+	/**
+	 * Starts one worker now rather than at the first upload: a worker booting while the server is busy waits for
+	 * CPU, and the upload with it.
+	 */
+	warm(): void;
 	/** Workers alive and files waiting, for tests and the load bench. */
 	stats(): { workers: number; busy: number; queued: number; replaced: number };
 }
@@ -201,6 +206,9 @@ export function createParsePool(size: number, limits: Partial<PoolLimits> = {}):
 				queue.push({ req: { id: nextId++, name, bytes }, resolve });
 				pump();
 			});
+		},
+		warm() {
+			if (!closed && slots.length + spawning === 0) void spawn();
 		},
 		async close() {
 			closed = true;
