@@ -72,10 +72,28 @@ export default async function setup(project: TestProject) {
 	for (const role of ['admin', 'leader', 'inspector', 'clerk'] as const) {
 		const ctx = await browser.newContext({ baseURL });
 		const page = await ctx.newPage();
-		await page.goto('/login');
-		await page.fill('input[name=username]', role);
-		await page.fill('input[name=password]', `${role}-demo`);
-		await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+		// A loaded CI machine can miss one attempt (the server still starting its parse worker): try again, and say
+		// what the login page showed when all attempts fail.
+		for (let attempt = 1; ; attempt++) {
+			await page.goto('/login');
+			await page.fill('input[name=username]', role);
+			await page.fill('input[name=password]', `${role}-demo`);
+			try {
+				await Promise.all([
+					page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 60_000 }),
+					page.click('button[type=submit]')
+				]);
+				break;
+			} catch (e) {
+				if (attempt >= 3)
+					throw new Error(
+						`login as ${role} failed 3 times; the page said: ${await page.locator('main').textContent()}`,
+						{
+							cause: e
+						}
+					);
+			}
+		}
 		states[role] = join(dir, `state-${role}.json`);
 		await ctx.storageState({ path: states[role] });
 		await ctx.close();
