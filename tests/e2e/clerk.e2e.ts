@@ -3,12 +3,12 @@
 // clerks of exactly the selected organs; a finding an inspector confirmed and the assessment's rectification request
 // reach the clerks of their organ only, with their evidence, and are answered there; a draft is checked on /drafts
 // without becoming a report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
-import { anonymousContext, contextAs, launch, screenshot } from './browser';
+import { anonymousContext, contextAs, screenshot, browserForSuite } from './browser';
 import { http, loginCookie } from './http';
 import { uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
@@ -24,16 +24,11 @@ function query<T>(sql: string, ...args: unknown[]): T[] {
 	}
 }
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
+afterAll(async () => {});
 
 async function as(role: 'inspector' | 'clerk'): Promise<Page> {
-	const ctx = await contextAs(browser, role);
+	const ctx = await contextAs(browser(), role);
 	return ctx.newPage();
 }
 
@@ -171,7 +166,7 @@ describe('clerk inbox', () => {
 		await expect.poll(() => clerk.locator('[data-kind=reminder]', { hasText: '2030年度' }).count()).toBe(1);
 		expect(await clerk.locator('[data-kind=reminder]', { hasText: '2030年度' }).textContent()).toContain('2031-03-31');
 
-		const ctx = await anonymousContext(browser);
+		const ctx = await anonymousContext(browser());
 		const clerk3 = await ctx.newPage();
 		// Hydrated first: the login form's inputs are re-rendered on hydration, which would clear what was typed.
 		await clerk3.goto('/login');
@@ -207,7 +202,7 @@ function addClerk(username: string, organ: string, password: string) {
 }
 
 async function signedIn(username: string, password: string): Promise<Page> {
-	const page = await (await anonymousContext(browser)).newPage();
+	const page = await (await anonymousContext(browser())).newPage();
 	// Hydrated first: the login form's inputs are re-rendered on hydration, which would clear what was typed.
 	await page.goto('/login');
 	await page.waitForLoadState('networkidle');
@@ -235,7 +230,7 @@ describe('inbox sources', () => {
 
 	it('a confirmed cross-report finding reaches the clerks of its organ only, with its evidence, and is answered', async () => {
 		// Both on the roster first (an organ an import meets first is only pending, and has no clerks).
-		const admin = await contextAs(browser, 'admin');
+		const admin = await contextAs(browser(), 'admin');
 		const adminPage = await admin.newPage();
 		for (const name of [mine.organ, theirs.organ]) await addRosterOrgan(adminPage, name);
 		await admin.close();

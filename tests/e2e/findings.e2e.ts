@@ -1,21 +1,16 @@
 // /findings in the browser: an inspector dismisses a warning with a note (a plain form post), and the decision holds
 // when the same file is imported again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { baseURL, contextAs, launch, screenshot } from './browser';
+import { baseURL, contextAs, screenshot, browserForSuite } from './browser';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
+afterAll(async () => {});
 
 const ORGAN = '复核测试区档案局';
 
@@ -52,7 +47,7 @@ const rowOf = (page: Page) => page.locator(`[data-testid=findings] tbody tr[data
 
 describe('/findings', () => {
 	it('an inspector dismisses a warning with a note; it stays dismissed after re-importing the same file', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const list = files();
 		expect((await upload(page, list)).every((s) => s?.startsWith('imported'))).toBe(true);
@@ -103,7 +98,7 @@ describe('/findings', () => {
 	});
 
 	it('works without JavaScript: the bulk form confirms', async () => {
-		const ctx = await browser.newContext({
+		const ctx = await browser().newContext({
 			baseURL: baseURL(),
 			storageState: inject('storageStates').inspector,
 			javaScriptEnabled: false
@@ -133,7 +128,7 @@ describe('/findings', () => {
 			return JSON.parse(JSON.stringify(r).replaceAll('云溪区', '抄袭测试区')) as typeof r;
 		};
 		const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const statuses = await upload(page, [
 			{ name: 'theirs.txt', buffer: Buffer.from(renderReport(theirs)) },
@@ -163,7 +158,7 @@ describe('/findings', () => {
 	});
 
 	it('a leader may not open /findings', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const res = await page.goto('/findings');
 		expect(res?.status()).toBe(403);
