@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addRosterOrgan } from './roster-steps';
 import { anonymousContext, contextAs, login, screenshot, browserForSuite } from './browser';
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 describe('admin pages', () => {
 	it('an admin adds an organ to the roster and a clerk bound to it (picked, not typed), who can then log in and land on its organ', async () => {

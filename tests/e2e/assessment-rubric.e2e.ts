@@ -1,10 +1,9 @@
 // The rubric form in the browser: an admin changes an indicator's weight and a channel threshold, a bad value is
 // refused with a Chinese message naming the field (nothing saved), a good one becomes a new version; an inspector
 // sees the rubric without the form and is refused on POST. The test saves the original values back at the end.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import Database from 'better-sqlite3';
-import { inject } from 'vitest';
+import { readE2eDb } from './e2e-db';
 import { contextAs, screenshot, browserForSuite } from './browser';
 import { demoCookie, http } from './http';
 
@@ -16,18 +15,15 @@ interface Stored {
 }
 
 function latest(): Stored {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		const r = db.prepare('SELECT version, rubric_json FROM assessment_rubric ORDER BY version DESC LIMIT 1').get() as
-			{ version: number; rubric_json: string } | undefined;
-		return r ? { version: r.version, rubric: JSON.parse(r.rubric_json) } : { version: 0, rubric: { indicators: [] } };
-	} finally {
-		db.close();
-	}
+	const r = readE2eDb(
+		(db) =>
+			db.prepare('SELECT version, rubric_json FROM assessment_rubric ORDER BY version DESC LIMIT 1').get() as
+				{ version: number; rubric_json: string } | undefined
+	);
+	return r ? { version: r.version, rubric: JSON.parse(r.rubric_json) } : { version: 0, rubric: { indicators: [] } };
 }
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 const heading = (page: Page) => page.locator('h1').textContent();
 const field = (page: Page, name: string) => page.locator(`[data-testid=rubric-form] [name="${name}"]`);

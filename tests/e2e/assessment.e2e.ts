@@ -1,27 +1,20 @@
 // The quarterly assessment in the browser: an inspector follows a deduction to its evidence, enters a manual
 // deduction, closes the quarter and downloads the sheet; the clerk sees only its organ and answers a
 // rectification request, which the inspector accepts; a leader reads without controls and is refused on POST.
-import { afterAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import { readE2eDb } from './e2e-db';
 import { contextAs, screenshot, browserForSuite } from './browser';
 
 // The e2e district's report years are 2022–2024: 2025Q1 assesses the 2024 reports.
 const Q = '2025Q1';
 
 function query<T>(sql: string, ...args: unknown[]): T {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare(sql).get(...args) as T;
-	} finally {
-		db.close();
-	}
+	return readE2eDb((db) => db.prepare(sql).get(...args) as T);
 }
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 const clerkOrgan = () =>
 	query<{ organId: number }>("SELECT organ_id AS organId FROM user WHERE username = 'clerk'").organId;

@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anonymousContext, contextAs, login, screenshot, browserForSuite } from './browser';
 import { freshUser } from './http';
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 describe('login and roles', () => {
 	it('redirects an anonymous visit to the login page, keeping where it was going', async () => {

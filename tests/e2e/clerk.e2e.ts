@@ -3,11 +3,11 @@
 // clerks of exactly the selected organs; a finding an inspector confirmed and the assessment's rectification request
 // reach the clerks of their organ only, with their evidence, and are answered there; a draft is checked on /drafts
 // without becoming a report.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { inject } from 'vitest';
+import { readE2eDb } from './e2e-db';
 import { anonymousContext, contextAs, screenshot, browserForSuite } from './browser';
 import { http, loginCookie } from './http';
 import { uploadOnImportPage } from './uploads';
@@ -16,16 +16,10 @@ import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare(sql).all(...args) as T[];
-	} finally {
-		db.close();
-	}
+	return readE2eDb((db) => db.prepare(sql).all(...args) as T[]);
 }
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 async function as(role: 'inspector' | 'clerk'): Promise<Page> {
 	const ctx = await contextAs(browser(), role);

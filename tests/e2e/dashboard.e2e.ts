@@ -1,13 +1,12 @@
 // The leaders' dashboard in a real browser against the seeded district: every chart drawn with Chinese text, the
 // URL filters changing the figures, a click through to an organ's year, and a clerk kept out.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { contextAs, screenshot, browserForSuite } from './browser';
 
 const CHART_IDS = ['volume', 'outcomes', 'refusals', 'review', 'updates', 'fees', 'quality', 'rankings'];
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 /** Waits until every chart's placeholder has been replaced by a live ECharts instance. */
 async function hydrated(page: Page) {

@@ -1,6 +1,6 @@
 // /findings in the browser: an inspector dismisses a warning with a note (a plain form post), and the decision holds
 // when the same file is imported again.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,6 @@ import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 const ORGAN = '复核测试区档案局';
 

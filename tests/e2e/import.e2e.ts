@@ -1,10 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { contextAs, screenshot, browserForSuite } from './browser';
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 describe('import from the browser', () => {
 	it('imports several files and a zip with a corrupt entry; the same bytes again are duplicates', async () => {

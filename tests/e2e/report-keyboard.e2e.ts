@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import Database from 'better-sqlite3';
-import { inject } from 'vitest';
+import { readE2eDb } from './e2e-db';
 import { contextAs, screenshot, browserForSuite } from './browser';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
@@ -16,15 +15,13 @@ const ORGAN = '键盘核查区档案局';
 const YEAR = 2021;
 
 function organId(): number | undefined {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		const row = db
-			.prepare('SELECT o.id AS id FROM organ o JOIN report r ON r.organ_id = o.id WHERE o.name = ? AND r.year = ?')
-			.get(ORGAN, YEAR) as { id: number } | undefined;
-		return row?.id;
-	} finally {
-		db.close();
-	}
+	const row = readE2eDb(
+		(db) =>
+			db
+				.prepare('SELECT o.id AS id FROM organ o JOIN report r ON r.organ_id = o.id WHERE o.name = ? AND r.year = ?')
+				.get(ORGAN, YEAR) as { id: number } | undefined
+	);
+	return row?.id;
 }
 
 async function ensureReport(browser: Browser): Promise<number> {

@@ -1,6 +1,6 @@
 // The roster in the browser: a clerk's upload never creates an organ; unknown organs from an inspector's import
 // wait in the pending queue, which is worked through with the keyboard alone; a merged organ's id redirects.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,6 @@ const SIZES = [
 ];
 
 const browser = browserForSuite();
-afterAll(async () => {});
 
 async function shoot(role: 'admin' | 'inspector', path: string, name: string) {
 	mkdirSync(SHOTS, { recursive: true });
