@@ -12,8 +12,8 @@ import { anonymousContext, contextAs, screenshot, browserForSuite } from './brow
 import { http, loginCookie } from './http';
 import { uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
-import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
+import { copiedPair } from '../helpers/copied-pair';
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
 	return readE2eDb((db) => db.prepare(sql).all(...args) as T[]);
@@ -208,19 +208,7 @@ async function signedIn(username: string, password: string): Promise<Page> {
 
 describe('inbox sources', () => {
 	// Two organs of a district of this file's own: one's section 1 is copied from the other's (X6 on both sides).
-	const t = generateTruth({
-		organs: 40,
-		years: [2023],
-		seed: 'clerk-e2e-copy',
-		errorRate: 0,
-		cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
-	});
-	const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
-	const pick = (id: string) => {
-		const r = t.reports.find((x) => x.organ_id === id)!.report;
-		return JSON.parse(JSON.stringify(r).replaceAll('云溪区', '待办测试区')) as typeof r;
-	};
-	const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
+	const { mine, theirs } = copiedPair('clerk-e2e-copy', '待办测试区');
 
 	it('a confirmed cross-report finding reaches the clerks of its organ only, with its evidence, and is answered', async () => {
 		// Both on the roster first (an organ an import meets first is only pending, and has no clerks).

@@ -8,6 +8,8 @@ import { inject } from 'vitest';
 import { baseURL, contextAs, screenshot, browserForSuite } from './browser';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
+import { uploadOnImportPage } from './uploads';
+import { copiedPair } from '../helpers/copied-pair';
 
 const browser = browserForSuite();
 
@@ -28,18 +30,13 @@ function files(): { name: string; buffer: Buffer }[] {
 		});
 }
 
+/** Uploads plain-text files on /import; each row's import status. */
 async function upload(page: Page, list: { name: string; buffer: Buffer }[]) {
-	await page.goto('/import');
-	await page.setInputFiles(
-		'input[type=file]',
+	const rows = await uploadOnImportPage(
+		page,
 		list.map((f) => ({ ...f, mimeType: 'text/plain' }))
 	);
-	await page.click('main form button[type=submit]');
-	await page.waitForSelector('[data-testid=import-results]');
-	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
-	return page
-		.locator('[data-testid=import-results] tbody tr')
-		.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
+	return rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
 }
 
 const rowOf = (page: Page) => page.locator(`[data-testid=findings] tbody tr[data-rule=X4]`, { hasText: ORGAN });
@@ -114,19 +111,7 @@ describe('/findings', () => {
 	});
 
 	it('the report page shows a copy from another organ beside its own findings, the other side one click away', async () => {
-		const t = generateTruth({
-			organs: 40,
-			years: [2023],
-			seed: 'findings-e2e-copy',
-			errorRate: 0,
-			cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
-		});
-		const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
-		const pick = (id: string) => {
-			const r = t.reports.find((x) => x.organ_id === id)!.report;
-			return JSON.parse(JSON.stringify(r).replaceAll('云溪区', '抄袭测试区')) as typeof r;
-		};
-		const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
+		const { mine, theirs } = copiedPair('findings-e2e-copy', '抄袭测试区');
 		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const statuses = await upload(page, [
