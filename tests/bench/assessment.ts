@@ -3,16 +3,13 @@
 // its XLSX, target < 10 s for 5,000 organs; the quarter page's data (this quarter and last, one page of rows),
 // target < 1 s uncached (the kept sheets dropped before each run). Baselines measured in the same run: the evidence queries alone (the SQL floor of scoring) and a
 // plain ExcelJS workbook of the same cell count (the floor of the export).
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateTruth, publicationLog } from '../../src/lib/generator/index';
-import { closeDb, getDb, openDatabase } from '../../src/lib/server/db';
-import { figureRows } from '../../src/lib/report/figure-rows';
-import { rebuildSummaries } from '../../src/lib/server/summaries';
+import { closeDb, getDb } from '../../src/lib/server/db';
+import { buildDistrictDatabase } from './district-db';
 import { parseArgs } from '../../src/cli/command';
 import {
 	assessedOrgans,
@@ -58,93 +55,20 @@ async function time<T>(
 	return { first, median: median(xs), best: Math.min(...xs), cpu: median(cpus), value };
 }
 
-/** A district written straight into SQLite from the generator's truth, findings with their cells, and its log. */
+/** A district from the generator's truth, findings with their cells, and a log running into the assessed quarter. */
 function buildDatabase(path: string): void {
-	const t0 = now();
-	const tmp = `${path}.building`;
-	rmSync(tmp, { force: true });
-	openDatabase(tmp).$client.close();
-	const db = new Database(tmp);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = OFF');
-	const truth = generateTruth({ organs: ORGANS, years: YEARS, seed: `bench-assessment-${ORGANS}`, errorRate: 0.15 });
-	const insOrgan = db.prepare('INSERT INTO organ (name, normalized_name, kind) VALUES (?, ?, ?)');
-	const insReport = db.prepare(
-		'INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)'
-	);
-	const insFigure = db.prepare(
-		'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-	);
-	const insFinding = db.prepare(
-		'INSERT INTO finding (report_id, rule, severity, message, cells_json) VALUES (?, ?, ?, ?, ?)'
-	);
-	const insPub = db.prepare(
-		'INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
-	);
-	const organId = new Map<string, number>();
-	const used = new Set<string>();
-	db.transaction(() => {
-		for (const o of truth.organs) {
-			let name = o.names[o.names.length - 1].name;
-			for (let i = 2; used.has(name); i++) name = `${o.names[o.names.length - 1].name}（${i}）`;
-			used.add(name);
-			organId.set(o.id, Number(insOrgan.run(name, name, o.kind).lastInsertRowid));
-		}
-		for (const t of truth.reports) {
-			const r = t.report;
-			const id = Number(
-				insReport.run(
-					organId.get(t.organ_id),
-					r.year,
-					r.template,
-					r.published_on,
-					r.fees?.info_processing_fee_yuan ?? null,
-					r.findings.length
-				).lastInsertRowid
-			);
-			for (const row of figureRows(r)) {
-				const v = row.values.map((x) => (typeof x === 'number' ? x : null));
-				insFigure.run(
-					id,
-					row.section,
-					row.rowKey,
-					v[0] ?? null,
-					v[1] ?? null,
-					v[2] ?? null,
-					v[3] ?? null,
-					v[4] ?? null,
-					v[5] ?? null,
-					v[6] ?? null
-				);
-			}
-			for (const f of r.findings) insFinding.run(id, f.rule, f.severity, f.message, JSON.stringify(f.cells));
-		}
-	})();
-	// The log runs into the assessed quarter: a copy of 2024's Q1 rhythm, a year on.
-	const log = publicationLog(truth.organs, YEARS, `bench-assessment-${ORGANS}`, truth.reports);
-	db.transaction(() => {
-		for (const p of log) insPub.run(organId.get(p.organ_id), p.published_on, p.title, p.channel, p.url, p.url);
-		for (const p of log)
-			if (p.published_on >= '2024-01-01' && p.published_on <= '2024-03-31')
-				insPub.run(
-					organId.get(p.organ_id),
-					`2025${p.published_on.slice(4)}`,
-					p.title,
-					p.channel,
-					`${p.url}#2025`,
-					`${p.url}#2025`
-				);
-	})();
-	rebuildSummaries(db);
-	db.pragma('wal_checkpoint(TRUNCATE)');
-	db.exec('ANALYZE');
-	db.close();
-	rmSync(`${tmp}-wal`, { force: true });
-	rmSync(`${tmp}-shm`, { force: true });
-	renameSync(tmp, path);
-	console.log(
-		`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`
-	);
+	buildDistrictDatabase(path, {
+		organs: ORGANS,
+		years: YEARS,
+		seed: `bench-assessment-${ORGANS}`,
+		errorRate: 0.15,
+		findingCells: true,
+		// A copy of 2024's Q1 rhythm, a year on.
+		morePublications: (log) =>
+			log
+				.filter((p) => p.published_on >= '2024-01-01' && p.published_on <= '2024-03-31')
+				.map((p) => ({ ...p, published_on: `2025${p.published_on.slice(4)}`, url: `${p.url}#2025` }))
+	});
 }
 
 /**

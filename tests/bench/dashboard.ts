@@ -5,17 +5,15 @@
 // dashboard page ships (from the build output). Targets (issue 6): < 100 ms at 40 × 7, < 500 ms at 5,000 × 10,
 // within 2× of the floor.
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { generateTruth, publicationLog } from '../../src/lib/generator/index';
 import { openDatabase } from '../../src/lib/server/db';
-import { figureRows } from '../../src/lib/report/figure-rows';
 import { dashboard } from '../../src/lib/server/metrics';
 import { renderAll } from '../../src/lib/server/dashboard';
-import { rebuildSummaries } from '../../src/lib/server/summaries';
+import { buildDistrictDatabase } from './district-db';
 import { parseArgs } from '../../src/cli/command';
 import type { DashboardFilter } from '../../src/lib/charts/filters';
 
@@ -28,84 +26,8 @@ const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
-/** A district written straight into SQLite from the generator's truth (import speed is bench:import's business). */
 function buildDatabase(organs: number, years: number[], path: string): void {
-	const t0 = now();
-	const tmp = `${path}.building`;
-	rmSync(tmp, { force: true });
-	openDatabase(tmp).$client.close();
-	const db = new Database(tmp);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = OFF');
-	const truth = generateTruth({ organs, years, seed: `bench-dashboard-${organs}`, errorRate: 0.08 });
-	const insOrgan = db.prepare('INSERT INTO organ (name, normalized_name, kind) VALUES (?, ?, ?)');
-	const insReport = db.prepare(
-		'INSERT INTO report (organ_id, year, template, published_on, fee_yuan, findings_count) VALUES (?, ?, ?, ?, ?, ?)'
-	);
-	const insFigure = db.prepare(
-		'INSERT INTO figure (report_id, section, row_key, c0, c1, c2, c3, c4, c5, c6) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-	);
-	const insFinding = db.prepare('INSERT INTO finding (report_id, rule, severity, message) VALUES (?, ?, ?, ?)');
-	const insPub = db.prepare(
-		'INSERT INTO publication (organ_id, published_on, title, channel, url, dedup_key) VALUES (?, ?, ?, ?, ?, ?)'
-	);
-	const organId = new Map<string, number>();
-	const used = new Set<string>();
-	db.transaction(() => {
-		for (const o of truth.organs) {
-			let name = o.names[o.names.length - 1].name;
-			// Large synthetic districts repeat names: number the repeats so the unique name key holds.
-			for (let i = 2; used.has(name); i++) name = `${o.names[o.names.length - 1].name}（${i}）`;
-			used.add(name);
-			organId.set(o.id, Number(insOrgan.run(name, name, o.kind).lastInsertRowid));
-		}
-		for (const t of truth.reports) {
-			const r = t.report;
-			const id = Number(
-				insReport.run(
-					organId.get(t.organ_id),
-					r.year,
-					r.template,
-					r.published_on,
-					r.fees?.info_processing_fee_yuan ?? null,
-					r.findings.length
-				).lastInsertRowid
-			);
-			for (const row of figureRows(r)) {
-				const v = row.values.map((x) => (typeof x === 'number' ? x : null));
-				insFigure.run(
-					id,
-					row.section,
-					row.rowKey,
-					v[0] ?? null,
-					v[1] ?? null,
-					v[2] ?? null,
-					v[3] ?? null,
-					v[4] ?? null,
-					v[5] ?? null,
-					v[6] ?? null
-				);
-			}
-			for (const f of r.findings) insFinding.run(id, f.rule, f.severity, f.message);
-		}
-	})();
-	const log = publicationLog(truth.organs, years, `bench-dashboard-${organs}`, truth.reports);
-	db.transaction(() => {
-		for (const p of log) insPub.run(organId.get(p.organ_id), p.published_on, p.title, p.channel, p.url, p.url);
-	})();
-	// Raw inserts bypass the writers that keep the summaries: derive them as the backfill migration does.
-	const t1 = now();
-	rebuildSummaries(db);
-	console.log(`  summaries derived in ${ms(now() - t1)}`);
-	db.pragma('wal_checkpoint(TRUNCATE)');
-	db.exec('ANALYZE');
-	db.close();
-	rmSync(`${tmp}-wal`, { force: true });
-	rmSync(`${tmp}-shm`, { force: true });
-	renameSync(tmp, path);
-	console.log(
-		`  built ${truth.reports.length} reports, ${log.length} publications in ${((now() - t0) / 1000).toFixed(1)} s → ${path}`
-	);
+	buildDistrictDatabase(path, { organs, years, seed: `bench-dashboard-${organs}`, errorRate: 0.08 });
 }
 
 /** The floor: each aggregate as one hand-written query over the same tables the metrics read (the per-organ-year

@@ -5,13 +5,13 @@
 // imports. Prints throughput and p50/p95/p99 per page for both, and the ratios (under imports / baseline); exits 1
 // on any error (a non-2xx answer or a socket error).
 // Needs autocannon (a devDependency); builds the app first when build/ is missing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseArgs } from '../../src/cli/command';
+import { spawnApp, waitForServer } from '../helpers/app-server';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderTxt } from '../../src/lib/generator/render';
 
@@ -36,17 +36,6 @@ try {
 } catch {
 	console.error('bench:load needs autocannon: add "autocannon": "9.0.0" to devDependencies and npm install');
 	process.exit(2);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const port = (srv.address() as { port: number }).port;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
 }
 
 const pct = (xs: number[], p: number) => {
@@ -81,29 +70,12 @@ const sample = db.prepare('SELECT organ_id AS organ, year FROM report ORDER BY i
 };
 db.close();
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['build'], {
-	env: {
-		...env,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: base,
-		BODY_SIZE_LIMIT: 'Infinity',
-		LOGIN_MAX_ADDRESS_FAILURES: '1000'
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
-});
+const { base, child: server } = await spawnApp(
+	{ ...env, BODY_SIZE_LIMIT: 'Infinity', LOGIN_MAX_ADDRESS_FAILURES: '1000' },
+	['ignore', 'ignore', 'inherit']
+);
 try {
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${base}/login`)).ok) break;
-		} catch {
-			/* not up yet */
-		}
-		if (i > 150) throw new Error('the server did not start');
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	await waitForServer(`${base}/login`);
 	const login = async (role: string) => {
 		const r = await fetch(`${base}/login`, {
 			method: 'POST',

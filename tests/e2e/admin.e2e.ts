@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addRosterOrgan } from './roster-steps';
-import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
+import { anonymousContext, contextAs, login, screenshot, browserForSuite } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 describe('admin pages', () => {
 	it('an admin adds an organ to the roster and a clerk bound to it (picked, not typed), who can then log in and land on its organ', async () => {
-		const ctx = await contextAs(browser, 'admin');
+		const ctx = await contextAs(browser(), 'admin');
 		const page = await ctx.newPage();
 		await addRosterOrgan(page, '测试区审计局');
 		await page.goto('/admin/users');
@@ -28,7 +21,7 @@ describe('admin pages', () => {
 		expect(await page.locator('table').textContent()).toContain('测试区审计局');
 		await ctx.close();
 
-		const c2 = await anonymousContext(browser);
+		const c2 = await anonymousContext(browser());
 		const p2 = await c2.newPage();
 		await login(p2, 'newclerk', 'newclerk-pass');
 		expect(new URL(p2.url()).pathname).toMatch(/^\/organs\/\d+$/);
@@ -37,9 +30,9 @@ describe('admin pages', () => {
 	});
 
 	it('an admin disables a user: its session ends and it cannot sign in again; the list shows the last login', async () => {
-		const ctx = await contextAs(browser, 'admin');
+		const ctx = await contextAs(browser(), 'admin');
 		const page = await ctx.newPage();
-		const c2 = await anonymousContext(browser);
+		const c2 = await anonymousContext(browser());
 		const p2 = await c2.newPage();
 		await login(p2, 'newclerk', 'newclerk-pass');
 		await page.goto('/admin/users');
@@ -59,7 +52,7 @@ describe('admin pages', () => {
 	});
 
 	it('an admin adds an alias and merges two organs through the preview; the old name becomes an alias', async () => {
-		const ctx = await contextAs(browser, 'admin');
+		const ctx = await contextAs(browser(), 'admin');
 		const page = await ctx.newPage();
 		for (const organ of ['测试区旧局', '测试区新局']) await addRosterOrgan(page, organ);
 		const row = page.locator('tr[data-organ="测试区新局"]');
@@ -85,7 +78,7 @@ describe('admin pages', () => {
 	});
 
 	it('refuses the organ admin page and its actions to an inspector', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		expect((await page.goto('/admin/organs'))?.status()).toBe(403);
 		const post = await page.request.post('/admin/organs?/merge', {

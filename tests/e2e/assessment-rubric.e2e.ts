@@ -1,11 +1,10 @@
 // The rubric form in the browser: an admin changes an indicator's weight and a channel threshold, a bad value is
 // refused with a Chinese message naming the field (nothing saved), a good one becomes a new version; an inspector
 // sees the rubric without the form and is refused on POST. The test saves the original values back at the end.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import Database from 'better-sqlite3';
-import { inject } from 'vitest';
-import { contextAs, launch, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readE2eDb } from './e2e-db';
+import { contextAs, screenshot, browserForSuite } from './browser';
 import { demoCookie, http } from './http';
 
 interface Stored {
@@ -16,23 +15,15 @@ interface Stored {
 }
 
 function latest(): Stored {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		const r = db.prepare('SELECT version, rubric_json FROM assessment_rubric ORDER BY version DESC LIMIT 1').get() as
-			{ version: number; rubric_json: string } | undefined;
-		return r ? { version: r.version, rubric: JSON.parse(r.rubric_json) } : { version: 0, rubric: { indicators: [] } };
-	} finally {
-		db.close();
-	}
+	const r = readE2eDb(
+		(db) =>
+			db.prepare('SELECT version, rubric_json FROM assessment_rubric ORDER BY version DESC LIMIT 1').get() as
+				{ version: number; rubric_json: string } | undefined
+	);
+	return r ? { version: r.version, rubric: JSON.parse(r.rubric_json) } : { version: 0, rubric: { indicators: [] } };
 }
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 const heading = (page: Page) => page.locator('h1').textContent();
 const field = (page: Page, name: string) => page.locator(`[data-testid=rubric-form] [name="${name}"]`);
@@ -46,7 +37,7 @@ async function submit(page: Page) {
 
 describe('rubric form', () => {
 	it('admin: a bad value is refused naming the field, a good one is saved as a new version', async () => {
-		const ctx = await contextAs(browser, 'admin');
+		const ctx = await contextAs(browser(), 'admin');
 		const page = await ctx.newPage();
 		await page.goto('/assessment/rubric');
 		const before = latest();
@@ -105,7 +96,7 @@ describe('rubric form', () => {
 	});
 
 	it('inspector: reads the rubric without the form and is refused on POST', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.goto('/assessment/rubric');
 		expect(await page.locator('table tbody tr').count()).toBeGreaterThan(5);

@@ -1,33 +1,20 @@
 // The quarterly assessment in the browser: an inspector follows a deduction to its evidence, enters a manual
 // deduction, closes the quarter and downloads the sheet; the clerk sees only its organ and answers a
 // rectification request, which the inspector accepts; a leader reads without controls and is refused on POST.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
-import { contextAs, launch, screenshot } from './browser';
+import { readE2eDb } from './e2e-db';
+import { contextAs, screenshot, browserForSuite } from './browser';
 
 // The e2e district's report years are 2022–2024: 2025Q1 assesses the 2024 reports.
 const Q = '2025Q1';
 
 function query<T>(sql: string, ...args: unknown[]): T {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare(sql).get(...args) as T;
-	} finally {
-		db.close();
-	}
+	return readE2eDb((db) => db.prepare(sql).get(...args) as T);
 }
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 const clerkOrgan = () =>
 	query<{ organId: number }>("SELECT organ_id AS organId FROM user WHERE username = 'clerk'").organId;
@@ -38,7 +25,7 @@ describe('quarterly assessment', () => {
 			"SELECT r.organ_id AS organId, f.rule FROM finding f JOIN report r ON r.id = f.report_id WHERE r.year = 2024 AND f.rule IN ('A1','A2','A3') ORDER BY r.id LIMIT 1"
 		);
 		expect(target, 'the e2e district has an arithmetic error in a 2024 report').toBeDefined();
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.goto('/assessment');
 		await page.click(`a[href="/assessment/${Q}"]`);
@@ -100,7 +87,7 @@ describe('quarterly assessment', () => {
 	it('clerk: sees only its own organ, answers the rectification request; the inspector accepts it', async () => {
 		const own = clerkOrgan();
 		const other = query<{ id: number }>('SELECT id FROM organ WHERE id <> ? LIMIT 1', own).id;
-		const ctx = await contextAs(browser, 'clerk');
+		const ctx = await contextAs(browser(), 'clerk');
 		const page = await ctx.newPage();
 		await page.goto(`/assessment/${Q}`);
 		const rows = page.locator('[data-testid=assessment-table] tbody tr');
@@ -121,7 +108,7 @@ describe('quarterly assessment', () => {
 		expect(await page.locator('[data-testid=entry-form]').count()).toBe(0);
 		await ctx.close();
 
-		const ictx = await contextAs(browser, 'inspector');
+		const ictx = await contextAs(browser(), 'inspector');
 		const ipage = await ictx.newPage();
 		await ipage.goto(`/assessment/${Q}/${own}`);
 		const ithread = ipage.locator('[data-testid=rectification]');
@@ -136,7 +123,7 @@ describe('quarterly assessment', () => {
 	});
 
 	it('leader: reads the quarter without edit controls and gets 403 on POST', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		await page.goto(`/assessment/${Q}`);
 		expect(await page.locator('[data-testid=assessment-table] tbody tr').count()).toBeGreaterThan(1);

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { anonymousContext, contextAs, launch, login, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { anonymousContext, contextAs, login, screenshot, browserForSuite } from './browser';
 import { freshUser } from './http';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 describe('login and roles', () => {
 	it('redirects an anonymous visit to the login page, keeping where it was going', async () => {
-		const ctx = await anonymousContext(browser);
+		const ctx = await anonymousContext(browser());
 		const page = await ctx.newPage();
 		await page.goto('/admin/users');
 		const url = new URL(page.url());
@@ -25,7 +18,7 @@ describe('login and roles', () => {
 	});
 
 	it('does not serve the demo sample report as a public file', async () => {
-		const ctx = await anonymousContext(browser);
+		const ctx = await anonymousContext(browser());
 		const res = await ctx.request.get('/demo/tianyuan-kegongxin-2022.txt', { maxRedirects: 0 });
 		expect(res.status()).not.toBe(200);
 		expect(await res.text()).not.toContain('天元區科工信局');
@@ -40,7 +33,7 @@ describe('login and roles', () => {
 	};
 	for (const role of ['admin', 'leader', 'inspector', 'clerk'] as const) {
 		it(`${role} logs in and sees the navigation of its role`, async () => {
-			const ctx = await contextAs(browser, role);
+			const ctx = await contextAs(browser(), role);
 			const page = await ctx.newPage();
 			await page.goto('/');
 			const nav = await page.locator('nav[aria-label="主导航"] a').allTextContents();
@@ -54,7 +47,7 @@ describe('login and roles', () => {
 	}
 
 	it('refuses user management to a leader with a 403 page in Chinese', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const res = await page.goto('/admin/users');
 		expect(res?.status()).toBe(403);
@@ -69,7 +62,7 @@ describe('login and roles', () => {
 	});
 
 	it('shows a Chinese error for a wrong password', async () => {
-		const ctx = await anonymousContext(browser);
+		const ctx = await anonymousContext(browser());
 		const page = await ctx.newPage();
 		await page.goto('/login');
 		await page.fill('input[name=username]', 'inspector');
@@ -81,7 +74,7 @@ describe('login and roles', () => {
 	});
 
 	it('logout ends the session: the old cookie no longer works', async () => {
-		const ctx = await anonymousContext(browser);
+		const ctx = await anonymousContext(browser());
 		const page = await ctx.newPage();
 		// its own user: logout ends every session of the user, and the demo admin's saved login must survive
 		const name = `logout-${Date.now().toString(36)}`;
@@ -92,7 +85,7 @@ describe('login and roles', () => {
 		expect(session?.httpOnly).toBe(true);
 		await Promise.all([page.waitForURL(/\/login/), page.click('text=退出登录')]);
 		// replay the old cookie in a fresh context
-		const replay = await anonymousContext(browser);
+		const replay = await anonymousContext(browser());
 		await replay.addCookies([session!]);
 		const p2 = await replay.newPage();
 		await p2.goto('/admin/users');

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,6 +17,18 @@ export const CHROMIUM_ARGS = [
 
 export function launch(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** One browser for a spec file: launched before its tests, closed after them. Call the getter inside tests and hooks. */
+export function browserForSuite(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launch();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => browser!;
 }
 
 export const baseURL = () => inject('baseURL');

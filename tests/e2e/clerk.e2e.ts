@@ -3,37 +3,26 @@
 // clerks of exactly the selected organs; a finding an inspector confirmed and the assessment's rectification request
 // reach the clerks of their organ only, with their evidence, and are answered there; a draft is checked on /drafts
 // without becoming a report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { inject } from 'vitest';
-import { anonymousContext, contextAs, launch, screenshot } from './browser';
+import { readE2eDb } from './e2e-db';
+import { anonymousContext, contextAs, screenshot, browserForSuite } from './browser';
 import { http, loginCookie } from './http';
 import { uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
-import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
+import { copiedPair } from '../helpers/copied-pair';
 
 function query<T>(sql: string, ...args: unknown[]): T[] {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare(sql).all(...args) as T[];
-	} finally {
-		db.close();
-	}
+	return readE2eDb((db) => db.prepare(sql).all(...args) as T[]);
 }
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 async function as(role: 'inspector' | 'clerk'): Promise<Page> {
-	const ctx = await contextAs(browser, role);
+	const ctx = await contextAs(browser(), role);
 	return ctx.newPage();
 }
 
@@ -171,7 +160,7 @@ describe('clerk inbox', () => {
 		await expect.poll(() => clerk.locator('[data-kind=reminder]', { hasText: '2030年度' }).count()).toBe(1);
 		expect(await clerk.locator('[data-kind=reminder]', { hasText: '2030年度' }).textContent()).toContain('2031-03-31');
 
-		const ctx = await anonymousContext(browser);
+		const ctx = await anonymousContext(browser());
 		const clerk3 = await ctx.newPage();
 		// Hydrated first: the login form's inputs are re-rendered on hydration, which would clear what was typed.
 		await clerk3.goto('/login');
@@ -207,7 +196,7 @@ function addClerk(username: string, organ: string, password: string) {
 }
 
 async function signedIn(username: string, password: string): Promise<Page> {
-	const page = await (await anonymousContext(browser)).newPage();
+	const page = await (await anonymousContext(browser())).newPage();
 	// Hydrated first: the login form's inputs are re-rendered on hydration, which would clear what was typed.
 	await page.goto('/login');
 	await page.waitForLoadState('networkidle');
@@ -219,23 +208,11 @@ async function signedIn(username: string, password: string): Promise<Page> {
 
 describe('inbox sources', () => {
 	// Two organs of a district of this file's own: one's section 1 is copied from the other's (X6 on both sides).
-	const t = generateTruth({
-		organs: 40,
-		years: [2023],
-		seed: 'clerk-e2e-copy',
-		errorRate: 0,
-		cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
-	});
-	const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
-	const pick = (id: string) => {
-		const r = t.reports.find((x) => x.organ_id === id)!.report;
-		return JSON.parse(JSON.stringify(r).replaceAll('云溪区', '待办测试区')) as typeof r;
-	};
-	const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
+	const { mine, theirs } = copiedPair('clerk-e2e-copy', '待办测试区');
 
 	it('a confirmed cross-report finding reaches the clerks of its organ only, with its evidence, and is answered', async () => {
 		// Both on the roster first (an organ an import meets first is only pending, and has no clerks).
-		const admin = await contextAs(browser, 'admin');
+		const admin = await contextAs(browser(), 'admin');
 		const adminPage = await admin.newPage();
 		for (const name of [mine.organ, theirs.organ]) await addRosterOrgan(adminPage, name);
 		await admin.close();

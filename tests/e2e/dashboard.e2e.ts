@@ -1,18 +1,12 @@
 // The leaders' dashboard in a real browser against the seeded district: every chart drawn with Chinese text, the
 // URL filters changing the figures, a click through to an organ's year, and a clerk kept out.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { contextAs, launch, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { contextAs, screenshot, browserForSuite } from './browser';
 
 const CHART_IDS = ['volume', 'outcomes', 'refusals', 'review', 'updates', 'fees', 'quality', 'rankings'];
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 /** Waits until every chart's placeholder has been replaced by a live ECharts instance. */
 async function hydrated(page: Page) {
@@ -27,7 +21,7 @@ async function hydrated(page: Page) {
 
 describe('dashboard', () => {
 	it('shows every chart to a leader, drawn in the browser from data sent once, with Chinese labels', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(String(e)));
@@ -65,7 +59,7 @@ describe('dashboard', () => {
 	});
 
 	it('keeps the filters in the URL and the figures follow them', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const all = await (await page.request.get('/charts/volume')).json();
 		const years: number[] = all.data.years;
@@ -110,7 +104,7 @@ describe('dashboard', () => {
 	});
 
 	it("opens an organ's year from a ranking bar and from a table row", async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		await page.goto('/');
 		await hydrated(page);
@@ -141,7 +135,7 @@ describe('dashboard', () => {
 	});
 
 	it("offers each chart's data as CSV", async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		for (const id of CHART_IDS) {
 			const res = await page.request.get(`/charts/${id}?format=csv`);
@@ -156,7 +150,7 @@ describe('dashboard', () => {
 	});
 
 	it('keeps a clerk out of the district view and its data', async () => {
-		const ctx = await contextAs(browser, 'clerk');
+		const ctx = await contextAs(browser(), 'clerk');
 		const page = await ctx.newPage();
 		await page.goto('/');
 		expect(new URL(page.url()).pathname).toMatch(/^\/organs\/\d+$/);

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
-import { anonymousContext, baseURL, contextAs, launch, screenshot } from './browser';
+import { anonymousContext, baseURL, contextAs, screenshot, browserForSuite } from './browser';
 
 // Reads the e2e database beside the server (read-only): which report has an A1 finding, and its figures.
 function openDb() {
@@ -124,19 +124,15 @@ async function dashboardNew(page: Page, t: Target): Promise<number> {
 const cellTd = (page: Page, path: string) => page.locator(`td:has(> [data-path="${path}"])`);
 const urlOf = (t: Target) => `/organs/${t.organId}/${t.year}`;
 
-let browser: Browser;
+const browser = browserForSuite();
 let target: Target;
 beforeAll(async () => {
-	browser = await launch();
-	target = await ensureA1Report(browser);
-});
-afterAll(async () => {
-	await browser?.close();
+	target = await ensureA1Report(browser());
 });
 
 describe('inspector drill-down', () => {
 	it('shows the A1 finding on its cells, traces a figure to its source line, and a correction clears the finding', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const fixes = a1Fixes(target.reportId);
 		expect(fixes.length).toBeGreaterThan(0);
@@ -210,7 +206,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('undoes a correction: the parsed value and its finding come back', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.goto(urlOf(target));
 		const active = page.locator('[data-testid=corrections] tbody tr:not(.undone)');
@@ -223,7 +219,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('lets an inspector annotate a cell and the report, and download the original file', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.goto(urlOf(target));
 		// From the source to the table: clicking a source line that printed figures selects one of them.
@@ -253,7 +249,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('works without JavaScript: a figure link selects the cell, and a note posts as a plain form', async () => {
-		const ctx = await browser.newContext({
+		const ctx = await browser().newContext({
 			baseURL: baseURL(),
 			storageState: inject('storageStates').inspector,
 			javaScriptEnabled: false
@@ -273,7 +269,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('shows a leader the report without correction controls, and refuses its correction POST with 403', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const res = await page.goto(urlOf(target));
 		expect(res?.status()).toBe(200);
@@ -308,7 +304,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('shows a clerk only its own organ, in pages and in the API; anonymous API calls get 401 JSON', async () => {
-		const ctx = await contextAs(browser, 'clerk');
+		const ctx = await contextAs(browser(), 'clerk');
 		const page = await ctx.newPage();
 		await page.goto('/organs');
 		await screenshot(page, 'drilldown-clerk-organs');
@@ -330,7 +326,7 @@ describe('inspector drill-down', () => {
 		expect(other.headers()['content-type']).toContain('application/json');
 		await ctx.close();
 
-		const anon = await anonymousContext(browser);
+		const anon = await anonymousContext(browser());
 		const res = await anon.request.get('/api/organs', { headers: { accept: 'text/html' }, maxRedirects: 0 });
 		expect(res.status()).toBe(401);
 		expect((await res.json()).message).toBeTruthy();
@@ -356,7 +352,7 @@ async function openFilingForm(filing: Locator): Promise<void> {
 
 describe('filing record (R-D2)', () => {
 	it('an inspector records when the report was filed with the district office; a leader reads it, without the form', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.goto(urlOf(target));
 		const filing = page.locator('[data-testid=filing]');
@@ -379,7 +375,7 @@ describe('filing record (R-D2)', () => {
 		await screenshot(page, 'drilldown-filing-recorded-narrow');
 		await ctx.close();
 
-		const leader = await contextAs(browser, 'leader');
+		const leader = await contextAs(browser(), 'leader');
 		const lp = await leader.newPage();
 		await lp.goto(urlOf(target));
 		expect(await lp.locator('[data-testid=filing]').textContent()).toContain(`${filedOn}（纸质件报送）`);
@@ -387,7 +383,7 @@ describe('filing record (R-D2)', () => {
 		await leader.close();
 
 		// Cleared again (an empty date), so the other tests find the report as they left it.
-		const again = await contextAs(browser, 'inspector');
+		const again = await contextAs(browser(), 'inspector');
 		const ap = await again.newPage();
 		await ap.goto(urlOf(target));
 		await openFilingForm(ap.locator('[data-testid=filing]'));

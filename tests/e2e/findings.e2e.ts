@@ -1,21 +1,17 @@
 // /findings in the browser: an inspector dismisses a warning with a note (a plain form post), and the decision holds
 // when the same file is imported again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { baseURL, contextAs, launch, screenshot } from './browser';
+import { baseURL, contextAs, screenshot, browserForSuite } from './browser';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
+import { uploadOnImportPage } from './uploads';
+import { copiedPair } from '../helpers/copied-pair';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 const ORGAN = '复核测试区档案局';
 
@@ -34,25 +30,20 @@ function files(): { name: string; buffer: Buffer }[] {
 		});
 }
 
+/** Uploads plain-text files on /import; each row's import status. */
 async function upload(page: Page, list: { name: string; buffer: Buffer }[]) {
-	await page.goto('/import');
-	await page.setInputFiles(
-		'input[type=file]',
+	const rows = await uploadOnImportPage(
+		page,
 		list.map((f) => ({ ...f, mimeType: 'text/plain' }))
 	);
-	await page.click('main form button[type=submit]');
-	await page.waitForSelector('[data-testid=import-results]');
-	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
-	return page
-		.locator('[data-testid=import-results] tbody tr')
-		.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
+	return rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
 }
 
 const rowOf = (page: Page) => page.locator(`[data-testid=findings] tbody tr[data-rule=X4]`, { hasText: ORGAN });
 
 describe('/findings', () => {
 	it('an inspector dismisses a warning with a note; it stays dismissed after re-importing the same file', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const list = files();
 		expect((await upload(page, list)).every((s) => s?.startsWith('imported'))).toBe(true);
@@ -103,7 +94,7 @@ describe('/findings', () => {
 	});
 
 	it('works without JavaScript: the bulk form confirms', async () => {
-		const ctx = await browser.newContext({
+		const ctx = await browser().newContext({
 			baseURL: baseURL(),
 			storageState: inject('storageStates').inspector,
 			javaScriptEnabled: false
@@ -120,20 +111,8 @@ describe('/findings', () => {
 	});
 
 	it('the report page shows a copy from another organ beside its own findings, the other side one click away', async () => {
-		const t = generateTruth({
-			organs: 40,
-			years: [2023],
-			seed: 'findings-e2e-copy',
-			errorRate: 0,
-			cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
-		});
-		const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
-		const pick = (id: string) => {
-			const r = t.reports.find((x) => x.organ_id === id)!.report;
-			return JSON.parse(JSON.stringify(r).replaceAll('云溪区', '抄袭测试区')) as typeof r;
-		};
-		const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
-		const ctx = await contextAs(browser, 'inspector');
+		const { mine, theirs } = copiedPair('findings-e2e-copy', '抄袭测试区');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const statuses = await upload(page, [
 			{ name: 'theirs.txt', buffer: Buffer.from(renderReport(theirs)) },
@@ -163,7 +142,7 @@ describe('/findings', () => {
 	});
 
 	it('a leader may not open /findings', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const res = await page.goto('/findings');
 		expect(res?.status()).toBe(403);

@@ -1,36 +1,11 @@
 import type { TestProject } from 'vitest/node';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, type DemoRole } from './browser';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const port = (srv.address() as { port: number }).port;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-	const end = Date.now() + ms;
-	while (Date.now() < end) {
-		try {
-			const r = await fetch(url, { redirect: 'manual' });
-			if (r.status < 500) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`server did not answer at ${url} within ${ms} ms`);
-}
+import { spawnApp, waitForServer } from '../helpers/app-server';
 
 let server: ChildProcess | undefined;
 let dir = '';
@@ -48,23 +23,20 @@ export default async function setup(project: TestProject) {
 	const seed = spawnSync(process.execPath, ['--import', 'tsx', 'tests/e2e/seed.ts'], { env, stdio: 'inherit' });
 	if (seed.status !== 0) throw new Error('seeding the e2e database failed');
 
-	const port = await freePort();
-	const baseURL = `http://127.0.0.1:${port}`;
-	server = spawn(process.execPath, ['build'], {
-		env: {
+	const app = await spawnApp(
+		{
 			...env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: baseURL,
 			BODY_SIZE_LIMIT: 'Infinity',
 			IMPORT_MAX_ZIP_MB: '30',
 			// Every browser test logs in from 127.0.0.1: the per-address limit (rate-limit.spec) would lock them all out
 			// after the wrong-password tests. The per-(user, address) limit stays as it is.
 			LOGIN_MAX_ADDRESS_FAILURES: '100000'
 		},
-		stdio: ['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore']
-	});
-	await waitFor(`${baseURL}/login`, 30_000);
+		['ignore', 'ignore', process.env.E2E_SERVER_LOG ? 'inherit' : 'ignore']
+	);
+	server = app.child;
+	const baseURL = app.base;
+	await waitForServer(`${baseURL}/login`, 30_000);
 
 	// One saved login per role, reused by every test file.
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

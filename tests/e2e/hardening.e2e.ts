@@ -1,21 +1,12 @@
 // The weaknesses found by the black-box review of issue 14, replayed against the built server: each must hold.
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { inject } from 'vitest';
+import { readE2eDb } from './e2e-db';
 import { base, demoCookie, freshUser, http, rssOf } from './http';
 import { inflatingPdf, manyEntriesZip, nestedHtml, paddedZipBomb } from '../helpers/hostile';
 
 const MB = 1024 * 1024;
 const stamp = Date.now().toString(36);
-
-function db<T>(fn: (d: Database.Database) => T): T {
-	const d = new Database(inject('dbPath'), { readonly: true });
-	try {
-		return fn(d);
-	} finally {
-		d.close();
-	}
-}
 
 /** A body that streams `total` bytes in 64 KB chunks with no Content-Length (chunked transfer encoding). */
 function chunked(total: number, head = '', tail = ''): ReadableStream<Uint8Array> {
@@ -95,7 +86,7 @@ describe('#5 #9 login limits', () => {
 		const blocked = answers.find((a) => a.status === 429)!;
 		expect(blocked.body).toContain('登录失败次数过多');
 		expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-		expect(db((d) => d.prepare('SELECT count(*) n FROM login_failure WHERE username = ?').get(target))).toEqual({
+		expect(readE2eDb((d) => d.prepare('SELECT count(*) n FROM login_failure WHERE username = ?').get(target))).toEqual({
 			n: 5
 		});
 	});
@@ -152,11 +143,11 @@ describe('#7 #11 body and field caps', () => {
 		const long = await http('/login', { method: 'POST', form: { username: 'u'.repeat(500), password: 'x' } });
 		expect(long.status).toBe(400);
 		expect(long.body).toContain('用户名或密码过长');
-		expect(db((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get())).toEqual({
+		expect(readE2eDb((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get())).toEqual({
 			m: expect.any(Number)
 		});
 		expect(
-			(db((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get()) as { m: number }).m
+			(readE2eDb((d) => d.prepare('SELECT max(length(username)) m FROM login_failure').get()) as { m: number }).m
 		).toBeLessThanOrEqual(64);
 		expect(rssOf(pid) - before).toBeLessThan(64 * MB);
 		expect((await http('/login')).status).toBe(200);
@@ -265,7 +256,7 @@ describe('#10 security headers', () => {
 	});
 
 	it('serves original files as attachments of a type no browser renders as HTML', async () => {
-		const rows = db((d) =>
+		const rows = readE2eDb((d) =>
 			d
 				.prepare(
 					"SELECT r.organ_id AS organ, r.year AS year, v.id AS id, v.format AS format FROM revision v JOIN report r ON r.id = v.report_id ORDER BY v.format = 'html' DESC LIMIT 3"

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { sampleVariant, uploadOnImportPage } from './uploads';
-import { contextAs, launch, screenshot } from './browser';
+import { contextAs, screenshot, browserForSuite } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 describe('import from the browser', () => {
 	it('imports several files and a zip with a corrupt entry; the same bytes again are duplicates', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const zip = Buffer.from(
 			zipSync({
@@ -48,7 +41,7 @@ describe('import from the browser', () => {
 	});
 
 	it("refuses a clerk's upload of another organ's report, with the reason, and imports its own", async () => {
-		const ctx = await contextAs(browser, 'clerk');
+		const ctx = await contextAs(browser(), 'clerk');
 		const page = await ctx.newPage();
 		const rows = await uploadOnImportPage(page, [
 			{ name: '别的单位.txt', buffer: sampleVariant('测试区卫生健康局', 2023) },
@@ -62,7 +55,7 @@ describe('import from the browser', () => {
 	});
 
 	it('refuses an upload over the configured size with a message, not a bare 413 page', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.goto('/import');
 		// the e2e server runs with IMPORT_MAX_ZIP_MB=30 and no adapter body limit: our own check must answer
@@ -78,7 +71,7 @@ describe('import from the browser', () => {
 	});
 
 	it('refuses the import page to a leader', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const res = await page.goto('/import');
 		expect(res?.status()).toBe(403);

@@ -1,12 +1,12 @@
 // The leader's five-second view (issue 18): the headline row in the first screen with links to its evidence, the
 // page on a phone and on paper, rankings that name their period and match the generated truth, the page weight on
 // the wire, and chart data as a workbook Excel opens with numbers and percentages.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { baseURL, contextAs, launch } from './browser';
+import { baseURL, contextAs, browserForSuite } from './browser';
 
 /** The dashboard over the wire, compressed: the HTML a leader's browser downloads for `/`. */
 const DASHBOARD_MAX_BYTES = 250 * 1024;
@@ -21,21 +21,17 @@ interface Truth {
 	files: TruthFile[];
 }
 
-let browser: Browser;
+const browser = browserForSuite();
 let truth: Truth;
 beforeAll(async () => {
-	browser = await launch();
 	truth = JSON.parse(readFileSync(join(inject('dataDir'), 'demo-truth.json'), 'utf8'));
-});
-afterAll(async () => {
-	await browser?.close();
 });
 
 async function open(
 	role: 'leader' | 'inspector',
 	viewport: { width: number; height: number }
 ): Promise<{ ctx: BrowserContext; page: Page }> {
-	const ctx = await contextAs(browser, role);
+	const ctx = await contextAs(browser(), role);
 	const page = await ctx.newPage();
 	await page.setViewportSize(viewport);
 	return { ctx, page };
@@ -174,7 +170,7 @@ describe("the leader's view", () => {
 	});
 
 	it(`sends the dashboard compressed, under ${DASHBOARD_MAX_BYTES / 1024} KB on the wire`, async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const cookie = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 		const res = await new Promise<{ encoding: string | undefined; bytes: number; status: number }>(
 			(resolve, reject) => {
@@ -199,7 +195,7 @@ describe("the leader's view", () => {
 	});
 
 	it('exports a chart as an .xlsx with numbers as numbers, percentage formats and a Chinese file name', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const json = await (await page.request.get('/charts/outcomes')).json();
 		const last = json.data.years[json.data.years.length - 1];

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import Database from 'better-sqlite3';
-import { inject } from 'vitest';
-import { contextAs, launch, screenshot } from './browser';
+import { readE2eDb } from './e2e-db';
+import { contextAs, screenshot, browserForSuite } from './browser';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
 import { contrastRatio, over, parseColor, type Rgba } from '../../src/lib/util/contrast';
@@ -16,15 +15,13 @@ const ORGAN = '键盘核查区档案局';
 const YEAR = 2021;
 
 function organId(): number | undefined {
-	const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-	try {
-		const row = db
-			.prepare('SELECT o.id AS id FROM organ o JOIN report r ON r.organ_id = o.id WHERE o.name = ? AND r.year = ?')
-			.get(ORGAN, YEAR) as { id: number } | undefined;
-		return row?.id;
-	} finally {
-		db.close();
-	}
+	const row = readE2eDb(
+		(db) =>
+			db
+				.prepare('SELECT o.id AS id FROM organ o JOIN report r ON r.organ_id = o.id WHERE o.name = ? AND r.year = ?')
+				.get(ORGAN, YEAR) as { id: number } | undefined
+	);
+	return row?.id;
 }
 
 async function ensureReport(browser: Browser): Promise<number> {
@@ -67,19 +64,15 @@ async function tabUntil(page: Page, done: (f: Awaited<ReturnType<typeof focused>
 
 const A = (row: string, col: string) => `applications.rows.${row}.${col}`;
 
-let browser: Browser;
+const browser = browserForSuite();
 let id: number;
 beforeAll(async () => {
-	browser = await launch();
-	id = await ensureReport(browser);
-});
-afterAll(async () => {
-	await browser?.close();
+	id = await ensureReport(browser());
 });
 
 describe('the report page by keyboard', () => {
 	it('one tab stop per table, arrows between figures, focus into the panel and back, a correction', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto(`/organs/${id}/${YEAR}`);
@@ -161,7 +154,7 @@ describe('the report page by keyboard', () => {
 	});
 
 	it('the cell panel never covers the corrections log, at any scroll position', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto(`/organs/${id}/${YEAR}?cell=${encodeURIComponent(A('new', 'research'))}`);
@@ -205,7 +198,7 @@ describe('the report page by keyboard', () => {
 		{ width: 390, height: 844 }
 	])
 		it(`text, tags and input borders meet WCAG AA as rendered at ${viewport.width}×${viewport.height}`, async () => {
-			const ctx = await contextAs(browser, 'inspector');
+			const ctx = await contextAs(browser(), 'inspector');
 			const page = await ctx.newPage();
 			await page.setViewportSize(viewport);
 			await page.goto(`/organs/${id}/${YEAR}?cell=${encodeURIComponent(A('new', 'other_org'))}`);

@@ -1,11 +1,11 @@
 // The roster in the browser: a clerk's upload never creates an organ; unknown organs from an inspector's import
 // wait in the pending queue, which is worked through with the keyboard alone; a merged organ's id redirects.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleVariant, uploadOnImportPage } from './uploads';
-import { contextAs, launch } from './browser';
+import { contextAs, browserForSuite } from './browser';
 
 /** Screenshots for people to look at (SHOTS_DIR, else test-results/screenshots), at a laptop's and a phone's size. */
 const SHOTS = process.env.SHOTS_DIR ?? join(process.cwd(), 'test-results', 'screenshots');
@@ -14,18 +14,12 @@ const SIZES = [
 	{ width: 390, height: 844 }
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-	browser = await launch();
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const browser = browserForSuite();
 
 async function shoot(role: 'admin' | 'inspector', path: string, name: string) {
 	mkdirSync(SHOTS, { recursive: true });
 	for (const viewport of SIZES) {
-		const ctx = await contextAs(browser, role);
+		const ctx = await contextAs(browser(), role);
 		const page = await ctx.newPage();
 		await page.setViewportSize(viewport);
 		await page.goto(path);
@@ -52,7 +46,7 @@ async function tabInto(page: Page, inside: string, on = '*', max = 400): Promise
 
 describe('the roster in the browser', () => {
 	it('refuses a clerk a report of an unknown organ, with the reason, creating nothing', async () => {
-		const ctx = await contextAs(browser, 'clerk');
+		const ctx = await contextAs(browser(), 'clerk');
 		const page = await ctx.newPage();
 		const rows = await uploadOnImportPage(page, [
 			{ name: '陌生单位.txt', buffer: sampleVariant('清河市审计局', 2023) }
@@ -60,7 +54,7 @@ describe('the roster in the browser', () => {
 		expect(await rows.first().getAttribute('data-status')).toBe('refused');
 		expect(await rows.first().textContent()).toContain('尚未登记');
 		await ctx.close();
-		const admin = await contextAs(browser, 'admin');
+		const admin = await contextAs(browser(), 'admin');
 		const p = await admin.newPage();
 		await p.goto('/admin/organs');
 		expect(await p.textContent('[data-testid=organ-admin]')).not.toContain('清河市审计局');
@@ -70,7 +64,7 @@ describe('the roster in the browser', () => {
 	});
 
 	it('keeps unknown organs pending, and the queue is worked through with the keyboard; the merged id redirects', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		const rows = await uploadOnImportPage(page, [
 			{ name: '教肓局2021.txt', buffer: sampleVariant('云溪区教肓局', 2021) },

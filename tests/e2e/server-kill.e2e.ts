@@ -4,31 +4,20 @@
 // `PRAGMA integrity_check` and hold exactly that. A correction acknowledged before a kill is kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderTxt } from '../../src/lib/generator/render';
 import { tableDigests } from '../helpers/db-state';
+import { spawnApp, waitForServer } from '../helpers/app-server';
 
 const CELL = 'applications.rows.new.natural_person';
 const dir = mkdtempSync(join(tmpdir(), 'dw-server-kill-'));
 const dbPath = join(dir, 'kill.db');
 let target = { organ: 0, year: 0, report: 0 };
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const port = (srv.address() as { port: number }).port;
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
 
 interface Server {
 	base: string;
@@ -39,21 +28,10 @@ interface Server {
 }
 
 async function startServer(env: Record<string, string> = {}): Promise<Server> {
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
-		env: {
-			...process.env,
-			...env,
-			DATABASE_URL: dbPath,
-			DATA_DIR: dir,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: base,
-			LOGIN_MAX_ADDRESS_FAILURES: '100000'
-		},
-		stdio: ['ignore', 'ignore', 'pipe']
-	});
+	const { base, child } = await spawnApp(
+		{ ...process.env, ...env, DATABASE_URL: dbPath, DATA_DIR: dir, LOGIN_MAX_ADDRESS_FAILURES: '100000' },
+		['ignore', 'ignore', 'pipe']
+	);
 	const exited = new Promise((r) => child.once('exit', r));
 	let stderr = '';
 	const paused = new Promise<void>((resolve) =>
@@ -62,15 +40,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
 			if (/DW_TEST_(IMPORT|CORRECTION)_PAUSE/.test(stderr)) resolve();
 		})
 	);
-	for (let i = 0; ; i++) {
-		try {
-			if ((await fetch(`${base}/login`)).ok) break;
-		} catch {
-			/* not up yet */
-		}
-		if (i > 150) throw new Error(`the server did not start: ${stderr}`);
-		await new Promise((r) => setTimeout(r, 200));
-	}
+	await waitForServer(`${base}/login`, 30_000, () => stderr);
 	return { base, child, paused, exited };
 }
 

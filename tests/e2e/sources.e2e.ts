@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { contextAs, launch, screenshot } from './browser';
+import { contextAs, screenshot, browserForSuite } from './browser';
 
 const items = (p: number) =>
 	[0, 1, 2]
@@ -30,22 +29,20 @@ const portal = http.createServer((req, res) => {
 	}
 });
 
-let browser: Browser;
+const browser = browserForSuite();
 let portalUrl = '';
 beforeAll(async () => {
-	browser = await launch();
 	await new Promise<void>((r) => portal.listen(0, '127.0.0.1', r));
 	portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-	await browser?.close();
 	portal.closeAllConnections();
 	await new Promise((r) => portal.close(r));
 });
 
 describe('column sources', () => {
 	it('an admin lists columns, runs the crawl and sees pages, new items and the broken source', async () => {
-		const ctx = await contextAs(browser, 'admin');
+		const ctx = await contextAs(browser(), 'admin');
 		const page = await ctx.newPage();
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto('/admin/sources');
@@ -89,7 +86,7 @@ describe('column sources', () => {
 	});
 
 	it('imports a saved listing page from the import page into the publication log', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		await page.goto('/import');
 		const form = page.locator('form[action="?/listing"]');
@@ -108,7 +105,7 @@ describe('column sources', () => {
 	});
 
 	it('shows the broken column in the update-frequency view, apart from silences', async () => {
-		const ctx = await contextAs(browser, 'leader');
+		const ctx = await contextAs(browser(), 'leader');
 		const page = await ctx.newPage();
 		const raw = await (await page.request.get('/')).text();
 		// Server-painted: the finding names the broken column (its words may wrap across SVG text lines).
@@ -124,7 +121,7 @@ describe('column sources', () => {
 	});
 
 	it('is closed to everyone but admins', async () => {
-		const ctx = await contextAs(browser, 'inspector');
+		const ctx = await contextAs(browser(), 'inspector');
 		const page = await ctx.newPage();
 		expect((await page.goto('/admin/sources'))?.status()).toBe(403);
 		const post = await page.request.post('/admin/sources?/run', {

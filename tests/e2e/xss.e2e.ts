@@ -2,23 +2,22 @@
 // and SVG payloads are imported through the app, then every page that shows them is opened in a real browser
 // (charts hovered for their tooltips): no payload may run, and the CSP reports no blocked inline script (which
 // would mean the text reached the page as markup and only the CSP stopped it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderTxt } from '../../src/lib/generator/render';
-import { contextAs, launch } from './browser';
+import { contextAs, browserForSuite } from './browser';
 import { demoCookie, http } from './http';
 
 const P = `<script>window.__xss='script'</script>"><img src=x onerror="window.__xss='img'"><svg onload="window.__xss='svg'"></svg>'><a href="javascript:window.__xss='href'">链接</a>`;
 const stamp = Date.now().toString(36);
 
-let browser: Browser;
+const browser = browserForSuite();
 let organId = 0;
 let year = 0;
 let pubOrgan = '';
 
 beforeAll(async () => {
-	browser = await launch();
 	// a report whose organ name, title and text carry the payloads
 	const truth = generateTruth({ organs: 1, years: [2023], seed: `xss-${stamp}`, errorRate: 0 });
 	const r = structuredClone(truth.reports[0].report);
@@ -51,13 +50,10 @@ beforeAll(async () => {
 	});
 	expect(note.status).toBe(200);
 });
-afterAll(async () => {
-	await browser?.close();
-});
 
 /** Traps installed before any page script: a payload that runs leaves a mark; CSP refusals are recorded. */
 async function trapped(role: 'inspector' | 'leader') {
-	const ctx = await contextAs(browser, role);
+	const ctx = await contextAs(browser(), role);
 	await ctx.addInitScript(() => {
 		const w = window as unknown as { __xss?: string; __csp: string[] };
 		w.__csp = [];

@@ -7,7 +7,7 @@ import { freshDatabaseEachTest } from '../helpers/db-per-test';
 import { renderReport } from '../helpers/report-files';
 import { generateTruth, type CrossTruth } from '../../src/lib/generator/index';
 import { importFiles } from '../../src/lib/server/import';
-import * as organs from '../../src/lib/server/organs';
+import { registerOrgans } from '../helpers/import-district';
 import { getDb } from '../../src/lib/server/db';
 import type { Actor } from '../../src/lib/auth/actor';
 import { apiReport } from '../../src/lib/server/drilldown/api';
@@ -20,12 +20,7 @@ describe('cross-report findings kept by the importer', () => {
 	it('every injected case of the district is found, and nothing else', async () => {
 		const t = generateTruth({ organs: 40, years: YEARS, seed: 'cross-import', errorRate: 0, cross: {} });
 		// The admin's organ list: each organ under its latest name, older names as aliases, bureaus under the government.
-		const idOf = new Map<string, number>();
-		for (const o of t.organs) {
-			const organ = organs.ensure(o.names.at(-1)!.name, o.kind);
-			for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
-			idOf.set(o.id, organ.id);
-		}
+		const idOf = registerOrgans(t.organs);
 		const gov = t.organs.find((o) => o.id.endsWith('-gov'))!;
 		getDb().$client.prepare('UPDATE organ SET parent_id = ? WHERE id <> ?').run(idOf.get(gov.id), idOf.get(gov.id));
 

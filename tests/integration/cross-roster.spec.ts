@@ -8,6 +8,7 @@ import { renderReport } from '../helpers/report-files';
 import { generateTruth } from '../../src/lib/generator/index';
 import { importFiles } from '../../src/lib/server/import';
 import * as organs from '../../src/lib/server/organs';
+import { registerOrgans } from '../helpers/import-district';
 import * as users from '../../src/lib/server/users';
 import { correctFigure, undoCorrection } from '../../src/lib/server/corrections';
 import { importRoster } from '../../src/lib/server/roster-file';
@@ -45,12 +46,7 @@ async function district(seed: string, gap = false) {
 		errorRate: 0,
 		cross: { copies: 0, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
 	});
-	const idOf = new Map<string, number>();
-	for (const o of t.organs) {
-		const organ = organs.ensure(o.names.at(-1)!.name, o.kind);
-		for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
-		idOf.set(o.id, organ.id);
-	}
+	const idOf = registerOrgans(t.organs);
 	const govKey = t.organs.find((o) => o.id.endsWith('-gov'))!.id;
 	const gov = idOf.get(govKey)!;
 	getDb().$client.prepare('UPDATE organ SET parent_id = ? WHERE id <> ?').run(gov, gov);

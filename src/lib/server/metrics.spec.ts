@@ -1,9 +1,9 @@
 // The dashboard's aggregates against a real SQLite file holding a small district written here row by row; every
 // expected figure is computed from the fixture below by plain array arithmetic, never read back from SQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDatabaseForSuite } from '../../../tests/helpers/temp-db';
 import { rebuildSummaries } from './summaries';
-import { closeDb, getDb } from './db';
+import { getDb } from './db';
 import * as table from './db/schema';
 import {
 	fees,
@@ -111,10 +111,9 @@ const PUBLICATIONS: Record<string, string[]> = {
 };
 
 const ids = new Map<string, number>();
-let tmp: ReturnType<typeof useTempDatabase>;
+tempDatabaseForSuite('dw-metrics-');
 
 beforeAll(() => {
-	tmp = useTempDatabase('dw-metrics-');
 	const db = getDb();
 	for (const o of ORGANS) {
 		const row = db.insert(table.organ).values({ name: o.name, normalizedName: o.name, kind: o.kind }).returning().get();
@@ -162,10 +161,6 @@ beforeAll(() => {
 				.run();
 	// Raw inserts bypass the writers that maintain the dashboard summaries: derive them as the migration's backfill does.
 	rebuildSummaries(db.$client);
-});
-afterAll(() => {
-	closeDb();
-	tmp.cleanup();
 });
 
 const ALL: DashboardFilter = { fromYear: 2019, toYear: 2023, kind: null, organId: null };

@@ -1,9 +1,8 @@
 // The dashboard's aggregates over a generated district imported through the real import path, against the
 // generator's truth (truth.json's files and its publication log): every expected figure is summed here from the
 // truth, never from the database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
-import { closeDb } from './db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDatabaseForSuite } from '../../../tests/helpers/temp-db';
 import { generateDistrict, type GeneratedDistrict, type TruthFile } from './generate';
 import { importDistrict } from '../../../tests/helpers/import-district';
 import {
@@ -25,12 +24,11 @@ import { MIN_SAMPLE } from '../report/rates';
 
 const YEARS = [2020, 2021, 2022, 2023];
 let district: GeneratedDistrict;
-let tmp: ReturnType<typeof useTempDatabase>;
+tempDatabaseForSuite('dw-metrics-truth-');
 /** generator organ id → database organ id */
 const dbId = new Map<string, number>();
 
 beforeAll(async () => {
-	tmp = useTempDatabase('dw-metrics-truth-');
 	district = await generateDistrict({
 		organs: 12,
 		years: YEARS,
@@ -44,10 +42,6 @@ beforeAll(async () => {
 	// As the demo does: the district office registers each bureau's renamings before importing.
 	for (const [k, v] of await importDistrict(district)) dbId.set(k, v);
 }, 120_000);
-afterAll(() => {
-	closeDb();
-	tmp.cleanup();
-});
 
 const ALL: DashboardFilter = { fromYear: 2020, toYear: 2023, kind: null, organId: null };
 const FILTERS: DashboardFilter[] = [

@@ -1,10 +1,10 @@
 // The roster end to end on a real database: only roster organs feed the dashboard; unknown organs wait as pending
 // and each decision (add, assign as alias, mark outside) changes the figures by exactly what it should; a merge
 // with a common year keeps both files and undoes exactly.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../tests/helpers/temp-db';
+import { describe, expect, it } from 'vitest';
+import { freshDatabaseEachTest } from '../../../tests/helpers/db-per-test';
 import { renderReport } from '../../../tests/helpers/report-files';
-import { closeDb, getDb } from './db';
+import { getDb } from './db';
 import * as table from './db/schema';
 import { importFiles } from './import';
 import type { Actor } from '../auth/actor';
@@ -23,14 +23,8 @@ import type { Report } from '../report/model';
 import type { DashboardFilter } from '../charts/filters';
 import type { DashboardData } from '../charts/data';
 
-let tmp: ReturnType<typeof useTempDatabase>;
-beforeEach(() => {
-	tmp = useTempDatabase('dw-roster-');
+freshDatabaseEachTest('dw-roster-', () => {
 	getDb().insert(table.user).values({ id: 'insp', username: 'insp', passwordHash: 'x', role: 'inspector' }).run();
-});
-afterEach(() => {
-	closeDb();
-	tmp.cleanup();
 });
 
 const admin: Actor = { id: null, role: 'admin', organId: null };

@@ -12,38 +12,12 @@ import {
 	detachLabels
 } from '../../../src/lib/generator/index';
 import { parseReport } from '../../../src/lib/report/parse';
-import type { Report } from '../../../src/lib/report/model';
-import { applicationPath, isWithin, proactivePath, reviewPath } from '../../../src/lib/report/cell-path';
+import { tally, type Tally } from '../../helpers/figure-tally';
 import { mapSection3 } from '../../../src/lib/report/map/section3';
 import { line } from '../../../src/lib/report/extract/doc';
 import { normalizeLines } from '../../../src/lib/report/normalize';
 
 const truth = generateTruth({ organs: 30, years: [2021, 2022], seed: 'print-damage', errorRate: 0 });
-
-interface Tally {
-	right: number;
-	unknown: number;
-	wrong: string[];
-}
-
-function tally(p: Report, t: Report, into: Tally, name: string) {
-	const warned = (path: string) => p.warnings.some((w) => w.where && isWithin(path, w.where));
-	const cell = (path: string, got: number | null | undefined, want: number | null | undefined) => {
-		if (got === want) into.right++;
-		else if (got === null || got === undefined) {
-			if (warned(path)) into.unknown++;
-			else into.wrong.push(`${name} ${path}: silent null, truth ${want}`);
-		} else into.wrong.push(`${name} ${path}: ${got}, truth ${want}`);
-	};
-	const pr = p.applications.rows as Record<string, (number | null)[]>;
-	for (const [k, row] of Object.entries(t.applications.rows as Record<string, (number | null)[]>))
-		row.forEach((v, c) => cell(applicationPath(k, c), pr[k]?.[c], v));
-	const pv = p.review as Record<string, (number | null)[]>;
-	for (const [g, row] of Object.entries(t.review as Record<string, (number | null)[]>))
-		row.forEach((v, c) => cell(reviewPath(g, c), pv[g]?.[c], v));
-	for (const [item, fields] of Object.entries(t.proactive))
-		for (const [f, v] of Object.entries(fields)) cell(proactivePath(item, f), p.proactive[item]?.[f], v);
-}
 
 const KINDS = ['stray', 'typo', 'lost'] as const;
 

@@ -1,12 +1,13 @@
 // The quarter's scores over a generated district imported through the real import path, against the generator's
 // truth: every expected deduction is computed here from truth.json and the generated publication log (silences
 // counted day by day), with the rubric's own points, never read back from the database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../../tests/helpers/temp-db';
-import { closeDb, getDb } from '../db';
-import { generateDistrict, type GeneratedDistrict, type TruthFile } from '../generate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDatabaseForSuite } from '../../../../tests/helpers/temp-db';
+import { importDistrict } from '../../../../tests/helpers/import-district';
+import { getDb } from '../db';
 import { importFiles } from '../import';
 import * as organs from '../organs';
+import { generateDistrict, type GeneratedDistrict, type TruthFile } from '../generate';
 import { close, entries, getSheet, liveSheet, quarterPage, rectifications, reopen, rubrics } from './index';
 import { DEFAULT_RUBRIC, type Rubric } from '../../assessment/rubric';
 import { quarterRange, daysBetween } from '../../assessment/quarter';
@@ -17,12 +18,11 @@ import { checkAgainstPrevious } from '../../report/checks/cross';
 const YEARS = [2022, 2023, 2024];
 const Q = { year: 2024, q: 1 as const };
 let district: GeneratedDistrict;
-let tmp: ReturnType<typeof useTempDatabase>;
-const dbId = new Map<string, number>();
+let dbId: Map<string, number>;
 let inspectorId: string;
 
+tempDatabaseForSuite('dw-assessment-truth-');
 beforeAll(async () => {
-	tmp = useTempDatabase('dw-assessment-truth-');
 	district = await generateDistrict({
 		organs: 14,
 		years: YEARS,
@@ -34,23 +34,11 @@ beforeAll(async () => {
 		traditionalRate: 0,
 		publicationLog: true
 	});
-	for (const o of district.truth.organs) {
-		const organ = organs.ensure(o.names[o.names.length - 1].name, o.kind);
-		for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
-		dbId.set(o.id, organ.id);
-	}
-	const inputs = district.files.map((f) => ({ name: f.name, bytes: f.bytes }));
-	inputs.push({ name: 'publication-log.csv', bytes: new TextEncoder().encode(district.publicationLogCsv) });
-	const results = await importFiles(inputs, { id: null, role: 'admin', organId: null });
-	expect(results.filter((r) => r.status === 'refused')).toEqual([]);
+	dbId = await importDistrict(district);
 	ensureDemoOrgan(); // the demo clerk is bound to a roster organ
 	await seedAccounts();
 	inspectorId = (getDb().$client.prepare("SELECT id FROM user WHERE role = 'inspector'").get() as { id: string }).id;
 }, 180_000);
-afterAll(() => {
-	closeDb();
-	tmp.cleanup();
-});
 
 const ind = (r: Rubric, id: string) => r.indicators.find((i) => i.id === id)!;
 const lostOf = (s: OrganScore, id: string) => s.indicators.find((i) => i.id === id)!.lost;

@@ -72,15 +72,7 @@ const audit = (actorId: string | null, action: string, detail: unknown) =>
 		.run(actorId, action, JSON.stringify(detail));
 
 export function request(
-	input: {
-		quarter: string;
-		organId: number;
-		itemKey: string;
-		indicatorId: string;
-		problem: string;
-		request: string;
-		deadline: string;
-	},
+	input: Pick<RectificationRow, 'quarter' | 'organId' | 'itemKey' | 'indicatorId' | 'problem' | 'request' | 'deadline'>,
 	actorId: string | null
 ): number {
 	const text = input.request.trim();

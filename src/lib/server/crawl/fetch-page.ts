@@ -6,6 +6,7 @@ import { crawlConfig, MAX_CRAWL_DELAY_MS, type CrawlConfig } from './config';
 import { describeFetchError, RobotsCache } from './robots';
 import { HostThrottle } from './throttle';
 import { httpStatusReason } from '../../listing/http-status';
+import { readStreamCapped } from '../http/read-capped';
 
 export interface Validators {
 	etag: string | null;
@@ -122,24 +123,7 @@ class TooLarge extends Error {}
 
 async function readCapped(res: Response, max: number): Promise<Uint8Array> {
 	if (!res.body) return new Uint8Array(0);
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	const reader = res.body.getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.length;
-		if (size > max) {
-			await reader.cancel();
-			throw new TooLarge();
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(size);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.length;
-	}
-	return out;
+	const bytes = await readStreamCapped(res.body, max);
+	if (!bytes) throw new TooLarge();
+	return bytes;
 }

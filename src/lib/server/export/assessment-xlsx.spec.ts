@@ -1,11 +1,11 @@
 // The exported workbook read back with ExcelJS: what an office opens must hold the sheet it files.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useTempDatabase } from '../../../../tests/helpers/temp-db';
-import { closeDb } from '../db';
+import { tempDatabaseForSuite } from '../../../../tests/helpers/temp-db';
+import { importDistrict } from '../../../../tests/helpers/import-district';
 import { generateDistrict } from '../generate';
 import { importFiles } from '../import';
 import * as organs from '../organs';
@@ -18,10 +18,8 @@ import { scoredIndicators } from '../../assessment/summary';
 
 const Q = { year: 2024, q: 1 as const };
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","点我")局';
-let tmp: ReturnType<typeof useTempDatabase>;
-
+const tmp = tempDatabaseForSuite('dw-assessment-xlsx-');
 beforeAll(async () => {
-	tmp = useTempDatabase('dw-assessment-xlsx-');
 	const district = await generateDistrict({
 		organs: 8,
 		years: [2023, 2024],
@@ -32,14 +30,8 @@ beforeAll(async () => {
 		traditionalRate: 0,
 		publicationLog: true
 	});
-	for (const o of district.truth.organs) {
-		const organ = organs.ensure(o.names[o.names.length - 1].name, o.kind);
-		for (const n of o.names.slice(0, -1)) organs.addAlias(organ.id, n.name);
-	}
+	await importDistrict(district);
 	organs.ensure(FORMULA_NAME, 'department');
-	const inputs = district.files.map((f) => ({ name: f.name, bytes: f.bytes }));
-	inputs.push({ name: 'publication-log.csv', bytes: new TextEncoder().encode(district.publicationLogCsv) });
-	await importFiles(inputs, { id: null, role: 'admin', organId: null });
 	const some = getSheet(Q).scores[0].organId;
 	entries.add(Q, rubrics.latest().rubric, { organId: some, indicatorId: 'bonus', points: 3, reason: '年报图解' }, null);
 	entries.add(
@@ -49,10 +41,6 @@ beforeAll(async () => {
 		null
 	);
 }, 120_000);
-afterAll(() => {
-	closeDb();
-	tmp.cleanup();
-});
 
 async function read(buf: Buffer): Promise<ExcelJS.Workbook> {
 	const wb = new ExcelJS.Workbook();

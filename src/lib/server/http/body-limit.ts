@@ -2,6 +2,7 @@
 // bytes, every other form a little text. Bytes are counted as they stream in, so a chunked body (no
 // Content-Length) is cut off at the same limit as a declared one.
 import { importLimits } from '../import';
+import { readStreamCapped } from './read-capped';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -39,27 +40,8 @@ export async function readLimited(request: Request, max: number): Promise<Uint8A
 	if (!request.body) return new Uint8Array(0);
 	// Declared too large: answer without reading (cancelling would reset the connection before the 413 is read).
 	if (declaresMore(request, max)) return null;
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		if (total > max) {
-			// Stop reading: the connection is dropped, the rest of the body is never buffered.
-			await reader.cancel().catch(() => {});
-			return null;
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.byteLength;
-	}
-	return out;
+	// Past the cap the reading stops: the connection is dropped, the rest of the body is never buffered.
+	return readStreamCapped(request.body, max);
 }
 
 /** The same request with a body already read (so later readers see the capped bytes, not the socket). */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDatabaseEachTest } from '../../../../tests/helpers/db-per-test';
 import { renderReport } from '../../../../tests/helpers/report-files';
-import { generateTruth } from '../../generator/district';
+import { copiedPair } from '../../../../tests/helpers/copied-pair';
 import { importFiles } from '../import';
 import * as organs from '../organs';
 import * as users from '../users';
@@ -24,18 +24,9 @@ const mk = async (username: string, role: Actor['role'], organId: number | null 
 	return { id: u.id, role, organId };
 };
 
-/** Two organs' 2023 reports, one's section text copied from the other's (X6 on both sides). */
-async function copiedPair() {
-	const t = generateTruth({
-		organs: 40,
-		years: [2023],
-		seed: 'inbox-sources-copy',
-		errorRate: 0,
-		cross: { copies: 1, parentMismatch: false, missing: 0, stockBreaks: 0, silentEdits: 0 }
-	});
-	const copy = t.cross!.truth.find((c) => c.rule === 'X6')!;
-	const pick = (id: string) => t.reports.find((x) => x.organ_id === id)!.report;
-	const [mine, theirs] = [pick(copy.organ_id), pick(copy.other_organ_id!)];
+/** The copied pair imported by an inspector, both organs as the database holds them. */
+async function importedPair() {
+	const { mine, theirs } = copiedPair('inbox-sources-copy');
 	const inspector = await mk('insp', 'inspector');
 	const res = await importFiles(
 		[mine, theirs].map((r, i) => ({ name: `r${i}.txt`, bytes: renderReport(r) })),
@@ -55,7 +46,7 @@ async function copiedPair() {
 
 describe('confirmed findings in the inbox', () => {
 	it('reach only the organ they are about, with the evidence; answered, closed; withdrawn unanswered, gone', async () => {
-		const s = await copiedPair();
+		const s = await importedPair();
 		const x6 = listFindings({ rule: 'X6' }).rows;
 		const ofA = x6.find((f) => f.organId === s.a.id)!;
 		expect(ofA.kind).toBe('cross');
@@ -106,7 +97,7 @@ describe('confirmed findings in the inbox', () => {
 
 describe('rectification requests in the inbox', () => {
 	async function setUp() {
-		const s = await copiedPair();
+		const s = await importedPair();
 		const ask = (organId: number, deadline: string) =>
 			rectifications.request(
 				{

@@ -2,9 +2,9 @@
 // update-frequency ranking and the update chart's headline never show such an organ as silent or least updated.
 // Pairs of organs with the same log, one with a broken source and one without, so each figure is told apart only
 // by the broken state; every expected figure is counted from the dates below.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDatabase } from '../../../../tests/helpers/temp-db';
-import { closeDb, getDb } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDatabaseForSuite } from '../../../../tests/helpers/temp-db';
+import { getDb } from '../db';
 import * as table from '../db/schema';
 import { rebuildSummaries } from '../summaries';
 import { headline } from './headline';
@@ -38,9 +38,8 @@ const F: DashboardFilter = { fromYear: 2023, toYear: 2023, kind: null, organId: 
 const ids = new Map<string, number>();
 const daysSince = (d: string) => Math.round((Date.parse(END) - Date.parse(d)) / 86_400_000);
 
-let tmp: ReturnType<typeof useTempDatabase>;
+tempDatabaseForSuite('dw-broken-source-');
 beforeAll(() => {
-	tmp = useTempDatabase('dw-broken-source-');
 	const db = getDb();
 	for (const [name, o] of Object.entries(ORGANS)) {
 		const id = db.insert(table.organ).values({ name, normalizedName: name, kind: 'department' }).returning().get().id;
@@ -62,10 +61,6 @@ beforeAll(() => {
 				.run();
 	}
 	rebuildSummaries(db.$client);
-});
-afterAll(() => {
-	closeDb();
-	tmp.cleanup();
 });
 
 const last = (name: string) => ORGANS[name].posts.filter((d) => d <= END).at(-1)!;
