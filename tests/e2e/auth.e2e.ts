@@ -61,6 +61,28 @@ describe('login and roles', () => {
 		await ctx.close();
 	});
 
+	it("keeps what was typed before the page's scripts started, and signs in with it", async () => {
+		// A slow line: the form is filled while the app's scripts are held back; starting them must not clear it
+		// (it did: the hydrated value attribute reset the username, and the required field stopped the submit).
+		const ctx = await anonymousContext(browser());
+		const page = await ctx.newPage();
+		let release!: () => void;
+		const held = new Promise<void>((r) => (release = r));
+		await page.route('**/_app/immutable/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/login', { waitUntil: 'domcontentloaded' });
+		await page.fill('input[name=username]', 'leader');
+		await page.fill('input[name=password]', 'leader-demo');
+		release();
+		await page.waitForLoadState('networkidle');
+		expect(await page.inputValue('input[name=username]')).toBe('leader');
+		await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+		expect(new URL(page.url()).pathname).toBe('/');
+		await ctx.close();
+	});
+
 	it('shows a Chinese error for a wrong password', async () => {
 		const ctx = await anonymousContext(browser());
 		const page = await ctx.newPage();
