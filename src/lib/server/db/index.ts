@@ -38,7 +38,7 @@ export function openDatabase(url: string): DB {
  * Migrates a database another process may be migrating at the same moment (the server and the CLI on a new file):
  * drizzle reads the applied migrations before it takes the write lock, so the later process can replay a migration
  * the other has just committed and fail ("table already exists") with its own transaction rolled back. Reading
- * again then finds them applied; an error that persists is a real one.
+ * again then finds them applied; any other error, or one that persists, is a real one and is thrown at once.
  */
 function migrateShared(db: DB): void {
 	for (let attempt = 1; ; attempt++) {
@@ -46,9 +46,18 @@ function migrateShared(db: DB): void {
 			migrate(db, { migrationsFolder: migrationsFolder() });
 			return;
 		} catch (e) {
-			if (attempt >= 3) throw e;
+			if (attempt >= 3 || !isConcurrentMigration(e)) throw e;
 		}
 	}
+}
+
+/** The errors a replayed migration raises (drizzle may wrap the driver's error in `cause`). */
+function isConcurrentMigration(e: unknown): boolean {
+	for (let err = e; err instanceof Error; err = err.cause) {
+		if (/already exists|duplicate column name|SQLITE_BUSY|database is locked/i.test(err.message)) return true;
+		if ((err as { code?: string }).code === 'SQLITE_BUSY') return true;
+	}
+	return false;
 }
 
 export function databaseUrl(): string {
