@@ -3,7 +3,18 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHES = ['accuracy', 'parse', 'import', 'dashboard', 'generate', 'similarity', 'assessment', 'fuzz', 'load'];
+const BENCHES = [
+	'accuracy',
+	'parse',
+	'import',
+	'dashboard',
+	'generate',
+	'similarity',
+	'assessment',
+	'findings',
+	'fuzz',
+	'load'
+];
 let failed = 0;
 for (const name of BENCHES) {
 	const file = `tests/bench/${name}.ts`;

@@ -19,7 +19,8 @@ import {
 } from './metrics';
 import { parseFilter, filterQuery, yearsOf, FilterError, MAX_YEARS, type DashboardFilter } from '../charts/filters';
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
-import { loadDashboard, dataVersion } from './dashboard';
+import { loadDashboard } from './dashboard';
+import { dataVersion } from './data-version';
 import { TABLES, toCsv } from '../charts/tables';
 import type { TemplateVersion } from '../report/template';
 
