@@ -43,7 +43,9 @@ export function syncConfirmedFindings(): void {
 		`SELECT v.fingerprint, v.organ_id AS organId, v.year, v.rule, v.note, v.reviewer_id AS reviewerId
 		   FROM finding_review v
 		  WHERE v.status = 'confirmed'
-		    AND NOT EXISTS (SELECT 1 FROM inbox_item i WHERE i.kind = 'finding' AND i.source_key = v.fingerprint)`
+		    AND NOT EXISTS (SELECT 1 FROM inbox_item i WHERE i.kind = 'finding' AND i.source_key = v.fingerprint)
+		    AND (EXISTS (SELECT 1 FROM finding f WHERE f.fingerprint = v.fingerprint)
+		      OR EXISTS (SELECT 1 FROM cross_finding x WHERE x.fingerprint = v.fingerprint))`
 	).all() as NewConfirmation[];
 	const withdrawn = statement(
 		`SELECT i.id FROM inbox_item i
@@ -58,8 +60,9 @@ export function syncConfirmedFindings(): void {
 			 VALUES (@organId, 'finding', @reportId, @fingerprint, @cellPath, @title, @body, @createdBy)`
 		);
 		for (const v of fresh) {
+			// Confirmations on figures a later import replaced are not read above: nothing to ask about any more, and
+			// kept out of `fresh` so that the header count does not take the write lock for them on every page.
 			const f = standing(v.fingerprint);
-			// Confirmed on figures a later import replaced: nothing to ask about any more.
 			if (!f) continue;
 			const cells = JSON.parse(f.cellsJson) as string[];
 			const note = v.note.trim();

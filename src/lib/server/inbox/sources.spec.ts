@@ -16,6 +16,8 @@ import { readOriginal } from '../files';
 import { ActionError } from '../corrections';
 import { answerItem, answerRectification, closeItem, listInbox, markSeen, unreadCount } from './items';
 import type { Actor } from '../../auth/actor';
+import Database from 'better-sqlite3';
+import { getDb } from '../db';
 
 freshDatabaseEachTest('dw-inbox-sources-');
 
@@ -92,6 +94,33 @@ describe('confirmed findings in the inbox', () => {
 		expect(unreadCount(s.clerkB)).toBe(0);
 		// The answered and closed one stays on record.
 		expect(listInbox(s.clerkA).items[0].state).toBe('closed');
+	});
+});
+
+describe('the header count', () => {
+	it('takes no write lock for a confirmation whose finding a later import replaced', async () => {
+		const s = await importedPair();
+		const ofA = listFindings({ rule: 'X6' }).rows.find((f) => f.organId === s.a.id)!;
+		reviewFindings({ keys: [ofA.key], status: 'confirmed' }, s.inspector.id!);
+		expect(unreadCount(s.clerkA)).toBe(1);
+		const item = listInbox(s.clerkA).items[0];
+		closeItem(item.id, s.inspector);
+		// Confirmed, its item gone, and no finding carries the fingerprint any more: nothing to feed.
+		const c = getDb().$client;
+		c.prepare('DELETE FROM inbox_item WHERE id = ?').run(item.id);
+		c.prepare('DELETE FROM cross_finding WHERE fingerprint = ?').run(ofA.fingerprint);
+		// Another process importing (holding the write lock): the count must not wait for it.
+		const other = new Database(process.env.DATABASE_URL!);
+		other.pragma('busy_timeout = 0');
+		other.exec('BEGIN IMMEDIATE');
+		c.pragma('busy_timeout = 50');
+		try {
+			expect(unreadCount(s.clerkA)).toBe(0);
+		} finally {
+			other.exec('ROLLBACK');
+			other.close();
+			c.pragma('busy_timeout = 5000');
+		}
 	});
 });
 
