@@ -54,16 +54,27 @@ export interface FindingFilter {
 	limit?: number;
 }
 
-// One list over both tables; the decision joined by fingerprint.
-const BASE = `SELECT * FROM (
+/** The columns a listed finding is read with; the counts read only the key and the decision. */
+const ROW_COLUMNS = 'x.*, v.status, v.reason, v.note, v.reviewed_at AS reviewedAt, u.username';
+const COUNT_COLUMNS = 'x.key, v.status';
+
+/**
+ * One list over both tables, the decision joined by fingerprint. `ofReport` puts the report's id inside each branch,
+ * so that both index lookups (finding_report_idx, cross_finding_report_idx) are used: two `?` to bind, first.
+ */
+function both(columns: string, ofReport = false): string {
+	const own = ofReport ? ' WHERE f.report_id = ?' : '';
+	const cross = ofReport ? ' WHERE c.report_id = ?' : '';
+	return `SELECT ${columns} FROM (
 	SELECT 'r' || f.id AS key, 'report' AS kind, f.rule, f.severity, f.message, f.cells_json AS cellsJson, f.fingerprint,
 		r.organ_id AS organId, o.name AS organName, r.year, r.id AS reportId, NULL AS detailJson, NULL AS otherOrganId, NULL AS otherReportId
-	FROM finding f JOIN report r ON r.id = f.report_id JOIN organ o ON o.id = r.organ_id
+	FROM finding f JOIN report r ON r.id = f.report_id JOIN organ o ON o.id = r.organ_id${own}
 	UNION ALL
 	SELECT 'x' || c.id, 'cross', c.rule, c.severity, c.message, c.cells_json, c.fingerprint,
 		c.organ_id, o.name, c.year, c.report_id, c.detail_json, c.other_organ_id, c.other_report_id
-	FROM cross_finding c JOIN organ o ON o.id = c.organ_id
+	FROM cross_finding c JOIN organ o ON o.id = c.organ_id${cross}
 ) x LEFT JOIN finding_review v ON v.fingerprint = x.fingerprint AND x.fingerprint <> '' LEFT JOIN user u ON u.id = v.reviewer_id`;
+}
 
 function where(f: FindingFilter): { sql: string; params: unknown[] } {
 	const w: string[] = [];
@@ -130,12 +141,8 @@ const toRow = (r: Raw): FindingRow => ({
 
 function query(f: FindingFilter, tail: string, extra: unknown[] = []): Raw[] {
 	const { sql, params } = where(f);
-	const text = BASE.replace(
-		'SELECT * FROM (',
-		'SELECT x.*, v.status, v.reason, v.note, v.reviewed_at AS reviewedAt, u.username FROM ('
-	);
 	return getDb()
-		.$client.prepare(`${text}${sql}${tail}`)
+		.$client.prepare(`${both(ROW_COLUMNS)}${sql}${tail}`)
 		.all(...params, ...extra) as Raw[];
 }
 
@@ -144,9 +151,7 @@ export function listFindings(f: FindingFilter = {}): { rows: FindingRow[]; total
 	const { sql, params } = where(f);
 	const total = (
 		getDb()
-			.$client.prepare(
-				`SELECT count(*) AS n FROM (${BASE.replace('SELECT * FROM (', 'SELECT x.key, v.status FROM (')}${sql})`
-			)
+			.$client.prepare(`SELECT count(*) AS n FROM (${both(COUNT_COLUMNS)}${sql})`)
 			.get(...params) as { n: number }
 	).n;
 	const rows = query(f, ' ORDER BY x.organName, x.year DESC, x.rule, x.key LIMIT ?', [f.limit ?? 500]).map(toRow);
@@ -155,13 +160,7 @@ export function listFindings(f: FindingFilter = {}): { rows: FindingRow[]; total
 
 /** Every finding of one report (own and cross), whatever its status: the report page shows them with their decision. */
 export function findingsOfReport(reportId: number): FindingRow[] {
-	// The report's id inside each branch, so both index lookups (finding_report_idx, cross_finding_report_idx) are used.
-	const sql = BASE.replace(
-		'SELECT * FROM (',
-		'SELECT x.*, v.status, v.reason, v.note, v.reviewed_at AS reviewedAt, u.username FROM ('
-	)
-		.replace('JOIN organ o ON o.id = r.organ_id\n', 'JOIN organ o ON o.id = r.organ_id WHERE f.report_id = ?\n')
-		.replace('JOIN organ o ON o.id = c.organ_id\n', 'JOIN organ o ON o.id = c.organ_id WHERE c.report_id = ?\n');
+	const sql = both(ROW_COLUMNS, true);
 	return (statement(`${sql} ORDER BY x.kind DESC, x.key`).all(reportId, reportId) as Raw[]).map(toRow);
 }
 
@@ -170,7 +169,7 @@ export function statusCounts(year?: number): Record<'open' | ReviewStatus, numbe
 	const { sql, params } = where({ year, status: 'all' });
 	const rows = getDb()
 		.$client.prepare(
-			`SELECT coalesce(status, 'open') AS status, count(*) AS n FROM (${BASE.replace('SELECT * FROM (', 'SELECT x.key, v.status FROM (')}${sql}) GROUP BY 1`
+			`SELECT coalesce(status, 'open') AS status, count(*) AS n FROM (${both(COUNT_COLUMNS)}${sql}) GROUP BY 1`
 		)
 		.all(...params) as { status: 'open' | ReviewStatus; n: number }[];
 	const out = { open: 0, confirmed: 0, dismissed: 0 };
