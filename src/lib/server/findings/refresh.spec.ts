@@ -21,7 +21,7 @@ async function importYears(years: number[], organs: number) {
 	const admin = await users.create({ username: 'adm', password: 'adm-password-1', role: 'admin' });
 	const t = generateTruth({ organs, years: [2021, 2022], seed: 'refresh-spec', errorRate: 0 });
 	const files = t.reports
-		.filter((r) => years.includes(r.report.year))
+		.filter((r) => r.report.year !== null && years.includes(r.report.year))
 		.map((r) => ({ name: `${r.organ_id}-${r.report.year}.txt`, bytes: renderReport(r.report) }));
 	await importFiles(files, { id: admin.id, role: 'admin', organId: null } as Actor);
 	return t;
