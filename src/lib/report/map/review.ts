@@ -14,13 +14,15 @@ export interface ReviewResult {
 
 export function mapReview(rows: ValueRow[]): ReviewResult {
 	const all: Fig[] = [];
-	for (const r of rows) all.push(...trimFigs(r.figs, 5, r.grid));
+	// A row of exactly fifteen cells is the whole table on one line: its trailing blanks are cells, not padding.
+	for (const r of rows) all.push(...trimFigs(r.figs, r.figs.length === REVIEW_FIGURES ? REVIEW_FIGURES : 5, r.grid));
 	const figs = trimFigs(all, REVIEW_FIGURES);
 	const groups: ReviewResult['groups'] = {};
 	if (figs.length >= REVIEW_FIGURES) {
 		REVIEW_GROUPS.forEach((g, k) => (groups[g] = figs.slice(k * 5, k * 5 + 5)));
-	} else if (figs.length === 10 || figs.length === 5) {
-		// Fewer groups printed: fill from the start, the rest are absent (C1 reports them).
+	} else if ((figs.length === 10 || figs.length === 5) && !rows.some((r) => r.lead)) {
+		// Fewer groups printed: fill from the start, the rest are absent (C1 reports them) — not where blank cells
+		// were dropped before a row's figures: those figures need not start at the first group.
 		for (let k = 0; k * 5 < figs.length; k++) groups[REVIEW_GROUPS[k]] = figs.slice(k * 5, k * 5 + 5);
 	}
 	return { groups, count: figs.length };

@@ -10,6 +10,9 @@ import { readSection2RunTogether } from './run-together';
 import type { SectionRange } from './sections';
 import { layoutForYear, provenanceAt, type MapInput, type SectionMapping } from './section';
 
+/** A figure with the unit 元 but not 万元 after it. */
+const IN_YUAN = /\d\s*元/;
+
 /** Figures a section 2 row holds at most (规章: 制发, 废止, 现行有效). */
 const ROW_FIGURES = 3;
 /** Fewer items read whole from their rows than this: the table may be run together, try that reading. */
@@ -39,6 +42,15 @@ export function mapSection2(
 		out.values[item] = fields;
 		for (const [f, fig] of Object.entries(res.figs[item])) {
 			out.provenance[proactivePath(item, f)] = provenanceAt(doc, fig.line);
+			// An amount the model keeps in 万元, printed in 元 ("251000元"): the printed unit decides.
+			if (f.endsWith('_10k_yuan') && fig.value !== null && IN_YUAN.test(fig.raw.normalize('NFKC'))) {
+				fields[f] = fig.value / 10000;
+				out.warnings.push({
+					code: 'unit_yuan',
+					message: `第二部分“${item}”金额印作“${fig.raw.trim()}”（单位元），按万元记为 ${fields[f]}`,
+					where: proactivePath(item, f)
+				});
+			}
 			if (fig.note)
 				out.warnings.push({
 					code: 'cell_note',

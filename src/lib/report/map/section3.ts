@@ -10,7 +10,7 @@ import {
 	type TemplateVersion
 } from '../template';
 import { collectRows, type Fig, type ValueRow } from './rows';
-import { alignBest, rowName } from './applications';
+import { alignBest, labelScores, rowName } from './applications';
 import { trimFigs } from './proactive';
 import { mostlyOneValuePerLine, sevenSums, soleReading } from './flat-row';
 import { readSection3RunTogether } from './run-together';
@@ -42,7 +42,10 @@ export function mapSection3(
 		otherLayout: null
 	};
 	if (!range) return out;
-	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES);
+	// A row printed with every cell blank is a row of nulls, not a missing row, where its own label names it.
+	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES, { blankRows: true }).filter(
+		(r) => !r.blank || namesOneRow(r)
+	);
 	Object.assign(out, readAligned(doc, rows, prefer, 'label'));
 	const isPdf = doc.lines.some((l) => l.y !== undefined);
 	if (rows.length > 0 && !isPdf && !orderSettled(out, prefer)) {
@@ -84,6 +87,20 @@ export function mapSection3(
 			};
 	}
 	return out;
+}
+
+/** A header row of the applicant columns (自然人 | 法人或其他组织 | 总计), never a blank table row. */
+const COLUMN_HEADER = /^\s*(?:自然人|法人或其他(?:组织|組織)|申(?:请|請)人情(?:况|況))\s*$/;
+
+/**
+ * A blank row is kept where it is a row's label (a group cell and the row's own, at most) naming exactly one
+ * template row with the full score, and not the columns' header row, whose cells below 总计 are blank too.
+ */
+function namesOneRow(row: ValueRow): boolean {
+	if (row.label.length > 2 || row.label.some((p) => COLUMN_HEADER.test(p))) return false;
+	let own = 0;
+	for (const s of labelScores(row).values()) if (s === 3) own++;
+	return own === 1;
 }
 
 /** A figure with a leading zero (0000000, 00) is never one number: it is cells run together. */
