@@ -15,7 +15,7 @@ import {
 	type HeadingDamage
 } from '../../src/lib/generator/render/print-damage';
 import { htmlInJsString } from '../../src/lib/generator/render/wrapped';
-import { markupInScript } from '../../src/lib/report/extract/markup';
+import { looksLikeMarkup, markupInScript } from '../../src/lib/report/extract/markup';
 import { splitCells } from '../../src/lib/report/extract/txt';
 import { realExpectedFiles, type Expected } from './accuracy';
 
@@ -68,12 +68,13 @@ function oneValueALine(text: string): string {
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * The report as a web page's markup: a report that is markup already (HTML in a script's string literal) as its
- * literal; else each text line a paragraph and each run of cell lines (pipes, tabs) a table, one row a line.
+ * The report as a web page's markup: a report that is markup already as it is (HTML in a script's string literal:
+ * the literal); else each text line a paragraph and each run of cell lines (pipes, tabs) a table, one row a line.
  */
 function asMarkup(text: string): string {
 	const inScript = markupInScript(text);
 	if (inScript !== null) return inScript;
+	if (looksLikeMarkup(text)) return text;
 	const out: string[] = [];
 	let table: string[] | null = null;
 	for (const line of text.split('\n')) {
