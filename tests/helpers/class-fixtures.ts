@@ -57,11 +57,12 @@ function blankTotals(text: string): string {
 		.join('\n');
 }
 
-/** Every table cell on a line of its own, a blank cell as a dash (as scraped one-value-per-line text). */
+/** Every table cell on a line of its own (a table's outer border is no cell), a blank cell as a dash (as scraped
+ * one-value-per-line text). */
 function oneValueALine(text: string): string {
 	return text
 		.split('\n')
-		.flatMap((l) => (l.includes(' | ') ? l.split(' | ').map((c) => c.trim() || '—') : [l]))
+		.flatMap((l) => (l.includes(' | ') ? (splitCells(l) ?? []).map((c) => c.trim() || '—') : [l]))
 		.join('\n');
 }
 

@@ -2,7 +2,7 @@
 // give too little; the layout from the column headers, else from the year (a warning).
 import type { Proactive } from '../model';
 import { proactiveItemPath, proactivePath } from '../cell-path';
-import type { TemplateVersion } from '../template';
+import { proactiveItems, type TemplateVersion } from '../template';
 import { collectRows } from './rows';
 import { mostlyOneValuePerLine } from './flat-row';
 import { mapProactive, proactiveLayout } from './proactive';
@@ -71,6 +71,16 @@ export function mapSection2(
 		const rt = readSection2RunTogether(doc, norm, range.start, range.end, layout);
 		if (rt.found > complete) out = { values: rt.proactive, provenance: rt.provenance, warnings: rt.warnings };
 	}
+	// The heading was not found and the section was found by a table's header: items above that header may have
+	// been left outside it, so an item not read is said to be unknown, not silently absent.
+	if (range.fuzzy === 'table')
+		for (const it of proactiveItems(layout))
+			if (!out.values[it.key])
+				out.warnings.push({
+					code: 'item_unread',
+					message: `未找到第二部分的标题，按表头找到的表格中没有“${it.label}”，该项未读出，请核对原文`,
+					where: proactiveItemPath(it.key)
+				});
 	if (Object.keys(out.values).length > 0 && !headerLayout) {
 		out.warnings.push({
 			code: 'layout_guess',

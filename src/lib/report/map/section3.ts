@@ -69,6 +69,17 @@ export function mapSection3(
 		} else distrustOrder(out);
 	}
 
+	// Figures left unplaced (a row with more or fewer than seven, a row belonging to none) may hold a row that was
+	// not found by itself: that row is unknown, not silently absent.
+	if (out.warnings.some((w) => UNPLACED.has(w.code)))
+		for (const key of applicationRowKeys(out.otherLayout ?? prefer))
+			if (!out.values.rows[key])
+				out.warnings.push({
+					code: 'row_unread',
+					message: `第三部分未单独读出“${rowName(key)}”一行，表中另有数字未能归位，该行的数字可能在其中，请核对原文`,
+					where: applicationRowPath(key)
+				});
+
 	// Cells run together with no separator: read the rows by their labels and let the sums split the digits.
 	// Rows read with exactly seven figures (blanks included) count as full; run-together rows come out short.
 	const misfit = new Set(
@@ -102,6 +113,8 @@ function namesOneRow(row: ValueRow): boolean {
 	for (const s of labelScores(row).values()) if (s === 3) own++;
 	return own === 1;
 }
+
+const UNPLACED = new Set(['long_row', 'short_row', 'extra_row', 'order_unverified']);
 
 /** A figure with a leading zero (0000000, 00) is never one number: it is cells run together. */
 const LEADING_ZERO_RUN = /^0\d+$/;
@@ -250,7 +263,8 @@ function labelText(row: ValueRow): string {
  */
 function rowFigures(row: ValueRow, path: string, warnings: Warning[], cols: Map<number, number[]>): (Fig | null)[] {
 	const figs = trimFigs(row.figs, ROW_FIGURES, row.grid);
-	if (figs.length === ROW_FIGURES) return figs;
+	// Seven figures one of which has a leading zero (2, 01, … for a 201 broken over two lines): not seven cells.
+	if (figs.length === ROW_FIGURES && !(row.oneALine && figs.some((f) => LEADING_ZERO_RUN.test(f.raw)))) return figs;
 	const blank = (): null[] => new Array<null>(ROW_FIGURES).fill(null);
 	const printed = figs.map((f) => f.raw).join(' ');
 	const placed = placeByX(row, figs, cols, ROW_FIGURES);
