@@ -9,7 +9,18 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default defineConfig(
-	{ ignores: ['node_modules/', 'build/', '.svelte-kit/', 'data/', 'test-results/', 'tests/bench/out/', 'drizzle/'] },
+	{
+		ignores: [
+			'node_modules/',
+			'build/',
+			'.svelte-kit/',
+			'data/',
+			'test-results/',
+			'tests/bench/out/',
+			'drizzle/',
+			'tests/fixtures/real/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -1,5 +1,6 @@
 // The issue-15 damage classes reproduced on the real reports that have hand-checked values: each report's text
-// (a PDF's as its text layer gives it), damaged the way offices and converters damage it, parsed as a .txt,
+// (a PDF's as its text layer gives it), damaged the way offices and converters damage it — or, for class 5, as a web
+// page's markup in a script or saved as text — parsed as a .txt,
 // against the same expected values. Built in memory from tests/fixtures/real on every run (nothing stored).
 import { readFileSync } from 'node:fs';
 import { extractPdf } from '../../src/lib/report/extract/pdf';
@@ -13,6 +14,9 @@ import {
 	runTogetherZeros,
 	type HeadingDamage
 } from '../../src/lib/generator/render/print-damage';
+import { htmlInJsString } from '../../src/lib/generator/render/wrapped';
+import { looksLikeMarkup, markupInScript } from '../../src/lib/report/extract/markup';
+import { splitCells } from '../../src/lib/report/extract/txt';
 import { realExpectedFiles, type Expected } from './accuracy';
 
 export interface ClassFixture {
@@ -28,6 +32,7 @@ export const CLASSES: Record<string, string> = {
 	'2': 'heading with a typo, a stray character or lost',
 	'3': 'row of zeros run together, next heading on the line',
 	'4': 'blank totals beside printed parts',
+	'5': 'HTML not in an .html file: in a JS string, saved as .txt',
 	'6': 'PDF-to-Markdown: labels detached, page numbers inside',
 	'7': 'one value a line, repeated lines dropped',
 	'8': 'one value a line, numbers broken over two lines'
@@ -52,12 +57,46 @@ function blankTotals(text: string): string {
 		.join('\n');
 }
 
-/** Every table cell on a line of its own, a blank cell as a dash (as scraped one-value-per-line text). */
+/** Every table cell on a line of its own (a table's outer border is no cell), a blank cell as a dash (as scraped
+ * one-value-per-line text). */
 function oneValueALine(text: string): string {
 	return text
 		.split('\n')
-		.flatMap((l) => (l.includes(' | ') ? l.split(' | ').map((c) => c.trim() || '—') : [l]))
+		.flatMap((l) => (l.includes(' | ') ? (splitCells(l) ?? []).map((c) => c.trim() || '—') : [l]))
 		.join('\n');
+}
+
+const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The report as a web page's markup: a report that is markup already as it is (HTML in a script's string literal:
+ * the literal); else each text line a paragraph and each run of cell lines (pipes, tabs) a table, one row a line.
+ */
+function asMarkup(text: string): string {
+	const inScript = markupInScript(text);
+	if (inScript !== null) return inScript;
+	if (looksLikeMarkup(text)) return text;
+	const out: string[] = [];
+	let table: string[] | null = null;
+	for (const line of text.split('\n')) {
+		const cells = splitCells(line.trimEnd());
+		if (cells) {
+			table ??= [];
+			table.push(`<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+			continue;
+		}
+		if (table) out.push(`<table border="1"><tbody>${table.join('')}</tbody></table>`);
+		table = null;
+		if (line.trim()) out.push(`<p>${esc(line.trim())}</p>`);
+	}
+	if (table) out.push(`<table border="1"><tbody>${table.join('')}</tbody></table>`);
+	return out.join('\n');
+}
+
+/** The markup in a single-quoted literal of a script, as `let content = '…'` pages carry it. */
+function inSingleQuotes(html: string): string {
+	const lit = html.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/<\//g, '<\\/');
+	return `var menu = [{ "id": "1", "name": "政府信息公开年报" }];\nlet content = '${lit}';\n`;
 }
 
 async function baseText(report: string): Promise<string> {
@@ -89,6 +128,10 @@ export async function classFixtures(): Promise<ClassFixture[]> {
 		add('3', 'zeros run together', runTogetherZeros(base, false));
 		add('3', 'zeros run together + heading', runTogetherZeros(base, true));
 		add('4', 'blank totals', blankTotals(base));
+		const html = asMarkup(base);
+		add('5', 'markup saved as .txt', `<html><body>\n${html}\n</body></html>\n`);
+		add('5', 'markup in a JS object literal', htmlInJsString(html, '网站管理员'));
+		add('5', 'markup in a single-quoted JS string', inSingleQuotes(html));
 		for (let seed = 0; seed < 4; seed++)
 			add('6', `detached labels #${seed}`, detachLabels(base, createRng(`${f.file}-detach-${seed}`)));
 		const flat = oneValueALine(base);

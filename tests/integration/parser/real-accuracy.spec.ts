@@ -24,7 +24,8 @@ describe('accuracy on the real reports with expected values', async () => {
 		});
 });
 
-// The damage classes of issue 15 reproduced on the same reports: same expected values, never a wrong number or
+// The damage classes of issue 15 reproduced on the same reports (class 5: each report as a page's markup, saved as
+// .txt or inside a script's string literal): same expected values, never a wrong number or
 // a silent null. (Without the readers of classes 2, 3 and 6 these fixtures gave silent nulls and wrong numbers;
 // blank totals gave 47 wrong numbers through the run-together reader until separated cells stayed whole.)
 describe('damage classes on the real reports', async () => {

@@ -55,6 +55,16 @@ function computeLabelScores(row: ValueRow): Map<ApplicationRowKey, number> {
 	// A row whose own label names a sub-row is not also the group's single row (（六）其他处理 | 1.申请人…).
 	if ((out.get('other') ?? 0) < 3 && [...out.entries()].some(([k, v]) => k.startsWith('other.') && v >= 2))
 		out.delete('other');
+	// Label lines gathered above one row of figures that name two rows (二、上年结 / 转…申请数量 / （一） / 予以公开
+	// above a single row, labels detached from their figures): which row the figures are is not the label's to say.
+	if (row.label.length > 1 && last) {
+		const named = [...out.entries()].filter(
+			([k, v]) =>
+				v >= 2 && NAME_BY_KEY.get(k)!.names.some((n) => n.length > 2 && joined.includes(n) && !last.includes(n))
+		);
+		const top = [...out.entries()].find(([, v]) => v === 3);
+		if (top && named.some(([k]) => k !== top[0])) for (const k of out.keys()) out.set(k, 1);
+	}
 	return out;
 }
 

@@ -13,14 +13,21 @@ export interface ReviewResult {
 }
 
 export function mapReview(rows: ValueRow[]): ReviewResult {
+	// One row holding exactly the fifteen figures is the table's row; figures elsewhere (a year in a heading, a page
+	// number) are not section 4's.
+	const whole = rows.filter((r) => trimFigs(r.figs, REVIEW_FIGURES, r.grid).length === REVIEW_FIGURES);
+	if (whole.length === 1) rows = whole;
 	const all: Fig[] = [];
-	for (const r of rows) all.push(...trimFigs(r.figs, 5, r.grid));
+	// A row of exactly fifteen cells is the whole table on one line: its trailing blanks are cells, not padding.
+	for (const r of rows) all.push(...trimFigs(r.figs, r.figs.length === REVIEW_FIGURES ? REVIEW_FIGURES : 5, r.grid));
 	const figs = trimFigs(all, REVIEW_FIGURES);
 	const groups: ReviewResult['groups'] = {};
-	if (figs.length >= REVIEW_FIGURES) {
+	// More figures than the table has: which fifteen are its cells is not known, so none is placed.
+	if (figs.length === REVIEW_FIGURES) {
 		REVIEW_GROUPS.forEach((g, k) => (groups[g] = figs.slice(k * 5, k * 5 + 5)));
-	} else if (figs.length === 10 || figs.length === 5) {
-		// Fewer groups printed: fill from the start, the rest are absent (C1 reports them).
+	} else if ((figs.length === 10 || figs.length === 5) && !rows.some((r) => r.lead)) {
+		// Fewer groups printed: fill from the start, the rest are absent (C1 reports them) — not where blank cells
+		// were dropped before a row's figures: those figures need not start at the first group.
 		for (let k = 0; k * 5 < figs.length; k++) groups[REVIEW_GROUPS[k]] = figs.slice(k * 5, k * 5 + 5);
 	}
 	return { groups, count: figs.length };

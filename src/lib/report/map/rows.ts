@@ -29,15 +29,20 @@ export interface ValueRow {
 	grid?: boolean;
 	/** Plain text, each figure on a line of its own with nothing else (a one-value-per-line table). */
 	oneALine?: boolean;
+	/** Blank cells skipped before the figures of a row without a label (taken for merged label cells). */
+	lead?: number;
+	/** A table row printed with its label and every cell blank (only with `CollectOptions.blankRows`). */
+	blank?: boolean;
 }
 
 interface Parsed {
 	label: string[];
 	figs: Fig[];
 	hasNumber: boolean;
+	lead?: number;
 }
 
-function parseLine(doc: Doc, i: number, norm: string): Parsed {
+function parseLine(doc: Doc, i: number, norm: string, keepLeadingBlanks = false): Parsed {
 	const l = doc.lines[i];
 	const label: string[] = [];
 	const figs: Fig[] = [];
@@ -47,9 +52,10 @@ function parseLine(doc: Doc, i: number, norm: string): Parsed {
 		while (k < l.cells.length && l.cells[k].trim() === '') k++;
 		// Label cells: leading cells that are text.
 		while (k < l.cells.length && readValue(l.cells[k]).kind === 'text') label.push(l.cells[k++]);
-		if (label.length === 0 && k > 0 && k < l.cells.length) {
-			// Leading blank cells were merged label cells left empty, not data: nothing to add.
-		}
+		// Leading blank cells are merged label cells left empty, not data — unless the line is exactly the table's
+		// width of figures with no label (section 4's one row of fifteen): then they are blank figures.
+		if (label.length === 0 && keepLeadingBlanks) k = 0;
+		const lead = label.length === 0 ? k : 0;
 		for (; k < l.cells.length; k++) {
 			const v = readValue(l.cells[k]);
 			if (v.kind === 'text') {
@@ -67,7 +73,7 @@ function parseLine(doc: Doc, i: number, norm: string): Parsed {
 				x: l.xs?.[k]
 			});
 		}
-		return { label, figs, hasNumber };
+		return { label, figs, hasNumber, lead };
 	}
 	const tokens = norm.trim().split(/\s+/).filter(Boolean);
 	let last = -1;
@@ -97,6 +103,13 @@ export interface CollectOptions {
 	 * lone number on a line of its own before a table row is a page footer (its line goes to `footers`).
 	 */
 	detached?: { footers: number[] };
+	/**
+	 * Also return a cell line with a label and at least `want` cells all blank as a row of blanks (`blank`), the
+	 * line still counting as label text for the rows after it: the caller keeps it only where its label names a row.
+	 */
+	blankRows?: boolean;
+	/** A label-less cell line of exactly `want` cells keeps its leading blank cells as blank figures. */
+	keepLeadingBlanks?: boolean;
 }
 
 export function collectRows(
@@ -114,10 +127,13 @@ export function collectRows(
 	let pending: string[] = [];
 	let open: ValueRow | null = null;
 	for (let i = from; i < to; i++) {
-		const p = parseLine(doc, i, norm[i]);
+		const cells = doc.lines[i].cells;
+		const p = parseLine(doc, i, norm[i], !!opts.keepLeadingBlanks && cells !== null && cells.length === want);
 		if (!p.hasNumber) {
 			const text = doc.lines[i].cells ? doc.lines[i].cells!.filter((c) => c.trim()).join(' ') : norm[i].trim();
 			if (text && !/^[|\-:\s=]+$/.test(text)) {
+				if (opts.blankRows && !isPdf && p.label.length > 0 && p.figs.length >= want)
+					rows.push({ line: i, label: p.label, context: [], near: [], figs: p.figs, blank: true });
 				labelOnly.push({ line: i, text });
 				pending.push(text);
 				open = null;
@@ -145,6 +161,7 @@ export function collectRows(
 			page: doc.lines[i].page,
 			grid: doc.lines[i].grid
 		};
+		if (p.lead) row.lead = p.lead;
 		if (single && p.label.length === 0 && !isPdf) row.oneALine = true;
 		if (!isPdf && !detached) {
 			if (row.label.length === 0) row.label = pending;

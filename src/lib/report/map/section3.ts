@@ -10,7 +10,7 @@ import {
 	type TemplateVersion
 } from '../template';
 import { collectRows, type Fig, type ValueRow } from './rows';
-import { alignBest, rowName } from './applications';
+import { alignBest, labelScores, rowName } from './applications';
 import { trimFigs } from './proactive';
 import { mostlyOneValuePerLine, sevenSums, soleReading } from './flat-row';
 import { readSection3RunTogether } from './run-together';
@@ -42,7 +42,10 @@ export function mapSection3(
 		otherLayout: null
 	};
 	if (!range) return out;
-	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES);
+	// A row printed with every cell blank is a row of nulls, not a missing row, where its own label names it.
+	const rows = collectRows(doc, norm, range.start, range.end, ROW_FIGURES, { blankRows: true }).filter(
+		(r) => !r.blank || namesOneRow(r)
+	);
 	Object.assign(out, readAligned(doc, rows, prefer, 'label'));
 	const isPdf = doc.lines.some((l) => l.y !== undefined);
 	if (rows.length > 0 && !isPdf && !orderSettled(out, prefer)) {
@@ -66,6 +69,17 @@ export function mapSection3(
 		} else distrustOrder(out);
 	}
 
+	// Figures left unplaced (a row with more or fewer than seven, a row belonging to none) may hold a row that was
+	// not found by itself: that row is unknown, not silently absent.
+	if (out.warnings.some((w) => UNPLACED.has(w.code)))
+		for (const key of applicationRowKeys(out.otherLayout ?? prefer))
+			if (!out.values.rows[key])
+				out.warnings.push({
+					code: 'row_unread',
+					message: `第三部分未单独读出“${rowName(key)}”一行，表中另有数字未能归位，该行的数字可能在其中，请核对原文`,
+					where: applicationRowPath(key)
+				});
+
 	// Cells run together with no separator: read the rows by their labels and let the sums split the digits.
 	// Rows read with exactly seven figures (blanks included) count as full; run-together rows come out short.
 	const misfit = new Set(
@@ -85,6 +99,22 @@ export function mapSection3(
 	}
 	return out;
 }
+
+/** A header row of the applicant columns (自然人 | 法人或其他组织 | 总计), never a blank table row. */
+const COLUMN_HEADER = /^\s*(?:自然人|法人或其他(?:组织|組織)|申(?:请|請)人情(?:况|況))\s*$/;
+
+/**
+ * A blank row is kept where it is a row's label (a group cell and the row's own, at most) naming exactly one
+ * template row with the full score, and not the columns' header row, whose cells below 总计 are blank too.
+ */
+function namesOneRow(row: ValueRow): boolean {
+	if (row.label.length > 2 || row.label.some((p) => COLUMN_HEADER.test(p))) return false;
+	let own = 0;
+	for (const s of labelScores(row).values()) if (s === 3) own++;
+	return own === 1;
+}
+
+const UNPLACED = new Set(['long_row', 'short_row', 'extra_row', 'order_unverified']);
 
 /** A figure with a leading zero (0000000, 00) is never one number: it is cells run together. */
 const LEADING_ZERO_RUN = /^0\d+$/;
@@ -233,7 +263,8 @@ function labelText(row: ValueRow): string {
  */
 function rowFigures(row: ValueRow, path: string, warnings: Warning[], cols: Map<number, number[]>): (Fig | null)[] {
 	const figs = trimFigs(row.figs, ROW_FIGURES, row.grid);
-	if (figs.length === ROW_FIGURES) return figs;
+	// Seven figures one of which has a leading zero (2, 01, … for a 201 broken over two lines): not seven cells.
+	if (figs.length === ROW_FIGURES && !(row.oneALine && figs.some((f) => LEADING_ZERO_RUN.test(f.raw)))) return figs;
 	const blank = (): null[] => new Array<null>(ROW_FIGURES).fill(null);
 	const printed = figs.map((f) => f.raw).join(' ');
 	const placed = placeByX(row, figs, cols, ROW_FIGURES);

@@ -14,7 +14,7 @@ export function mapSection4(input: MapInput, range: SectionRange | undefined): S
 	const { doc, norm } = input;
 	const out: SectionMapping<Review> = { values: {}, provenance: {}, warnings: [] };
 	if (!range) return out;
-	const rows = collectRows(doc, norm, range.start, range.end, REVIEW_FIGURES);
+	const rows = collectRows(doc, norm, range.start, range.end, REVIEW_FIGURES, { keepLeadingBlanks: true });
 	const all = rows.flatMap((r) => r.figs);
 	if (rows.length > 0 && rows.every((r) => r.oneALine)) return readFlat(input, all);
 	const res = mapReview(rows);
