@@ -86,12 +86,21 @@ export function toSimplified(text: string): string {
 	return s;
 }
 
+const normalizeOnce = (text: string) => toSimplified(foldRadicals(text.normalize('NFKC')));
+
+// A report's whole text is normalised by the mapper (normalizeLines) and again by the checks (its prose): the
+// last few long texts are kept, keyed by their content (never stale), short ones are not worth a lookup.
+const longCache = new Map<string, string>();
+const LONG = 2000;
+const LONGEST_KEPT = 1 << 20;
+
 /**
  * NFKC folds full-width digits and letters and the CJK compatibility radicals pdf.js emits (⼆ → 二);
  * then traditional → simplified.
  */
 export function normalizeText(text: string): string {
-	return toSimplified(foldRadicals(text.normalize('NFKC')));
+	if (text.length < LONG || text.length > LONGEST_KEPT) return normalizeOnce(text);
+	return memo(longCache, text, 4, normalizeOnce, text);
 }
 
 // CJK Radicals Supplement (U+2E80–U+2EFF) that PDF fonts map glyphs to (⺠ for 民); NFKC leaves these alone.
