@@ -112,18 +112,25 @@ export function toSimplified(text: string): string {
 const normalizeOnce = (text: string) => toSimplified(foldRadicals(text.normalize('NFKC')));
 
 // A report's whole text is normalised by the mapper (normalizeLines) and again by the checks (its prose): the
-// last few long texts are kept, keyed by their content (never stale), short ones are not worth a lookup.
-const longCache = new Map<string, string>();
+// last long text's result is kept for that one second reading, compared by content (never stale) and then
+// dropped, so nothing is served to a later parse of the same file. Short texts are not worth it.
 const LONG = 2000;
-const LONGEST_KEPT = 1 << 20;
+let lastLong: { text: string; normalized: string } | null = null;
 
 /**
  * NFKC folds full-width digits and letters and the CJK compatibility radicals pdf.js emits (⼆ → 二);
  * then traditional → simplified.
  */
 export function normalizeText(text: string): string {
-	if (text.length < LONG || text.length > LONGEST_KEPT) return normalizeOnce(text);
-	return memo(longCache, text, 4, normalizeOnce, text);
+	if (text.length < LONG) return normalizeOnce(text);
+	if (lastLong !== null && lastLong.text === text) {
+		const hit = lastLong.normalized;
+		lastLong = null;
+		return hit;
+	}
+	const normalized = normalizeOnce(text);
+	lastLong = { text, normalized };
+	return normalized;
 }
 
 // CJK Radicals Supplement (U+2E80–U+2EFF) that PDF fonts map glyphs to (⺠ for 民); NFKC leaves these alone.
