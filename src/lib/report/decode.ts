@@ -77,9 +77,24 @@ function commonShare(s: string): number {
 	return cjk === 0 ? 0 : common / cjk;
 }
 
+// One fatal decoder per label, reused: opening the ICU converter of a GB18030 or Big5 decoder cost about as
+// much as decoding a report. decode() without { stream } starts afresh each call, also after an error.
+const fatalDecoders = new Map<string, TextDecoder>();
+
+// Node's UTF-8 validator, reached without importing a Node module (as parse.ts reaches its hash): a GB18030 or
+// Big5 file then fails the UTF-8 test without the decoder's exception. Elsewhere the fatal decoder decides.
+const isUtf8 = (
+	(globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
+		'node:buffer'
+	) as { isUtf8?: (b: Uint8Array) => boolean } | undefined
+)?.isUtf8;
+
 function tryDecode(label: string, bytes: Uint8Array): string | null {
+	if (label === 'utf-8' && isUtf8 && !isUtf8(bytes)) return null;
+	let d = fatalDecoders.get(label);
+	if (!d) fatalDecoders.set(label, (d = new TextDecoder(label, { fatal: true })));
 	try {
-		return new TextDecoder(label, { fatal: true }).decode(bytes);
+		return d.decode(bytes);
 	} catch {
 		return null;
 	}
