@@ -60,7 +60,21 @@ const columnName = (columns: readonly string[], col: number | string) => (typeof
 
 /** `applications.rows.<row>.<column>`; the column by index or name. */
 export const applicationPath = (row: string, col: number | ApplicantColumn) =>
-	join3(APPLICATIONS_ROWS, row, columnName(APPLICANT_COLUMNS, col));
+	typeof col === 'number' && col >= 0 && col < APPLICANT_COLUMNS.length
+		? applicationPathAt(row, col)
+		: join3(APPLICATIONS_ROWS, row, columnName(APPLICANT_COLUMNS, col));
+
+// The checks ask for section 3 paths by row and column index hundreds of times a report: one lookup by row.
+const byRow = new Map<string, string[]>();
+
+function applicationPathAt(row: string, col: number): string {
+	let paths = byRow.get(row);
+	if (!paths) {
+		if (byRow.size >= 100) byRow.clear();
+		byRow.set(row, (paths = []));
+	}
+	return (paths[col] ??= join3(APPLICATIONS_ROWS, row, APPLICANT_COLUMNS[col]));
+}
 /** `review.<group>.<column>`; the column by index or name. */
 export const reviewPath = (group: string, col: number | ReviewColumn) =>
 	join3('review', group, columnName(REVIEW_COLUMNS, col));

@@ -12,10 +12,15 @@ const t2s = Converter({ from: 't', to: 'cn' });
 type Dict = string | readonly (readonly [string, string])[];
 interface Stage {
 	trie: Trie;
-	/** 1 where a BMP code point starts some key of this stage. */
+	/** 1 where a BMP code point starts some key of this stage; 2 where it is a key and starts no longer one. */
 	starts: Uint8Array;
+	/** Where starts is 2: the replacement (what matchPrefix would find: the character is the longest match). */
+	single: (string | undefined)[];
 	astral: Set<number>;
 }
+
+/** The trie's nodes as opencc-js builds them: a Map of children by code point, the value on the node. */
+type TrieNode = Map<number, TrieNode> & { trie_val?: string };
 
 function stage(group: readonly Dict[]): Stage {
 	const trie = new Trie();
@@ -32,7 +37,18 @@ function stage(group: readonly Dict[]): Stage {
 		if (typeof d === 'string') for (const e of d.split('|')) mark(e.split(' ')[0]);
 		else for (const [k] of d) mark(k);
 	}
-	return { trie, starts, astral };
+	const single: (string | undefined)[] = [];
+	const root = (trie as unknown as { map?: TrieNode }).map;
+	if (root instanceof Map)
+		for (let cp = 0; cp < 0x10000; cp++) {
+			if (starts[cp] === 0) continue;
+			const node = root.get(cp);
+			if (node instanceof Map && node.size === 0 && typeof node.trie_val === 'string') {
+				starts[cp] = 2;
+				single[cp] = node.trie_val;
+			}
+		}
+	return { trie, starts, single, astral };
 }
 
 function buildStages(): Stage[] | null {
@@ -62,8 +78,15 @@ function runStage(st: Stage, s: string): string {
 			cp = s.codePointAt(i)!;
 			if (cp > 0xffff) w = 2;
 		}
-		if (cp < 0x10000 ? st.starts[cp] === 0 : !st.astral.has(cp)) {
+		const start = cp < 0x10000 ? st.starts[cp] : st.astral.has(cp) ? 1 : 0;
+		if (start === 0) {
 			i += w;
+			continue;
+		}
+		if (start === 2) {
+			out += s.slice(last, i) + st.single[cp];
+			i = last = i + 1;
+			changed = true;
 			continue;
 		}
 		const m = st.trie.matchPrefix(s, i);
@@ -86,12 +109,28 @@ export function toSimplified(text: string): string {
 	return s;
 }
 
+const normalizeOnce = (text: string) => toSimplified(foldRadicals(text.normalize('NFKC')));
+
+// A report's whole text is normalised by the mapper (normalizeLines) and again by the checks (its prose): the
+// last long text's result is kept for that one second reading, compared by content (never stale) and then
+// dropped, so nothing is served to a later parse of the same file. Short texts are not worth it.
+const LONG = 2000;
+let lastLong: { text: string; normalized: string } | null = null;
+
 /**
  * NFKC folds full-width digits and letters and the CJK compatibility radicals pdf.js emits (⼆ → 二);
  * then traditional → simplified.
  */
 export function normalizeText(text: string): string {
-	return toSimplified(foldRadicals(text.normalize('NFKC')));
+	if (text.length < LONG) return normalizeOnce(text);
+	if (lastLong !== null && lastLong.text === text) {
+		const hit = lastLong.normalized;
+		lastLong = null;
+		return hit;
+	}
+	const normalized = normalizeOnce(text);
+	lastLong = { text, normalized };
+	return normalized;
 }
 
 // CJK Radicals Supplement (U+2E80–U+2EFF) that PDF fonts map glyphs to (⺠ for 民); NFKC leaves these alone.

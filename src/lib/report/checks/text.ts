@@ -26,9 +26,21 @@ export function sectionProse(report: Report, id: '1' | '2' | '3' | '4' | '5' | '
 	return typeof t === 'string' && t.trim() ? proseOf(report, t) : null;
 }
 
+// Two rules read the whole source: its lines are joined once, so the prose memo finds the very same string
+// (no second join, hash and comparison of the whole text). The parser's arrays are not edited in place.
+const joinedLines = new WeakMap<string[], { length: number; text: string }>();
+
+function joined(lines: string[]): string {
+	const j = joinedLines.get(lines);
+	if (j && j.length === lines.length) return j.text;
+	const text = lines.join('\n');
+	joinedLines.set(lines, { length: lines.length, text });
+	return text;
+}
+
 /** The whole source as prose: source_lines when the parser kept them, else title and sections in order. */
 export function wholeProse(report: Report): string {
-	if (report.source_lines?.length) return proseOf(report, report.source_lines.join('\n'));
+	if (report.source_lines?.length) return proseOf(report, joined(report.source_lines));
 	const parts = [
 		report.title ?? '',
 		...(['1', '2', '3', '4', '5', '6'] as const).map((id) => report.sections?.[id] ?? '')

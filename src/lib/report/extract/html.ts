@@ -2,6 +2,7 @@
 // Word-exported pages split numbers across spans and pad cells with <o:p>; cell text is cleaned for that.
 import { Parser } from 'htmlparser2';
 import type { Doc, DocLine } from './doc';
+import { memo } from '../memo';
 
 /** Elements that end a line (shared with the DOM-walk oracle in tests/oracles/html-dom.ts). */
 export const BLOCK = new Set([
@@ -38,8 +39,25 @@ export const BLOCK = new Set([
 /** Elements whose content is not report text. */
 export const SKIP = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg', 'object', 'iframe', 'xml']);
 
+// Cells repeat within and across reports (figures, the template's labels): cleaned once, bounded.
+const cellCache = new Map<string, string>();
+
+/** Only ASCII digits: nothing for cleanCell to change. */
+function isDigits(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return s.length > 0;
+}
+
 /** Whitespace collapsed; digits split by layout whitespace (`20 23`) joined when the cell is only digits. */
 export function cleanCell(raw: string): string {
+	if (isDigits(raw)) return raw;
+	return raw.length > 200 ? cleanOnce(raw) : memo(cellCache, raw, 20000, cleanOnce, raw);
+}
+
+function cleanOnce(raw: string): string {
 	let t = raw.replace(/[\u00a0\u3000\s]+/g, ' ').trim();
 	if (/^[\d\s.,，]+$/.test(t)) t = t.replace(/\s+/g, '');
 	// Spaces between CJK characters are layout, not content (结 果 维 持).

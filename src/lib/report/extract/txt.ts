@@ -9,9 +9,10 @@ export function splitCells(raw: string): string[] | null {
 		if (cells.length >= 2) return cells;
 	}
 	if (!raw.includes('|')) return null;
-	const pipes = raw.split('|').length - 1;
+	const parts = raw.split('|');
+	const pipes = parts.length - 1;
 	if (pipes >= 2 || (pipes === 1 && /\S\s*\|\s*\S/.test(raw))) {
-		let cells = raw.split('|').map((c) => c.trim());
+		let cells = parts.map((c) => c.trim());
 		// `| a | b |` has an empty cell before the first and after the last pipe.
 		// (trimStart/trimEnd drop exactly what \s matches.)
 		if (raw.trimStart().startsWith('|')) cells = cells.slice(1);
@@ -55,7 +56,7 @@ function pieces(whole: string): string[] {
 
 export function extractTxt(text: string): Doc {
 	const lines: DocLine[] = [];
-	for (const whole of text.replace(/\r\n?/g, '\n').split('\n'))
+	for (const whole of (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n'))
 		for (const r of pieces(whole)) {
 			const t = r.trimEnd();
 			// A rule has a run of dashes: test for it before the regex.

@@ -81,6 +81,11 @@ const SKIP_ROW = -1.5;
 const CONFLICT = -4;
 
 const KEYS = { '2019': applicationRowKeys('2019'), '2021': applicationRowKeys('2021') };
+/** Each layout's row keys by their index (a row's scores name one to three keys: looked up, not scanned). */
+const KEY_INDEX = {
+	'2019': new Map(KEYS['2019'].map((k, j) => [k, j])),
+	'2021': new Map(KEYS['2021'].map((k, j) => [k, j]))
+};
 
 export function align(rows: ValueRow[], layout: TemplateVersion, scores = rows.map(labelScores)): Alignment {
 	const keys = KEYS[layout];
@@ -90,11 +95,12 @@ export function align(rows: ValueRow[], layout: TemplateVersion, scores = rows.m
 	// local[i*m + j]: score of printed row i as template row j (a conflict when the row's label names another row).
 	const local = new Float64Array(n * m);
 	const label = new Float64Array(n * m);
+	const index = KEY_INDEX[layout];
 	for (let i = 0; i < n; i++) {
-		const sc = scores[i];
 		let max = 0;
-		for (let j = 0; j < m; j++) {
-			const s = sc.get(keys[j]) ?? 0;
+		for (const [k, s] of scores[i]) {
+			const j = index.get(k);
+			if (j === undefined) continue;
 			label[i * m + j] = s;
 			if (s > max) max = s;
 		}

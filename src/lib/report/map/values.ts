@@ -1,5 +1,6 @@
 // Table cell text → a figure: numbers (full-width digits, thousands separators), blanks and dashes as null,
 // a count with a note ("22（其中修订16件）") as its leading count plus the note.
+import { memo } from '../memo';
 
 export type ValueToken =
 	| { kind: 'number'; value: number; note?: string; raw: string }
@@ -18,14 +19,31 @@ export function toNumber(s: string): number {
 	return Number(s.replace(/[,，]/g, '').replace(/[．]/g, '.').replace(/[－−]/g, '-'));
 }
 
-/** Classify one cell's text (already NFKC-normalised or not: full-width forms are folded here). */
 const PLAIN_INT = /^\s*\d{1,15}\s*$/;
 
+/** 1 to 15 ASCII digits and nothing else: PLAIN_INT's common case, without the regex. */
+function isDigits(s: string): boolean {
+	if (s.length === 0 || s.length > 15) return false;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 48 || c > 57) return false;
+	}
+	return true;
+}
+
+// Labels and notes recur across reports (the template's): their tokens are kept, bounded. Callers only read them.
+const tokenCache = new Map<string, ValueToken>();
+
+/** Classify one cell's text (already NFKC-normalised or not: full-width forms are folded here). */
 export function readValue(cell: string): ValueToken {
-	const raw = cell;
 	// Fast path: most cells are plain ASCII integers.
-	if (PLAIN_INT.test(cell)) return { kind: 'number', value: Number(cell), raw };
-	if (cell.length > 40) return { kind: 'text', raw };
+	if (isDigits(cell) || PLAIN_INT.test(cell)) return { kind: 'number', value: Number(cell), raw: cell };
+	if (cell.length > 40) return { kind: 'text', raw: cell };
+	return memo(tokenCache, cell, 20000, classify, cell);
+}
+
+function classify(cell: string): ValueToken {
+	const raw = cell;
 	const t = cell.normalize('NFKC').replace(/\s+/g, ' ').trim();
 	if (NULL_RE.test(t)) return { kind: 'null', raw };
 	const compact = t.replace(/ /g, '');
