@@ -210,11 +210,21 @@ export async function importFiles(
 			}
 			results.push(result);
 			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
+			await nextTurn();
 		}
 	} finally {
 		await ownPool?.close();
 	}
 	return results;
+}
+
+/**
+ * Lets the server answer the requests that came in while this file was stored. Awaiting a parse the worker has
+ * already finished resumes at once (a microtask), so without this a batch whose parses run ahead of its stores
+ * would store every file in one stretch and hold every other user until the last.
+ */
+function nextTurn(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Bytes held by files read ahead of the one being stored: a zip of large entries is not all inflated at once. */
