@@ -35,7 +35,7 @@ describe('parse pool', () => {
 		try {
 			const t0 = performance.now();
 			const slow = await pool.parse(big, 'big.txt');
-			expect(slow).toEqual({ refusal: expect.stringContaining('解析超时（超过 0.3 秒）') });
+			expect(slow).toEqual({ refusal: expect.stringContaining('解析超时（超过 0.3 秒）：文件“big.txt”') });
 			expect(performance.now() - t0).toBeLessThan(10_000);
 			expect(pool.stats().replaced).toBe(1);
 			expect(await pool.parse(sample, 'ok.txt')).toHaveProperty('model');
@@ -48,7 +48,9 @@ describe('parse pool', () => {
 		const pool = createParsePool(1, { memoryMb: 32, timeoutMs: 60_000 })!;
 		try {
 			const rss0 = process.memoryUsage().rss;
-			expect(await pool.parse(big, 'big.txt')).toEqual({ refusal: expect.stringContaining('内存超过上限（32 MB）') });
+			expect(await pool.parse(big, 'big.txt')).toEqual({
+				refusal: expect.stringContaining('内存超过上限（32 MB）：文件“big.txt”')
+			});
 			expect(pool.stats().replaced).toBe(1);
 			expect(process.memoryUsage().rss - rss0).toBeLessThan(200 * 1024 * 1024);
 			const again = await pool.parse(sample, 'ok.txt');
