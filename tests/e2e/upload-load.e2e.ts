@@ -7,80 +7,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { fileName, generateTruth, planFiles, renderText, renderTextFile } from '../../src/lib/generator/index';
-import { renderDocx } from '../../src/lib/server/generate/docx';
 import { PdfPrinter } from '../../src/lib/server/generate/pdf';
+import { percentile, probe, probeDashboard, twoHundredReports, type UploadFile } from '../helpers/upload-batch';
 import { contextAs, browserForSuite } from './browser';
 import { base, demoCookie } from './http';
 
 const browser = browserForSuite();
 
 const LIMIT_MS = 1000;
-const INTERVAL_MS = 200;
+/** The e2e seed's district (seedDemo small): its organs are left out of the uploads. */
 const DEMO_ORGANS = 8;
-
-type UploadFile = { name: string; buffer: Buffer };
-
-/**
- * 200 reports of 100 organs × 2 years: 192 text and HTML files, 8 DOCX and PDF. `set` picks which hundred organs
- * after the demo district's (the generator's first 8, left out), so this file adds only new, pending organs and
- * changes no other test's data.
- */
-async function twoHundredReports(set: number, printer: PdfPrinter): Promise<UploadFile[]> {
-	const from = DEMO_ORGANS + set * 100;
-	const district = generateTruth({ organs: from + 100, years: [2022, 2023], seed: 'upload-load-e2e', errorRate: 0 });
-	const own = new Set(district.organs.slice(from).map((o) => o.id));
-	const binary = new Set(district.organs.slice(-4).map((o) => o.id));
-	const reports = district.reports.filter((t) => own.has(t.organ_id));
-	const plans = planFiles(reports, { formats: ['txt', 'html'], seed: `upload-load-e2e-${set}`, mix: true });
-	return Promise.all(
-		plans.map(async (plan, i) => {
-			const t = reports[plan.report];
-			if (!binary.has(t.organ_id))
-				return { name: plan.name, buffer: Buffer.from(renderTextFile(t.report, plan.variant)) };
-			if (i % 2 === 0) return { name: fileName(t, 'docx'), buffer: Buffer.from(await renderDocx(t.report)) };
-			const html = renderText(
-				t.report,
-				{ ...plan.variant, format: 'html', encoding: 'utf-8', charset: 'utf-8' },
-				{ print: true }
-			);
-			return { name: fileName(t, 'pdf'), buffer: Buffer.from(await printer.print(html)) };
-		})
-	);
-}
-
-interface Probe {
-	path: string;
-	start: number;
-	ms: number;
-	status: number;
-}
-
-async function probe(path: string, cookie: string, accept: string): Promise<Probe> {
-	const start = performance.now();
-	try {
-		const r = await fetch(base() + path, { headers: { cookie, accept }, redirect: 'manual' });
-		await r.arrayBuffer();
-		return { path, start, ms: performance.now() - start, status: r.status };
-	} catch {
-		return { path, start, ms: performance.now() - start, status: 0 };
-	}
-}
-
-const pct = (xs: number[], p: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
 
 /**
  * Picks `files` on /import and submits; from the upload's first request to its last result, the dashboard page
- * and one chart's JSON every INTERVAL_MS as the leader. Returns the result rows' statuses and the measurements.
+ * and one chart's JSON every 200 ms as the leader. Returns the result rows' statuses and the measurements.
  */
 async function uploadWhileAsking(page: Page, files: UploadFile[]) {
 	const leader = demoCookie('leader');
 	// Warm (not measured): the first request of a page compiles its code paths.
-	for (const p of ['/', '/charts/volume'])
-		expect((await probe(p, leader, p === '/' ? 'text/html' : 'application/json')).status).toBe(200);
+	for (const p of ['/', '/charts/volume']) expect((await probe(base(), p, leader)).status).toBe(200);
 	await page.goto('/import');
 	await page.setInputFiles(
 		'input[type=file]',
@@ -91,22 +36,13 @@ async function uploadWhileAsking(page: Page, files: UploadFile[]) {
 	await page.click('main form button[type=submit]');
 	await firstUpload;
 
-	const probes: Promise<Probe>[] = [];
-	let uploading = true;
-	const firing = (async () => {
-		while (uploading) {
-			probes.push(probe('/', leader, 'text/html'), probe('/charts/volume', leader, 'application/json'));
-			await new Promise((r) => setTimeout(r, INTERVAL_MS));
-		}
-	})();
+	const asking = probeDashboard(base(), leader);
 	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'), undefined, {
 		timeout: 55_000,
 		polling: 250
 	});
 	const uploadEnd = performance.now();
-	uploading = false;
-	await firing;
-	const answers = await Promise.all(probes);
+	const answers = await asking.stop();
 	const statuses = await page
 		.locator('[data-testid=import-results] tbody tr')
 		.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')));
@@ -115,15 +51,15 @@ async function uploadWhileAsking(page: Page, files: UploadFile[]) {
 	const ms = answers.map((a) => a.ms);
 	console.log(
 		`upload of ${statuses.length} files: ${((uploadEnd - uploadStart) / 1000).toFixed(1)} s; ` +
-			`${answers.length} dashboard requests during it: p50 ${Math.round(pct(ms, 50))} ms, ` +
-			`p95 ${Math.round(pct(ms, 95))} ms, max ${Math.round(Math.max(...ms))} ms`
+			`${answers.length} dashboard requests during it: p50 ${Math.round(percentile(ms, 50))} ms, ` +
+			`p95 ${Math.round(percentile(ms, 95))} ms, max ${Math.round(Math.max(...ms))} ms`
 	);
 	return { statuses, refused, answers, uploadStart, uploadEnd };
 }
 
 function expectAnsweredInTime({ answers, uploadStart, uploadEnd }: Awaited<ReturnType<typeof uploadWhileAsking>>) {
 	// Measured during the upload: the first and the last request started while it ran.
-	expect(answers.length).toBeGreaterThanOrEqual(10);
+	expect(answers.length).toBeGreaterThanOrEqual(6);
 	expect(answers[0].start).toBeGreaterThanOrEqual(uploadStart);
 	expect(answers[0].start).toBeLessThan(uploadEnd);
 	expect(answers.at(-1)!.start).toBeLessThan(uploadEnd);
@@ -136,7 +72,7 @@ describe('the server answers during a large upload', () => {
 	beforeAll(async () => {
 		const printer = new PdfPrinter();
 		try {
-			sets.push(await twoHundredReports(0, printer), await twoHundredReports(1, printer));
+			sets.push(await twoHundredReports(DEMO_ORGANS, 0, printer), await twoHundredReports(DEMO_ORGANS, 1, printer));
 		} finally {
 			await printer.close();
 		}
