@@ -24,6 +24,7 @@ import { can, canImportForOrgan } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { testPause } from './faults/test-pause';
 import { storageProblem } from './faults/storage-error';
+import { afterRequestsAnswered } from './requests-in-flight';
 
 export interface ImportInput {
 	/** Shown in the results; a path is fine (`2022/科工信局.txt`, `upload.zip/2022/a.txt`). */
@@ -210,7 +211,7 @@ export async function importFiles(
 			}
 			results.push(result);
 			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
-			await nextTurn();
+			if (i < tasks.length - 1) await nextTurn();
 		}
 	} finally {
 		await ownPool?.close();
@@ -219,13 +220,17 @@ export async function importFiles(
 }
 
 /**
- * Lets the server answer the requests that came in while this file was stored. Awaiting a parse the worker has
- * already finished resumes at once (a microtask), so without this a batch whose parses run ahead of its stores
- * would store every file in one stretch and hold every other user until the last.
+ * Lets the server answer the requests that came in while a file was stored, before the next one. Awaiting a
+ * parse the worker has already finished resumes at once (a microtask), so without this a batch whose parses run
+ * ahead of its stores would store every file in one stretch and hold every other user until the last; and one
+ * turn of the loop between files is not enough either, since a request takes several turns to answer. Not after
+ * the last file: the upload's own answer is then ready.
  */
 function nextTurn(): Promise<void> {
-	return new Promise((resolve) => setImmediate(resolve));
+	return afterRequestsAnswered(GIVE_WAY_MS);
 }
+/** Longest wait for other requests between two files. */
+const GIVE_WAY_MS = 100;
 
 /** Bytes held by files read ahead of the one being stored: a zip of large entries is not all inflated at once. */
 const AHEAD_BYTES = 64 * MB;
