@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { createParsePool, parseHere } from './parse-pool';
 import { REAL } from '../../../tests/helpers/fixtures';
 
@@ -71,6 +72,32 @@ describe('parse pool', () => {
 			await pool.close();
 		}
 	});
+
+	it.runIf(existsSync('/proc/self/task'))(
+		"runs its workers' threads at a lower priority than the thread answering requests",
+		async () => {
+			const nices = () =>
+				readdirSync('/proc/self/task').map((t) => {
+					try {
+						// Field 19 of /proc/…/stat, counted after the parenthesised command name.
+						return Number(readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+					} catch {
+						return NaN; // a thread that ended meanwhile
+					}
+				});
+			const own = getPriority(0);
+			const low = Math.min(19, own + 10);
+			const before = nices().filter((n) => n >= low).length;
+			const pool = createParsePool(1)!;
+			try {
+				expect(await pool.parse(sample, 'ok.txt')).toHaveProperty('model');
+				expect(nices().filter((n) => n >= low).length).toBe(before + 1);
+				expect(getPriority(0)).toBe(own);
+			} finally {
+				await pool.close();
+			}
+		}
+	);
 
 	it('is not created for size 0', () => {
 		expect(createParsePool(0)).toBeNull();
