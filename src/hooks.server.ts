@@ -62,7 +62,9 @@ const session: Handle = async ({ event, resolve }) => {
 // Every request but an upload is counted while it is answered: an import stores its next file only once they are
 // (requests-in-flight.ts), so the pages stay quick during a large upload.
 const inFlight: Handle = ({ event, resolve }) =>
-	event.route.id === IMPORT_ROUTE && event.request.method === 'POST' ? resolve(event) : counted(() => resolve(event));
+	event.route.id === IMPORT_ROUTE && event.request.method === 'POST'
+		? resolve(event)
+		: counted(async () => resolve(event));
 
 // Compression first: it sees the final response of every hook after it.
 export const handle = sequence(compress, inFlight, session);
