@@ -194,6 +194,7 @@ export async function importFiles(
 			}
 			const p = prepared[i]!;
 			prepared[i] = undefined;
+			await nextTurn();
 			let result: ImportResult;
 			try {
 				result =
@@ -211,7 +212,6 @@ export async function importFiles(
 			}
 			results.push(result);
 			onProgress?.({ done: results.length, total: tasks.length, file: result.file, result });
-			if (i < tasks.length - 1) await nextTurn();
 		}
 	} finally {
 		await ownPool?.close();
@@ -220,16 +220,16 @@ export async function importFiles(
 }
 
 /**
- * Lets the server answer the requests that came in while a file was stored, before the next one. Awaiting a
- * parse the worker has already finished resumes at once (a microtask), so without this a batch whose parses run
- * ahead of its stores would store every file in one stretch and hold every other user until the last; and one
- * turn of the loop between files is not enough either, since a request takes several turns to answer. Not after
- * the last file: the upload's own answer is then ready.
+ * Lets the server answer the requests that came in meanwhile before this call stores its next file, also its
+ * first (the import page sends one file per request: each of those then waits for the pages being answered).
+ * Awaiting a parse the worker has already finished resumes at once (a microtask), so without this a batch whose
+ * parses run ahead of its stores would store every file in one stretch and hold every other user until the last;
+ * and one turn of the loop between files is not enough either, since a request takes several turns to answer.
  */
 function nextTurn(): Promise<void> {
 	return afterRequestsAnswered(GIVE_WAY_MS);
 }
-/** Longest wait for other requests between two files. */
+/** Longest wait for other requests before a file is stored. */
 const GIVE_WAY_MS = 100;
 
 /** Bytes held by files read ahead of the one being stored: a zip of large entries is not all inflated at once. */
