@@ -7,6 +7,7 @@ import { IMPORT_ROUTE, bodyLimitFor, megabytes, readLimited, withBody } from '$l
 import { withSecurityHeaders } from '$lib/server/http/security-headers';
 import { startScheduler } from '$lib/server/crawl/scheduler';
 import { sharedParsePool } from '$lib/server/parse-pool';
+import { counted } from '$lib/server/requests-in-flight';
 
 // The crawler's schedule lives in the database; the server's one timer starts the due runs (issue 19).
 // The parse pool starts its first worker with the server, before any upload waits for one.
@@ -58,5 +59,12 @@ const session: Handle = async ({ event, resolve }) => {
 	return withSecurityHeaders(await resolve(event));
 };
 
+// Every request but an upload is counted while it is answered: an import stores its next file only once they are
+// (requests-in-flight.ts), so the pages stay quick during a large upload.
+const inFlight: Handle = ({ event, resolve }) =>
+	event.route.id === IMPORT_ROUTE && event.request.method === 'POST'
+		? resolve(event)
+		: counted(async () => resolve(event));
+
 // Compression first: it sees the final response of every hook after it.
-export const handle = sequence(compress, session);
+export const handle = sequence(compress, inFlight, session);

@@ -2,8 +2,13 @@
 // (127.0.0.1 only) with the demo district (40 organs), autocannon driving `connections` signed-in users over the
 // dashboard, the organ list, an organ page and a report page for `duration` seconds while `imports` uploads run
 // back to back. The same-run baseline is the same pages and connections for `baseline` seconds first, with no
-// imports. Prints throughput and p50/p95/p99 per page for both, and the ratios (under imports / baseline); exits 1
-// on any error (a non-2xx answer or a socket error).
+// imports. Prints throughput and p50/p95/p99 per page for both, and the ratios (under imports / baseline). Then
+// (issue 15) the dashboard page and a chart's JSON as the leader every 200 ms: `--upload-baseline` seconds alone,
+// then during one upload of 200 generated reports (txt, html, a few docx and pdf) as a single .zip request, then
+// during the same district's other 200 sent one request per file as the import page does; p50/p95/max of each,
+// the ratios to the baseline, and each upload's duration and reports imported. Exits 1 on any error (a non-2xx
+// answer or a socket error), an upload that did not import its 200, or a dashboard answer of 1 s or more during
+// an upload.
 // Needs autocannon (a devDependency); builds the app first when build/ is missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,12 +19,18 @@ import { parseArgs } from '../../src/cli/command';
 import { spawnApp, waitForServer } from '../helpers/app-server';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderTxt } from '../../src/lib/generator/render';
+import { PdfPrinter } from '../../src/lib/server/generate/pdf';
+import { zipSync } from 'fflate';
+import { percentile, probeDashboard, twoHundredReports, type Probe } from '../helpers/upload-batch';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const CONNECTIONS = Number(flags.connections ?? 50);
 const DURATION = Number(flags.duration ?? 30);
 const IMPORTS = Number(flags.imports ?? 5);
 const BASELINE = Number(flags.baseline ?? 10);
+const UPLOAD_BASELINE = Number(flags['upload-baseline'] ?? 5);
+/** The demo district's organs (seedDemo's 40), left out of the uploaded 200. */
+const DEMO_ORGANS = 40;
 
 type Autocannon = (opts: Record<string, unknown>) => {
 	on(ev: string, fn: (...a: unknown[]) => void): void;
@@ -194,8 +205,84 @@ try {
 		`\nimports    ${imported} done, ${importErrors} failed, p50 ${ms(pct(importLatencies, 50))}, p95 ${ms(pct(importLatencies, 95))}, p99 ${ms(pct(importLatencies, 99))}`
 	);
 
+	// The dashboard during one large upload (issue 15), against its own baseline of the same requests just before.
+	const printer = new PdfPrinter();
+	const batches = await (async () => {
+		try {
+			return [await twoHundredReports(DEMO_ORGANS, 0, printer), await twoHundredReports(DEMO_ORGANS, 1, printer)];
+		} finally {
+			await printer.close();
+		}
+	})();
+	const admin = await login('admin');
+	const reportCount = () => {
+		const d = new Database(env.DATABASE_URL, { readonly: true });
+		try {
+			return (d.prepare('SELECT count(*) AS n FROM report').get() as { n: number }).n;
+		} finally {
+			d.close();
+		}
+	};
+	const postFiles = async (files: { name: string; buffer: Buffer }[]) => {
+		const form = new FormData();
+		for (const f of files) form.append('files', new Blob([new Uint8Array(f.buffer)]), f.name);
+		const r = await fetch(`${base}/import?/upload`, {
+			method: 'POST',
+			headers: { origin: base, cookie: admin, accept: 'application/json', 'x-sveltekit-action': 'true' },
+			body: form
+		});
+		await r.text();
+		return r.status;
+	};
+	const uploads: { name: string; answers: Probe[]; seconds: number; imported: number; failed: number }[] = [];
+	const during = async (name: string, upload: () => Promise<number>) => {
+		const before = reportCount();
+		const asking = probeDashboard(base, leader);
+		const t0 = performance.now();
+		const failed = await upload();
+		const seconds = (performance.now() - t0) / 1000;
+		uploads.push({ name, answers: await asking.stop(), seconds, imported: reportCount() - before, failed });
+	};
+	console.log(`\ndashboard alone for ${UPLOAD_BASELINE} s, then during 200-file uploads`);
+	const alone = probeDashboard(base, leader);
+	await new Promise((r) => setTimeout(r, UPLOAD_BASELINE * 1000));
+	const aloneAnswers = await alone.stop();
+	const zip = Buffer.from(zipSync(Object.fromEntries(batches[0].map((f) => [f.name, new Uint8Array(f.buffer)]))));
+	await during('one .zip', async () =>
+		(await postFiles([{ name: 'district-200.zip', buffer: zip }])) === 200 ? 0 : 1
+	);
+	await during('per file', async () => {
+		let failed = 0;
+		for (const f of batches[1]) if ((await postFiles([f])) !== 200) failed++;
+		return failed;
+	});
+	const stat = (answers: Probe[]) => {
+		const xs = answers.map((a) => a.ms);
+		return { n: xs.length, p50: percentile(xs, 50), p95: percentile(xs, 95), max: Math.max(...xs) };
+	};
+	const b0 = stat(aloneAnswers);
+	console.log('\ndashboard (/ and /charts/volume every 200 ms as the leader)');
+	row(['phase', 'requests', 'p50', 'p95', 'max', 'p50 ×', 'p95 ×', 'max ×']);
+	row(['baseline', String(b0.n), ms(b0.p50), ms(b0.p95), ms(b0.max), '', '', '']);
+	for (const u of uploads) {
+		const s = stat(u.answers);
+		const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+		row([u.name, String(s.n), ms(s.p50), ms(s.p95), ms(s.max), x(s.p50, b0.p50), x(s.p95, b0.p95), x(s.max, b0.max)]);
+	}
+	for (const u of uploads)
+		console.log(
+			`upload ${u.name}: 200 files in ${u.seconds.toFixed(1)} s, ${u.imported} reports imported, ${u.failed} failed requests`
+		);
+
 	let errors = importErrors;
 	for (const { result } of [...baseline, ...loaded]) errors += result.errors + result.non2xx;
+	for (const a of [...aloneAnswers, ...uploads.flatMap((u) => u.answers)]) if (a.status !== 200) errors++;
+	for (const u of uploads) {
+		errors += u.failed + (u.imported === 200 ? 0 : 1);
+		const slow = u.answers.filter((a) => a.ms >= 1000).length;
+		if (slow) console.log(`upload ${u.name}: ${slow} dashboard answers took 1 s or more`);
+		errors += slow;
+	}
 	console.log(errors ? `\n${errors} errors` : '\n0 errors');
 	process.exitCode = errors ? 1 : 0;
 } finally {

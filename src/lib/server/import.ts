@@ -24,6 +24,7 @@ import { can, canImportForOrgan } from '../auth/permissions';
 import type { Actor } from '../auth/actor';
 import { testPause } from './faults/test-pause';
 import { storageProblem } from './faults/storage-error';
+import { afterRequestsAnswered } from './requests-in-flight';
 
 export interface ImportInput {
 	/** Shown in the results; a path is fine (`2022/科工信局.txt`, `upload.zip/2022/a.txt`). */
@@ -193,6 +194,7 @@ export async function importFiles(
 			}
 			const p = prepared[i]!;
 			prepared[i] = undefined;
+			await nextTurn();
 			let result: ImportResult;
 			try {
 				result =
@@ -216,6 +218,19 @@ export async function importFiles(
 	}
 	return results;
 }
+
+/**
+ * Lets the server answer the requests that came in meanwhile before this call stores its next file, also its
+ * first (the import page sends one file per request: each of those then waits for the pages being answered).
+ * Awaiting a parse the worker has already finished resumes at once (a microtask), so without this a batch whose
+ * parses run ahead of its stores would store every file in one stretch and hold every other user until the last;
+ * and one turn of the loop between files is not enough either, since a request takes several turns to answer.
+ */
+function nextTurn(): Promise<void> {
+	return afterRequestsAnswered(GIVE_WAY_MS);
+}
+/** Longest wait for other requests before a file is stored. */
+const GIVE_WAY_MS = 100;
 
 /** Bytes held by files read ahead of the one being stored: a zip of large entries is not all inflated at once. */
 const AHEAD_BYTES = 64 * MB;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { createParsePool, parseHere } from './parse-pool';
 import { REAL } from '../../../tests/helpers/fixtures';
 
@@ -35,7 +36,7 @@ describe('parse pool', () => {
 		try {
 			const t0 = performance.now();
 			const slow = await pool.parse(big, 'big.txt');
-			expect(slow).toEqual({ refusal: expect.stringContaining('解析超时（超过 0.3 秒）') });
+			expect(slow).toEqual({ refusal: expect.stringContaining('解析超时（超过 0.3 秒）：文件“big.txt”') });
 			expect(performance.now() - t0).toBeLessThan(10_000);
 			expect(pool.stats().replaced).toBe(1);
 			expect(await pool.parse(sample, 'ok.txt')).toHaveProperty('model');
@@ -48,7 +49,9 @@ describe('parse pool', () => {
 		const pool = createParsePool(1, { memoryMb: 32, timeoutMs: 60_000 })!;
 		try {
 			const rss0 = process.memoryUsage().rss;
-			expect(await pool.parse(big, 'big.txt')).toEqual({ refusal: expect.stringContaining('内存超过上限（32 MB）') });
+			expect(await pool.parse(big, 'big.txt')).toEqual({
+				refusal: expect.stringContaining('内存超过上限（32 MB）：文件“big.txt”')
+			});
 			expect(pool.stats().replaced).toBe(1);
 			expect(process.memoryUsage().rss - rss0).toBeLessThan(200 * 1024 * 1024);
 			const again = await pool.parse(sample, 'ok.txt');
@@ -69,6 +72,32 @@ describe('parse pool', () => {
 			await pool.close();
 		}
 	});
+
+	it.runIf(existsSync('/proc/self/task'))(
+		"runs its workers' threads at a lower priority than the thread answering requests",
+		async () => {
+			const nices = () =>
+				readdirSync('/proc/self/task').map((t) => {
+					try {
+						// Field 19 of /proc/…/stat, counted after the parenthesised command name.
+						return Number(readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+					} catch {
+						return NaN; // a thread that ended meanwhile
+					}
+				});
+			const own = getPriority(0);
+			const low = Math.min(19, own + 10);
+			const before = nices().filter((n) => n >= low).length;
+			const pool = createParsePool(1)!;
+			try {
+				expect(await pool.parse(sample, 'ok.txt')).toHaveProperty('model');
+				expect(nices().filter((n) => n >= low).length).toBe(before + 1);
+				expect(getPriority(0)).toBe(own);
+			} finally {
+				await pool.close();
+			}
+		}
+	);
 
 	it('is not created for size 0', () => {
 		expect(createParsePool(0)).toBeNull();

@@ -44,9 +44,9 @@ export function defaultPoolLimits(): PoolLimits {
 }
 
 export const POOL_REASONS = {
-	timeout: (ms: number) =>
-		`解析超时（超过 ${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} 秒），文件可能构造异常，未导入`,
-	memory: (mb: number) => `解析所需内存超过上限（${mb} MB），文件可能构造异常，未导入`,
+	timeout: (ms: number, file: string) =>
+		`解析超时（超过 ${ms >= 10_000 ? Math.round(ms / 1000) : Math.round(ms / 100) / 10} 秒）：文件“${file}”可能构造异常，未导入`,
+	memory: (mb: number, file: string) => `解析所需内存超过上限（${mb} MB）：文件“${file}”可能构造异常，未导入`,
 	crashed: '解析进程异常退出，文件可能构造异常，未导入',
 	busy: '服务器正忙（待解析文件过多），请稍后再导入此文件'
 };
@@ -166,7 +166,9 @@ export function createParsePool(size: number, limits: Partial<PoolLimits> = {}):
 			if (!slot.ready) bootFailures++;
 			if (slot.job)
 				finish(slot, {
-					refusal: slot.killedFor ?? (memoryError ? POOL_REASONS.memory(lim.memoryMb) : POOL_REASONS.crashed)
+					refusal:
+						slot.killedFor ??
+						(memoryError ? POOL_REASONS.memory(lim.memoryMb, slot.job.req.name) : POOL_REASONS.crashed)
 				});
 			if (closed) return;
 			replaced++;
@@ -188,7 +190,7 @@ export function createParsePool(size: number, limits: Partial<PoolLimits> = {}):
 			const job = queue.shift()!;
 			slot.job = job;
 			slot.timer = setTimeout(() => {
-				slot.killedFor = POOL_REASONS.timeout(lim.timeoutMs);
+				slot.killedFor = POOL_REASONS.timeout(lim.timeoutMs, job.req.name);
 				void slot.worker.terminate();
 			}, lim.timeoutMs);
 			slot.worker.postMessage(job.req);

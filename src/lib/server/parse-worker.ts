@@ -2,6 +2,7 @@
 // The pool starts this very module as the worker (WORKER_URL: in the built server it is the chunk Vite emitted
 // for it, under tsx the .ts file), so the main thread may import it for its URL without it starting anything.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { getPriority, setPriority } from 'node:os';
 import { parseReport, ParseRefusal } from '../report/parse';
 
 export const WORKER_URL = import.meta.url;
@@ -19,8 +20,17 @@ export type ParseReply =
 
 export const WORKER_FLAG = 'dwParseWorker';
 
+/** Added to a parse worker's nice value: on a busy machine the thread answering requests gets the CPU first. */
+export const WORKER_NICENESS = 10;
+
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) {
 	const port = parentPort;
+	// On Linux the nice value is per thread and pid 0 is the calling thread: this lowers the worker alone.
+	try {
+		setPriority(0, Math.min(19, getPriority(0) + WORKER_NICENESS));
+	} catch {
+		// Not permitted here (or not Linux): parse at the same priority.
+	}
 	port.on('message', async (req: ParseRequest) => {
 		let reply: ParseReply;
 		try {
