@@ -92,8 +92,21 @@ function insert(f: CrossFinding, reportId: number | null, otherReportId: number 
 	});
 }
 
+/**
+ * The compared sections' text docs, kept with the model's sections (a revision's cached model holds one object):
+ * each import re-verifies its candidates, whose texts would otherwise be folded and shingled again for every report
+ * compared with them.
+ */
+const docsCache = new WeakMap<object, { key: string; docs: TextDoc[] }>();
+
 function docsOf(r: ReportRow, model: Model): TextDoc[] {
-	return textDocs({ organ: String(r.organId), organName: r.organName, year: r.year, model }, similarityOptions());
+	const opts = similarityOptions();
+	const key = `${r.organId}|${r.organName}|${r.year}|${opts.threshold}`;
+	const held = model.sections && docsCache.get(model.sections);
+	if (held?.key === key) return held.docs;
+	const docs = textDocs({ organ: String(r.organId), organName: r.organName, year: r.year, model }, opts);
+	if (model.sections) docsCache.set(model.sections, { key, docs });
+	return docs;
 }
 
 /** X6 for one report: its bands re-indexed, its candidates verified, both sides' findings of its pairs rewritten. */
