@@ -10,6 +10,8 @@ export const KIND_FILTER_LABELS = {
 } as const;
 export type KindFilter = keyof typeof KIND_FILTER_LABELS;
 export const KIND_FILTERS = Object.keys(KIND_FILTER_LABELS) as KindFilter[];
+/** The kinds as a filter drop-down lists them. */
+export const KIND_FILTER_OPTIONS = KIND_FILTERS.map((k) => ({ value: k, label: KIND_FILTER_LABELS[k] }));
 
 /** The organ.kind values each filter covers. */
 export const KIND_FILTER_KINDS: Record<KindFilter, readonly string[]> = {
