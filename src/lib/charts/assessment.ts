@@ -1,6 +1,7 @@
 // The quarter's two charts: how many organs in each grade, and which indicators lose the most points. Pure: the
 // page and the XLSX export draw the same options.
-import { COLORS, base, valueAxisBelow, type Panel } from './theme';
+import { bars, rankedBarChart } from './shapes';
+import { COLORS, base, type Panel } from './theme';
 
 export interface AssessmentChartData {
 	quarterLabel: string;
@@ -11,10 +12,7 @@ export interface AssessmentChartData {
 }
 
 /** Titles wrap inside a phone-width card (the shared base sets 560 px). */
-function narrowTitle(o: ReturnType<typeof base>): ReturnType<typeof base> {
-	const t = o.title as { textStyle: Record<string, unknown> };
-	return { ...o, title: { ...t, textStyle: { ...t.textStyle, width: 300 } } };
-}
+const TITLE_WIDTH = 300;
 
 const GRADE_COLORS = [COLORS.good, COLORS.brand, COLORS.warn, COLORS.bad, COLORS.muted];
 
@@ -27,13 +25,12 @@ export function assessmentPanels(d: AssessmentChartData): Panel[] {
 			key: 'assessment-grades',
 			height: 340,
 			option: {
-				...narrowTitle(
-					base(
-						total
-							? `${d.quarterLabel}：${total}个单位中“${top.grade}”最多（${top.organs}个）`
-							: `${d.quarterLabel}：没有参加考核的单位`,
-						'各等次单位数（个）'
-					)
+				...base(
+					total
+						? `${d.quarterLabel}：${total}个单位中“${top.grade}”最多（${top.organs}个）`
+						: `${d.quarterLabel}：没有参加考核的单位`,
+					'各等次单位数（个）',
+					TITLE_WIDTH
 				),
 				grid: { left: 40, right: 16, top: 96, bottom: 32 },
 				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
@@ -41,51 +38,34 @@ export function assessmentPanels(d: AssessmentChartData): Panel[] {
 				xAxis: { type: 'category', data: d.grades.map((g) => g.grade) },
 				yAxis: { type: 'value', minInterval: 1 },
 				series: [
-					{
-						name: '单位数',
-						type: 'bar',
-						barMaxWidth: 56,
-						label: { show: true, position: 'top' },
-						data: d.grades.map((g, i) => ({
-							value: g.organs,
-							itemStyle: { color: GRADE_COLORS[i % GRADE_COLORS.length] }
-						}))
-					}
+					bars(
+						'单位数',
+						{ barMaxWidth: 56, label: { show: true, position: 'top' } },
+						d.grades.map((g, i) => ({ value: g.organs, itemStyle: { color: GRADE_COLORS[i % GRADE_COLORS.length] } }))
+					)
 				]
 			}
 		},
 		{
 			key: 'assessment-losses',
 			height: Math.max(260, 124 + losses.length * 26),
-			option: {
-				...narrowTitle(
-					base(
-						d.losses.length
-							? `失分最多的指标：${d.losses[0].indicator}（合计${d.losses[0].points}分，${d.losses[0].organs}个单位）`
-							: '本季度没有扣分',
-						'各指标合计扣分（前10项）'
-					)
-				),
-				grid: { left: 130, right: 40, top: 96, bottom: 48 },
-				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-				legend: { show: false },
-				xAxis: valueAxisBelow('扣分（分）', { minInterval: 1 }),
-				yAxis: {
-					type: 'category',
-					data: losses.map((l) => l.indicator),
-					axisLabel: { fontSize: 11, width: 120, overflow: 'truncate' }
-				},
-				series: [
-					{
-						name: '合计扣分',
-						type: 'bar',
-						barMaxWidth: 18,
-						color: COLORS.bad,
-						label: { show: true, position: 'right' },
-						data: losses.map((l) => l.points)
-					}
-				]
-			}
+			option: rankedBarChart({
+				finding: d.losses.length
+					? `失分最多的指标：${d.losses[0].indicator}（合计${d.losses[0].points}分，${d.losses[0].organs}个单位）`
+					: '本季度没有扣分',
+				subtext: '各指标合计扣分（前10项）',
+				titleWidth: TITLE_WIDTH,
+				margins: [130, 40, 48],
+				top: 96,
+				labelWidth: 120,
+				valueAxis: { name: '扣分（分）', extra: { minInterval: 1 } },
+				labels: losses.map((l) => l.indicator),
+				series: bars(
+					'合计扣分',
+					{ barMaxWidth: 18, color: COLORS.bad },
+					losses.map((l) => l.points)
+				)
+			})
 		}
 	];
 }

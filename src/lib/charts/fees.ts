@@ -1,6 +1,7 @@
 import type { FeesData } from './data';
 import { periodLabel } from './rank-period';
-import { axisTooltip, base, fmt, yearAxis, type Panel } from './theme';
+import { bars, rightLine, yearChart } from './shapes';
+import { axisTooltip, fmt, type Panel } from './theme';
 
 function feesFinding(d: FeesData): string {
 	const info = d.infoFeeYuan.reduce((a, b) => a + b, 0);
@@ -15,26 +16,23 @@ export function feesPanels(d: FeesData): Panel[] {
 		{
 			key: 'fees',
 			height: 360,
-			option: {
-				...base(feesFinding(d), '信息处理费（第六部分，元）与行政事业性收费（表二，万元；仅2021年版表格有金额）'),
-				grid: { left: 64, right: 72, top: 84, bottom: 76 },
-				tooltip: {
-					trigger: 'axis',
-					confine: true,
-					formatter: axisTooltip('', (i) => [
-						`收费单位：${d.charging.filter((c) => c.year === d.years[i] && c.infoFeeYuan > 0).length}个（信息处理费）`
-					])
-				},
-				xAxis: yearAxis(d.years),
+			option: yearChart({
+				finding: feesFinding(d),
+				subtext: '信息处理费（第六部分，元）与行政事业性收费（表二，万元；仅2021年版表格有金额）',
+				margins: [64, 72, 76],
+				years: d.years,
+				tooltip: axisTooltip('', (i) => [
+					`收费单位：${d.charging.filter((c) => c.year === d.years[i] && c.infoFeeYuan > 0).length}个（信息处理费）`
+				]),
 				yAxis: [
 					{ type: 'value', name: '信息处理费（元）', minInterval: 1 },
 					{ type: 'value', name: '行政事业性收费（万元）', splitLine: { show: false } }
 				],
 				series: [
-					{ name: '信息处理费（元）', type: 'bar', barMaxWidth: 40, data: d.infoFeeYuan },
-					{ name: '行政事业性收费（万元）', type: 'line', yAxisIndex: 1, symbolSize: 6, data: d.adminFee10k }
+					bars('信息处理费（元）', { barMaxWidth: 40 }, d.infoFeeYuan),
+					rightLine('行政事业性收费（万元）', {}, d.adminFee10k)
 				]
-			}
+			})
 		}
 	];
 }

@@ -1,16 +1,17 @@
 // The dashboard's filters as URL state: a shared link reproduces the same view. Pure: the server parses them,
 // the page renders the form from them, the data links carry them.
 
-/** Organ kinds as the filter offers them: streets and towns go together (乡镇街道). */
-export const KIND_FILTERS = ['government', 'department', 'township', 'other'] as const;
-export type KindFilter = (typeof KIND_FILTERS)[number];
-
-export const KIND_FILTER_LABELS: Record<KindFilter, string> = {
+/** Organ kinds as the filter offers them, in its order, with their labels: streets and towns go together (乡镇街道). */
+export const KIND_FILTER_LABELS = {
 	government: '人民政府',
 	department: '政府部门',
 	township: '街道、乡镇',
 	other: '其他单位'
-};
+} as const;
+export type KindFilter = keyof typeof KIND_FILTER_LABELS;
+export const KIND_FILTERS = Object.keys(KIND_FILTER_LABELS) as KindFilter[];
+/** The kinds as a filter drop-down lists them. */
+export const KIND_FILTER_OPTIONS = KIND_FILTERS.map((k) => ({ value: k, label: KIND_FILTER_LABELS[k] }));
 
 /** The organ.kind values each filter covers. */
 export const KIND_FILTER_KINDS: Record<KindFilter, readonly string[]> = {

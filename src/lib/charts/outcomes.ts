@@ -1,5 +1,6 @@
 import { OUTCOME_GROUPS, type OutcomeGroup, type OutcomesData } from './data';
-import { base, esc, fmt, pct, yearAxis, type Panel } from './theme';
+import { bars, percentAxis, yearChart } from './shapes';
+import { esc, fmt, pct, type Panel } from './theme';
 
 export const OUTCOME_LABELS: Record<OutcomeGroup, string> = {
 	granted: '予以公开',
@@ -41,36 +42,28 @@ export function outcomesPanels(d: OutcomesData): Panel[] {
 		{
 			key: 'outcomes',
 			height: 380,
-			option: {
-				...base(outcomesFinding(d), '各年办理结果构成（占办理结果总计的百分比）'),
-				grid: { left: 56, right: 24, top: 84, bottom: 90 },
-				tooltip: {
-					trigger: 'axis',
-					confine: true,
-					formatter: (params: unknown) => {
-						const list = params as { dataIndex: number; marker: string; seriesName: string; axisValueLabel: string }[];
-						const i = list[0]?.dataIndex ?? 0;
-						const lines = [`<b>${esc(list[0]?.axisValueLabel ?? '')}</b>（办理结果合计${fmt(totals[i])}件）`];
-						for (const p of list) {
-							const g = OUTCOME_GROUPS.find((k) => OUTCOME_LABELS[k] === p.seriesName)!;
-							lines.push(
-								`${p.marker}${p.seriesName}：${fmt(d.counts[g][i])}件，${pct(totals[i] ? d.counts[g][i] / totals[i] : null)}`
-							);
-						}
-						return lines.join('<br/>');
+			option: yearChart({
+				finding: outcomesFinding(d),
+				subtext: '各年办理结果构成（占办理结果总计的百分比）',
+				margins: [56, 24, 90],
+				years: d.years,
+				tooltip: (params: unknown) => {
+					const list = params as { dataIndex: number; marker: string; seriesName: string; axisValueLabel: string }[];
+					const i = list[0]?.dataIndex ?? 0;
+					const lines = [`<b>${esc(list[0]?.axisValueLabel ?? '')}</b>（办理结果合计${fmt(totals[i])}件）`];
+					for (const p of list) {
+						const g = OUTCOME_GROUPS.find((k) => OUTCOME_LABELS[k] === p.seriesName)!;
+						lines.push(
+							`${p.marker}${p.seriesName}：${fmt(d.counts[g][i])}件，${pct(totals[i] ? d.counts[g][i] / totals[i] : null)}`
+						);
 					}
+					return lines.join('<br/>');
 				},
-				xAxis: yearAxis(d.years),
-				yAxis: { type: 'value', name: '占比（%）', max: 100, axisLabel: { formatter: '{value}%' } },
-				series: OUTCOME_GROUPS.map((g) => ({
-					name: OUTCOME_LABELS[g],
-					type: 'bar',
-					stack: 'share',
-					barMaxWidth: 48,
-					color: OUTCOME_COLORS[g],
-					data: share(g)
-				}))
-			}
+				yAxis: percentAxis('占比（%）'),
+				series: OUTCOME_GROUPS.map((g) =>
+					bars(OUTCOME_LABELS[g], { stack: 'share', barMaxWidth: 48, color: OUTCOME_COLORS[g] }, share(g))
+				)
+			})
 		}
 	];
 }

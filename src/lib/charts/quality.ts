@@ -1,5 +1,6 @@
 import type { QualityData } from './data';
-import { COLORS, axisTooltip, base, valueAxisBelow, yearAxis, type Panel } from './theme';
+import { bars, rankedBarChart, yearChart } from './shapes';
+import { COLORS, axisTooltip, type Panel } from './theme';
 
 function qualityFinding(d: QualityData): string {
 	const y = d.years[d.years.length - 1];
@@ -7,54 +8,36 @@ function qualityFinding(d: QualityData): string {
 	return `${y.year}年度年报：按时${y.onTime}份，逾期${y.late}份，未报送${y.missing}份${y.undated ? `，日期不详${y.undated}份` : ''}；${y.withFindings}份有检查问题`;
 }
 
+/** The timeliness bars, stacked: what each year's reports were, by name, colour and field. */
+const TIMELINESS = [
+	['按时发布', COLORS.good, 'onTime'],
+	['逾期发布', COLORS.warn, 'late'],
+	['日期不详', COLORS.muted, 'undated'],
+	['未报送', COLORS.bad, 'missing']
+] as const;
+
 export function qualityPanels(d: QualityData): Panel[] {
 	const rules = [...d.byRule].reverse();
 	return [
 		{
 			key: 'quality-timeliness',
 			height: 380,
-			option: {
-				...base(qualityFinding(d), '按报告年度统计；逾期依据T1规则（部门次年1月31日、人民政府次年3月31日）'),
-				grid: { left: 56, right: 24, top: 84, bottom: 90 },
-				tooltip: { trigger: 'axis', confine: true, formatter: axisTooltip('份') },
-				xAxis: yearAxis(
-					d.years.map((y) => y.year),
-					'报告年度'
-				),
+			option: yearChart({
+				finding: qualityFinding(d),
+				subtext: '按报告年度统计；逾期依据T1规则（部门次年1月31日、人民政府次年3月31日）',
+				margins: [56, 24, 90],
+				years: d.years.map((y) => y.year),
+				yearAxisName: '报告年度',
+				tooltip: axisTooltip('份'),
 				yAxis: { type: 'value', name: '年报（份）', minInterval: 1 },
 				series: [
-					{
-						name: '按时发布',
-						type: 'bar',
-						stack: 'r',
-						barMaxWidth: 44,
-						color: COLORS.good,
-						data: d.years.map((y) => y.onTime)
-					},
-					{
-						name: '逾期发布',
-						type: 'bar',
-						stack: 'r',
-						barMaxWidth: 44,
-						color: COLORS.warn,
-						data: d.years.map((y) => y.late)
-					},
-					{
-						name: '日期不详',
-						type: 'bar',
-						stack: 'r',
-						barMaxWidth: 44,
-						color: COLORS.muted,
-						data: d.years.map((y) => y.undated)
-					},
-					{
-						name: '未报送',
-						type: 'bar',
-						stack: 'r',
-						barMaxWidth: 44,
-						color: COLORS.bad,
-						data: d.years.map((y) => y.missing)
-					},
+					...TIMELINESS.map(([name, color, field]) =>
+						bars(
+							name,
+							{ stack: 'r', barMaxWidth: 44, color },
+							d.years.map((y) => y[field])
+						)
+					),
 					{
 						name: '有检查问题的年报',
 						type: 'line',
@@ -63,38 +46,26 @@ export function qualityPanels(d: QualityData): Panel[] {
 						data: d.years.map((y) => y.withFindings)
 					}
 				]
-			}
+			})
 		},
 		{
 			key: 'quality-rules',
 			height: Math.max(240, 90 + rules.length * 22),
-			option: {
-				...base(
-					d.byRule.length
-						? `最常见的问题：${d.byRule[0].rule} ${d.byRule[0].name}（${d.byRule[0].reports}份年报）`
-						: '所选范围内的年报没有检查问题',
-					`出现该规则问题的年报份数（所选年度合计）；复核：待复核${d.reviews?.open ?? 0}条，已确认${d.reviews?.confirmed ?? 0}条，已排除${d.reviews?.dismissed ?? 0}条`
-				),
-				grid: { left: 190, right: 48, top: 64, bottom: 48 },
-				tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, formatter: axisTooltip('份') },
-				legend: { show: false },
-				xAxis: valueAxisBelow('年报（份）', { minInterval: 1 }),
-				yAxis: {
-					type: 'category',
-					data: rules.map((r) => `${r.rule} ${r.name}`),
-					axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' }
-				},
-				series: [
-					{
-						name: '年报份数',
-						type: 'bar',
-						barMaxWidth: 16,
-						color: COLORS.brand,
-						label: { show: true, position: 'right' },
-						data: rules.map((r) => r.reports)
-					}
-				]
-			}
+			option: rankedBarChart({
+				finding: d.byRule.length
+					? `最常见的问题：${d.byRule[0].rule} ${d.byRule[0].name}（${d.byRule[0].reports}份年报）`
+					: '所选范围内的年报没有检查问题',
+				subtext: `出现该规则问题的年报份数（所选年度合计）；复核：待复核${d.reviews?.open ?? 0}条，已确认${d.reviews?.confirmed ?? 0}条，已排除${d.reviews?.dismissed ?? 0}条`,
+				margins: [190, 48, 48],
+				tooltip: axisTooltip('份'),
+				valueAxis: { name: '年报（份）', extra: { minInterval: 1 } },
+				labels: rules.map((r) => `${r.rule} ${r.name}`),
+				series: bars(
+					'年报份数',
+					{ barMaxWidth: 16, color: COLORS.brand },
+					rules.map((r) => r.reports)
+				)
+			})
 		}
 	];
 }

@@ -1,6 +1,7 @@
 import type { RankedOrgan, RankingMeasure, RankingsData } from './data';
 import { periodLabel } from './rank-period';
-import { COLORS, base, esc, fmt, pct, valueAxisBelow, type Panel } from './theme';
+import { atIndex, bars, rankedBarChart } from './shapes';
+import { COLORS, esc, fmt, pct, type Panel } from './theme';
 
 export const RANKING_LABELS: Record<RankingMeasure, { title: string; axis: string; color: string }> = {
 	applications: { title: '新收申请最多的单位', axis: '新收申请（件）', color: COLORS.brand },
@@ -41,45 +42,36 @@ export function rankingsPanels(d: RankingsData): Panel[] {
 			key: `rankings-${m}`,
 			height: Math.max(220, 90 + list.length * 22),
 			clickable: true,
-			option: {
-				...base(`${period}${list.length ? label.title : `${label.title}：样本不足，无法排名`}`, sub),
-				grid: { left: 190, right: 64, top: 64, bottom: 48 },
-				tooltip: {
-					trigger: 'axis',
-					axisPointer: { type: 'shadow' },
-					confine: true,
-					formatter: (p: unknown) => {
-						const r = list[(p as { dataIndex: number }[])[0].dataIndex];
-						return `<b>${esc(r.organ.name)}</b><br/>${label.axis.replace(/（.*）/, '')}：${rankingValue(m, r, d.minSample)}`;
-					}
-				},
-				legend: { show: false },
-				xAxis: valueAxisBelow(label.axis, {
-					// hideOverlap: on a phone the tick labels would run into each other.
-					...(isRate(m)
-						? { axisLabel: { formatter: '{value}%', hideOverlap: true } }
-						: { minInterval: m === 'applications' ? 1 : 0, axisLabel: { hideOverlap: true } })
+			option: rankedBarChart({
+				finding: `${period}${list.length ? label.title : `${label.title}：样本不足，无法排名`}`,
+				subtext: sub,
+				margins: [190, 64, 48],
+				tooltip: atIndex((i) => {
+					const r = list[i];
+					return `<b>${esc(r.organ.name)}</b><br/>${label.axis.replace(/（.*）/, '')}：${rankingValue(m, r, d.minSample)}`;
 				}),
-				yAxis: {
-					type: 'category',
-					data: list.map((r) => r.organ.name),
-					axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' }
+				valueAxis: {
+					name: label.axis,
+					// hideOverlap: on a phone the tick labels would run into each other.
+					extra: isRate(m)
+						? { axisLabel: { formatter: '{value}%', hideOverlap: true } }
+						: { minInterval: m === 'applications' ? 1 : 0, axisLabel: { hideOverlap: true } }
 				},
-				series: [
+				labels: list.map((r) => r.organ.name),
+				series: bars(
+					label.axis,
 					{
-						name: label.axis,
-						type: 'bar',
 						barMaxWidth: 16,
 						color: label.color,
 						cursor: 'pointer',
-						label: { show: true, position: 'right', fontSize: 11, formatter: isRate(m) ? '{c}%' : '{c}' },
-						data: list.map((r) => ({
-							value: isRate(m) ? Math.round((r.value ?? 0) * 1000) / 10 : r.value,
-							organId: r.organ.id
-						}))
-					}
-				]
-			}
+						label: { fontSize: 11, formatter: isRate(m) ? '{c}%' : '{c}' }
+					},
+					list.map((r) => ({
+						value: isRate(m) ? Math.round((r.value ?? 0) * 1000) / 10 : r.value,
+						organId: r.organ.id
+					}))
+				)
+			})
 		};
 	});
 }

@@ -1,6 +1,7 @@
 import { APPLICATION_ROW_SHORT } from '../report/template';
 import { REFUSAL_REASONS, type RefusalReason, type RefusalsData } from './data';
-import { axisTooltip, base, fmt, yearAxis, type Panel } from './theme';
+import { yearChart } from './shapes';
+import { axisTooltip, fmt, type Panel } from './theme';
 
 export function reasonLabel(k: RefusalReason): string {
 	return `${k.startsWith('refused.') ? '不予公开' : '无法提供'}·${APPLICATION_ROW_SHORT[k]}`;
@@ -33,12 +34,14 @@ export function refusalsPanels(d: RefusalsData): Panel[] {
 		{
 			key: 'refusals',
 			height: 460,
-			option: {
-				...base(refusalsFinding(d), '8项不予公开理由与3项无法提供理由，各年件数（总计列）'),
-				grid: { left: 56, right: 24, top: 84, bottom: 150 },
-				tooltip: { trigger: 'axis', confine: true, formatter: axisTooltip('件') },
+			option: yearChart({
+				finding: refusalsFinding(d),
+				subtext: '8项不予公开理由与3项无法提供理由，各年件数（总计列）',
+				margins: [56, 24, 150],
+				years: d.years,
+				yearAxisExtra: { boundaryGap: false },
+				tooltip: axisTooltip('件'),
 				legend: { bottom: 4, left: 'center', type: 'plain', textStyle: { fontSize: 11 }, itemWidth: 14, itemGap: 8 },
-				xAxis: yearAxis(d.years, '年度', { boundaryGap: false }),
 				yAxis: { type: 'value', name: '件数（件）', minInterval: 1 },
 				series: used.map((k) => ({
 					name: reasonLabel(k),
@@ -47,7 +50,7 @@ export function refusalsPanels(d: RefusalsData): Panel[] {
 					lineStyle: { type: k.startsWith('unable.') ? 'dashed' : 'solid' },
 					data: d.counts[k]
 				}))
-			}
+			})
 		}
 	];
 }

@@ -1,5 +1,6 @@
 import type { ReviewData } from './data';
-import { COLORS, base, fmt, pct, yearAxis, type Panel } from './theme';
+import { atIndex, bars, percentAxis, rightLine, yearChart } from './shapes';
+import { COLORS, fmt, pct, type Panel } from './theme';
 
 const rate = (c: number, n: number) => (n > 0 ? c / n : null);
 
@@ -32,59 +33,35 @@ export function reviewPanels(d: ReviewData): Panel[] {
 			const v = rate(y[k].corrected, y[k].concluded);
 			return v === null ? null : Math.round(v * 1000) / 10;
 		});
+	const total = (k: 'reconsideration' | 'litigation') => d.years.map((y) => y[k].total);
 	return [
 		{
 			key: 'review',
 			height: 380,
-			option: {
-				...base(reviewFinding(d), '纠错率＝结果纠正÷已审结（总计−尚未审结）；诉讼含直接起诉与复议后起诉'),
-				grid: { left: 56, right: 64, top: 84, bottom: 90 },
-				tooltip: {
-					trigger: 'axis',
-					confine: true,
-					formatter: (p: unknown) => {
-						const i = (p as { dataIndex: number }[])[0].dataIndex;
-						const y = d.years[i];
-						return [
-							`<b>${y.year}年</b>`,
-							`行政复议：${fmt(y.reconsideration.total)}件，纠正${y.reconsideration.corrected}件，已审结${y.reconsideration.concluded}件，纠错率${pct(rate(y.reconsideration.corrected, y.reconsideration.concluded))}`,
-							`行政诉讼：${fmt(y.litigation.total)}件，纠正${y.litigation.corrected}件，已审结${y.litigation.concluded}件，纠错率${pct(rate(y.litigation.corrected, y.litigation.concluded))}`
-						].join('<br/>');
-					}
-				},
-				xAxis: yearAxis(d.years.map((y) => y.year)),
+			option: yearChart({
+				finding: reviewFinding(d),
+				subtext: '纠错率＝结果纠正÷已审结（总计−尚未审结）；诉讼含直接起诉与复议后起诉',
+				margins: [56, 64, 90],
+				years: d.years.map((y) => y.year),
+				tooltip: atIndex((i) => {
+					const y = d.years[i];
+					return [
+						`<b>${y.year}年</b>`,
+						`行政复议：${fmt(y.reconsideration.total)}件，纠正${y.reconsideration.corrected}件，已审结${y.reconsideration.concluded}件，纠错率${pct(rate(y.reconsideration.corrected, y.reconsideration.concluded))}`,
+						`行政诉讼：${fmt(y.litigation.total)}件，纠正${y.litigation.corrected}件，已审结${y.litigation.concluded}件，纠错率${pct(rate(y.litigation.corrected, y.litigation.concluded))}`
+					].join('<br/>');
+				}),
 				yAxis: [
 					{ type: 'value', name: '案件数（件）', minInterval: 1 },
-					{
-						type: 'value',
-						name: '纠错率（%）',
-						max: 100,
-						splitLine: { show: false },
-						axisLabel: { formatter: '{value}%' }
-					}
+					percentAxis('纠错率（%）', { splitLine: { show: false } })
 				],
 				series: [
-					{ name: '行政复议（件）', type: 'bar', barMaxWidth: 32, data: d.years.map((y) => y.reconsideration.total) },
-					{ name: '行政诉讼（件）', type: 'bar', barMaxWidth: 32, data: d.years.map((y) => y.litigation.total) },
-					{
-						name: '复议纠错率（%）',
-						type: 'line',
-						yAxisIndex: 1,
-						color: COLORS.bad,
-						symbolSize: 6,
-						data: r('reconsideration')
-					},
-					{
-						name: '诉讼纠错率（%）',
-						type: 'line',
-						yAxisIndex: 1,
-						color: COLORS.warn,
-						symbolSize: 6,
-						lineStyle: { type: 'dashed' },
-						data: r('litigation')
-					}
+					bars('行政复议（件）', { barMaxWidth: 32 }, total('reconsideration')),
+					bars('行政诉讼（件）', { barMaxWidth: 32 }, total('litigation')),
+					rightLine('复议纠错率（%）', { color: COLORS.bad }, r('reconsideration')),
+					rightLine('诉讼纠错率（%）', { color: COLORS.warn, lineStyle: { type: 'dashed' } }, r('litigation'))
 				]
-			}
+			})
 		}
 	];
 }

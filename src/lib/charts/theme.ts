@@ -39,7 +39,7 @@ export const COLORS = {
 };
 
 /** The parts every chart shares: font, palette, the finding as title, an axis tooltip. */
-export function base(finding: string, subtext = ''): Option {
+export function base(finding: string, subtext = '', titleWidth = 560): Option {
 	return {
 		animation: false,
 		color: PALETTE,
@@ -49,7 +49,14 @@ export function base(finding: string, subtext = ''): Option {
 			subtext,
 			left: 8,
 			top: 4,
-			textStyle: { fontFamily: FONT, fontSize: 14, fontWeight: 600, color: '#1d2733', width: 560, overflow: 'break' },
+			textStyle: {
+				fontFamily: FONT,
+				fontSize: 14,
+				fontWeight: 600,
+				color: '#1d2733',
+				width: titleWidth,
+				overflow: 'break'
+			},
 			subtextStyle: { fontFamily: FONT, fontSize: 11, color: '#5b6776' }
 		},
 		tooltip: { trigger: 'axis', confine: true, textStyle: { fontFamily: FONT } },

@@ -1,5 +1,6 @@
 import type { UpdatesData } from './data';
-import { COLORS, base, esc, fmt, pct, valueAxisBelow, yearAxis, type Panel } from './theme';
+import { atIndex, bars, percentAxis, rankedBarChart, yearChart } from './shapes';
+import { COLORS, base, esc, fmt, pct, type Panel } from './theme';
 
 /** Kept beside the server's constant (the chart text must say what "weekly" means). */
 const WEEKLY_RULE = '全年52周中至少90%的周有更新';
@@ -79,73 +80,52 @@ export function updatesPanels(d: UpdatesData): Panel[] {
 	const weekly: Panel = {
 		key: 'updates-weekly',
 		height: 300,
-		option: {
-			...base('每周至少更新一次的单位占比', WEEKLY_RULE),
-			grid: { left: 64, right: 24, top: 84, bottom: 48 },
-			tooltip: {
-				trigger: 'axis',
-				confine: true,
-				formatter: (p: unknown) => {
-					const i = (p as { dataIndex: number }[])[0].dataIndex;
-					const w = d.weekly[i];
-					return `<b>${w.year}年</b><br/>达标单位：${w.met}/${w.organs}，${pct(w.organs ? w.met / w.organs : null)}`;
-				}
-			},
+		option: yearChart({
+			finding: '每周至少更新一次的单位占比',
+			subtext: WEEKLY_RULE,
+			margins: [64, 24, 48],
+			years: d.weekly.map((w) => w.year),
+			tooltip: atIndex((i) => {
+				const w = d.weekly[i];
+				return `<b>${w.year}年</b><br/>达标单位：${w.met}/${w.organs}，${pct(w.organs ? w.met / w.organs : null)}`;
+			}),
 			legend: { show: false },
-			xAxis: yearAxis(d.weekly.map((w) => w.year)),
-			yAxis: { type: 'value', name: '达标单位占比（%）', max: 100, axisLabel: { formatter: '{value}%' } },
+			yAxis: percentAxis('达标单位占比（%）'),
 			series: [
-				{
-					name: '达标单位占比',
-					type: 'bar',
-					barMaxWidth: 40,
-					color: COLORS.good,
-					data: share,
-					label: { show: true, position: 'top', formatter: '{c}%' }
-				}
+				bars(
+					'达标单位占比',
+					{ barMaxWidth: 40, color: COLORS.good, label: { show: true, position: 'top', formatter: '{c}%' } },
+					share
+				)
 			]
-		}
+		})
 	};
 	const silences = [...d.silences].reverse();
 	const silence: Panel = {
 		key: 'updates-silences',
 		height: Math.max(240, 90 + silences.length * 24),
 		clickable: true,
-		option: {
-			...base('沉默最久的单位', '两次发布之间（或最后一次发布至今）的最长间隔'),
-			grid: { left: 190, right: 56, top: 64, bottom: 48 },
-			tooltip: {
-				trigger: 'axis',
-				axisPointer: { type: 'shadow' },
-				confine: true,
-				formatter: (p: unknown) => {
-					const s = silences[(p as { dataIndex: number }[])[0].dataIndex];
-					return `<b>${esc(s.organ.name)}</b><br/>${s.from} 至 ${s.to}：${s.days}天无更新${s.broken ? '<br/>该单位有栏目来源故障（最近一次抓取失败），沉默可能未反映实际' : ''}`;
-				}
-			},
-			legend: { show: false },
-			xAxis: valueAxisBelow('沉默天数（天）', { minInterval: 1 }),
-			yAxis: {
-				type: 'category',
-				data: silences.map((s) => (s.broken ? `${s.organ.name}（来源故障）` : s.organ.name)),
-				axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' }
-			},
-			series: [
-				{
-					name: '最长沉默天数',
-					type: 'bar',
-					barMaxWidth: 18,
-					color: COLORS.bad,
-					label: { show: true, position: 'right', formatter: '{c}天' },
-					// A silence beside a broken source is drawn grey: unknown, not proven silent.
-					data: silences.map((s) => ({
-						value: s.days,
-						organId: s.organ.id,
-						...(s.broken ? { itemStyle: { color: '#9aa5b1' } } : {})
-					}))
-				}
-			]
-		}
+		option: rankedBarChart({
+			finding: '沉默最久的单位',
+			subtext: '两次发布之间（或最后一次发布至今）的最长间隔',
+			margins: [190, 56, 48],
+			tooltip: atIndex((i) => {
+				const s = silences[i];
+				return `<b>${esc(s.organ.name)}</b><br/>${s.from} 至 ${s.to}：${s.days}天无更新${s.broken ? '<br/>该单位有栏目来源故障（最近一次抓取失败），沉默可能未反映实际' : ''}`;
+			}),
+			valueAxis: { name: '沉默天数（天）', extra: { minInterval: 1 } },
+			labels: silences.map((s) => (s.broken ? `${s.organ.name}（来源故障）` : s.organ.name)),
+			series: bars(
+				'最长沉默天数',
+				{ barMaxWidth: 18, color: COLORS.bad, label: { formatter: '{c}天' } },
+				// A silence beside a broken source is drawn grey: unknown, not proven silent.
+				silences.map((s) => ({
+					value: s.days,
+					organId: s.organ.id,
+					...(s.broken ? { itemStyle: { color: '#9aa5b1' } } : {})
+				}))
+			)
+		})
 	};
 	return [heat, weekly, silence];
 }

@@ -1,6 +1,7 @@
 import { APPLICANT_COLUMN_LABELS } from '../report/template';
 import { APPLICANT_TYPES, type VolumeData } from './data';
-import { axisTooltip, base, fmt, signedPct, yearAxis, yoy, type Panel } from './theme';
+import { bars, rightLine, yearChart } from './shapes';
+import { axisTooltip, fmt, signedPct, yoy, type Panel } from './theme';
 
 function volumeFinding(d: VolumeData): string {
 	const n = d.years.length;
@@ -20,42 +21,35 @@ export function volumePanels(d: VolumeData): Panel[] {
 		{
 			key: 'volume',
 			height: 380,
-			option: {
-				...base(volumeFinding(d), all > 0 ? `自然人申请占${((np / all) * 100).toFixed(1)}%（全部年度合计）` : ''),
-				grid: { left: 56, right: 56, top: 84, bottom: 90 },
-				tooltip: {
-					trigger: 'axis',
-					confine: true,
-					formatter: axisTooltip('件', (i) => [
-						`合计（总计列）：${fmt(d.total[i])}件`,
-						`同比：${signedPct(change[i])}`,
-						`报告数：${d.reports[i]}份`
-					])
-				},
-				xAxis: yearAxis(d.years),
+			option: yearChart({
+				finding: volumeFinding(d),
+				subtext: all > 0 ? `自然人申请占${((np / all) * 100).toFixed(1)}%（全部年度合计）` : '',
+				margins: [56, 56, 90],
+				years: d.years,
+				tooltip: axisTooltip('件', (i) => [
+					`合计（总计列）：${fmt(d.total[i])}件`,
+					`同比：${signedPct(change[i])}`,
+					`报告数：${d.reports[i]}份`
+				]),
 				yAxis: [
 					{ type: 'value', name: '申请数（件）', minInterval: 1 },
 					{ type: 'value', name: '同比增减（%）', splitLine: { show: false }, axisLabel: { formatter: '{value}%' } }
 				],
 				series: [
-					...APPLICANT_TYPES.map((t) => ({
-						name: t === 'other_org' ? '其他组织' : APPLICANT_COLUMN_LABELS[t],
-						type: 'bar',
-						stack: 'applicants',
-						barMaxWidth: 48,
-						data: d.byType[t]
-					})),
-					{
-						name: '同比增减',
-						type: 'line',
-						yAxisIndex: 1,
-						symbolSize: 6,
-						color: '#c0392b',
-						data: change.map((c) => (c === null ? null : Math.round(c * 1000) / 10)),
-						tooltip: { show: false }
-					}
+					...APPLICANT_TYPES.map((t) =>
+						bars(
+							t === 'other_org' ? '其他组织' : APPLICANT_COLUMN_LABELS[t],
+							{ stack: 'applicants', barMaxWidth: 48 },
+							d.byType[t]
+						)
+					),
+					rightLine(
+						'同比增减',
+						{ color: '#c0392b', tooltip: { show: false } },
+						change.map((c) => (c === null ? null : Math.round(c * 1000) / 10))
+					)
 				]
-			}
+			})
 		}
 	];
 }

@@ -7,7 +7,7 @@ import * as reports from '../reports/read';
 import { listCorrections } from '../corrections';
 import { aliasesByOrgan } from './aliases';
 import type { OrganKind } from '../../report/organ';
-import { crossFindingsView, ownReviewStatus } from '../findings/view';
+import { crossFindingsView, decided, ownReviewStatus } from '../findings/view';
 
 /** For GET /api/organs: id, name, kind, status (district | pending | outside), aliases. */
 export function apiOrgans(
@@ -48,13 +48,7 @@ export function apiReport(organId: number, year: number, crossReport = true) {
 		})),
 		cross_findings: crossReport
 			? crossFindingsView(report.id).map((f) => ({
-					rule: f.rule,
-					severity: f.severity,
-					message: f.message,
-					cells: f.cells,
-					status: f.status,
-					reason: f.reason,
-					note: f.note,
+					...decided(f),
 					uncertain: f.uncertain,
 					other: f.other && {
 						organ_id: f.other.organId,

@@ -27,6 +27,21 @@ export interface CrossFindingView {
 	changes: { path: string; before: number | null; after: number | null }[];
 }
 
+type Decided = Pick<FindingRow, 'rule' | 'severity' | 'message' | 'cells' | 'status' | 'reason' | 'note'>;
+
+/** A finding as checked and decided, as the page's view and the API both give it. */
+export function decided(f: Decided): Decided {
+	return {
+		rule: f.rule,
+		severity: f.severity,
+		message: f.message,
+		cells: f.cells,
+		status: f.status,
+		reason: f.reason,
+		note: f.note
+	};
+}
+
 const href = (organId: number, year: number, cell?: string) =>
 	`/organs/${organId}/${year}${cell ? `?cell=${encodeURIComponent(cell)}` : ''}`;
 
@@ -63,14 +78,8 @@ export function crossFindingsView(reportId: number): CrossFindingView[] {
 					: [];
 			return {
 				key: f.key,
-				rule: f.rule,
+				...decided(f),
 				ruleName: f.ruleName,
-				severity: f.severity,
-				message: f.message,
-				cells: f.cells,
-				status: f.status,
-				reason: f.reason,
-				note: f.note,
 				uncertain: !!d.uncertain,
 				other,
 				texts,

@@ -11,6 +11,7 @@ import { ActionError } from '../corrections';
 import { can } from '../../auth/permissions';
 import type { Actor } from '../../auth/actor';
 import { isUnread, itemState, type ItemState } from '../../inbox/state';
+import { answerText, answeringOrgan, type AnswerInput } from './answer';
 import {
 	markRectificationsSeen,
 	rectificationEntries,
@@ -21,7 +22,6 @@ import {
 
 export { answerRectification } from './sources';
 
-const ANSWER_MAX = 4000;
 const FILE_MAX = 20 * 1024 * 1024;
 
 export type InboxKind = (typeof table.INBOX_KINDS)[number];
@@ -195,18 +195,11 @@ function itemFor(id: number, actor: Actor): table.InboxItem {
 }
 
 /** The organ's answer: text and an optional file; a later answer replaces it until the item is closed. */
-export function answerItem(
-	id: number,
-	input: { text: string; file?: { name: string; bytes: Uint8Array } | null },
-	actor: Actor
-): void {
-	if (!can(actor.role, 'inbox.answer') || actor.organId === null)
-		throw new ActionError('只有本单位联络员可以答复', 403);
+export function answerItem(id: number, input: AnswerInput, actor: Actor): void {
+	answeringOrgan(actor);
 	const row = itemFor(id, actor);
 	if (row.closedAt !== null) throw new ActionError('该事项已办结，不能再答复');
-	const text = input.text.trim();
-	if (!text) throw new ActionError('答复内容不能为空');
-	if (text.length > ANSWER_MAX) throw new ActionError(`答复不能超过${ANSWER_MAX}字`);
+	const text = answerText(input);
 	let file: { name: string; path: string } | null = null;
 	if (input.file && input.file.bytes.length) {
 		if (input.file.bytes.length > FILE_MAX) throw new ActionError(`附件“${input.file.name}”超过 20 MB`);

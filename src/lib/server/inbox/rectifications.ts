@@ -6,11 +6,9 @@ import { getDb } from '../db';
 import { statement } from '../db/statement';
 import { ActionError } from '../corrections';
 import * as rectifications from '../assessment/rectifications';
-import { can } from '../../auth/permissions';
+import { answerText, answeringOrgan, type AnswerInput } from './answer';
 import type { Actor } from '../../auth/actor';
 import { isRectificationUnread, rectificationState, type ItemState, type RectificationMarks } from '../../inbox/state';
-
-const ANSWER_MAX = 4000;
 
 export interface RectificationMessageView {
 	id: number;
@@ -44,16 +42,11 @@ export interface RectificationEntry {
 	createdAt: number;
 }
 
-interface Row extends RectificationMarks {
-	id: number;
-	organId: number;
-	organName: string;
-	quarter: string;
-	problem: string;
-	request: string;
-	deadline: string;
-	createdAt: number;
-}
+type Row = RectificationMarks &
+	Pick<
+		RectificationEntry,
+		'id' | 'organId' | 'organName' | 'quarter' | 'problem' | 'request' | 'deadline' | 'createdAt'
+	>;
 
 const SELECT = `SELECT r.id, r.organ_id AS organId, o.name AS organName, r.quarter, r.problem, r.request, r.deadline,
 		r.status, r.created_at AS createdAt, s.organ_seen_message_id AS organSeenMessageId, s.inspector_seen_message_id AS inspectorSeenMessageId,
@@ -146,31 +139,24 @@ export function markRectificationsSeen(side: 'organ' | 'inspector', organId: num
  * The clerk answers a request from the inbox: the assessment's own answer (its thread, its status), after the
  * inbox's checks. Another organ's request is not found (404), whatever its id.
  */
-export function answerRectification(
-	id: number,
-	input: { text: string; file?: { name: string; bytes: Uint8Array } | null },
-	actor: Actor
-): void {
-	if (!can(actor.role, 'inbox.answer') || actor.organId === null)
-		throw new ActionError('只有本单位联络员可以答复', 403);
+export function answerRectification(id: number, input: AnswerInput, actor: Actor): void {
+	const organId = answeringOrgan(actor);
 	const r = rectifications.get(id);
-	if (!r || r.organId !== actor.organId) throw new ActionError('待办事项不存在', 404);
+	if (!r || r.organId !== organId) throw new ActionError('待办事项不存在', 404);
 	if (r.status === 'accepted') throw new ActionError('该整改已通过审核，不能再答复');
-	const text = input.text.trim();
-	if (!text) throw new ActionError('答复内容不能为空');
-	if (text.length > ANSWER_MAX) throw new ActionError(`答复不能超过${ANSWER_MAX}字`);
+	const text = answerText(input);
 	try {
 		rectifications.answer(
 			id,
 			text,
-			{ id: actor.id, organId: actor.organId },
+			{ id: actor.id, organId },
 			input.file && input.file.bytes.length ? input.file : null
 		);
 	} catch (e) {
 		if (e instanceof rectifications.RectificationRefusal) throw new ActionError(e.message);
 		throw e;
 	}
-	markRectificationsSeen('organ', actor.organId, [id]);
+	markRectificationsSeen('organ', organId, [id]);
 }
 
 /** Open requests past their deadline, by organ: reminders (催报) list them beside a missing report. */
