@@ -50,9 +50,22 @@ export interface FindingFilter {
 	year?: number;
 	status?: StatusFilter;
 	reportId?: number;
+	/** Whose findings by the organ's roster status (ORGAN_SCOPES); default all. */
+	scope?: OrganScope;
 	/** Default 500. */
 	limit?: number;
 }
+
+/**
+ * The organs a findings list covers: the roster and the organs awaiting a decision (what a reviewer works on), the
+ * roster alone, or also the organs kept outside the district (never counted, so not reviewed by default).
+ */
+export const ORGAN_SCOPES = {
+	review: { label: '名册内与待确认单位', statuses: ['district', 'pending'] },
+	district: { label: '仅名册内单位', statuses: ['district'] },
+	all: { label: '全部单位（含名册外）', statuses: ['district', 'pending', 'outside'] }
+} as const;
+export type OrganScope = keyof typeof ORGAN_SCOPES;
 
 /** The columns a listed finding is read with; the counts read only the key and the decision. */
 const ROW_COLUMNS = 'x.*, v.status, v.reason, v.note, v.reviewed_at AS reviewedAt, u.username';
@@ -88,6 +101,11 @@ function where(f: FindingFilter): { sql: string; params: unknown[] } {
 	if (f.organId !== undefined) add('x.organId = ?', f.organId);
 	if (f.year !== undefined) add('x.year = ?', f.year);
 	if (f.reportId !== undefined) add('x.reportId = ?', f.reportId);
+	if (f.scope && f.scope !== 'all') {
+		const statuses = ORGAN_SCOPES[f.scope].statuses;
+		w.push(`x.organId IN (SELECT id FROM organ WHERE status IN (${statuses.map(() => '?').join(', ')}))`);
+		p.push(...statuses);
+	}
 	const status = f.status ?? 'open';
 	if (status === 'open') add('v.status IS NULL');
 	else if (status !== 'all') add('v.status = ?', status);
@@ -165,8 +183,8 @@ export function findingsOfReport(reportId: number): FindingRow[] {
 }
 
 /** Counts per status (open, confirmed, dismissed), optionally for one year: the dashboard's quality chart. */
-export function statusCounts(year?: number): Record<'open' | ReviewStatus, number> {
-	const { sql, params } = where({ year, status: 'all' });
+export function statusCounts(year?: number, scope?: OrganScope): Record<'open' | ReviewStatus, number> {
+	const { sql, params } = where({ year, scope, status: 'all' });
 	const rows = getDb()
 		.$client.prepare(
 			`SELECT coalesce(status, 'open') AS status, count(*) AS n FROM (${both(COUNT_COLUMNS)}${sql}) GROUP BY 1`

@@ -10,6 +10,8 @@ import {
 	reviewFindings,
 	ReviewRefusal,
 	statusCounts,
+	ORGAN_SCOPES,
+	type OrganScope,
 	type DismissReason,
 	type StatusFilter
 } from '$lib/server/findings/review';
@@ -31,7 +33,9 @@ export const load: PageServerLoad = ({ url }) => {
 	const status = STATUSES.includes(p.get('status') as StatusFilter) ? (p.get('status') as StatusFilter) : 'open';
 	const organId = int(p.get('organ'));
 	const year = int(p.get('year'));
+	const scope: OrganScope = (p.get('scope') ?? '') in ORGAN_SCOPES ? (p.get('scope') as OrganScope) : 'review';
 	const { rows, total } = listFindings({
+		scope,
 		rule: rule || undefined,
 		severity: severity || undefined,
 		status,
@@ -43,10 +47,11 @@ export const load: PageServerLoad = ({ url }) => {
 		getDb().$client.prepare('SELECT DISTINCT year FROM report ORDER BY year DESC').all() as { year: number }[]
 	).map((r) => r.year);
 	return {
-		filter: { rule, severity, status, organId: organId ?? null, year: year ?? null },
+		filter: { rule, severity, status, organId: organId ?? null, year: year ?? null, scope },
 		rows,
 		total,
-		counts: statusCounts(year),
+		counts: statusCounts(year, scope),
+		scopes: Object.entries(ORGAN_SCOPES).map(([value, s]) => ({ value, label: s.label })),
 		organs: organs.list().map((o) => ({ id: o.id, name: o.name })),
 		years,
 		rules: Object.values(RULES).map((r) => ({ id: r.id, name: r.name }))
