@@ -340,130 +340,76 @@ export interface ProactiveItemDef {
 	signedFields?: readonly string[];
 }
 
-export const PROACTIVE_2021 = [
-	{
-		key: 'rules',
-		label: '规章',
-		variants: [],
-		article: '第二十条第（一）项',
-		fields: ['issued', 'repealed', 'in_force'],
-		fieldLabels: ['本年制发件数', '本年废止件数', '现行有效件数']
-	},
-	{
-		key: 'normative_docs',
-		label: '行政规范性文件',
-		variants: ['规范性文件'],
-		article: '第二十条第（一）项',
-		fields: ['issued', 'repealed', 'in_force'],
-		fieldLabels: ['本年制发件数', '本年废止件数', '现行有效件数']
-	},
-	{
-		key: 'licensing',
-		label: '行政许可',
-		variants: [],
-		article: '第二十条第（五）项',
-		fields: ['decisions'],
-		fieldLabels: ['本年处理决定数量']
-	},
-	{
-		key: 'penalty',
-		label: '行政处罚',
-		variants: [],
-		article: '第二十条第（六）项',
-		fields: ['decisions'],
-		fieldLabels: ['本年处理决定数量']
-	},
-	{
-		key: 'enforcement',
-		label: '行政强制',
-		variants: [],
-		article: '第二十条第（六）项',
-		fields: ['decisions'],
-		fieldLabels: ['本年处理决定数量']
-	},
-	{
-		key: 'admin_fees',
-		label: '行政事业性收费',
-		variants: [],
-		article: '第二十条第（八）项',
-		fields: ['amount_10k_yuan'],
-		fieldLabels: ['本年收费金额（单位：万元）'],
-		decimalFields: ['amount_10k_yuan']
-	}
-] as const satisfies readonly ProactiveItemDef[];
+/** The columns an item shares with its neighbours in one template's table. */
+type ItemColumns = Pick<ProactiveItemDef, 'fields' | 'fieldLabels' | 'decimalFields' | 'signedFields'>;
+type ItemRow = [key: string, label: string, variants: string[], article: string, columns: ItemColumns];
 
-export const PROACTIVE_2019 = [
-	{
-		key: 'rules',
-		label: '规章',
-		variants: [],
-		article: '第二十条第（一）项',
-		fields: ['made', 'published', 'total_public'],
-		fieldLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量']
-	},
-	{
-		key: 'normative_docs',
-		label: '规范性文件',
-		variants: ['行政规范性文件'],
-		article: '第二十条第（一）项',
-		fields: ['made', 'published', 'total_public'],
-		fieldLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量']
-	},
-	{
-		key: 'licensing',
-		label: '行政许可',
-		variants: [],
-		article: '第二十条第（五）项',
-		fields: ['prev_items', 'change', 'decisions'],
-		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
-		signedFields: ['change']
-	},
-	{
-		key: 'other_services',
-		label: '其他对外管理服务事项',
-		variants: ['其他对外管理服务'],
-		article: '第二十条第（五）项',
-		fields: ['prev_items', 'change', 'decisions'],
-		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
-		signedFields: ['change']
-	},
-	{
-		key: 'penalty',
-		label: '行政处罚',
-		variants: [],
-		article: '第二十条第（六）项',
-		fields: ['prev_items', 'change', 'decisions'],
-		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
-		signedFields: ['change']
-	},
-	{
-		key: 'enforcement',
-		label: '行政强制',
-		variants: [],
-		article: '第二十条第（六）项',
-		fields: ['prev_items', 'change', 'decisions'],
-		fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
-		signedFields: ['change']
-	},
-	{
-		key: 'admin_fees',
-		label: '行政事业性收费',
-		variants: [],
-		article: '第二十条第（八）项',
-		fields: ['prev_items', 'change'],
-		fieldLabels: ['上一年项目数量', '本年增/减'],
-		signedFields: ['change']
-	},
-	{
-		key: 'procurement',
-		label: '政府集中采购',
-		variants: [],
-		article: '第二十条第（九）项',
-		fields: ['items', 'amount_10k_yuan'],
-		fieldLabels: ['采购项目数量', '采购总金额'],
-		decimalFields: ['amount_10k_yuan']
-	}
-] as const satisfies readonly ProactiveItemDef[];
+/** One template's item table: the rows differ only in data, the columns come from shared blocks. */
+function proactiveTable(rows: readonly ItemRow[]): readonly ProactiveItemDef[] {
+	return rows.map(([key, label, variants, article, columns]) => ({ key, label, variants, article, ...columns }));
+}
+
+const DOCS_2021: ItemColumns = {
+	fields: ['issued', 'repealed', 'in_force'],
+	fieldLabels: ['本年制发件数', '本年废止件数', '现行有效件数']
+};
+const DECISIONS_2021: ItemColumns = { fields: ['decisions'], fieldLabels: ['本年处理决定数量'] };
+
+export const PROACTIVE_2021 = proactiveTable([
+	['rules', '规章', [], '第二十条第（一）项', DOCS_2021],
+	['normative_docs', '行政规范性文件', ['规范性文件'], '第二十条第（一）项', DOCS_2021],
+	['licensing', '行政许可', [], '第二十条第（五）项', DECISIONS_2021],
+	['penalty', '行政处罚', [], '第二十条第（六）项', DECISIONS_2021],
+	['enforcement', '行政强制', [], '第二十条第（六）项', DECISIONS_2021],
+	[
+		'admin_fees',
+		'行政事业性收费',
+		[],
+		'第二十条第（八）项',
+		{
+			fields: ['amount_10k_yuan'],
+			fieldLabels: ['本年收费金额（单位：万元）'],
+			decimalFields: ['amount_10k_yuan']
+		}
+	]
+]);
+
+const DOCS_2019: ItemColumns = {
+	fields: ['made', 'published', 'total_public'],
+	fieldLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量']
+};
+const ITEMS_2019: ItemColumns = {
+	fields: ['prev_items', 'change', 'decisions'],
+	fieldLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+	signedFields: ['change']
+};
+
+export const PROACTIVE_2019 = proactiveTable([
+	['rules', '规章', [], '第二十条第（一）项', DOCS_2019],
+	['normative_docs', '规范性文件', ['行政规范性文件'], '第二十条第（一）项', DOCS_2019],
+	['licensing', '行政许可', [], '第二十条第（五）项', ITEMS_2019],
+	['other_services', '其他对外管理服务事项', ['其他对外管理服务'], '第二十条第（五）项', ITEMS_2019],
+	['penalty', '行政处罚', [], '第二十条第（六）项', ITEMS_2019],
+	['enforcement', '行政强制', [], '第二十条第（六）项', ITEMS_2019],
+	[
+		'admin_fees',
+		'行政事业性收费',
+		[],
+		'第二十条第（八）项',
+		{ fields: ['prev_items', 'change'], fieldLabels: ['上一年项目数量', '本年增/减'], signedFields: ['change'] }
+	],
+	[
+		'procurement',
+		'政府集中采购',
+		[],
+		'第二十条第（九）项',
+		{
+			fields: ['items', 'amount_10k_yuan'],
+			fieldLabels: ['采购项目数量', '采购总金额'],
+			decimalFields: ['amount_10k_yuan']
+		}
+	]
+]);
 
 export function proactiveItems(layout: TemplateVersion): readonly ProactiveItemDef[] {
 	return layout === '2019' ? PROACTIVE_2019 : PROACTIVE_2021;
