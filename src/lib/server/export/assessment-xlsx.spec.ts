@@ -10,7 +10,7 @@ import { generateDistrict } from '../generate';
 import { importFiles } from '../import';
 import * as organs from '../organs';
 import { close, entries, getSheet, rubrics } from '../assessment';
-import { assessmentXlsx, sheetTitle, SHEET_NAMES } from './assessment-xlsx';
+import { assessmentXlsx, DETAIL_HEAD, sheetTitle, SHEET_NAMES } from './assessment-xlsx';
 import { assessmentNoticeDocx } from './assessment-docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { gradeFor } from '../../assessment/score';
@@ -133,19 +133,7 @@ describe('the assessment workbook', () => {
 		const vetoes = sheet.scores.reduce((s, o) => s + o.vetoes.length, 0);
 		expect(wb.getWorksheet('问题清单')!.rowCount - 2).toBe(items + vetoes);
 		const detail = wb.getWorksheet('扣分明细')!;
-		expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual([
-			'序号',
-			'单位名称',
-			'一级指标',
-			'二级指标',
-			'检查发现',
-			'证据',
-			'扣分',
-			'来源',
-			'整改要求',
-			'整改期限',
-			'整改状态'
-		]);
+		expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual([...DETAIL_HEAD]);
 		expect((detail.getColumn(3).values as unknown[]).filter((v) => v === '加分')).toHaveLength(1);
 		const charts = wb.getWorksheet('图表')!;
 		expect((charts.getColumn(1).values as unknown[]).filter((v) => v === '等次分布')).toHaveLength(1);

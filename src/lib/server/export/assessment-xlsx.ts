@@ -200,76 +200,79 @@ function orderedScores(sheet: QuarterSheet) {
 	);
 }
 
-function detailSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
-	const ws = wb.addWorksheet('扣分明细', { views: [{ state: 'frozen', ySplit: 2 }] });
-	const head = [
-		'序号',
-		'单位名称',
-		'一级指标',
-		'二级指标',
-		'检查发现',
-		'证据',
-		'扣分',
-		'来源',
-		'整改要求',
-		'整改期限',
-		'整改状态'
-	];
-	titleRow(ws, `${sheetTitle(sheet).replace(/汇总表$/, '扣分明细')}`, head.length);
+/** The header row of 扣分明细. */
+export const DETAIL_HEAD = [
+	'序号',
+	'单位名称',
+	'一级指标',
+	'二级指标',
+	'检查发现',
+	'证据',
+	'扣分',
+	'来源',
+	'整改要求',
+	'整改期限',
+	'整改状态'
+] as const;
+
+type DetailLine = (string | number)[];
+type Rectification = QuarterSheet['rectifications'][number];
+
+/** One 扣分明细 line after 序号 and 单位名称; the rectification columns stay blank without a rectification. */
+function detailLine(
+	level1: string,
+	level2: string,
+	what: string,
+	evidence: string,
+	points: number,
+	source: string,
+	r?: Rectification
+): DetailLine {
+	const status = r ? (STATUS_LABELS[r.status as RectificationStatus] ?? r.status) : '';
+	return [level1, level2, what, evidence, points, source, r?.request ?? '', r?.deadline ?? '', status];
+}
+
+/** A sheet of one line per item: the title row, then a frozen header row that seeds the column widths. */
+function listSheet(wb: ExcelJS.Workbook, name: string, title: string, head: readonly string[]) {
+	const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+	titleRow(ws, title, head.length);
 	const widths = new Widths();
 	head.forEach((h, i) => {
 		put(ws.getCell(2, i + 1), h, HEAD);
 		widths.see(i + 1, h);
 	});
-	const rect = new Map(sheet.rectifications.map((r) => [`${r.organId}|${r.itemKey}`, r]));
+	return { ws, widths };
+}
+
+const rectificationsByItem = (sheet: QuarterSheet) =>
+	new Map(sheet.rectifications.map((r) => [`${r.organId}|${r.itemKey}`, r]));
+
+function detailSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
+	const { ws, widths } = listSheet(wb, '扣分明细', sheetTitle(sheet).replace(/汇总表$/, '扣分明细'), DETAIL_HEAD);
+	const rect = rectificationsByItem(sheet);
 	let n = 0;
 	for (const s of orderedScores(sheet)) {
-		const lines: (string | number)[][] = [];
-		for (const v of s.vetoes) lines.push(['单项否决', '', v.label, '', 0, '自动', '', '', '']);
+		const lines: DetailLine[] = [];
+		for (const v of s.vetoes) lines.push(detailLine('单项否决', '', v.label, '', 0, '自动'));
 		for (const sc of s.indicators) {
 			const ind = sheet.rubric.indicators.find((i) => i.id === sc.id)!;
 			for (const item of sc.items) {
+				const evidence = item.evidence.map(evidenceText).join('\n');
+				const source = item.source === 'auto' ? '自动' : '督查员录入';
 				const r = rect.get(`${s.organId}|${item.key}`);
-				lines.push([
-					ind.level1,
-					ind.level2,
-					item.what,
-					item.evidence.map(evidenceText).join('\n'),
-					item.points,
-					item.source === 'auto' ? '自动' : '督查员录入',
-					r?.request ?? '',
-					r?.deadline ?? '',
-					r ? (STATUS_LABELS[r.status as RectificationStatus] ?? r.status) : ''
-				]);
+				lines.push(detailLine(ind.level1, ind.level2, item.what, evidence, item.points, source, r));
 			}
 			if (sc.raw > sc.lost)
-				lines.push([
-					ind.level1,
-					ind.level2,
-					`扣分已达上限${ind.cap}分，超出部分不计`,
-					'',
-					sc.lost - sc.raw,
-					'上限',
-					'',
-					'',
-					''
-				]);
+				lines.push(
+					detailLine(ind.level1, ind.level2, `扣分已达上限${ind.cap}分，超出部分不计`, '', sc.lost - sc.raw, '上限')
+				);
 		}
 		for (const rv of s.reviews) {
 			const ind = sheet.rubric.indicators.find((i) => i.id === rv.indicatorId)!;
-			lines.push([
-				ind.level1,
-				ind.level2,
-				rv.what,
-				rv.evidence.map(evidenceText).join('\n'),
-				0,
-				'待人工复核',
-				'',
-				'',
-				''
-			]);
+			const evidence = rv.evidence.map(evidenceText).join('\n');
+			lines.push(detailLine(ind.level1, ind.level2, rv.what, evidence, 0, '待人工复核'));
 		}
-		for (const b of s.bonusItems) lines.push(['加分', '', b.reason, b.note ?? '', b.points, '督查员录入', '', '', '']);
+		for (const b of s.bonusItems) lines.push(detailLine('加分', '', b.reason, b.note ?? '', b.points, '督查员录入'));
 		for (const l of lines) {
 			const row = ws.getRow(3 + n);
 			[++n, s.organName, ...l].forEach((v, i) => {
@@ -283,15 +286,9 @@ function detailSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
 }
 
 function issueSheet(wb: ExcelJS.Workbook, sheet: QuarterSheet) {
-	const ws = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 2 }] });
-	const head = ['序号', '单位名称', '存在问题', '整改时限'];
-	titleRow(ws, `${sheet.district}${sheet.label}政务公开工作存在问题清单`, head.length);
-	const widths = new Widths();
-	head.forEach((h, i) => {
-		put(ws.getCell(2, i + 1), h, HEAD);
-		widths.see(i + 1, h);
-	});
-	const rect = new Map(sheet.rectifications.map((r) => [`${r.organId}|${r.itemKey}`, r]));
+	const title = `${sheet.district}${sheet.label}政务公开工作存在问题清单`;
+	const { ws, widths } = listSheet(wb, '问题清单', title, ['序号', '单位名称', '存在问题', '整改时限']);
+	const rect = rectificationsByItem(sheet);
 	let n = 0;
 	for (const s of [...sheet.scores].sort((a, b) =>
 		a.organName < b.organName ? -1 : a.organName > b.organName ? 1 : 0
