@@ -5,18 +5,7 @@ import { tempDatabaseForSuite } from '../../../tests/helpers/temp-db';
 import { rebuildSummaries } from './summaries';
 import { getDb } from './db';
 import * as table from './db/schema';
-import {
-	fees,
-	outcomes,
-	quality,
-	rankings,
-	refusals,
-	review,
-	updates,
-	volume,
-	WEEKLY_COVERAGE,
-	WEEKS_PER_YEAR
-} from './metrics';
+import * as metrics from './metrics';
 import { parseFilter, filterQuery, yearsOf, FilterError, MAX_YEARS, type DashboardFilter } from '../charts/filters';
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
 import { loadDashboard } from './dashboard';
@@ -184,7 +173,7 @@ const FILTERS: DashboardFilter[] = [
 
 describe('application aggregates', () => {
 	it.each(FILTERS)('volume by applicant type and total per year (%o)', (f) => {
-		const v = volume(f);
+		const v = metrics.volume(f);
 		expect(v.years).toEqual(years(f));
 		for (const [i, y] of years(f).entries()) {
 			const rs = REPORTS.filter(inFilter(f)).filter((r) => r.year === y);
@@ -195,7 +184,7 @@ describe('application aggregates', () => {
 	});
 
 	it.each(FILTERS)('outcome groups per year, 2019 single row and 2021 three rows both in "other" (%o)', (f) => {
-		const o = outcomes(f);
+		const o = metrics.outcomes(f);
 		for (const [i, y] of years(f).entries()) {
 			const rs = REPORTS.filter(inFilter(f)).filter((r) => r.year === y);
 			for (const g of OUTCOME_GROUPS) {
@@ -212,7 +201,7 @@ describe('application aggregates', () => {
 	});
 
 	it.each(FILTERS)('refusal reasons per year (%o)', (f) => {
-		const d = refusals(f);
+		const d = metrics.refusals(f);
 		for (const [i, y] of years(f).entries())
 			for (const k of REFUSAL_REASONS)
 				expect(d.counts[k][i], `${k} ${y}`).toBe(
@@ -226,7 +215,7 @@ describe('application aggregates', () => {
 
 describe('fees, review, quality', () => {
 	it.each(FILTERS)('fees: 信息处理费 per year, 行政事业性收费 from 2021-template reports only (%o)', (f) => {
-		const d = fees(f);
+		const d = metrics.fees(f);
 		for (const [i, y] of years(f).entries()) {
 			const rs = REPORTS.filter(inFilter(f)).filter((r) => r.year === y);
 			expect(d.infoFeeYuan[i]).toBeCloseTo(
@@ -245,7 +234,7 @@ describe('fees, review, quality', () => {
 	});
 
 	it.each(FILTERS)('review: cases, corrected, concluded per year; organs with corrected cases (%o)', (f) => {
-		const d = review(f);
+		const d = metrics.review(f);
 		for (const [i, y] of years(f).entries()) {
 			const rs = REPORTS.filter(inFilter(f)).filter((r) => r.year === y);
 			const rc = d.years[i].reconsideration;
@@ -265,7 +254,7 @@ describe('fees, review, quality', () => {
 	});
 
 	it.each(FILTERS)('quality: on time, late (T1), undated, missing, with findings; reports per rule (%o)', (f) => {
-		const d = quality(f);
+		const d = metrics.quality(f);
 		for (const [i, y] of years(f).entries()) {
 			const rs = REPORTS.filter(inFilter(f)).filter((r) => r.year === y);
 			const q = d.years[i];
@@ -288,7 +277,7 @@ describe('fees, review, quality', () => {
 	});
 
 	it('counts the town as missing only after it stopped reporting', () => {
-		const d = quality({ ...ALL, kind: 'township' });
+		const d = metrics.quality({ ...ALL, kind: 'township' });
 		expect(d.years.map((y) => y.missing)).toEqual([0, 0, 0, 1, 1]);
 	});
 });
@@ -297,7 +286,7 @@ describe('rankings', () => {
 	it.each([ALL, ...[2019, 2020, 2021, 2022, 2023].map((y) => ({ ...ALL, fromYear: y, toYear: y }))])(
 		'ranks refusal and correction rates only on a sample of 5 or more, 样本不足 and 数据有误 listed after (%o)',
 		(f) => {
-			const d = rankings(f);
+			const d = metrics.rankings(f);
 			let brokenSeen = 0;
 			let rankedSeen = 0;
 			for (const o of ORGANS) {
@@ -353,7 +342,7 @@ describe('rankings', () => {
 		).id;
 		db.$client.prepare('UPDATE report_summary SET review_concluded = -2 WHERE report_id = ?').run(rid);
 		try {
-			const d = rankings({ ...ALL, fromYear: year, toYear: year });
+			const d = metrics.rankings({ ...ALL, fromYear: year, toYear: year });
 			const corr = d.measures.correction_rate.find((x) => x.organ.id === ids.get('测试区教育局'))!;
 			expect([corr.broken, corr.enough, corr.denominator]).toEqual([true, false, undefined]);
 			expect(d.measures.correction_rate.every((x) => x.denominator === undefined || x.denominator >= 0)).toBe(true);
@@ -363,15 +352,15 @@ describe('rankings', () => {
 	});
 
 	it('puts organs under the sample size after the ranked ones, whatever their rate', () => {
-		const d = rankings(ALL, undefined, 1000);
+		const d = metrics.rankings(ALL, undefined, 1000);
 		expect(d.measures.correction_rate.every((x) => !x.enough)).toBe(true);
-		const small = rankings(ALL, undefined, 1);
+		const small = metrics.rankings(ALL, undefined, 1);
 		const flags = small.measures.correction_rate.map((x) => x.enough);
 		expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
 	});
 
 	it('update frequency = postings per week over the range, from the log', () => {
-		const d = rankings(ALL);
+		const d = metrics.rankings(ALL);
 		const weeks = (Date.parse('2023-12-31') - Date.parse('2019-01-01')) / 86_400_000 / 7 + 1 / 7;
 		for (const [organ, ds] of Object.entries(PUBLICATIONS)) {
 			const e = d.measures.update_frequency.find((x) => x.organ.id === ids.get(organ))!;
@@ -385,15 +374,15 @@ describe('rankings', () => {
 
 describe('update frequency', () => {
 	it('weekly standard, heat map cells and the longest silences match the dates', () => {
-		const d = updates(ALL);
-		const need = Math.ceil(WEEKLY_COVERAGE * WEEKS_PER_YEAR);
+		const d = metrics.updates(ALL);
+		const need = Math.ceil(metrics.WEEKLY_COVERAGE * metrics.WEEKS_PER_YEAR);
 		for (const w of d.weekly) {
 			const met = Object.values(PUBLICATIONS).filter((ds) => {
 				const weeks = new Set(
 					ds
 						.filter((x) => x.startsWith(String(w.year)))
 						.map((x) => Math.floor((Date.parse(x) - Date.parse(`${w.year}-01-01`)) / (7 * 86_400_000)))
-						.filter((wk) => wk < WEEKS_PER_YEAR)
+						.filter((wk) => wk < metrics.WEEKS_PER_YEAR)
 				);
 				return weeks.size >= need;
 			}).length;

@@ -5,19 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDatabaseForSuite } from '../../../tests/helpers/temp-db';
 import { generateDistrict, type GeneratedDistrict, type TruthFile } from './generate';
 import { importDistrict } from '../../../tests/helpers/import-district';
-import {
-	fees,
-	headline,
-	outcomes,
-	quality,
-	rankings,
-	refusals,
-	review,
-	updates,
-	volume,
-	WEEKLY_COVERAGE,
-	WEEKS_PER_YEAR
-} from './metrics';
+import * as metrics from './metrics';
 import { APPLICANT_TYPES, OUTCOME_GROUPS, REFUSAL_REASONS } from '../charts/data';
 import type { DashboardFilter } from '../charts/filters';
 import { MIN_SAMPLE } from '../report/rates';
@@ -82,7 +70,7 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it.each(FILTERS)('new applications by applicant type per year (%o)', (f) => {
-		const v = volume(f);
+		const v = metrics.volume(f);
 		for (const [i, y] of years(f).entries()) {
 			APPLICANT_TYPES.forEach((type, c) =>
 				expect(v.byType[type][i], `${type} ${y}`).toBe(sum(files(f, y), (t) => cell(t, 'new', c)))
@@ -92,8 +80,8 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it.each(FILTERS)('outcome groups and refusal reasons per year (%o)', (f) => {
-		const o = outcomes(f);
-		const r = refusals(f);
+		const o = metrics.outcomes(f);
+		const r = metrics.refusals(f);
 		for (const [i, y] of years(f).entries()) {
 			for (const g of OUTCOME_GROUPS) {
 				const expected = sum(files(f, y), (t) =>
@@ -108,7 +96,7 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it.each(FILTERS)('fees per year (%o)', (f) => {
-		const d = fees(f);
+		const d = metrics.fees(f);
 		for (const [i, y] of years(f).entries()) {
 			expect(d.infoFeeYuan[i]).toBeCloseTo(
 				sum(files(f, y), (t) => t.fees?.info_processing_fee_yuan ?? 0),
@@ -124,7 +112,7 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it.each(FILTERS)('reconsideration and litigation per year, 纠错率 inputs (%o)', (f) => {
-		const d = review(f);
+		const d = metrics.review(f);
 		const g = (t: TruthFile, k: string, c: number) =>
 			(t.review as Record<string, (number | null)[] | undefined>)[k]?.[c] ?? 0;
 		for (const [i, y] of years(f).entries()) {
@@ -145,7 +133,7 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it('late reports are those whose truth lists T1; reports with findings match the truth', () => {
-		const d = quality(ALL);
+		const d = metrics.quality(ALL);
 		for (const [i, y] of YEARS.entries()) {
 			const ts = files(ALL, y);
 			expect(d.years[i].late, `late ${y}`).toBe(ts.filter((t) => t.findings.some((x) => x.rule === 'T1')).length);
@@ -159,7 +147,7 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it('refusal rate per organ from truth, ranked only at 5 or more handled applications', () => {
-		const d = rankings(ALL);
+		const d = metrics.rankings(ALL);
 		for (const o of district.truth.organs) {
 			const ts = files(ALL).filter((t) => t.organ_id === o.id);
 			const handled = sum(ts, (t) => cell(t, 'results_total'));
@@ -177,7 +165,7 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it.each(FILTERS)('headline: the last year against the one before, rates from reports whose sums hold (%o)', (f) => {
-		const h = headline(f);
+		const h = metrics.headline(f);
 		expect(h.year).toBe(f.toYear);
 		const now = files(f, f.toYear);
 		const prev = files({ ...f, fromYear: f.toYear - 1, toYear: f.toYear - 1 }, f.toYear - 1);
@@ -198,21 +186,21 @@ describe('aggregates against the generated district truth', () => {
 	});
 
 	it('weekly-update share and postings per organ from the publication log', () => {
-		const d = updates(ALL);
+		const d = metrics.updates(ALL);
 		const log = district.publicationLog;
-		const need = Math.ceil(WEEKLY_COVERAGE * WEEKS_PER_YEAR);
+		const need = Math.ceil(metrics.WEEKLY_COVERAGE * metrics.WEEKS_PER_YEAR);
 		for (const w of d.weekly) {
 			const byOrgan = new Map<string, Set<number>>();
 			for (const p of log.filter((x) => x.published_on.startsWith(String(w.year)))) {
 				const wk = Math.floor((Date.parse(p.published_on) - Date.parse(`${w.year}-01-01`)) / (7 * 86_400_000));
-				if (wk >= WEEKS_PER_YEAR) continue;
+				if (wk >= metrics.WEEKS_PER_YEAR) continue;
 				if (!byOrgan.has(p.organ_id)) byOrgan.set(p.organ_id, new Set());
 				byOrgan.get(p.organ_id)!.add(wk);
 			}
 			expect(w.met, String(w.year)).toBe([...byOrgan.values()].filter((s) => s.size >= need).length);
 			expect(w.organs).toBe(new Set(log.map((p) => p.organ_id)).size);
 		}
-		const r = rankings(ALL);
+		const r = metrics.rankings(ALL);
 		for (const o of district.truth.organs) {
 			const e = r.measures.update_frequency.find((x) => x.organ.id === dbId.get(o.id));
 			// the log is deduplicated on import by url: count distinct urls
