@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Row5, Row7 } from '../model';
-import {
-	countSplits,
-	enumerateSplits,
-	freeSplitWarning,
-	section3SplitWarnings,
-	section4SplitWarnings,
-	splitFree,
-	splitSection3,
-	splitSection4,
-	type RunToken
-} from './split';
+import * as split from './split';
 import { applicationRowKeys, outcomeRowKeys, type ApplicationRowKey, type TemplateVersion } from '../template';
 
 // 平潭 2023 section 3 as the scraped page runs it together (the next row's list number already stripped).
-const PINGTAN_2023: Partial<Record<ApplicationRowKey, RunToken[]>> = {
+const PINGTAN_2023: Partial<Record<ApplicationRowKey, split.RunToken[]>> = {
 	new: ['801000081'],
 	carried_over: ['0000000'],
 	granted: ['220000022'],
@@ -44,25 +34,25 @@ const PINGTAN_2023: Partial<Record<ApplicationRowKey, RunToken[]>> = {
 
 describe('countSplits', () => {
 	it('counts splits without leading zeros', () => {
-		expect(countSplits('77132470', 3)).toBe(21);
-		expect(countSplits('0000000', 7)).toBe(1);
-		expect(countSplits('0000000', 6)).toBe(0);
-		expect(countSplits('105', 2)).toBe(1); // 10,5 only: "05" is not a number
-		expect(countSplits('12', 3)).toBe(0);
+		expect(split.countSplits('77132470', 3)).toBe(21);
+		expect(split.countSplits('0000000', 7)).toBe(1);
+		expect(split.countSplits('0000000', 6)).toBe(0);
+		expect(split.countSplits('105', 2)).toBe(1); // 10,5 only: "05" is not a number
+		expect(split.countSplits('12', 3)).toBe(0);
 	});
 
 	it('agrees with brute-force enumeration', () => {
 		for (const digits of ['801000081', '220000022', '1203', '9999', '1000001']) {
 			for (let k = 1; k <= digits.length; k++) {
-				const all = enumerateSplits([digits], k, []).solutions.length;
-				expect(countSplits(digits, k)).toBe(all);
+				const all = split.enumerateSplits([digits], k, []).solutions.length;
+				expect(split.countSplits(digits, k)).toBe(all);
 			}
 		}
 	});
 });
 
 describe('splitSection3 on 平潭 2023', () => {
-	const result = splitSection3({ rows: PINGTAN_2023 });
+	const result = split.splitSection3({ rows: PINGTAN_2023 });
 
 	it('splits 801000081 into 80,1,0,0,0,0,81 by the row sum', () => {
 		expect(result.rows.new).toEqual([80, 1, 0, 0, 0, 0, 81]);
@@ -85,12 +75,12 @@ describe('splitSection3 on 平潭 2023', () => {
 	});
 
 	it('leaves 220000022 undetermined without the column sums', () => {
-		const alone = splitSection3({ rows: { granted: ['220000022'] } });
+		const alone = split.splitSection3({ rows: { granted: ['220000022'] } });
 		expect(alone.rows.granted).toBeNull();
 		expect(alone.detail.granted!.status).toBe('ambiguous');
 		expect(alone.detail.granted!.alternatives).toContainEqual([22, 0, 0, 0, 0, 0, 22]);
 		expect(alone.detail.granted!.alternatives).toContainEqual([2, 20, 0, 0, 0, 0, 22]);
-		const w = section3SplitWarnings({ rows: { granted: ['220000022'] } }, alone);
+		const w = split.section3SplitWarnings({ rows: { granted: ['220000022'] } }, alone);
 		expect(w).toHaveLength(1);
 		expect(w[0].code).toBe('run_together_ambiguous');
 		expect(w[0].message).toContain('220000022');
@@ -99,7 +89,7 @@ describe('splitSection3 on 平潭 2023', () => {
 	});
 
 	it('writes warnings naming the digits and the split', () => {
-		const w = section3SplitWarnings({ rows: PINGTAN_2023 }, result);
+		const w = split.section3SplitWarnings({ rows: PINGTAN_2023 }, result);
 		const granted = w.find((x) => x.where === 'applications.rows.granted')!;
 		expect(granted.code).toBe('run_together_split');
 		expect(granted.message).toContain('22,0,0,0,0,0,22');
@@ -109,7 +99,7 @@ describe('splitSection3 on 平潭 2023', () => {
 });
 
 describe('splitSection3 on 平潭 2020 (2019 layout, partly separated tokens, the report breaks A2)', () => {
-	const rows: Partial<Record<ApplicationRowKey, RunToken[]>> = {
+	const rows: Partial<Record<ApplicationRowKey, split.RunToken[]>> = {
 		new: ['200', '000121'],
 		carried_over: ['0000000'],
 		granted: ['6000017'],
@@ -122,7 +112,7 @@ describe('splitSection3 on 平潭 2020 (2019 layout, partly separated tokens, th
 		carried_forward: ['0', '0', '00', '00', '0']
 	};
 	for (const key of applicationRowKeys('2019')) if (!rows[key]) rows[key] = ['0000000'];
-	const result = splitSection3({ rows, otherLayout: '2019' });
+	const result = split.splitSection3({ rows, otherLayout: '2019' });
 
 	it('reads the separated rows and settles the run-together ones', () => {
 		expect(result.rows.other).toEqual([4, 0, 0, 0, 0, 0, 4]);
@@ -142,31 +132,31 @@ describe('splitSection3 on 平潭 2020 (2019 layout, partly separated tokens, th
 
 describe('splitSection3 edge cases', () => {
 	it('keeps a row the text fixes even when it breaks A3 (no repair)', () => {
-		const r = splitSection3({ rows: { new: ['1', '2', '3', '0', '0', '0', '9'] } });
+		const r = split.splitSection3({ rows: { new: ['1', '2', '3', '0', '0', '0', '9'] } });
 		expect(r.rows.new).toEqual([1, 2, 3, 0, 0, 0, 9]);
 		expect(r.detail.new!.status).toBe('single');
 	});
 
 	it('gives null and no-valid-split when no split satisfies A3', () => {
-		const r = splitSection3({ rows: { new: ['12345678'] } });
+		const r = split.splitSection3({ rows: { new: ['12345678'] } });
 		expect(r.rows.new).toBeNull();
 		expect(r.detail.new!.status).toBe('no-valid-split');
 		expect(r.detail.new!.splits).toBe(7);
-		const w = section3SplitWarnings({ rows: { new: ['12345678'] } }, r);
+		const w = split.section3SplitWarnings({ rows: { new: ['12345678'] } }, r);
 		expect(w[0].code).toBe('run_together_unsolved');
 		expect(w[0].message).toContain('7种拆分均不满足合计关系');
 	});
 
 	it('gives null when the digits cannot fill seven cells', () => {
-		const r = splitSection3({ rows: { new: ['123'] } });
+		const r = split.splitSection3({ rows: { new: ['123'] } });
 		expect(r.detail.new!.status).toBe('no-valid-split');
 		expect(r.detail.new!.reason).toContain('位数不足');
 	});
 
 	it('accepts a blank cell token and skips the row sum then', () => {
-		const r = splitSection3({ rows: { new: ['5', null, '0', '0', '0', '0', '5'] } });
+		const r = split.splitSection3({ rows: { new: ['5', null, '0', '0', '0', '0', '5'] } });
 		expect(r.rows.new).toEqual([5, null, 0, 0, 0, 0, 5]);
-		const amb = splitSection3({ rows: { new: ['5100000', null] } });
+		const amb = split.splitSection3({ rows: { new: ['5100000', null] } });
 		expect(amb.rows.new).toBeNull();
 		expect(amb.detail.new!.status).toBe('ambiguous');
 	});
@@ -174,24 +164,24 @@ describe('splitSection3 edge cases', () => {
 	it('honours a known cell count per token', () => {
 		// "1110" as 3 cells: 1,1,10 | 1,11,0 | 11,1,0, each summing to 12 with the zeros → three readings.
 		// As 4 cells it can only be 1,1,1,0.
-		const r = splitSection3({ rows: { new: [{ digits: '1110', cells: 3 }, '0', '0', '0', '12'] } });
+		const r = split.splitSection3({ rows: { new: [{ digits: '1110', cells: 3 }, '0', '0', '0', '12'] } });
 		expect(r.detail.new!.candidates).toBe(3);
-		const r2 = splitSection3({ rows: { new: [{ digits: '1110', cells: 4 }, '0', '0', '3'] } });
+		const r2 = split.splitSection3({ rows: { new: [{ digits: '1110', cells: 4 }, '0', '0', '3'] } });
 		expect(r2.rows.new).toEqual([1, 1, 1, 0, 0, 0, 3]);
 	});
 
 	it('refuses non-digit tokens', () => {
-		const r = splitSection3({ rows: { new: ['80a1'] } });
+		const r = split.splitSection3({ rows: { new: ['80a1'] } });
 		expect(r.rows.new).toBeNull();
 		expect(r.detail.new!.reason).toContain('非数字');
 	});
 
 	it('gives up beyond its limits with a reason, never hangs', () => {
 		const long = '1'.repeat(200);
-		const r = splitSection3({ rows: { new: [long] } });
+		const r = split.splitSection3({ rows: { new: [long] } });
 		expect(r.detail.new!.status).toBe('gave-up');
 		expect(r.detail.new!.reason).toContain('过长');
-		const r2 = splitSection3(
+		const r2 = split.splitSection3(
 			{ rows: { new: ['9'.repeat(40)] } },
 			{ maxNodes: 1000, maxCandidates: 500, maxTableNodes: 1000, maxDigits: 120 }
 		);
@@ -201,7 +191,7 @@ describe('splitSection3 edge cases', () => {
 
 	it('uses row-only splits and says so when the columns cannot all hold', () => {
 		// new breaks A1 against results_total: 220000022 stays ambiguous.
-		const r = splitSection3({
+		const r = split.splitSection3({
 			rows: {
 				new: ['5', '0', '0', '0', '0', '0', '5'],
 				carried_over: ['0000000'],
@@ -220,7 +210,7 @@ describe('splitSection3 edge cases', () => {
 
 describe('splitSection4', () => {
 	it('splits 平潭 2023 110024001510102 into three groups', () => {
-		const r = splitSection4({ flat: ['110024001510102'] });
+		const r = split.splitSection4({ flat: ['110024001510102'] });
 		expect(r.groups).toEqual({
 			reconsideration: [1, 1, 0, 0, 2],
 			litigation_direct: [4, 0, 0, 1, 5],
@@ -229,7 +219,7 @@ describe('splitSection4', () => {
 	});
 
 	it('splits 平潭 2024 21317000001324019 by A4 (17 digits, 15 cells)', () => {
-		const r = splitSection4({ flat: ['21317000001324019'] });
+		const r = split.splitSection4({ flat: ['21317000001324019'] });
 		expect(r.detail.reconsideration!.splits).toBeGreaterThan(1);
 		for (const g of ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const) {
 			const v = r.groups[g]!;
@@ -245,7 +235,7 @@ describe('splitSection4', () => {
 	});
 
 	it('splits per group and reports an ambiguous group', () => {
-		const r = splitSection4({ groups: { reconsideration: ['1100011'], litigation_direct: ['00000'] } });
+		const r = split.splitSection4({ groups: { reconsideration: ['1100011'], litigation_direct: ['00000'] } });
 		// 1,10,0,0,11 and 11,0,0,0,11 both satisfy A4 → null
 		expect(r.groups.litigation_direct).toEqual([0, 0, 0, 0, 0]);
 		expect(r.groups.reconsideration).toBeNull();
@@ -254,7 +244,10 @@ describe('splitSection4', () => {
 			[1, 10, 0, 0, 11],
 			[11, 0, 0, 0, 11]
 		]);
-		const w = section4SplitWarnings({ groups: { reconsideration: ['1100011'], litigation_direct: ['00000'] } }, r);
+		const w = split.section4SplitWarnings(
+			{ groups: { reconsideration: ['1100011'], litigation_direct: ['00000'] } },
+			r
+		);
 		expect(w).toHaveLength(1);
 		expect(w[0].where).toBe('review.reconsideration');
 		expect(w[0].message).toContain('1100011');
@@ -263,19 +256,19 @@ describe('splitSection4', () => {
 
 describe('splitFree (section 2)', () => {
 	it('reports 77132470 into 3 cells as 21 splits, never a guess', () => {
-		const s = splitFree(['77132470'], 3);
+		const s = split.splitFree(['77132470'], 3);
 		expect(s.values).toBeNull();
 		expect(s.splits).toBe(21);
-		const w = freeSplitWarning('proactive.normative_docs', '表二“行政规范性文件”行', ['77132470'], 3, s)!;
+		const w = split.freeSplitWarning('proactive.normative_docs', '表二“行政规范性文件”行', ['77132470'], 3, s)!;
 		expect(w.code).toBe('run_together_ambiguous');
 		expect(w.message).toContain('21种');
 		expect(w.message).toContain('77132470');
 	});
 
 	it('settles a text with one reading', () => {
-		const s = splitFree(['000'], 3);
+		const s = split.splitFree(['000'], 3);
 		expect(s.values).toEqual([0, 0, 0]);
-		expect(freeSplitWarning('proactive.rules', '规章', ['000'], 3, s)).toBeNull();
+		expect(split.freeSplitWarning('proactive.rules', '规章', ['000'], 3, s)).toBeNull();
 	});
 });
 
@@ -318,8 +311,8 @@ function randomTable(r: () => number, layout: TemplateVersion): Record<string, R
 }
 
 /** Runs a row's cells together, sometimes keeping a separator between two cells. */
-function render(r: () => number, row: Row7, keepSep: number): RunToken[] {
-	const tokens: RunToken[] = [];
+function render(r: () => number, row: Row7, keepSep: number): split.RunToken[] {
+	const tokens: split.RunToken[] = [];
 	let cur = '';
 	row.forEach((v, i) => {
 		cur += String(v);
@@ -341,9 +334,9 @@ describe('splitSection3 property: random tables solve back', () => {
 			let tablesUnique = 0;
 			for (let t = 0; t < 150; t++) {
 				const table = randomTable(r, layout);
-				const input: Partial<Record<ApplicationRowKey, RunToken[]>> = {};
+				const input: Partial<Record<ApplicationRowKey, split.RunToken[]>> = {};
 				for (const key of applicationRowKeys(layout)) input[key] = render(r, table[key], t % 3 === 0 ? 0.3 : 0);
-				const res = splitSection3({ rows: input, otherLayout: layout });
+				const res = split.splitSection3({ rows: input, otherLayout: layout });
 				expect(res.complete).toBe(true);
 				// The true table satisfies every sum, so at least one assignment exists.
 				expect(res.tableSolutions).toBeGreaterThanOrEqual(1);
@@ -375,7 +368,7 @@ describe('splitSection3 property: random tables solve back', () => {
 				const four = [0, 0, 0, 0].map(() => randomCount(r));
 				return [...four, four.reduce((a, b) => a + b, 0)] as Row5;
 			});
-			const res = splitSection4({ flat: [groups.flat().join('')] });
+			const res = split.splitSection4({ flat: [groups.flat().join('')] });
 			(['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const).forEach((g, i) => {
 				const got = res.groups[g];
 				if (got) expect(got).toEqual(groups[i]);
