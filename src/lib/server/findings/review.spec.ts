@@ -26,15 +26,21 @@ async function setUp() {
 	return { id: inspectorId, role: 'inspector', organId: null } as Actor;
 }
 
+/** Two organs' 2022–2023 reports, imported, with the district government's 2023 section 2 stock of `item` off by
+ * `extra` on purpose: X4, a warning about that year's figures. */
+async function importBrokenStock(actor: Actor, item: 'rules' | 'normative_docs', extra: number) {
+	const t = generateTruth({ organs: 2, years: [2022, 2023], seed: 'review-spec', errorRate: 0 });
+	const r2023 = t.reports.find((r) => r.report.year === 2023 && r.organ_id.endsWith('-gov'))!.report;
+	r2023.proactive[item].in_force = (r2023.proactive[item].in_force as number) + extra;
+	const files = t.reports.map((r) => ({ name: `${r.organ_id}-${r.report.year}.txt`, bytes: renderReport(r.report) }));
+	await importFiles(files, actor);
+	return { r2023, files };
+}
+
 describe('finding review', () => {
 	it('a dismissed finding stays dismissed on re-import of the same bytes and returns when a figure changes', async () => {
 		const actor = await setUp();
-		const t = generateTruth({ organs: 2, years: [2022, 2023], seed: 'review-spec', errorRate: 0 });
-		const r2023 = t.reports.find((r) => r.report.year === 2023 && r.organ_id.endsWith('-gov'))!.report;
-		// Section 2 stock broken on purpose: X4, a warning about this year's figures.
-		r2023.proactive.normative_docs.in_force = (r2023.proactive.normative_docs.in_force as number) + 7;
-		const files = t.reports.map((r) => ({ name: `${r.organ_id}-${r.report.year}.txt`, bytes: renderReport(r.report) }));
-		await importFiles(files, actor);
+		const { r2023, files } = await importBrokenStock(actor, 'normative_docs', 7);
 		const open = listFindings({ rule: 'X4' }).rows;
 		expect(open).toHaveLength(1);
 		expect(open[0].status).toBe('open');
@@ -75,13 +81,7 @@ describe('finding review', () => {
 
 	it('confirmed findings are what the assessment reads', async () => {
 		const actor = await setUp();
-		const t = generateTruth({ organs: 2, years: [2022, 2023], seed: 'review-spec', errorRate: 0 });
-		const r = t.reports.find((x) => x.report.year === 2023 && x.organ_id.endsWith('-gov'))!.report;
-		r.proactive.rules.in_force = (r.proactive.rules.in_force as number) + 3;
-		await importFiles(
-			t.reports.map((x) => ({ name: `${x.organ_id}-${x.report.year}.txt`, bytes: renderReport(x.report) })),
-			actor
-		);
+		await importBrokenStock(actor, 'rules', 3);
 		expect(confirmedFindings()).toEqual([]);
 		const [f] = listFindings({ rule: 'X4' }).rows;
 		reviewFindings({ keys: [f.key], status: 'confirmed', note: '确有问题' }, actor.id!);
@@ -98,13 +98,7 @@ describe('finding review', () => {
 
 	it('reports stored before the workflow get fingerprints and their cross findings when the list is brought up to date', async () => {
 		const actor = await setUp();
-		const t = generateTruth({ organs: 2, years: [2022, 2023], seed: 'review-spec', errorRate: 0 });
-		const r = t.reports.find((x) => x.report.year === 2023 && x.organ_id.endsWith('-gov'))!.report;
-		r.proactive.rules.in_force = (r.proactive.rules.in_force as number) + 3;
-		await importFiles(
-			t.reports.map((x) => ({ name: `${x.organ_id}-${x.report.year}.txt`, bytes: renderReport(x.report) })),
-			actor
-		);
+		await importBrokenStock(actor, 'rules', 3);
 		// As a database from before migration 0005 would hold them.
 		const c = getDb().$client;
 		c.prepare("UPDATE finding SET fingerprint = ''").run();
