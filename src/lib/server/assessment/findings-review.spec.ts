@@ -17,13 +17,16 @@ import type { Quarter } from '../../assessment/quarter';
 
 freshDatabaseEachTest('dw-assessment-review-');
 
-async function district(opts: Parameters<typeof generateTruth>[0]) {
+type TruthOptions = Parameters<typeof generateTruth>[0];
+
+/** A generated district of 2022–2023 reports on the roster, imported by an inspector. */
+async function district(seed: string, organCount: number, opts: Omit<TruthOptions, 'seed' | 'organs' | 'years'>) {
 	const actor: Actor = {
 		id: (await users.create({ username: 'insp', password: 'insp-password-1', role: 'inspector' })).id,
 		role: 'inspector',
 		organId: null
 	};
-	const t = generateTruth(opts);
+	const t = generateTruth({ organs: organCount, years: [2022, 2023], seed, ...opts });
 	// On the roster before the import, as the district's own organs are.
 	for (const o of t.organs) organs.ensure(o.names[o.names.length - 1].name, o.kind);
 	const results = await importFiles(
@@ -43,13 +46,7 @@ const rulesOf = (ind: ReturnType<typeof indicator>) =>
 
 describe('reviewed findings in the assessment', () => {
 	it('an X6 finding counts in 内容雷同 once confirmed, and no longer once dismissed', async () => {
-		const { actor } = await district({
-			organs: 24,
-			years: [2022, 2023],
-			seed: 'assessment-review',
-			errorRate: 0,
-			cross: {}
-		});
+		const { actor } = await district('assessment-review', 24, { errorRate: 0, cross: {} });
 		const x6 = listFindings({ rule: 'X6', status: 'all', limit: 10_000 }).rows.filter((f) => f.kind === 'cross');
 		expect(x6.length).toBeGreaterThan(0);
 		const f = x6[0];
@@ -84,13 +81,7 @@ describe('reviewed findings in the assessment', () => {
 	}, 120_000);
 
 	it("a report's own A1 finding dismissed as 误报 stops counting; dismissed as 原报告如此 it stands", async () => {
-		const { actor } = await district({
-			organs: 6,
-			years: [2022, 2023],
-			seed: 'assessment-review-own',
-			errorRate: 1,
-			damageKinds: ['A1']
-		});
+		const { actor } = await district('assessment-review-own', 6, { errorRate: 1, damageKinds: ['A1'] });
 		const a1 = listFindings({ rule: 'A1', year: 2023, status: 'all' }).rows.filter((f) => f.kind === 'report');
 		expect(a1.length).toBeGreaterThan(0);
 		const f = a1[0];

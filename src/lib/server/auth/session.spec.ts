@@ -7,6 +7,14 @@ const table = await import('../db/schema');
 const session = await import('./session');
 const users = await import('../users');
 
+/** The ids of the session rows stored now. */
+const sessionIds = () =>
+	getDb()
+		.select({ id: table.session.id })
+		.from(table.session)
+		.all()
+		.map((r) => r.id);
+
 let userId = '';
 beforeAll(async () => {
 	userId = (await users.create({ username: 'sess-user', password: 'password-1', role: 'leader' })).id;
@@ -20,9 +28,9 @@ describe('sessions', () => {
 	it('stores only the sha256 of the token', () => {
 		const token = session.generateSessionToken();
 		const s = session.createSession(token, userId);
-		const rows = getDb().select().from(table.session).all();
-		expect(rows.map((r) => r.id)).toContain(s.id);
-		expect(rows.map((r) => r.id)).not.toContain(token);
+		const ids = sessionIds();
+		expect(ids).toContain(s.id);
+		expect(ids).not.toContain(token);
 		expect(s.id).toMatch(/^[0-9a-f]{64}$/);
 	});
 
@@ -40,13 +48,7 @@ describe('sessions', () => {
 		const token = session.generateSessionToken();
 		const s = session.createSession(token, userId, t0);
 		expect(session.validateSessionToken(token, t0 + session.SESSION_TTL + 1).session).toBeNull();
-		expect(
-			getDb()
-				.select()
-				.from(table.session)
-				.all()
-				.map((r) => r.id)
-		).not.toContain(s.id);
+		expect(sessionIds()).not.toContain(s.id);
 	});
 
 	it('renews (slides) when less than half the lifetime is left, not before', () => {
@@ -68,19 +70,9 @@ describe('sessions', () => {
 		// a session that ran out while nobody presented it again
 		const old = { id: 'f'.repeat(64), userId, expiresAt: t0 - 1 };
 		getDb().insert(table.session).values(old).run();
-		expect(
-			getDb()
-				.select()
-				.from(table.session)
-				.all()
-				.map((r) => r.id)
-		).toContain(old.id);
+		expect(sessionIds()).toContain(old.id);
 		session.createSession(session.generateSessionToken(), userId, t0);
-		const ids = getDb()
-			.select()
-			.from(table.session)
-			.all()
-			.map((r) => r.id);
+		const ids = sessionIds();
 		expect(ids).not.toContain(old.id);
 		expect(ids).toContain(live.id);
 	});
