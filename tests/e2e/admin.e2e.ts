@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addRosterOrgan } from './roster-steps';
 import { anonymousContext, contextAs, login, screenshot, browserForSuite } from './browser';
+import { expectRefused } from './refusals';
 
 const browser = browserForSuite();
 
@@ -78,14 +79,9 @@ describe('admin pages', () => {
 	});
 
 	it('refuses the organ admin page and its actions to an inspector', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
-		expect((await page.goto('/admin/organs'))?.status()).toBe(403);
-		const post = await page.request.post('/admin/organs?/merge', {
-			form: { fromId: '1', intoId: '2' },
-			headers: { origin: new URL(page.url()).origin }
+		await expectRefused(browser(), 'inspector', '/admin/organs', {
+			url: '/admin/organs?/merge',
+			form: { fromId: '1', intoId: '2' }
 		});
-		expect(post.status()).toBe(403);
-		await ctx.close();
 	});
 });

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,9 +35,19 @@ export const baseURL = () => inject('baseURL');
 
 export type DemoRole = 'admin' | 'leader' | 'inspector' | 'clerk';
 
-/** A context signed in as the role's demo account, from the login saved once in global setup. */
-export function contextAs(browser: Browser, role: DemoRole): Promise<BrowserContext> {
-	return browser.newContext({ baseURL: baseURL(), storageState: inject('storageStates')[role], locale: 'zh-CN' });
+/** A context signed in as the role's demo account, from the login saved once in global setup; `options` add to it
+ * (e.g. `{ javaScriptEnabled: false }` for the progressive-enhancement tests). */
+export function contextAs(
+	browser: Browser,
+	role: DemoRole,
+	options: BrowserContextOptions = {}
+): Promise<BrowserContext> {
+	return browser.newContext({
+		baseURL: baseURL(),
+		storageState: inject('storageStates')[role],
+		locale: 'zh-CN',
+		...options
+	});
 }
 
 export function anonymousContext(browser: Browser): Promise<BrowserContext> {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
-import { anonymousContext, baseURL, contextAs, screenshot, browserForSuite } from './browser';
+import { anonymousContext, contextAs, screenshot, browserForSuite } from './browser';
 
 // Reads the e2e database beside the server (read-only): which report has an A1 finding, and its figures.
 function openDb() {
@@ -249,11 +249,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('works without JavaScript: a figure link selects the cell, and a note posts as a plain form', async () => {
-		const ctx = await browser().newContext({
-			baseURL: baseURL(),
-			storageState: inject('storageStates').inspector,
-			javaScriptEnabled: false
-		});
+		const ctx = await contextAs(browser(), 'inspector', { javaScriptEnabled: false });
 		const page = await ctx.newPage();
 		await page.goto(urlOf(target));
 		await page.click('[data-path="review.reconsideration.total"]');

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
-import { baseURL, contextAs, screenshot, browserForSuite } from './browser';
+import { contextAs, screenshot, browserForSuite } from './browser';
+import { expectRefused } from './refusals';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
 import { uploadOnImportPage } from './uploads';
@@ -94,11 +94,7 @@ describe('/findings', () => {
 	});
 
 	it('works without JavaScript: the bulk form confirms', async () => {
-		const ctx = await browser().newContext({
-			baseURL: baseURL(),
-			storageState: inject('storageStates').inspector,
-			javaScriptEnabled: false
-		});
+		const ctx = await contextAs(browser(), 'inspector', { javaScriptEnabled: false });
 		const page = await ctx.newPage();
 		await page.goto('/findings?rule=X4&status=dismissed');
 		await rowOf(page).locator('input[name=key]').check();
@@ -142,10 +138,6 @@ describe('/findings', () => {
 	});
 
 	it('a leader may not open /findings', async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
-		const res = await page.goto('/findings');
-		expect(res?.status()).toBe(403);
-		await ctx.close();
+		await expectRefused(browser(), 'leader', '/findings');
 	});
 });

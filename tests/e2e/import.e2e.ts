@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { contextAs, screenshot, browserForSuite } from './browser';
+import { expectRefused } from './refusals';
 
 const browser = browserForSuite();
 
@@ -71,15 +72,9 @@ describe('import from the browser', () => {
 	});
 
 	it('refuses the import page to a leader', async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
-		const res = await page.goto('/import');
-		expect(res?.status()).toBe(403);
-		const post = await page.request.post('/import?/upload', {
-			multipart: { files: { name: 'x.txt', mimeType: 'text/plain', buffer: sampleVariant('测试区教育局', 2020) } },
-			headers: { origin: new URL(page.url()).origin }
+		await expectRefused(browser(), 'leader', '/import', {
+			url: '/import?/upload',
+			multipart: { files: { name: 'x.txt', mimeType: 'text/plain', buffer: sampleVariant('测试区教育局', 2020) } }
 		});
-		expect(post.status()).toBe(403);
-		await ctx.close();
 	});
 });
