@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { addRosterOrgan } from './roster-steps';
-import { anonymousContext, contextAs, login, screenshot, browserForSuite } from './browser';
+import { anonymousContext, login, screenshot, browserForSuite, pageAs } from './browser';
 import { expectRefused } from './refusals';
 
 const browser = browserForSuite();
 
 describe('admin pages', () => {
 	it('an admin adds an organ to the roster and a clerk bound to it (picked, not typed), who can then log in and land on its organ', async () => {
-		const ctx = await contextAs(browser(), 'admin');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'admin');
 		await addRosterOrgan(page, '测试区审计局');
 		await page.goto('/admin/users');
 		const add = page.locator('form[action="?/add"]');
@@ -31,8 +30,7 @@ describe('admin pages', () => {
 	});
 
 	it('an admin disables a user: its session ends and it cannot sign in again; the list shows the last login', async () => {
-		const ctx = await contextAs(browser(), 'admin');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'admin');
 		const c2 = await anonymousContext(browser());
 		const p2 = await c2.newPage();
 		await login(p2, 'newclerk', 'newclerk-pass');
@@ -53,8 +51,7 @@ describe('admin pages', () => {
 	});
 
 	it('an admin adds an alias and merges two organs through the preview; the old name becomes an alias', async () => {
-		const ctx = await contextAs(browser(), 'admin');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'admin');
 		for (const organ of ['测试区旧局', '测试区新局']) await addRosterOrgan(page, organ);
 		const row = page.locator('tr[data-organ="测试区新局"]');
 		await row.locator('input[name=alias]').fill('测试区新局简称');

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readE2eDb } from './e2e-db';
-import { contextAs, screenshot, browserForSuite } from './browser';
+import { screenshot, browserForSuite, pageAs } from './browser';
 import { demoCookie, http } from './http';
 
 interface Stored {
@@ -37,8 +37,7 @@ async function submit(page: Page) {
 
 describe('rubric form', () => {
 	it('admin: a bad value is refused naming the field, a good one is saved as a new version', async () => {
-		const ctx = await contextAs(browser(), 'admin');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'admin');
 		await page.goto('/assessment/rubric');
 		const before = latest();
 		expect(before.version, 'the page created the default version on first use').toBeGreaterThan(0);
@@ -96,8 +95,7 @@ describe('rubric form', () => {
 	});
 
 	it('inspector: reads the rubric without the form and is refused on POST', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.goto('/assessment/rubric');
 		expect(await page.locator('table tbody tr').count()).toBeGreaterThan(5);
 		expect(await page.locator('[data-testid=rubric-form]').count()).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { readE2eDb } from './e2e-db';
-import { contextAs, screenshot, browserForSuite } from './browser';
+import { contextAs, screenshot, browserForSuite, pageAs } from './browser';
 
 // The e2e district's report years are 2022–2024: 2025Q1 assesses the 2024 reports.
 const Q = '2025Q1';
@@ -25,8 +25,7 @@ describe('quarterly assessment', () => {
 			"SELECT r.organ_id AS organId, f.rule FROM finding f JOIN report r ON r.id = f.report_id WHERE r.year = 2024 AND f.rule IN ('A1','A2','A3') ORDER BY r.id LIMIT 1"
 		);
 		expect(target, 'the e2e district has an arithmetic error in a 2024 report').toBeDefined();
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.goto('/assessment');
 		await page.click(`a[href="/assessment/${Q}"]`);
 		await page.waitForSelector('[data-testid=assessment-table]');
@@ -87,8 +86,7 @@ describe('quarterly assessment', () => {
 	it('clerk: sees only its own organ, answers the rectification request; the inspector accepts it', async () => {
 		const own = clerkOrgan();
 		const other = query<{ id: number }>('SELECT id FROM organ WHERE id <> ? LIMIT 1', own).id;
-		const ctx = await contextAs(browser(), 'clerk');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'clerk');
 		await page.goto(`/assessment/${Q}`);
 		const rows = page.locator('[data-testid=assessment-table] tbody tr');
 		expect(await rows.count()).toBe(1);
@@ -123,8 +121,7 @@ describe('quarterly assessment', () => {
 	});
 
 	it('leader: reads the quarter without edit controls and gets 403 on POST', async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'leader');
 		await page.goto(`/assessment/${Q}`);
 		expect(await page.locator('[data-testid=assessment-table] tbody tr').count()).toBeGreaterThan(1);
 		expect(await page.locator('[data-testid=close-quarter]').count()).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousContext, contextAs, login, screenshot, browserForSuite } from './browser';
+import { anonymousContext, login, screenshot, browserForSuite, pageAs } from './browser';
 import { expectRefused } from './refusals';
 import { freshUser } from './http';
 
@@ -34,8 +34,7 @@ describe('login and roles', () => {
 	};
 	for (const role of ['admin', 'leader', 'inspector', 'clerk'] as const) {
 		it(`${role} logs in and sees the navigation of its role`, async () => {
-			const ctx = await contextAs(browser(), role);
-			const page = await ctx.newPage();
+			const { ctx, page } = await pageAs(browser(), role);
 			await page.goto('/');
 			const nav = await page.locator('nav[aria-label="主导航"] a').allTextContents();
 			for (const item of expectedNav[role].has) expect(nav).toContain(item);

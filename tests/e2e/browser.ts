@@ -50,6 +50,12 @@ export function contextAs(
 	});
 }
 
+/** A page in a new context signed in as the role; close the context when done. */
+export async function pageAs(browser: Browser, role: DemoRole, options: BrowserContextOptions = {}) {
+	const ctx = await contextAs(browser, role, options);
+	return { ctx, page: await ctx.newPage() };
+}
+
 export function anonymousContext(browser: Browser): Promise<BrowserContext> {
 	return browser.newContext({ baseURL: baseURL(), locale: 'zh-CN' });
 }

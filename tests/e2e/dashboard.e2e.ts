@@ -2,7 +2,7 @@
 // URL filters changing the figures, a click through to an organ's year, and a clerk kept out.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contextAs, screenshot, browserForSuite } from './browser';
+import { screenshot, browserForSuite, pageAs } from './browser';
 
 const CHART_IDS = ['volume', 'outcomes', 'refusals', 'review', 'updates', 'fees', 'quality', 'rankings'];
 
@@ -21,8 +21,7 @@ async function hydrated(page: Page) {
 
 describe('dashboard', () => {
 	it('shows every chart to a leader, drawn in the browser from data sent once, with Chinese labels', async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'leader');
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(String(e)));
 		// Without JavaScript: every card, its table and the headline row; the chart data once, no SVG copy of it.
@@ -59,8 +58,7 @@ describe('dashboard', () => {
 	});
 
 	it('keeps the filters in the URL and the figures follow them', async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'leader');
 		const all = await (await page.request.get('/charts/volume')).json();
 		const years: number[] = all.data.years;
 		const last = years[years.length - 1];
@@ -104,8 +102,7 @@ describe('dashboard', () => {
 	});
 
 	it("opens an organ's year from a ranking bar and from a table row", async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'leader');
 		await page.goto('/');
 		await hydrated(page);
 		const rank = await (await page.request.get('/charts/rankings')).json();
@@ -135,8 +132,7 @@ describe('dashboard', () => {
 	});
 
 	it("offers each chart's data as CSV", async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		for (const id of CHART_IDS) {
 			const res = await page.request.get(`/charts/${id}?format=csv`);
 			expect(res.status(), id).toBe(200);
@@ -150,8 +146,7 @@ describe('dashboard', () => {
 	});
 
 	it('keeps a clerk out of the district view and its data', async () => {
-		const ctx = await contextAs(browser(), 'clerk');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'clerk');
 		await page.goto('/');
 		expect(new URL(page.url()).pathname).toMatch(/^\/organs\/\d+$/);
 		expect(await page.locator('[data-chart]').count()).toBe(0);

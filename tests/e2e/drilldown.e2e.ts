@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
-import { anonymousContext, contextAs, screenshot, browserForSuite } from './browser';
+import { anonymousContext, contextAs, screenshot, browserForSuite, pageAs } from './browser';
 
 // Reads the e2e database beside the server (read-only): which report has an A1 finding, and its figures.
 function openDb() {
@@ -103,8 +103,7 @@ async function ensureA1Report(browser: Browser): Promise<Target> {
 	const admin = await contextAs(browser, 'admin');
 	await addRosterOrgan(await admin.newPage(), A1_ORGAN);
 	await admin.close();
-	const ctx = await contextAs(browser, 'inspector');
-	const page = await ctx.newPage();
+	const { ctx, page } = await pageAs(browser, 'inspector');
 	await uploadOnImportPage(page, [
 		{ name: '统计局2021.txt', mimeType: 'text/plain', buffer: a1Report(A1_ORGAN, 2021) }
 	]);
@@ -132,8 +131,7 @@ beforeAll(async () => {
 
 describe('inspector drill-down', () => {
 	it('shows the A1 finding on its cells, traces a figure to its source line, and a correction clears the finding', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		const fixes = a1Fixes(target.reportId);
 		expect(fixes.length).toBeGreaterThan(0);
 		const before = await (await page.request.get(`/api/organs/${target.organId}/reports/${target.year}`)).json();
@@ -206,8 +204,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('undoes a correction: the parsed value and its finding come back', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.goto(urlOf(target));
 		const active = page.locator('[data-testid=corrections] tbody tr:not(.undone)');
 		const n = await active.count();
@@ -219,8 +216,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('lets an inspector annotate a cell and the report, and download the original file', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.goto(urlOf(target));
 		// From the source to the table: clicking a source line that printed figures selects one of them.
 		const sourceLine = page.locator('[data-testid=source-text] button.line').nth(3);
@@ -249,8 +245,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('works without JavaScript: a figure link selects the cell, and a note posts as a plain form', async () => {
-		const ctx = await contextAs(browser(), 'inspector', { javaScriptEnabled: false });
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector', { javaScriptEnabled: false });
 		await page.goto(urlOf(target));
 		await page.click('[data-path="review.reconsideration.total"]');
 		expect(new URL(page.url()).searchParams.get('cell')).toBe('review.reconsideration.total');
@@ -265,8 +260,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('shows a leader the report without correction controls, and refuses its correction POST with 403', async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'leader');
 		const res = await page.goto(urlOf(target));
 		expect(res?.status()).toBe(200);
 		expect(await page.locator('[data-testid=findings] li').count()).toBeGreaterThan(0);
@@ -300,8 +294,7 @@ describe('inspector drill-down', () => {
 	});
 
 	it('shows a clerk only its own organ, in pages and in the API; anonymous API calls get 401 JSON', async () => {
-		const ctx = await contextAs(browser(), 'clerk');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'clerk');
 		await page.goto('/organs');
 		await screenshot(page, 'drilldown-clerk-organs');
 		const rows = page.locator('[data-testid=organ-list] tbody tr[data-organ-id]');
@@ -348,8 +341,7 @@ async function openFilingForm(filing: Locator): Promise<void> {
 
 describe('filing record (R-D2)', () => {
 	it('an inspector records when the report was filed with the district office; a leader reads it, without the form', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.goto(urlOf(target));
 		const filing = page.locator('[data-testid=filing]');
 		expect(await filing.textContent()).toContain('未登记');

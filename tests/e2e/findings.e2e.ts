@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { contextAs, screenshot, browserForSuite } from './browser';
+import { screenshot, browserForSuite, pageAs } from './browser';
 import { expectRefused } from './refusals';
 import { generateTruth } from '../../src/lib/generator/district';
 import { renderReport } from '../helpers/report-files';
@@ -43,8 +43,7 @@ const rowOf = (page: Page) => page.locator(`[data-testid=findings] tbody tr[data
 
 describe('/findings', () => {
 	it('an inspector dismisses a warning with a note; it stays dismissed after re-importing the same file', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		const list = files();
 		expect((await upload(page, list)).every((s) => s?.startsWith('imported'))).toBe(true);
 
@@ -94,8 +93,7 @@ describe('/findings', () => {
 	});
 
 	it('works without JavaScript: the bulk form confirms', async () => {
-		const ctx = await contextAs(browser(), 'inspector', { javaScriptEnabled: false });
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector', { javaScriptEnabled: false });
 		await page.goto('/findings?rule=X4&status=dismissed');
 		await rowOf(page).locator('input[name=key]').check();
 		await page.fill('textarea[name=note]', '复核改为确认');
@@ -108,8 +106,7 @@ describe('/findings', () => {
 
 	it('the report page shows a copy from another organ beside its own findings, the other side one click away', async () => {
 		const { mine, theirs } = copiedPair('findings-e2e-copy', '抄袭测试区');
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		const statuses = await upload(page, [
 			{ name: 'theirs.txt', buffer: Buffer.from(renderReport(theirs)) },
 			{ name: 'mine.txt', buffer: Buffer.from(renderReport(mine)) }

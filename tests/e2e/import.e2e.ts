@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { sampleVariant, uploadOnImportPage } from './uploads';
-import { contextAs, screenshot, browserForSuite } from './browser';
+import { screenshot, browserForSuite, pageAs } from './browser';
 import { expectRefused } from './refusals';
 
 const browser = browserForSuite();
 
 describe('import from the browser', () => {
 	it('imports several files and a zip with a corrupt entry; the same bytes again are duplicates', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		const zip = Buffer.from(
 			zipSync({
 				'a/甲.txt': new Uint8Array(sampleVariant('测试区教育局', 2023)),
@@ -42,8 +41,7 @@ describe('import from the browser', () => {
 	});
 
 	it("refuses a clerk's upload of another organ's report, with the reason, and imports its own", async () => {
-		const ctx = await contextAs(browser(), 'clerk');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'clerk');
 		const rows = await uploadOnImportPage(page, [
 			{ name: '别的单位.txt', buffer: sampleVariant('测试区卫生健康局', 2023) },
 			{ name: '本单位2023.txt', buffer: sampleVariant('株洲市天元區科工信局', 2023) }
@@ -56,8 +54,7 @@ describe('import from the browser', () => {
 	});
 
 	it('refuses an upload over the configured size with a message, not a bare 413 page', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.goto('/import');
 		// the e2e server runs with IMPORT_MAX_ZIP_MB=30 and no adapter body limit: our own check must answer
 		const res = await page.request.post('/import?/upload', {

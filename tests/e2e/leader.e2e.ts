@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { baseURL, contextAs, browserForSuite } from './browser';
+import { baseURL, contextAs, browserForSuite, pageAs } from './browser';
 
 /** The dashboard over the wire, compressed: the HTML a leader's browser downloads for `/`. */
 const DASHBOARD_MAX_BYTES = 250 * 1024;
@@ -31,8 +31,7 @@ async function open(
 	role: 'leader' | 'inspector',
 	viewport: { width: number; height: number }
 ): Promise<{ ctx: BrowserContext; page: Page }> {
-	const ctx = await contextAs(browser(), role);
-	const page = await ctx.newPage();
+	const { ctx, page } = await pageAs(browser(), role);
 	await page.setViewportSize(viewport);
 	return { ctx, page };
 }
@@ -195,8 +194,7 @@ describe("the leader's view", () => {
 	});
 
 	it('exports a chart as an .xlsx with numbers as numbers, percentage formats and a Chinese file name', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		const json = await (await page.request.get('/charts/outcomes')).json();
 		const last = json.data.years[json.data.years.length - 1];
 		const res = await page.request.get(`/charts/outcomes?from=${last}&to=${last}&format=xlsx`);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readE2eDb } from './e2e-db';
-import { contextAs, screenshot, browserForSuite } from './browser';
+import { contextAs, screenshot, browserForSuite, pageAs } from './browser';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
 import { contrastRatio, over, parseColor, type Rgba } from '../../src/lib/util/contrast';
@@ -72,8 +72,7 @@ beforeAll(async () => {
 
 describe('the report page by keyboard', () => {
 	it('one tab stop per table, arrows between figures, focus into the panel and back, a correction', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto(`/organs/${id}/${YEAR}`);
 		await page.waitForFunction(() => document.querySelectorAll('a[data-path][tabindex="0"]').length > 0);
@@ -154,8 +153,7 @@ describe('the report page by keyboard', () => {
 	});
 
 	it('the cell panel never covers the corrections log, at any scroll position', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto(`/organs/${id}/${YEAR}?cell=${encodeURIComponent(A('new', 'research'))}`);
 		const panel = page.locator('[data-testid=cell-inspector]');
@@ -198,8 +196,7 @@ describe('the report page by keyboard', () => {
 		{ width: 390, height: 844 }
 	])
 		it(`text, tags and input borders meet WCAG AA as rendered at ${viewport.width}×${viewport.height}`, async () => {
-			const ctx = await contextAs(browser(), 'inspector');
-			const page = await ctx.newPage();
+			const { ctx, page } = await pageAs(browser(), 'inspector');
 			await page.setViewportSize(viewport);
 			await page.goto(`/organs/${id}/${YEAR}?cell=${encodeURIComponent(A('new', 'other_org'))}`);
 			await page.locator('[data-testid=cell-inspector]').waitFor();

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleVariant, uploadOnImportPage } from './uploads';
-import { contextAs, browserForSuite } from './browser';
+import { contextAs, browserForSuite, pageAs } from './browser';
 
 /** Screenshots for people to look at (SHOTS_DIR, else test-results/screenshots), at a laptop's and a phone's size. */
 const SHOTS = process.env.SHOTS_DIR ?? join(process.cwd(), 'test-results', 'screenshots');
@@ -19,8 +19,7 @@ const browser = browserForSuite();
 async function shoot(role: 'admin' | 'inspector', path: string, name: string) {
 	mkdirSync(SHOTS, { recursive: true });
 	for (const viewport of SIZES) {
-		const ctx = await contextAs(browser(), role);
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), role);
 		await page.setViewportSize(viewport);
 		await page.goto(path);
 		await page.screenshot({ path: join(SHOTS, `${name}-${viewport.width}x${viewport.height}.png`), fullPage: false });
@@ -46,8 +45,7 @@ async function tabInto(page: Page, inside: string, on = '*', max = 400): Promise
 
 describe('the roster in the browser', () => {
 	it('refuses a clerk a report of an unknown organ, with the reason, creating nothing', async () => {
-		const ctx = await contextAs(browser(), 'clerk');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'clerk');
 		const rows = await uploadOnImportPage(page, [
 			{ name: '陌生单位.txt', buffer: sampleVariant('清河市审计局', 2023) }
 		]);
@@ -64,8 +62,7 @@ describe('the roster in the browser', () => {
 	});
 
 	it('keeps unknown organs pending, and the queue is worked through with the keyboard; the merged id redirects', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		const rows = await uploadOnImportPage(page, [
 			{ name: '教肓局2021.txt', buffer: sampleVariant('云溪区教肓局', 2021) },
 			{ name: '市政府2023.txt', buffer: sampleVariant('清河市人民政府', 2023) }

@@ -1,11 +1,11 @@
 // /admin/sources in a real browser against a local portal on 127.0.0.1: add a column by form and one by CSV, run
 // the crawl, see the run and the broken source; import a saved listing page; the page closed to non-admins.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { contextAs, screenshot, browserForSuite } from './browser';
+import { screenshot, browserForSuite, pageAs } from './browser';
 import { expectRefused } from './refusals';
+import { localServerForSuite } from '../helpers/local-server';
 
 const items = (p: number) =>
 	[0, 1, 2]
@@ -17,7 +17,7 @@ const items = (p: number) =>
 const listing = (p: number) =>
 	`<html><head><meta charset="utf-8"><title>通知公告_抓取测试局</title></head><body><div class="list"><ul>${items(p)}</ul></div><script>createPageHTML(2, ${p}, "index", "html");</script></body></html>`;
 
-const portal = http.createServer((req, res) => {
+const serve: http.RequestListener = (req, res) => {
 	if (req.url === '/robots.txt') {
 		res.writeHead(200, { 'content-type': 'text/plain' });
 		res.end('User-agent: *\nAllow: /\n');
@@ -28,34 +28,25 @@ const portal = http.createServer((req, res) => {
 		res.writeHead(500);
 		res.end();
 	}
-});
+};
 
 const browser = browserForSuite();
-let portalUrl = '';
-beforeAll(async () => {
-	await new Promise<void>((r) => portal.listen(0, '127.0.0.1', r));
-	portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-	portal.closeAllConnections();
-	await new Promise((r) => portal.close(r));
-});
+const portal = localServerForSuite(serve);
 
 describe('column sources', () => {
 	it('an admin lists columns, runs the crawl and sees pages, new items and the broken source', async () => {
-		const ctx = await contextAs(browser(), 'admin');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'admin');
 		await page.setViewportSize({ width: 1366, height: 768 });
 		await page.goto('/admin/sources');
 		expect(await page.locator('nav').textContent()).toContain('栏目抓取');
 		const add = page.locator('form[action="?/add"]');
 		await add.locator('input[name=organ]').fill('抓取测试局');
 		await add.locator('input[name=channel]').fill('通知公告');
-		await add.locator('input[name=startUrl]').fill(`${portalUrl}/col/index.html`);
+		await add.locator('input[name=startUrl]').fill(`${portal.base}/col/index.html`);
 		await add.locator('button[type=submit]').click();
 		await page.waitForSelector('text=已添加“抓取测试局 · 通知公告”');
 
-		const csv = `单位,栏目,网址,页数\n抓取测试局,政策文件,${portalUrl}/zcwj/index.html,2\n抓取测试局,工作动态,not-a-url,2\n`;
+		const csv = `单位,栏目,网址,页数\n抓取测试局,政策文件,${portal.base}/zcwj/index.html,2\n抓取测试局,工作动态,not-a-url,2\n`;
 		await page
 			.locator('form[action="?/csv"] input[type=file]')
 			.setInputFiles({ name: 'sources.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -87,8 +78,7 @@ describe('column sources', () => {
 	});
 
 	it('imports a saved listing page from the import page into the publication log', async () => {
-		const ctx = await contextAs(browser(), 'inspector');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'inspector');
 		await page.goto('/import');
 		const form = page.locator('form[action="?/listing"]');
 		await form.locator('input[name=organ]').fill('抓取测试局');
@@ -106,8 +96,7 @@ describe('column sources', () => {
 	});
 
 	it('shows the broken column in the update-frequency view, apart from silences', async () => {
-		const ctx = await contextAs(browser(), 'leader');
-		const page = await ctx.newPage();
+		const { ctx, page } = await pageAs(browser(), 'leader');
 		const raw = await (await page.request.get('/')).text();
 		// Server-painted: the finding names the broken column (its words may wrap across SVG text lines).
 		expect(raw).toContain('来源故障');
