@@ -88,6 +88,23 @@ function reopened<T>(fn: (d: Database.Database) => T): T {
 	}
 }
 
+/** Kills the server while `request` waits inside its write transaction: the request gets no answer, and the reopened
+ * database holds exactly what was committed before the kill, then passes `check`. */
+async function killMidWrite(s: Server, request: Promise<Response>, check: (d: Database.Database) => void) {
+	const answer = request.then(
+		(r) => r.status,
+		() => 'no answer'
+	);
+	await s.paused;
+	const seen = committed();
+	await kill(s);
+	expect(await answer).toBe('no answer');
+	reopened((d) => {
+		expect(tableDigests(d)).toEqual(seen);
+		check(d);
+	});
+}
+
 const natural = (d: Database.Database) =>
 	(
 		d
@@ -118,21 +135,13 @@ describe('the server killed mid-write', () => {
 		const s = await startServer({ DW_TEST_CORRECTION_PAUSE_MS: '60000' });
 		const cookie = await login(s.base);
 		const before = reopened((d) => ({ value: natural(d), corrections: corrections(d) }));
-		const answer = post(
+		const correction = post(
 			s.base,
 			`/organs/${target.organ}/${target.year}?/correct`,
 			cookie,
 			new URLSearchParams({ cell: CELL, value: String(before.value + 5), reason: '服务器崩溃测试' })
-		).then(
-			(r) => r.status,
-			() => 'no answer'
 		);
-		await s.paused;
-		const seen = committed();
-		await kill(s);
-		expect(await answer).toBe('no answer');
-		reopened((d) => {
-			expect(tableDigests(d)).toEqual(seen);
+		await killMidWrite(s, correction, (d) => {
 			expect(natural(d)).toBe(before.value);
 			expect(corrections(d)).toBe(before.corrections);
 		});
@@ -160,16 +169,7 @@ describe('the server killed mid-write', () => {
 		const truth = generateTruth({ organs: 1, years: [2023], seed: `server-kill-${Date.now()}`, errorRate: 0 });
 		const form = new FormData();
 		form.append('files', new Blob([renderTxt(truth.reports[0].report, 'pipe')]), 'server-kill.txt');
-		const answer = post(s2.base, '/import?/upload', cookie2, form).then(
-			(r) => r.status,
-			() => 'no answer'
-		);
-		await s2.paused;
-		const seen = committed();
-		await kill(s2);
-		expect(await answer).toBe('no answer');
-		reopened((d) => {
-			expect(tableDigests(d)).toEqual(seen);
+		await killMidWrite(s2, post(s2.base, '/import?/upload', cookie2, form), (d) => {
 			expect((d.prepare('SELECT count(*) n FROM report').get() as { n: number }).n).toBe(reportsBefore);
 			expect(natural(d)).toBe(old + 6);
 		});
