@@ -4,11 +4,11 @@
 // reach the clerks of their organ only, with their evidence, and are answered there; a draft is checked on /drafts
 // without becoming a report.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { inject } from 'vitest';
 import { readE2eDb } from './e2e-db';
-import { anonymousContext, contextAs, screenshot, browserForSuite } from './browser';
+import { anonymousContext, pageAs, screenshot, browserForSuite } from './browser';
 import { http, loginCookie } from './http';
 import { uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
@@ -22,8 +22,18 @@ function query<T>(sql: string, ...args: unknown[]): T[] {
 const browser = browserForSuite();
 
 async function as(role: 'inspector' | 'clerk'): Promise<Page> {
-	const ctx = await contextAs(browser(), role);
-	return ctx.newPage();
+	return (await pageAs(browser(), role)).page;
+}
+
+/** The clerk answers an inbox item from its form, with a text file attached when `file` is given. */
+async function answerItem(item: Locator, answer: string, file?: { name: string; text: string }) {
+	await item.locator('textarea[name=answer]').fill(answer);
+	if (file)
+		await item
+			.locator('input[name=file]')
+			.setInputFiles({ name: file.name, mimeType: 'text/plain', buffer: Buffer.from(file.text) });
+	await item.locator('button[type=submit]').click();
+	await item.getByText('已答复，等待督查员确认').first().waitFor();
 }
 
 /** Screenshots at the desktop and phone sizes. */
@@ -61,12 +71,10 @@ describe('clerk inbox', () => {
 		await expect.poll(() => item.count()).toBe(1);
 		expect(await item.locator('.tag', { hasText: '新' }).count()).toBe(1);
 		await screenshot(clerk, 'inbox-clerk');
-		await item.locator('textarea[name=answer]').fill('经核实，本年度确未收到政府信息公开申请。');
-		await item
-			.locator('input[name=file]')
-			.setInputFiles({ name: '核实说明.txt', mimeType: 'text/plain', buffer: Buffer.from('登记台账截图说明') });
-		await item.locator('button[type=submit]').click();
-		await item.getByText('已答复，等待督查员确认').first().waitFor();
+		await answerItem(item, '经核实，本年度确未收到政府信息公开申请。', {
+			name: '核实说明.txt',
+			text: '登记台账截图说明'
+		});
 		// Seen once the inbox was shown: the header's count is gone on the next page.
 		await clerk.goto('/drafts');
 		expect(await badge(clerk)).toBe(0);
@@ -206,6 +214,22 @@ async function signedIn(username: string, password: string): Promise<Page> {
 	return page;
 }
 
+/** Another organ's clerk (inbox-clerk-b) does not see an inbox item of `kind`, and answering it by id (`form`) is
+ * refused as not found. Returns that clerk's page. */
+async function hiddenFromOtherClerk(kind: string, form: Record<string, string>): Promise<Page> {
+	const other = await signedIn('inbox-clerk-b', 'inbox-clerk-b-pass');
+	await other.goto('/inbox');
+	await other.locator('h1', { hasText: '待办' }).waitFor();
+	expect(await other.locator(`[data-kind=${kind}]`).count()).toBe(0);
+	const refused = await http('/inbox?/answer', {
+		method: 'POST',
+		cookie: await loginCookie('inbox-clerk-b', 'inbox-clerk-b-pass'),
+		form: { ...form, answer: '越权答复' }
+	});
+	expect(refused.status).toBe(404);
+	return other;
+}
+
 describe('inbox sources', () => {
 	// Two organs of a district of this file's own: one's section 1 is copied from the other's (X6 on both sides).
 	const { mine, theirs } = copiedPair('clerk-e2e-copy', '待办测试区');
@@ -254,20 +278,9 @@ describe('inbox sources', () => {
 		const itemId = (await item.getAttribute('data-item'))!;
 
 		// Not for the other organ's clerk: not listed, and not answerable by id.
-		const other = await signedIn('inbox-clerk-b', 'inbox-clerk-b-pass');
-		await other.goto('/inbox');
-		await other.locator('h1', { hasText: '待办' }).waitFor();
-		expect(await other.locator('[data-kind=finding]').count()).toBe(0);
-		const refused = await http('/inbox?/answer', {
-			method: 'POST',
-			cookie: await loginCookie('inbox-clerk-b', 'inbox-clerk-b-pass'),
-			form: { id: itemId, answer: '越权答复' }
-		});
-		expect(refused.status).toBe(404);
+		const other = await hiddenFromOtherClerk('finding', { id: itemId });
 
-		await item.locator('textarea[name=answer]').fill('已改写第一部分并发布更正版。');
-		await item.locator('button[type=submit]').click();
-		await item.getByText('已答复，等待督查员确认').first().waitFor();
+		await answerItem(item, '已改写第一部分并发布更正版。');
 		await clerk.goto(evidence);
 		await expect
 			.poll(() => clerk.locator('[data-testid=cell-inspector]').getAttribute('data-path'))
@@ -312,23 +325,9 @@ describe('inbox sources', () => {
 		);
 
 		// Another organ's clerk: not listed, and refused by id.
-		const other = await signedIn('inbox-clerk-b', 'inbox-clerk-b-pass');
-		await other.goto('/inbox');
-		await other.locator('h1', { hasText: '待办' }).waitFor();
-		expect(await other.locator('[data-kind=rectification]').count()).toBe(0);
-		const refused = await http('/inbox?/answer', {
-			method: 'POST',
-			cookie: await loginCookie('inbox-clerk-b', 'inbox-clerk-b-pass'),
-			form: { id: String(id), kind: 'rectification', answer: '越权答复' }
-		});
-		expect(refused.status).toBe(404);
+		const other = await hiddenFromOtherClerk('rectification', { id: String(id), kind: 'rectification' });
 
-		await item.locator('textarea[name=answer]').fill('已建立年报发布台账，逐月核对。');
-		await item
-			.locator('input[name=file]')
-			.setInputFiles({ name: '台账.txt', mimeType: 'text/plain', buffer: Buffer.from('台账') });
-		await item.locator('button[type=submit]').click();
-		await item.getByText('已答复，等待督查员确认').first().waitFor();
+		await answerItem(item, '已建立年报发布台账，逐月核对。', { name: '台账.txt', text: '台账' });
 		await expect.poll(() => item.locator('[data-testid=state]').textContent()).toBe('已答复待审核');
 		await shots(clerk, 'inbox-rectification');
 		const thread = query<{ kind: string; text: string; fileName: string | null }>(
