@@ -99,6 +99,9 @@ const portal = localServerForSuite((req, res) => {
 });
 
 const config = (over: Partial<CrawlConfig> = {}): CrawlConfig => ({ ...crawlConfig(), timeoutMs: 800, ...over });
+/** A column source on the local portal (`path` on it); returns its id. */
+const addSource = (organ: string, channel: string, path: string, more: { maxPages?: number; since?: string } = {}) =>
+	sources.upsert({ organ, channel, startUrl: `${portal.base}${path}`, ...more }).id;
 const publications = () =>
 	getDb()
 		.$client.prepare('SELECT title, published_on, channel, url FROM publication ORDER BY published_on DESC')
@@ -107,12 +110,7 @@ const publications = () =>
 tempDatabaseForSuite('dw-crawl-');
 describe('crawler', () => {
 	it('follows the pagination to the cap, one request per second per host, with its own User-Agent', async () => {
-		const { id } = sources.upsert({
-			organ: '测试区教育局',
-			channel: '通知公告',
-			startUrl: `${portal.base}/col/index.html`,
-			maxPages: 3
-		});
+		const id = addSource('测试区教育局', '通知公告', '/col/index.html', { maxPages: 3 });
 		hits.length = 0;
 		const run = await runCrawl({ trigger: 'manual', sourceIds: [id], config: config() });
 		const paths = hits.map((h) => h.path);
@@ -160,13 +158,7 @@ describe('crawler', () => {
 	});
 
 	it("stops at the configured date (older items not stored) and at the run's page cap", async () => {
-		const dated = sources.upsert({
-			organ: '测试区档案馆',
-			channel: '通知公告',
-			startUrl: `${portal.base}/col/index.html`,
-			maxPages: 5,
-			since: '2024-02-18'
-		}).id;
+		const dated = addSource('测试区档案馆', '通知公告', '/col/index.html', { maxPages: 5, since: '2024-02-18' });
 		hits.length = 0;
 		const run = await runCrawl({ trigger: 'manual', sourceIds: [dated], config: config({ minIntervalMs: 50 }) });
 		// Page 2 holds only items before 18 February: read, nothing kept, and the pagination stops there.
@@ -184,12 +176,7 @@ describe('crawler', () => {
 			.get();
 		expect(kept).toEqual({ d: '2024-02-19', n: 7 });
 
-		const capped = sources.upsert({
-			organ: '测试区统计局',
-			channel: '通知公告',
-			startUrl: `${portal.base}/col/index.html`,
-			maxPages: 5
-		}).id;
+		const capped = addSource('测试区统计局', '通知公告', '/col/index.html', { maxPages: 5 });
 		const second = await runCrawl({
 			trigger: 'manual',
 			sourceIds: [capped],
@@ -201,11 +188,10 @@ describe('crawler', () => {
 
 	it('respects robots.txt and records a 404, a 500 and a timeout as errors: those sources are broken', async () => {
 		const ids = [
-			sources.upsert({ organ: '测试区财政局', channel: '财政预决算', startUrl: `${portal.base}/private/index.html` })
-				.id,
-			sources.upsert({ organ: '测试区财政局', channel: '通知公告', startUrl: `${portal.base}/gone/index.html` }).id,
-			sources.upsert({ organ: '测试区民政局', channel: '工作动态', startUrl: `${portal.base}/broken/index.html` }).id,
-			sources.upsert({ organ: '测试区民政局', channel: '人事信息', startUrl: `${portal.base}/slow/index.html` }).id
+			addSource('测试区财政局', '财政预决算', '/private/index.html'),
+			addSource('测试区财政局', '通知公告', '/gone/index.html'),
+			addSource('测试区民政局', '工作动态', '/broken/index.html'),
+			addSource('测试区民政局', '人事信息', '/slow/index.html')
 		];
 		hits.length = 0;
 		const stored = publications().length;
@@ -232,12 +218,7 @@ describe('crawler', () => {
 	}, 20_000);
 
 	it('follows a redirect, and runs one job at a time', async () => {
-		const { id } = sources.upsert({
-			organ: '测试区卫健委',
-			channel: '通知公告',
-			startUrl: `${portal.base}/moved/index.html`,
-			maxPages: 1
-		});
+		const id = addSource('测试区卫健委', '通知公告', '/moved/index.html', { maxPages: 1 });
 		const job = runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
 		expect(() => runCrawl({ trigger: 'manual', config: config() })).toThrow(CrawlBusy);
 		const run = await job;
@@ -260,11 +241,7 @@ describe('crawler', () => {
 		expect(edu).toBeDefined();
 		expect(edu?.broken).toBeUndefined();
 
-		const { id } = sources.upsert({
-			organ: '测试区教育局',
-			channel: '政策文件',
-			startUrl: `${portal.base}/gone/zcwj.html`
-		});
+		const id = addSource('测试区教育局', '政策文件', '/gone/zcwj.html');
 		await runCrawl({ trigger: 'manual', sourceIds: [id], config: config({ minIntervalMs: 50 }) });
 		const after = updates(f);
 		expect(after.silences.find((s) => s.organ.name === '测试区教育局')?.broken).toBe(true);

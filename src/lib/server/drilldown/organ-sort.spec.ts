@@ -24,30 +24,23 @@ describe('organ list order', () => {
 		row('云溪区民政局', 1, 1, [])
 	];
 
-	it('sorts names in pinyin order, not by code point', () => {
-		// 安 an < 财 cai < 教 jiao < 民 min; by code point 安 < 教 < 民 < 财.
-		expect(sortOrgans(rows, 'name').map((r) => r.name)).toEqual([
-			'云溪区安监局',
-			'云溪区财政局',
-			'云溪区教育局',
-			'云溪区民政局'
-		]);
-		expect([...rows].map((r) => r.name).sort()).not.toEqual(sortOrgans(rows, 'name').map((r) => r.name));
+	const sortedNames = (by: Parameters<typeof sortOrgans>[1]) => sortOrgans(rows, by).map((r) => r.name);
+
+	it.each([
+		// 安 an < 财 cai < 教 jiao < 民 min.
+		['name', 'names in pinyin order', ['云溪区安监局', '云溪区财政局', '云溪区教育局', '云溪区民政局']],
+		[
+			'findings',
+			'latest report errors, then findings',
+			['云溪区财政局', '云溪区民政局', '云溪区教育局', '云溪区安监局']
+		],
+		['missing', 'missing years, most first', ['云溪区安监局', '云溪区财政局', '云溪区教育局', '云溪区民政局']]
+	] as const)('sorts by %s: %s', (by, _what, expected) => {
+		expect(sortedNames(by)).toEqual(expected);
 	});
 
-	it('sorts by the latest report errors, then findings; by missing years, most first', () => {
-		expect(sortOrgans(rows, 'findings').map((r) => r.name)).toEqual([
-			'云溪区财政局',
-			'云溪区民政局',
-			'云溪区教育局',
-			'云溪区安监局'
-		]);
-		expect(sortOrgans(rows, 'missing').map((r) => r.name)).toEqual([
-			'云溪区安监局',
-			'云溪区财政局',
-			'云溪区教育局',
-			'云溪区民政局'
-		]);
+	it('sorts names in pinyin order, not by code point (安 < 教 < 民 < 财)', () => {
+		expect([...rows].map((r) => r.name).sort()).not.toEqual(sortedNames('name'));
 	});
 
 	it('只看有问题 keeps organs with errors or missing years', () => {
