@@ -2,9 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from './model';
 import { RULES, checkAgainstPrevious, checkCarryOver, checkTimeliness, runChecks, textSimilarity } from './checks';
 import { sampleReport } from '../../../tests/oracles/sample-report';
+import { expectMentions } from '../../../tests/helpers/expect-text';
 
 const rows = (r: Report) => r.applications.rows as Record<string, (number | null)[]>;
 const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
+/** The findings of `rule`, expected to be exactly one. */
+const onlyOne = (fs: Finding[], rule: string) => {
+	const hits = only(fs, rule);
+	expect(hits).toHaveLength(1);
+	return hits;
+};
+/** The report as printed with 2019's single （六） row instead of 2021's three; returns its rows. */
+const withSingleOtherRow = (r: Report) => {
+	const rs = rows(r);
+	delete rs['other.no_correction'];
+	delete rs['other.no_fee'];
+	delete rs['other.other'];
+	rs.other = [0, 0, 0, 0, 0, 0, 0];
+	r.other_layout = '2019';
+	return rs;
+};
 
 describe('RULES catalogue', () => {
 	it('has the contract ids and a name, severity and description for each', () => {
@@ -49,10 +66,7 @@ describe('A1', () => {
 		rows(r).carried_forward[6] = 3; // keep A3 of the row
 		const a1 = only(runChecks(r), 'A1');
 		expect(a1).toHaveLength(2);
-		expect(a1[0].message).toContain('自然人');
-		expect(a1[0].message).toContain('＝12');
-		expect(a1[0].message).toContain('＝14');
-		expect(a1[0].message).toContain('相差2');
+		expectMentions(a1[0].message, '自然人', '＝12', '＝14', '相差2');
 		expect(a1[0].cells).toContain('applications.rows.carried_forward.natural_person');
 		expect(a1[0].severity).toBe('error');
 	});
@@ -77,19 +91,13 @@ describe('A2', () => {
 		expect(a2).toHaveLength(2);
 		expect(a2[0].message).toMatch(/^表三自然人列：/);
 		expect(a2[1].message).toMatch(/^表三总计列：/);
-		expect(a2[0].message).toContain('各项之和为13');
-		expect(a2[0].message).toContain('总计填报为11');
+		expectMentions(a2[0].message, '各项之和为13', '总计填报为11');
 		expect(a2[1].message).toContain('各项之和为16');
 	});
 
 	it('uses the single 2019 row （六） when the report printed it', () => {
 		const r = sampleReport();
-		const rs = rows(r);
-		delete rs['other.no_correction'];
-		delete rs['other.no_fee'];
-		delete rs['other.other'];
-		rs.other = [0, 0, 0, 0, 0, 0, 0];
-		r.other_layout = '2019';
+		const rs = withSingleOtherRow(r);
 		expect(only(runChecks(r), 'A2')).toEqual([]);
 		rs.other = [1, 0, 0, 0, 0, 0, 1];
 		expect(only(runChecks(r), 'A2')).toHaveLength(2);
@@ -103,11 +111,8 @@ describe('A3', () => {
 	it('fires per row with the six cells and the printed total', () => {
 		const r = sampleReport();
 		rows(r).granted[6] = 8;
-		const a3 = only(runChecks(r), 'A3');
-		expect(a3).toHaveLength(1);
-		expect(a3[0].message).toContain('“予以公开”行');
-		expect(a3[0].message).toContain('＝7');
-		expect(a3[0].message).toContain('总计填报为8');
+		const a3 = onlyOne(runChecks(r), 'A3');
+		expectMentions(a3[0].message, '“予以公开”行', '＝7', '总计填报为8');
 		expect(a3[0].cells).toHaveLength(7);
 	});
 
@@ -125,11 +130,8 @@ describe('A4', () => {
 		const r = sampleReport();
 		r.review.reconsideration = [10, 1, 0, 0, 0];
 		r.sections['1'] = r.sections['1']!.replace('行政复议3件', '行政复议0件');
-		const a4 = only(runChecks(r), 'A4');
-		expect(a4).toHaveLength(1);
-		expect(a4[0].message).toContain('行政复议');
-		expect(a4[0].message).toContain('＝11');
-		expect(a4[0].message).toContain('总计填报为0');
+		const a4 = onlyOne(runChecks(r), 'A4');
+		expectMentions(a4[0].message, '行政复议', '＝11', '总计填报为0');
 		expect(a4[0].cells).toContain('review.reconsideration.total');
 	});
 
@@ -168,8 +170,7 @@ describe('A6', () => {
 	it('fires above 1,000,000 万元, with the value', () => {
 		const r = sampleReport();
 		r.proactive.admin_fees.amount_10k_yuan = 25_000_000;
-		const a6 = only(runChecks(r), 'A6');
-		expect(a6).toHaveLength(1);
+		const a6 = onlyOne(runChecks(r), 'A6');
 		expect(a6[0].message).toContain('25000000万元');
 		r.proactive.admin_fees.amount_10k_yuan = 96171.6; // 淮安市 2024: real, fine
 		expect(only(runChecks(r), 'A6')).toEqual([]);
@@ -182,8 +183,7 @@ describe('A7', () => {
 		const r = sampleReport();
 		for (const key of Object.keys(rows(r))) for (const c of [1, 2, 3, 4, 5]) rows(r)[key][c] = null;
 		r.proactive.rules.repealed = null;
-		const a7 = only(runChecks(r), 'A7');
-		expect(a7).toHaveLength(1);
+		const a7 = onlyOne(runChecks(r), 'A7');
 		expect(a7[0].message).toContain(`${25 * 5 + 1}个空白单元格`);
 		expect(a7[0].cells).toContain('proactive.rules.repealed');
 		expect(only(runChecks(sampleReport()), 'A7')).toEqual([]);
@@ -195,8 +195,7 @@ describe('A8 and A9', () => {
 		const r = sampleReport();
 		rows(r).new = [0, 0, 0, 0, 0, 0, 0];
 		rows(r).carried_over = [0, 0, 0, 0, 0, 0, 0];
-		const a8 = only(runChecks(r), 'A8');
-		expect(a8).toHaveLength(1);
+		const a8 = onlyOne(runChecks(r), 'A8');
 		expect(a8[0].message).toContain('予以公开（自然人）5');
 		const zero = sampleReport();
 		for (const key of Object.keys(rows(zero))) rows(zero)[key] = [0, 0, 0, 0, 0, 0, 0];
@@ -206,10 +205,8 @@ describe('A8 and A9', () => {
 	it('A9: carried forward more than new + carried over', () => {
 		const r = sampleReport();
 		rows(r).carried_forward = [20, 0, 0, 0, 0, 0, 20];
-		const a9 = only(runChecks(r), 'A9');
-		expect(a9).toHaveLength(1);
-		expect(a9[0].message).toContain('结转下年度总计为20件');
-		expect(a9[0].message).toContain('之和15件');
+		const a9 = onlyOne(runChecks(r), 'A9');
+		expectMentions(a9[0].message, '结转下年度总计为20件', '之和15件');
 	});
 });
 
@@ -275,14 +272,8 @@ describe('F2', () => {
 		h.year = 2023;
 		h.title = h.title.replace('2022', '2023');
 		h.source_lines = h.source_lines!.map((l) => l.replaceAll('2022', '2023'));
-		const rs = rows(h);
-		delete rs['other.no_correction'];
-		delete rs['other.no_fee'];
-		delete rs['other.other'];
-		rs.other = [0, 0, 0, 0, 0, 0, 0];
-		h.other_layout = '2019';
-		const f2 = only(runChecks(h), 'F2');
-		expect(f2).toHaveLength(1);
+		withSingleOtherRow(h);
+		const f2 = onlyOne(runChecks(h), 'F2');
 		expect(f2[0].message).toContain('实为一行');
 		expect(f2[0].cells).toEqual(['applications.rows.other']);
 	});
@@ -313,8 +304,7 @@ describe('F4', () => {
 		r.title = r.title.replace('2022', '2021');
 		const f4 = only(runChecks(r), 'F4');
 		expect(f4).toHaveLength(2);
-		expect(f4[0].message).toContain('2021年1月1日');
-		expect(f4[0].message).toContain('2022');
+		expectMentions(f4[0].message, '2021年1月1日', '2022');
 		expect(f4[1].message).toContain('标题年度为2021年');
 	});
 
@@ -369,8 +359,7 @@ describe('F5–F9 (section texts)', () => {
 		rows(r)['other.no_fee'] = [1, 0, 0, 0, 0, 0, 1];
 		rows(r).granted = [4, 1, 0, 0, 1, 0, 6];
 		r.sections['6'] = '六、其他需要报告的事项\n无。';
-		const f9 = only(runChecks(r), 'F9');
-		expect(f9).toHaveLength(1);
+		const f9 = onlyOne(runChecks(r), 'F9');
 		expect(f9[0].message).toContain('1件');
 		expect(only(runChecks(r), 'A2')).toEqual([]);
 		r.sections['6'] = '六、其他需要报告的事项\n本年度发出收费通知1件，未收取信息处理费。';
@@ -387,10 +376,8 @@ describe('T2 (text vs table)', () => {
 		);
 		const t2 = only(runChecks(r), 'T2');
 		expect(t2).toHaveLength(2);
-		expect(t2[0].message).toContain('31件');
-		expect(t2[0].message).toContain('本年新收总计13件');
-		expect(t2[1].message).toContain('行政诉讼5件');
-		expect(t2[1].message).toContain('总计2件');
+		expectMentions(t2[0].message, '31件', '本年新收总计13件');
+		expectMentions(t2[1].message, '行政诉讼5件', '总计2件');
 		expect(t2[1].cells).toContain('review.litigation_direct.total');
 	});
 
@@ -441,8 +428,7 @@ describe('checkCarryOver (Y1)', () => {
 		expect(y1).toHaveLength(2);
 		expect(y1[0].rule).toBe('Y1');
 		expect(y1[0].severity).toBe('error');
-		expect(y1[0].message).toContain('2022年报告“上年结转”（自然人）为2件');
-		expect(y1[0].message).toContain('2021年报告“结转下年度”（自然人）的1件');
+		expectMentions(y1[0].message, '2022年报告“上年结转”（自然人）为2件', '2021年报告“结转下年度”（自然人）的1件');
 		expect(y1[0].cells).toEqual([
 			'applications.rows.carried_over.natural_person',
 			'previous.applications.rows.carried_forward.natural_person'
@@ -477,9 +463,7 @@ describe('checkTimeliness (T1)', () => {
 		r.published_on = '2023-02-15';
 		const t1 = checkTimeliness(r, 'department');
 		expect(t1).toHaveLength(1);
-		expect(t1[0].message).toContain('2023-02-15');
-		expect(t1[0].message).toContain('2023-01-31');
-		expect(t1[0].message).toContain('逾期15天');
+		expectMentions(t1[0].message, '2023-02-15', '2023-01-31', '逾期15天');
 	});
 
 	it('government, town, street: 31 March; configurable', () => {
@@ -517,8 +501,7 @@ describe('checkAgainstPrevious (X3, X5)', () => {
 		p.proactive.enforcement.decisions = 0; // base too small
 		const x3 = checkAgainstPrevious(p, sampleReport()).filter((f) => f.rule === 'X3');
 		expect(x3.map((f) => f.cells[0])).toEqual(['proactive.licensing.decisions', 'proactive.penalty.decisions']);
-		expect(x3[0].message).toContain('由2021年的20变为2022年的120');
-		expect(x3[0].message).toContain('6倍');
+		expectMentions(x3[0].message, '由2021年的20变为2022年的120', '6倍');
 		expect(x3[1].message).toContain('15%');
 	});
 

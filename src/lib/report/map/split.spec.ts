@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Row5, Row7 } from '../model';
 import * as split from './split';
 import { applicationRowKeys, outcomeRowKeys, type ApplicationRowKey, type TemplateVersion } from '../template';
+import { expectMentions } from '../../../../tests/helpers/expect-text';
 
 // 平潭 2023 section 3 as the scraped page runs it together (the next row's list number already stripped).
 const PINGTAN_2023: Partial<Record<ApplicationRowKey, split.RunToken[]>> = {
@@ -83,8 +84,7 @@ describe('splitSection3 on 平潭 2023', () => {
 		const w = split.section3SplitWarnings({ rows: { granted: ['220000022'] } }, alone);
 		expect(w).toHaveLength(1);
 		expect(w[0].code).toBe('run_together_ambiguous');
-		expect(w[0].message).toContain('220000022');
-		expect(w[0].message).toContain('2种');
+		expectMentions(w[0].message, '220000022', '2种');
 		expect(w[0].where).toBe('applications.rows.granted');
 	});
 
@@ -261,8 +261,7 @@ describe('splitFree (section 2)', () => {
 		expect(s.splits).toBe(21);
 		const w = split.freeSplitWarning('proactive.normative_docs', '表二“行政规范性文件”行', ['77132470'], 3, s)!;
 		expect(w.code).toBe('run_together_ambiguous');
-		expect(w.message).toContain('21种');
-		expect(w.message).toContain('77132470');
+		expectMentions(w.message, '21种', '77132470');
 	});
 
 	it('settles a text with one reading', () => {
