@@ -236,8 +236,7 @@ describe('inbox sources', () => {
 
 	it('a confirmed cross-report finding reaches the clerks of its organ only, with its evidence, and is answered', async () => {
 		// Both on the roster first (an organ an import meets first is only pending, and has no clerks).
-		const admin = await contextAs(browser(), 'admin');
-		const adminPage = await admin.newPage();
+		const { ctx: admin, page: adminPage } = await pageAs(browser(), 'admin');
 		for (const name of [mine.organ, theirs.organ]) await addRosterOrgan(adminPage, name);
 		await admin.close();
 		const inspector = await as('inspector');
