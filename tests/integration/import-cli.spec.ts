@@ -1,21 +1,13 @@
 // `npm run cli -- import PATH...` end to end: folders, a zip, a publication log, --as a clerk, exit codes.
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { openDatabase } from '../../src/lib/server/db';
 import { districtFiles } from '../helpers/report-files';
+import { cliForSuite } from '../helpers/cli-suite';
 
-const root = mkdtempSync(join(tmpdir(), 'dw-cli-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const env = { ...process.env, DATABASE_URL: join(root, 'db.sqlite'), DATA_DIR: root };
-
-function cli(...args: string[]) {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env, encoding: 'utf8' });
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { root, env, cli } = cliForSuite('dw-cli-');
 
 describe('import command', () => {
 	const files = districtFiles({ organs: 3, years: [2021, 2022], seed: 'cli' });

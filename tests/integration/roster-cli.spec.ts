@@ -1,21 +1,13 @@
 // `npm run cli -- roster import|export FILE` and `import --roster-only` end to end, in a child process.
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateTruth } from '../../src/lib/generator/district';
 import { rosterCsv } from '../../src/lib/generator/roster';
 import { renderReport } from '../helpers/report-files';
+import { cliForSuite } from '../helpers/cli-suite';
 
-const root = mkdtempSync(join(tmpdir(), 'dw-roster-cli-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-const env = { ...process.env, DATABASE_URL: join(root, 'db.sqlite'), DATA_DIR: root };
-
-function cli(...args: string[]) {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env, encoding: 'utf8' });
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { root, cli } = cliForSuite('dw-roster-cli-');
 
 describe('roster command', () => {
 	const years = [2021, 2022];
