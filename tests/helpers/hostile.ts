@@ -1,5 +1,6 @@
 // Files built to hurt a parser, from the issue 14 review: each small on disk, expensive if trusted.
 import { Deflate, zipSync, type Zippable } from 'fflate';
+import { crc32 } from 'node:zlib';
 
 const enc = new TextEncoder();
 
@@ -92,18 +93,6 @@ export function paddedZipBomb(entries = 1000, entryBytes = 1024 * 1024 - 1): Uin
 	eocd.setUint32(12, cd.length, true);
 	eocd.setUint32(16, offset, true);
 	return concat([...locals, cd, new Uint8Array(eocd.buffer)]);
-}
-
-function crc32(data: Uint8Array): number {
-	const table = new Uint32Array(256);
-	for (let n = 0; n < 256; n++) {
-		let c = n;
-		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-		table[n] = c >>> 0;
-	}
-	let c = 0xffffffff;
-	for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
 }
 
 /** A zip of `n` tiny entries. */

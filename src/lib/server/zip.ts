@@ -7,6 +7,7 @@
 // nothing is ever written to disk by name, and names that try to climb out (.., absolute paths, drive letters) are
 // refused.
 import { inflateSync } from 'fflate';
+import { crc32 } from 'node:zlib';
 
 export interface ZipLimits {
 	/** Entries (files) in the whole upload, every archive and nested archive together. */
@@ -290,19 +291,4 @@ function ignorable(name: string): boolean {
 
 function mb(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-}
-
-let CRC_TABLE: Uint32Array | undefined;
-function crc32(data: Uint8Array): number {
-	if (!CRC_TABLE) {
-		CRC_TABLE = new Uint32Array(256);
-		for (let n = 0; n < 256; n++) {
-			let c = n;
-			for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-			CRC_TABLE[n] = c >>> 0;
-		}
-	}
-	let c = 0xffffffff;
-	for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
 }
