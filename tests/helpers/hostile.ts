@@ -49,6 +49,15 @@ export function inflatingPdf(size = 400 * 1024 * 1024): Uint8Array {
 	return concat([head, stream, tail]);
 }
 
+/** `size` zero bytes with the given [offset, width in bytes, value] fields written little-endian. */
+function littleEndian(size: number, fields: [offset: number, width: 2 | 4, value: number][]): Uint8Array {
+	const view = new DataView(new ArrayBuffer(size));
+	for (const [at, width, value] of fields)
+		if (width === 2) view.setUint16(at, value, true);
+		else view.setUint32(at, value, true);
+	return new Uint8Array(view.buffer);
+}
+
 /**
  * The 7 MB → 1 GB shape: `entries` entries of `entryBytes` zeros each, just under the old 1 MB ratio floor. Built
  * by hand with one deflated blob shared by every entry, so making it costs a single deflate.
@@ -62,37 +71,44 @@ export function paddedZipBomb(entries = 1000, entryBytes = 1024 * 1024 - 1): Uin
 	let offset = 0;
 	for (let i = 0; i < entries; i++) {
 		const name = enc.encode(`pad/${i}.txt`);
-		const lh = new DataView(new ArrayBuffer(30));
-		lh.setUint32(0, 0x04034b50, true);
-		lh.setUint16(4, 20, true);
-		lh.setUint16(8, 8, true);
-		lh.setUint32(14, crc, true);
-		lh.setUint32(18, raw.length, true);
-		lh.setUint32(22, entryBytes, true);
-		lh.setUint16(26, name.length, true);
-		const local = concat([new Uint8Array(lh.buffer), name, raw]);
-		const ch = new DataView(new ArrayBuffer(46));
-		ch.setUint32(0, 0x02014b50, true);
-		ch.setUint16(4, 20, true);
-		ch.setUint16(6, 20, true);
-		ch.setUint16(10, 8, true);
-		ch.setUint32(16, crc, true);
-		ch.setUint32(20, raw.length, true);
-		ch.setUint32(24, entryBytes, true);
-		ch.setUint16(28, name.length, true);
-		ch.setUint32(42, offset, true);
-		centrals.push(concat([new Uint8Array(ch.buffer), name]));
+		// Little-endian fields of the local file header and the central directory header (APPNOTE 4.3.7, 4.3.12).
+		const local = concat([
+			littleEndian(30, [
+				[0, 4, 0x04034b50],
+				[4, 2, 20],
+				[8, 2, 8],
+				[14, 4, crc],
+				[18, 4, raw.length],
+				[22, 4, entryBytes],
+				[26, 2, name.length]
+			]),
+			name,
+			raw
+		]);
+		const central = littleEndian(46, [
+			[0, 4, 0x02014b50],
+			[4, 2, 20],
+			[6, 2, 20],
+			[10, 2, 8],
+			[16, 4, crc],
+			[20, 4, raw.length],
+			[24, 4, entryBytes],
+			[28, 2, name.length],
+			[42, 4, offset]
+		]);
+		centrals.push(concat([central, name]));
 		locals.push(local);
 		offset += local.length;
 	}
 	const cd = concat(centrals);
-	const eocd = new DataView(new ArrayBuffer(22));
-	eocd.setUint32(0, 0x06054b50, true);
-	eocd.setUint16(8, entries, true);
-	eocd.setUint16(10, entries, true);
-	eocd.setUint32(12, cd.length, true);
-	eocd.setUint32(16, offset, true);
-	return concat([...locals, cd, new Uint8Array(eocd.buffer)]);
+	const eocd = littleEndian(22, [
+		[0, 4, 0x06054b50],
+		[8, 2, entries],
+		[10, 2, entries],
+		[12, 4, cd.length],
+		[16, 4, offset]
+	]);
+	return concat([...locals, cd, eocd]);
 }
 
 /** A zip of `n` tiny entries. */
