@@ -24,6 +24,15 @@ export function parseArgs(args: string[], booleans: string[] = []) {
 	return { flags, positionals };
 }
 
+/** The one positional argument of a command that takes exactly one; null, with `usage` on stderr, otherwise. */
+export function onePositional(positionals: string[], usage: string): string | null {
+	if (!positionals[0] || positionals.length > 1) {
+		console.error(usage);
+		return null;
+	}
+	return positionals[0];
+}
+
 export async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const c of process.stdin) chunks.push(c as Buffer);

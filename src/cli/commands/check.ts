@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from '../command';
-import { parseArgs } from '../command';
+import { onePositional, parseArgs } from '../command';
 import { closeDb, databaseUrl } from '../../lib/server/db';
 import { checkDraftBytes, DraftRefusal } from '../../lib/server/drafts/check';
 import { MAX_BYTES } from '../../lib/report/decode';
@@ -36,11 +36,8 @@ const command: Command = {
 	help,
 	async run(args) {
 		const { flags, positionals } = parseArgs(args, ['json']);
-		const file = positionals[0];
-		if (!file || positionals.length > 1) {
-			console.error('check: 请给出一个文件 (exactly one FILE; see --help)');
-			return 2;
-		}
+		const file = onePositional(positionals, 'check: 请给出一个文件 (exactly one FILE; see --help)');
+		if (file === null) return 2;
 		let bytes: Uint8Array;
 		try {
 			if ((await stat(file)).size > MAX_BYTES) throw new DraftRefusal(REFUSALS.tooLarge, 'not_report');

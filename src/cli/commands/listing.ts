@@ -2,7 +2,7 @@
 // items and next page; exit 2 with one line naming the page and the reason when it is not a listing.
 import { readFile } from 'node:fs/promises';
 import type { Command } from '../command';
-import { parseArgs } from '../command';
+import { onePositional, parseArgs } from '../command';
 import { readListing } from '../../lib/listing';
 import { decodeText, MAX_BYTES } from '../../lib/report/decode';
 
@@ -20,11 +20,8 @@ const command: Command = {
 	help,
 	async run(args) {
 		const { flags, positionals } = parseArgs(args, ['json']);
-		const target = positionals[0];
-		if (!target || positionals.length > 1) {
-			console.error('listing: 请给出一个文件或网址 (one FILE or URL; see --help)');
-			return 2;
-		}
+		const target = onePositional(positionals, 'listing: 请给出一个文件或网址 (one FILE or URL; see --help)');
+		if (target === null) return 2;
 		const base = typeof flags.base === 'string' ? flags.base : null;
 		if (flags.base === true || (base && !/^https?:\/\//i.test(base))) {
 			console.error(`listing: --base 须为 http:// 或 https:// 网址`);
