@@ -71,120 +71,56 @@ const DISTRICTS: [string, string][] = [
 const STREETS = ['城关', '东湖', '龙泉', '新华', '滨江', '凤凰', '文昌', '桂花', '望江', '朝阳', '白鹭', '金桥'];
 const TOWNS = ['石桥', '白沙', '柳林', '清水', '马坪', '高桥', '青龙', '大塘', '黄土岭', '双河'];
 
+/** One organ of the district's list; `renamed`: the name it takes from a year on. */
+const organ = (id: string, role: Role, scale: Scale, name: string, renamed?: [string, number]): OrganSpec => ({
+	id,
+	role,
+	scale,
+	names: renamed ? [[name, 0], renamed] : [[name, 0]]
+});
+
 // Order matters: `--organs N` takes the first N, so the most useful (government, the heavy bureaus) come first.
 const SPECS: OrganSpec[] = [
-	{ id: 'gov', role: 'government', scale: 'heavy', names: [['{d}人民政府', 0]] },
-	{
-		id: 'zrzy',
-		role: 'natural_resources',
-		scale: 'heavy',
-		names: [
-			['{d}自然资源局', 0],
-			['{d}自然资源和规划局', 2022]
-		]
-	},
-	{ id: 'zjj', role: 'housing', scale: 'heavy', names: [['{d}住房和城乡建设局', 0]] },
-	{ id: 'gaj', role: 'police', scale: 'heavy', names: [['{c}公安局{ds}分局', 0]] },
-	{ id: 'zsb', role: 'plain', scale: 'heavy', names: [['{d}房屋征收与补偿管理办公室', 0]] },
-	{ id: 'jyj', role: 'education', scale: 'medium', names: [['{d}教育局', 0]] },
-	{ id: 'wjj', role: 'health', scale: 'medium', names: [['{d}卫生健康局', 0]] },
-	{
-		id: 'scj',
-		role: 'market',
-		scale: 'medium',
-		names: [
-			['{d}市场和质量监督管理局', 0],
-			['{d}市场监督管理局', 2020]
-		]
-	},
-	{ id: 'rsj', role: 'plain', scale: 'medium', names: [['{d}人力资源和社会保障局', 0]] },
-	{ id: 'sthj', role: 'environment', scale: 'medium', names: [['{c}生态环境局{ds}分局', 0]] },
-	{
-		id: 'cgj',
-		role: 'urban',
-		scale: 'medium',
-		names: [
-			['{d}城市管理局', 0],
-			['{d}城市管理和综合执法局', 2021]
-		]
-	},
-	{
-		id: 'spj',
-		role: 'approval',
-		scale: 'small',
-		names: [
-			['{d}行政审批服务局', 0],
-			['{d}政务服务和数据管理局', 2022]
-		]
-	},
-	{ id: 'bgs', role: 'office', scale: 'small', names: [['{d}人民政府办公室', 0]] },
-	{ id: 'fgj', role: 'plain', scale: 'small', names: [['{d}发展和改革局', 0]] },
-	{
-		id: 'kgx',
-		role: 'plain',
-		scale: 'small',
-		names: [
-			['{d}科工信局', 0],
-			['{d}科学技术和工业信息化局', 2021]
-		]
-	},
-	{ id: 'mzj', role: 'plain', scale: 'small', names: [['{d}民政局', 0]] },
-	{ id: 'sfj', role: 'plain', scale: 'small', names: [['{d}司法局', 0]] },
-	{ id: 'czj', role: 'plain', scale: 'small', names: [['{d}财政局', 0]] },
-	{ id: 'jtj', role: 'transport', scale: 'small', names: [['{d}交通运输局', 0]] },
-	{
-		id: 'slj',
-		role: 'plain',
-		scale: 'small',
-		names: [
-			['{d}水利局', 0],
-			['{d}水务局', 2023]
-		]
-	},
-	{ id: 'nyj', role: 'plain', scale: 'small', names: [['{d}农业农村局', 0]] },
-	{
-		id: 'swj',
-		role: 'plain',
-		scale: 'tiny',
-		names: [
-			['{d}商务局', 0],
-			['{d}商务和投资促进局', 2021]
-		]
-	},
-	{
-		id: 'wlj',
-		role: 'plain',
-		scale: 'tiny',
-		names: [
-			['{d}文化和旅游局', 0],
-			['{d}文化旅游体育局', 2021]
-		]
-	},
-	{ id: 'tyjr', role: 'plain', scale: 'tiny', names: [['{d}退役军人事务局', 0]] },
-	{ id: 'yjj', role: 'plain', scale: 'small', names: [['{d}应急管理局', 0]] },
-	{ id: 'sjj', role: 'plain', scale: 'tiny', names: [['{d}审计局', 0]] },
-	{ id: 'tjj', role: 'plain', scale: 'tiny', names: [['{d}统计局', 0]] },
-	{ id: 'ybj', role: 'plain', scale: 'small', names: [['{d}医疗保障局', 0]] },
-	{ id: 'xfj', role: 'plain', scale: 'small', names: [['{d}信访局', 0]] },
-	{ id: 'lyj', role: 'plain', scale: 'tiny', names: [['{d}林业局', 0]] },
-	{ id: 'jgsw', role: 'plain', scale: 'tiny', names: [['{d}机关事务服务中心', 0]] },
-	{ id: 'st1', role: 'street', scale: 'small', names: [['{d}{s1}街道办事处', 0]] },
-	{ id: 'tw1', role: 'town', scale: 'small', names: [['{d}{t1}镇人民政府', 0]] },
-	{ id: 'st2', role: 'street', scale: 'tiny', names: [['{d}{s2}街道办事处', 0]] },
-	{
-		id: 'tw2',
-		role: 'town',
-		scale: 'tiny',
-		names: [
-			['{d}{t2}乡人民政府', 0],
-			['{d}{t2}镇人民政府', 2022]
-		]
-	},
-	{ id: 'st3', role: 'street', scale: 'tiny', names: [['{d}{s3}街道办事处', 0]] },
-	{ id: 'tw3', role: 'town', scale: 'tiny', names: [['{d}{t3}镇人民政府', 0]] },
-	{ id: 'st4', role: 'street', scale: 'tiny', names: [['{d}{s4}街道办事处', 0]] },
-	{ id: 'st5', role: 'street', scale: 'tiny', names: [['{d}{s5}街道办事处', 0]] },
-	{ id: 'tw4', role: 'town', scale: 'tiny', names: [['{d}{t4}镇人民政府', 0]] }
+	organ('gov', 'government', 'heavy', '{d}人民政府'),
+	organ('zrzy', 'natural_resources', 'heavy', '{d}自然资源局', ['{d}自然资源和规划局', 2022]),
+	organ('zjj', 'housing', 'heavy', '{d}住房和城乡建设局'),
+	organ('gaj', 'police', 'heavy', '{c}公安局{ds}分局'),
+	organ('zsb', 'plain', 'heavy', '{d}房屋征收与补偿管理办公室'),
+	organ('jyj', 'education', 'medium', '{d}教育局'),
+	organ('wjj', 'health', 'medium', '{d}卫生健康局'),
+	organ('scj', 'market', 'medium', '{d}市场和质量监督管理局', ['{d}市场监督管理局', 2020]),
+	organ('rsj', 'plain', 'medium', '{d}人力资源和社会保障局'),
+	organ('sthj', 'environment', 'medium', '{c}生态环境局{ds}分局'),
+	organ('cgj', 'urban', 'medium', '{d}城市管理局', ['{d}城市管理和综合执法局', 2021]),
+	organ('spj', 'approval', 'small', '{d}行政审批服务局', ['{d}政务服务和数据管理局', 2022]),
+	organ('bgs', 'office', 'small', '{d}人民政府办公室'),
+	organ('fgj', 'plain', 'small', '{d}发展和改革局'),
+	organ('kgx', 'plain', 'small', '{d}科工信局', ['{d}科学技术和工业信息化局', 2021]),
+	organ('mzj', 'plain', 'small', '{d}民政局'),
+	organ('sfj', 'plain', 'small', '{d}司法局'),
+	organ('czj', 'plain', 'small', '{d}财政局'),
+	organ('jtj', 'transport', 'small', '{d}交通运输局'),
+	organ('slj', 'plain', 'small', '{d}水利局', ['{d}水务局', 2023]),
+	organ('nyj', 'plain', 'small', '{d}农业农村局'),
+	organ('swj', 'plain', 'tiny', '{d}商务局', ['{d}商务和投资促进局', 2021]),
+	organ('wlj', 'plain', 'tiny', '{d}文化和旅游局', ['{d}文化旅游体育局', 2021]),
+	organ('tyjr', 'plain', 'tiny', '{d}退役军人事务局'),
+	organ('yjj', 'plain', 'small', '{d}应急管理局'),
+	organ('sjj', 'plain', 'tiny', '{d}审计局'),
+	organ('tjj', 'plain', 'tiny', '{d}统计局'),
+	organ('ybj', 'plain', 'small', '{d}医疗保障局'),
+	organ('xfj', 'plain', 'small', '{d}信访局'),
+	organ('lyj', 'plain', 'tiny', '{d}林业局'),
+	organ('jgsw', 'plain', 'tiny', '{d}机关事务服务中心'),
+	organ('st1', 'street', 'small', '{d}{s1}街道办事处'),
+	organ('tw1', 'town', 'small', '{d}{t1}镇人民政府'),
+	organ('st2', 'street', 'tiny', '{d}{s2}街道办事处'),
+	organ('tw2', 'town', 'tiny', '{d}{t2}乡人民政府', ['{d}{t2}镇人民政府', 2022]),
+	organ('st3', 'street', 'tiny', '{d}{s3}街道办事处'),
+	organ('tw3', 'town', 'tiny', '{d}{t3}镇人民政府'),
+	organ('st4', 'street', 'tiny', '{d}{s4}街道办事处'),
+	organ('st5', 'street', 'tiny', '{d}{s5}街道办事处'),
+	organ('tw4', 'town', 'tiny', '{d}{t4}镇人民政府')
 ];
 
 export const ORGANS_PER_DISTRICT = SPECS.length;
