@@ -1,5 +1,6 @@
 // MinHash signatures and an LSH banding index: documents whose shingle sets are similar (Jaccard ≥ ~0.6) share at
 // least one band with high probability, so candidate pairs come from bucket collisions, never from all pairs.
+import { mix32 } from '../util/mix32';
 
 export interface MinHashOptions {
 	/** Bands × rows = signature length. 21 × 6: P(candidate | J = 0.8) ≈ 0.998, P(candidate | J = 0.3) ≈ 0.015. */
@@ -9,19 +10,11 @@ export interface MinHashOptions {
 
 export const DEFAULT_MINHASH: MinHashOptions = { bands: 21, rows: 6 };
 
-// murmur3's finaliser: a cheap, well-mixed 32-bit permutation; each signature slot uses its own seed.
-function mix(x: number): number {
-	x ^= x >>> 16;
-	x = Math.imul(x, 0x85ebca6b);
-	x ^= x >>> 13;
-	x = Math.imul(x, 0xc2b2ae35);
-	x ^= x >>> 16;
-	return x >>> 0;
-}
+// Each signature slot uses its own seed.
 
 const seeds: number[] = [];
 function seed(i: number): number {
-	while (seeds.length <= i) seeds.push(mix((seeds.length + 1) * 0x9e3779b9));
+	while (seeds.length <= i) seeds.push(mix32((seeds.length + 1) * 0x9e3779b9));
 	return seeds[i];
 }
 
@@ -31,7 +24,7 @@ export function signature(ids: Set<number>, opts: MinHashOptions = DEFAULT_MINHA
 	for (let i = 0; i < n; i++) seed(i);
 	for (const x of ids)
 		for (let i = 0; i < n; i++) {
-			const h = mix(x ^ seeds[i]);
+			const h = mix32(x ^ seeds[i]);
 			if (h < sig[i]) sig[i] = h;
 		}
 	return sig;

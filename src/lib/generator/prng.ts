@@ -1,5 +1,6 @@
 // A small seeded PRNG (mulberry32 over a string-hashed seed) so that a seed gives the same district, byte for byte,
 // on every machine. Math.random is never used in the generator.
+import { mix32 } from '../util/mix32';
 
 export interface Rng {
 	/** Uniform in [0, 1). */
@@ -24,12 +25,7 @@ export function hashSeed(text: string): number {
 		h ^= text.charCodeAt(i);
 		h = Math.imul(h, 0x01000193);
 	}
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x85ebca6b);
-	h ^= h >>> 13;
-	h = Math.imul(h, 0xc2b2ae35);
-	h ^= h >>> 16;
-	return h >>> 0;
+	return mix32(h);
 }
 
 export function createRng(seed: string | number): Rng {
