@@ -1,6 +1,7 @@
 // T2 (domain R-T1): figures quoted in 总体情况 against the tables. Patterns are deliberately narrow (a figure
 // right after the phrase, in 件/起); a mismatch is a warning for a human to confirm, never an error.
 import type { Finding, Report } from '../model';
+import type { ApplicationRowKey } from '../template';
 import { TOTAL_COL, appCell, fmt, isNum, proactiveLayoutOf, reviewCell } from './cells';
 import { applicationPath, proactivePath, reviewPath } from '../cell-path';
 import { finding } from './rules';
@@ -18,6 +19,16 @@ const GAP = '[^。；;\\d]{0,8}?';
 
 const sum = (vs: (number | null | undefined)[]) =>
 	vs.every(isNum) ? (vs as number[]).reduce((a, b) => a + b, 0) : null;
+
+type Expected = ReturnType<Claim['expected']>;
+
+/** A claim checked against one table cell: its value, or not assessable (null) when the cell is blank. */
+const oneCell = (v: number | null | undefined, cell: string, label: (n: number) => string): Expected =>
+	isNum(v) ? { values: [v], label: label(v), cells: [cell] } : null;
+
+/** 表三's 总计 column of one row. */
+const applicationTotal = (r: Report, row: ApplicationRowKey, name: string): Expected =>
+	oneCell(appCell(r, row, TOTAL_COL), applicationPath(row, TOTAL_COL), (n) => `表三${name}总计${fmt(n)}件`);
 
 const CLAIMS: Claim[] = [
 	{
@@ -39,20 +50,14 @@ const CLAIMS: Claim[] = [
 		what: '上年结转',
 		patterns: [new RegExp(`上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${GAP}${N}`, 'g')],
 		expected: (r) => {
-			const v = appCell(r, 'carried_over', TOTAL_COL);
-			return isNum(v)
-				? { values: [v], label: `表三上年结转总计${fmt(v)}件`, cells: [applicationPath('carried_over', TOTAL_COL)] }
-				: null;
+			return applicationTotal(r, 'carried_over', '上年结转');
 		}
 	},
 	{
 		what: '办结申请',
 		patterns: [new RegExp(`(?:办结|答复|办理完结)(?:了)?(?:依申请公开|政府信息公开申请|申请)?${GAP}${N}`, 'g')],
 		expected: (r) => {
-			const v = appCell(r, 'results_total', TOTAL_COL);
-			return isNum(v)
-				? { values: [v], label: `表三办理结果总计${fmt(v)}件`, cells: [applicationPath('results_total', TOTAL_COL)] }
-				: null;
+			return applicationTotal(r, 'results_total', '办理结果');
 		}
 	},
 	{
@@ -62,14 +67,7 @@ const CLAIMS: Claim[] = [
 			new RegExp(`${N}(?:申请)?(?:顺延|结转|转入)(?:到|至)?下一?年度?`, 'g')
 		],
 		expected: (r) => {
-			const v = appCell(r, 'carried_forward', TOTAL_COL);
-			return isNum(v)
-				? {
-						values: [v],
-						label: `表三结转下年度总计${fmt(v)}件`,
-						cells: [applicationPath('carried_forward', TOTAL_COL)]
-					}
-				: null;
+			return applicationTotal(r, 'carried_forward', '结转下年度');
 		}
 	},
 	{
@@ -77,9 +75,7 @@ const CLAIMS: Claim[] = [
 		patterns: [new RegExp(`行政复议(?:案件|申请)?(?:共)?(?:计)?[^。；;\\d、]{0,4}?${N}`, 'g')],
 		expected: (r) => {
 			const v = reviewCell(r, 'reconsideration', 4);
-			return isNum(v)
-				? { values: [v], label: `表四行政复议总计${fmt(v)}件`, cells: [reviewPath('reconsideration', 4)] }
-				: null;
+			return oneCell(v, reviewPath('reconsideration', 4), (n) => `表四行政复议总计${fmt(n)}件`);
 		}
 	},
 	{
@@ -102,14 +98,9 @@ const CLAIMS: Claim[] = [
 		expected: (r) => {
 			const layout = proactiveLayoutOf(r);
 			const field = layout === '2019' ? 'made' : 'issued';
+			const what = layout === '2019' ? '本年新制作数量' : '本年制发件数';
 			const v = r.proactive?.normative_docs?.[field];
-			return isNum(v)
-				? {
-						values: [v],
-						label: `表二行政规范性文件${layout === '2019' ? '本年新制作数量' : '本年制发件数'}${fmt(v)}件`,
-						cells: [proactivePath('normative_docs', field)]
-					}
-				: null;
+			return oneCell(v, proactivePath('normative_docs', field), (n) => `表二行政规范性文件${what}${fmt(n)}件`);
 		}
 	},
 	{
@@ -118,13 +109,11 @@ const CLAIMS: Claim[] = [
 		expected: (r) => {
 			if (proactiveLayoutOf(r) !== '2021') return null;
 			const v = r.proactive?.normative_docs?.in_force;
-			return isNum(v)
-				? {
-						values: [v],
-						label: `表二行政规范性文件现行有效件数${fmt(v)}件`,
-						cells: [proactivePath('normative_docs', 'in_force')]
-					}
-				: null;
+			return oneCell(
+				v,
+				proactivePath('normative_docs', 'in_force'),
+				(n) => `表二行政规范性文件现行有效件数${fmt(n)}件`
+			);
 		}
 	},
 	{
@@ -133,14 +122,9 @@ const CLAIMS: Claim[] = [
 		expected: (r) => {
 			const layout = proactiveLayoutOf(r);
 			const field = layout === '2019' ? 'made' : 'issued';
+			const what = layout === '2019' ? '本年新制作数量' : '本年制发件数';
 			const v = r.proactive?.rules?.[field];
-			return isNum(v)
-				? {
-						values: [v],
-						label: `表二规章${layout === '2019' ? '本年新制作数量' : '本年制发件数'}${fmt(v)}件`,
-						cells: [proactivePath('rules', field)]
-					}
-				: null;
+			return oneCell(v, proactivePath('rules', field), (n) => `表二规章${what}${fmt(n)}件`);
 		}
 	}
 ];
