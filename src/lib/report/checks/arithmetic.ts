@@ -50,6 +50,11 @@ class NotAssessable {
 		if (this.absent.size) parts.push(`缺少${listNames([...this.absent].map(pathName))}`);
 		return finding('A0', parts.join('；') + '。空白不按0计算，请人工核实。', [...this.blank, ...this.absent]);
 	}
+	/** `out` followed by the rule's A0 finding, when there is one. */
+	after(out: Finding[], rule: RuleId): Finding[] {
+		const a0 = this.finding(rule);
+		return a0 ? [...out, a0] : out;
+	}
 }
 
 function pathName(path: string): string {
@@ -63,6 +68,23 @@ function pathName(path: string): string {
 const allNumbers = (terms: Term[]) => terms.every((t) => isNum(t.value));
 const sumOf = (terms: Term[]) => terms.reduce((s, t) => s + (t.value as number), 0);
 const plusExpr = (terms: Term[]) => terms.map((t) => `${t.name}${fmt(t.value as number)}`).join('＋');
+/** The printed total against the sum of its parts, in a finding's words. */
+const totalAgainst = (sum: number, total: Term) =>
+	`总计填报为${fmt(total.value as number)}，相差${fmt(Math.abs(sum - (total.value as number)))}`;
+
+/**
+ * One instance of a sum rule: the sum of `parts` when it differs from `total`, null when they agree or when a cell
+ * is blank or absent (then the instance is recorded as not assessable).
+ */
+function sumOff(na: NotAssessable, instance: string, parts: Term[], total: Term): number | null {
+	if (!allNumbers([...parts, total])) {
+		na.add(instance, [...parts, total]);
+		return null;
+	}
+	const s = sumOf(parts);
+	return s === total.value ? null : s;
+}
+
 const appTerm = (report: Report, key: string, col: number, name = rowName(key)): Term => ({
 	path: applicationPath(key, col),
 	name,
@@ -99,8 +121,7 @@ export function checkA1(report: Report): Finding[] {
 				)
 			);
 	}
-	const a0 = na.finding('A1');
-	return a0 ? [...out, a0] : out;
+	return na.after(out, 'A1');
 }
 
 export function checkA2(report: Report): Finding[] {
@@ -111,24 +132,19 @@ export function checkA2(report: Report): Finding[] {
 	for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
 		const parts = keys.map((k) => appTerm(report, k, c));
 		const total = appTerm(report, 'results_total', c, '办理结果总计');
-		if (!allNumbers([...parts, total])) {
-			na.add(`${colName(c)}列`, [...parts, total]);
-			continue;
-		}
-		const s = sumOf(parts);
-		if (s !== total.value) {
+		const s = sumOff(na, `${colName(c)}列`, parts, total);
+		if (s !== null) {
 			const nonzero = parts.filter((p) => p.value !== 0);
 			out.push(
 				finding(
 					'A2',
-					`表三${colName(c)}列：（七）总计应等于各项办理结果之和，各项之和为${fmt(s)}${nonzero.length ? `（${plusExpr(nonzero)}）` : ''}，总计填报为${fmt(total.value as number)}，相差${fmt(Math.abs(s - (total.value as number)))}。`,
+					`表三${colName(c)}列：（七）总计应等于各项办理结果之和，各项之和为${fmt(s)}${nonzero.length ? `（${plusExpr(nonzero)}）` : ''}，${totalAgainst(s, total)}。`,
 					[...parts, total].map((t) => t.path)
 				)
 			);
 		}
 	}
-	const a0 = na.finding('A2');
-	return a0 ? [...out, a0] : out;
+	return na.after(out, 'A2');
 }
 
 export function checkA3(report: Report): Finding[] {
@@ -140,22 +156,17 @@ export function checkA3(report: Report): Finding[] {
 		const total = appTerm(report, key, TOTAL_COL, '总计');
 		// A total the parser derived as the sum of the parts holds by construction: no evidence either way.
 		if (report.provenance?.[total.path]?.derived) continue;
-		if (!allNumbers([...parts, total])) {
-			na.add(`“${rowName(key)}”行`, [...parts, total]);
-			continue;
-		}
-		const s = sumOf(parts);
-		if (s !== total.value)
+		const s = sumOff(na, `“${rowName(key)}”行`, parts, total);
+		if (s !== null)
 			out.push(
 				finding(
 					'A3',
-					`表三“${rowName(key)}”行：总计应等于各类申请人之和，${plusExpr(parts)}＝${fmt(s)}，总计填报为${fmt(total.value as number)}，相差${fmt(Math.abs(s - (total.value as number)))}。`,
+					`表三“${rowName(key)}”行：总计应等于各类申请人之和，${plusExpr(parts)}＝${fmt(s)}，${totalAgainst(s, total)}。`,
 					[...parts, total].map((t) => t.path)
 				)
 			);
 	}
-	const a0 = na.finding('A3');
-	return a0 ? [...out, a0] : out;
+	return na.after(out, 'A3');
 }
 
 export function checkA4(report: Report): Finding[] {
@@ -172,22 +183,17 @@ export function checkA4(report: Report): Finding[] {
 		}));
 		const total = { path: reviewPath(g, 4), name: '总计', value: reviewCell(report, g, 4) };
 		if (report.provenance?.[total.path]?.derived) continue;
-		if (!allNumbers([...parts, total])) {
-			na.add(`“${groupName(g)}”`, [...parts, total]);
-			continue;
-		}
-		const s = sumOf(parts);
-		if (s !== total.value)
+		const s = sumOff(na, `“${groupName(g)}”`, parts, total);
+		if (s !== null)
 			out.push(
 				finding(
 					'A4',
-					`表四“${groupName(g)}”：总计应等于四项结果之和，${plusExpr(parts)}＝${fmt(s)}，总计填报为${fmt(total.value as number)}，相差${fmt(Math.abs(s - (total.value as number)))}。`,
+					`表四“${groupName(g)}”：总计应等于四项结果之和，${plusExpr(parts)}＝${fmt(s)}，${totalAgainst(s, total)}。`,
 					[...parts, total].map((t) => t.path)
 				)
 			);
 	}
-	const a0 = na.finding('A4');
-	return a0 ? [...out, a0] : out;
+	return na.after(out, 'A4');
 }
 
 type ProactiveDef = ReturnType<typeof proactiveItems>[number];
