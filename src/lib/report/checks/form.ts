@@ -45,6 +45,31 @@ const SECTION_NAME: Record<string, string> = Object.fromEntries(
 	SECTIONS.map((s) => [s.id, `第${s.ordinal}部分“${s.title}”`])
 );
 
+/** C1 for the rows or groups of a table that are absent: the whole table in one message, or those missing. */
+function absentFindings<K extends string>(
+	absent: readonly K[],
+	all: readonly K[],
+	whole: string,
+	some: () => string,
+	path: (k: K) => string
+): Finding[] {
+	return absent.length ? [finding('C1', absent.length === all.length ? whole : some(), absent.map(path))] : [];
+}
+
+/** C1 for each present row that is not a list of `cells` cells. */
+function malformedRows(
+	rows: Record<string, unknown>,
+	cells: number,
+	name: (k: string) => string,
+	path: (k: string) => string
+): Finding[] {
+	return Object.entries(rows)
+		.filter(([, row]) => row !== undefined && (!Array.isArray(row) || row.length !== cells))
+		.map(([k, row]) =>
+			finding('C1', `${name(k)}应有${cells}个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [path(k)])
+		);
+}
+
 export function checkC1(report: Report): Finding[] {
 	const out: Finding[] = [];
 	const missing = SECTION_IDS.filter((id) => !(report.sections?.[id] ?? '').trim());
@@ -77,43 +102,29 @@ export function checkC1(report: Report): Finding[] {
 	const rows = (report.applications?.rows ?? {}) as Record<string, unknown>;
 	const keys = applicationRowKeys(otherLayoutOf(report));
 	const absentRows = keys.filter((k) => rows[k] === undefined);
-	if (absentRows.length)
-		out.push(
-			finding(
-				'C1',
-				absentRows.length === keys.length
-					? `缺少表三（收到和处理政府信息公开申请情况）全部${keys.length}行。`
-					: `表三缺少${absentRows.length}行：${listNames(absentRows.map(rowName), 10)}（缺行不按0处理）。`,
-				absentRows.map(applicationRowPath)
-			)
-		);
-	for (const [k, row] of Object.entries(rows))
-		if (row !== undefined && (!Array.isArray(row) || row.length !== 7))
-			out.push(
-				finding('C1', `表三“${rowName(k)}”行应有7个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [
-					applicationRowPath(k)
-				])
-			);
+	out.push(
+		...absentFindings(
+			absentRows,
+			keys,
+			`缺少表三（收到和处理政府信息公开申请情况）全部${keys.length}行。`,
+			() => `表三缺少${absentRows.length}行：${listNames(absentRows.map(rowName), 10)}（缺行不按0处理）。`,
+			applicationRowPath
+		),
+		...malformedRows(rows, 7, (k) => `表三“${rowName(k)}”行`, applicationRowPath)
+	);
 
 	const review = (report.review ?? {}) as Record<string, unknown>;
 	const absentGroups = REVIEW_GROUPS.filter((g) => review[g] === undefined);
-	if (absentGroups.length)
-		out.push(
-			finding(
-				'C1',
-				absentGroups.length === REVIEW_GROUPS.length
-					? '缺少表四（政府信息公开行政复议、行政诉讼情况）。'
-					: `表四缺少：${absentGroups.map(groupName).join('、')}。`,
-				absentGroups.map(reviewGroupPath)
-			)
-		);
-	for (const [g, row] of Object.entries(review))
-		if (row !== undefined && (!Array.isArray(row) || row.length !== 5))
-			out.push(
-				finding('C1', `表四“${groupName(g)}”应有5个单元格，实有${Array.isArray(row) ? row.length : 0}个。`, [
-					reviewGroupPath(g)
-				])
-			);
+	out.push(
+		...absentFindings(
+			absentGroups,
+			REVIEW_GROUPS,
+			'缺少表四（政府信息公开行政复议、行政诉讼情况）。',
+			() => `表四缺少：${absentGroups.map(groupName).join('、')}。`,
+			reviewGroupPath
+		),
+		...malformedRows(review, 5, (g) => `表四“${groupName(g)}”`, reviewGroupPath)
+	);
 	return out;
 }
 
