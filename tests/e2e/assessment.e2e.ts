@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { readE2eDb } from './e2e-db';
-import { contextAs, screenshot, browserForSuite, pageAs } from './browser';
+import { screenshot, browserForSuite, pageAs } from './browser';
 
 // The e2e district's report years are 2022–2024: 2025Q1 assesses the 2024 reports.
 const Q = '2025Q1';
@@ -106,8 +106,7 @@ describe('quarterly assessment', () => {
 		expect(await page.locator('[data-testid=entry-form]').count()).toBe(0);
 		await ctx.close();
 
-		const ictx = await contextAs(browser(), 'inspector');
-		const ipage = await ictx.newPage();
+		const { ctx: ictx, page: ipage } = await pageAs(browser(), 'inspector');
 		await ipage.goto(`/assessment/${Q}/${own}`);
 		const ithread = ipage.locator('[data-testid=rectification]');
 		expect(await ithread.textContent()).toContain('建立年报发布台账');

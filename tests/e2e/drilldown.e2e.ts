@@ -363,16 +363,14 @@ describe('filing record (R-D2)', () => {
 		await screenshot(page, 'drilldown-filing-recorded-narrow');
 		await ctx.close();
 
-		const leader = await contextAs(browser(), 'leader');
-		const lp = await leader.newPage();
+		const { ctx: leader, page: lp } = await pageAs(browser(), 'leader');
 		await lp.goto(urlOf(target));
 		expect(await lp.locator('[data-testid=filing]').textContent()).toContain(`${filedOn}（纸质件报送）`);
 		expect(await lp.locator('form[action="?/filing"]').count()).toBe(0);
 		await leader.close();
 
 		// Cleared again (an empty date), so the other tests find the report as they left it.
-		const again = await contextAs(browser(), 'inspector');
-		const ap = await again.newPage();
+		const { ctx: again, page: ap } = await pageAs(browser(), 'inspector');
 		await ap.goto(urlOf(target));
 		await openFilingForm(ap.locator('[data-testid=filing]'));
 		await ap.locator('[data-testid=filing] input[name=filed_on]').fill('');

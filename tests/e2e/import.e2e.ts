@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
-import { sampleVariant, uploadOnImportPage } from './uploads';
+import { sampleVariant, uploadOnImportPage, uploadSamples } from './uploads';
 import { screenshot, browserForSuite, pageAs } from './browser';
 import { expectRefused } from './refusals';
 
@@ -33,18 +33,16 @@ describe('import from the browser', () => {
 		expect(links.filter((h) => /^\/organs\/\d+\/(2022|2023|2024)$/.test(h ?? ''))).toHaveLength(3);
 		await screenshot(page, 'import-results');
 
-		const again = await uploadOnImportPage(page, [
-			{ name: '教育局2022.txt', buffer: sampleVariant('测试区教育局', 2022) }
-		]);
+		const again = await uploadSamples(page, [['教育局2022.txt', '测试区教育局', 2022]]);
 		expect(await again.first().getAttribute('data-status')).toBe('duplicate');
 		await ctx.close();
 	});
 
 	it("refuses a clerk's upload of another organ's report, with the reason, and imports its own", async () => {
 		const { ctx, page } = await pageAs(browser(), 'clerk');
-		const rows = await uploadOnImportPage(page, [
-			{ name: '别的单位.txt', buffer: sampleVariant('测试区卫生健康局', 2023) },
-			{ name: '本单位2023.txt', buffer: sampleVariant('株洲市天元區科工信局', 2023) }
+		const rows = await uploadSamples(page, [
+			['别的单位.txt', '测试区卫生健康局', 2023],
+			['本单位2023.txt', '株洲市天元區科工信局', 2023]
 		]);
 		const other = rows.nth(0);
 		expect(await other.getAttribute('data-status')).toBe('refused');

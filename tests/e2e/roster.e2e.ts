@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { sampleVariant, uploadOnImportPage } from './uploads';
-import { contextAs, browserForSuite, pageAs } from './browser';
+import { uploadSamples } from './uploads';
+import { browserForSuite, pageAs } from './browser';
 
 /** Screenshots for people to look at (SHOTS_DIR, else test-results/screenshots), at a laptop's and a phone's size. */
 const SHOTS = process.env.SHOTS_DIR ?? join(process.cwd(), 'test-results', 'screenshots');
@@ -46,14 +46,11 @@ async function tabInto(page: Page, inside: string, on = '*', max = 400): Promise
 describe('the roster in the browser', () => {
 	it('refuses a clerk a report of an unknown organ, with the reason, creating nothing', async () => {
 		const { ctx, page } = await pageAs(browser(), 'clerk');
-		const rows = await uploadOnImportPage(page, [
-			{ name: '陌生单位.txt', buffer: sampleVariant('清河市审计局', 2023) }
-		]);
+		const rows = await uploadSamples(page, [['陌生单位.txt', '清河市审计局', 2023]]);
 		expect(await rows.first().getAttribute('data-status')).toBe('refused');
 		expect(await rows.first().textContent()).toContain('尚未登记');
 		await ctx.close();
-		const admin = await contextAs(browser(), 'admin');
-		const p = await admin.newPage();
+		const { ctx: admin, page: p } = await pageAs(browser(), 'admin');
 		await p.goto('/admin/organs');
 		expect(await p.textContent('[data-testid=organ-admin]')).not.toContain('清河市审计局');
 		await p.goto('/admin/organs/pending');
@@ -63,9 +60,9 @@ describe('the roster in the browser', () => {
 
 	it('keeps unknown organs pending, and the queue is worked through with the keyboard; the merged id redirects', async () => {
 		const { ctx, page } = await pageAs(browser(), 'inspector');
-		const rows = await uploadOnImportPage(page, [
-			{ name: '教肓局2021.txt', buffer: sampleVariant('云溪区教肓局', 2021) },
-			{ name: '市政府2023.txt', buffer: sampleVariant('清河市人民政府', 2023) }
+		const rows = await uploadSamples(page, [
+			['教肓局2021.txt', '云溪区教肓局', 2021],
+			['市政府2023.txt', '清河市人民政府', 2023]
 		]);
 		expect(await page.locator('[data-testid=pending-organ]').count()).toBe(2);
 		expect(await page.textContent('[data-testid=pending-note]')).toContain('待确认');

@@ -23,3 +23,11 @@ export async function uploadOnImportPage(page: Page, files: { name: string; buff
 	await page.waitForFunction(() => !document.querySelector('[role=progressbar]'));
 	return page.locator('[data-testid=import-results] tbody tr');
 }
+
+/** Uploads re-issued samples, each given as [file name, organ, year], on /import; returns the result rows. */
+export function uploadSamples(page: Page, samples: [name: string, organ: string, year: number][]) {
+	return uploadOnImportPage(
+		page,
+		samples.map(([name, organ, year]) => ({ name, buffer: sampleVariant(organ, year) }))
+	);
+}
