@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addRosterOrgan } from './roster-steps';
-import { anonymousContext, login, screenshot, browserForSuite, pageAs } from './browser';
+import { anonymousContext, login, screenshot, browserForSuite, pageAs, fillFields } from './browser';
 import { expectRefused } from './refusals';
 
 const browser = browserForSuite();
@@ -11,9 +11,7 @@ describe('admin pages', () => {
 		await addRosterOrgan(page, '测试区审计局');
 		await page.goto('/admin/users');
 		const add = page.locator('form[action="?/add"]');
-		await add.locator('input[name=username]').fill('newclerk');
-		await add.locator('input[name=password]').fill('newclerk-pass');
-		await add.locator('select[name=role]').selectOption('clerk');
+		await fillFields(add, { username: 'newclerk', password: 'newclerk-pass', role: 'clerk' });
 		await add.locator('input[type=search]').fill('审计');
 		await add.locator('select[name=organId]').selectOption({ label: '测试区审计局' });
 		await add.locator('button[type=submit]').click();

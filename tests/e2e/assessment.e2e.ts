@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { readE2eDb } from './e2e-db';
-import { screenshot, browserForSuite, pageAs } from './browser';
+import { screenshot, browserForSuite, pageAs, submitForm } from './browser';
 
 // The e2e district's report years are 2022–2024: 2025Q1 assesses the 2024 reports.
 const Q = '2025Q1';
@@ -49,11 +49,12 @@ describe('quarterly assessment', () => {
 		await page.waitForSelector('[data-testid=entry-form]');
 
 		const form = page.locator('[data-testid=entry-form]');
-		await form.locator('select[name=indicator]').selectOption('request.ontime');
-		await form.locator('input[name=points]').fill('5');
-		await form.locator('input[name=reason]').fill('抽查发现1件申请逾期答复');
-		await form.locator('textarea[name=note]').fill('申请编号 2025-003，超期6个工作日');
-		await form.locator('button[type=submit]').click();
+		await submitForm(form, {
+			indicator: 'request.ontime',
+			points: '5',
+			reason: '抽查发现1件申请逾期答复',
+			note: '申请编号 2025-003，超期6个工作日'
+		});
 		await expect.poll(() => page.locator('[data-testid=form-message]').textContent()).toContain('已录入扣分');
 		await expect
 			.poll(async () => Number(await page.locator('[data-testid=organ-summary] .big').textContent()))

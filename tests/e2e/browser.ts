@@ -1,4 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Locator,
+	type Page
+} from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +74,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	const path = join(dir, `${name}.png`);
 	await page.screenshot({ path, fullPage: true });
 	return path;
+}
+
+/** Fills a form's fields by name: a select picks the option with that value, other fields are typed into. */
+export async function fillFields(form: Locator, fields: Record<string, string>): Promise<void> {
+	for (const [name, value] of Object.entries(fields)) {
+		const field = form.locator(`[name="${name}"]`);
+		if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+		else await field.fill(value);
+	}
+}
+
+/** Fills a form's fields by name (see fillFields) and clicks its submit button. */
+export async function submitForm(form: Locator, fields: Record<string, string>): Promise<void> {
+	await fillFields(form, fields);
+	await form.locator('button[type=submit]').click();
 }
 
 export async function login(page: Page, username: string, password: string): Promise<void> {

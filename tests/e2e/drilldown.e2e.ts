@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { inject } from 'vitest';
 import { sampleVariant, uploadOnImportPage } from './uploads';
 import { addRosterOrgan } from './roster-steps';
-import { anonymousContext, contextAs, screenshot, browserForSuite, pageAs } from './browser';
+import { anonymousContext, contextAs, screenshot, browserForSuite, pageAs, submitForm } from './browser';
 
 // Reads the e2e database beside the server (read-only): which report has an A1 finding, and its figures.
 function openDb() {
@@ -348,13 +348,10 @@ describe('filing record (R-D2)', () => {
 		const filedOn = `${target.year + 1}-01-25`;
 		await openFilingForm(filing);
 		// A date in the future is refused with its reason, nothing is recorded.
-		await filing.locator('input[name=filed_on]').fill('2999-01-01');
-		await filing.locator('button[type=submit]').click();
+		await submitForm(filing, { filed_on: '2999-01-01' });
 		await expect.poll(() => filing.locator('[role=status]').textContent()).toContain('晚于今天');
 		expect(await filing.textContent()).toContain('未登记');
-		await filing.locator('input[name=filed_on]').fill(filedOn);
-		await filing.locator('input[name=filing_note]').fill('纸质件报送');
-		await filing.locator('button[type=submit]').click();
+		await submitForm(filing, { filed_on: filedOn, filing_note: '纸质件报送' });
 		await expect.poll(() => filing.locator('[role=status]').textContent()).toContain('已登记报送记录');
 		await expect.poll(() => filing.locator('b').textContent()).toBe(filedOn);
 		await screenshot(page, 'drilldown-filing-recorded');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { screenshot, browserForSuite, pageAs } from './browser';
+import { screenshot, browserForSuite, pageAs, submitForm } from './browser';
 import { expectRefused } from './refusals';
 import { localServerForSuite } from '../helpers/local-server';
 
@@ -40,10 +40,7 @@ describe('column sources', () => {
 		await page.goto('/admin/sources');
 		expect(await page.locator('nav').textContent()).toContain('栏目抓取');
 		const add = page.locator('form[action="?/add"]');
-		await add.locator('input[name=organ]').fill('抓取测试局');
-		await add.locator('input[name=channel]').fill('通知公告');
-		await add.locator('input[name=startUrl]').fill(`${portal.base}/col/index.html`);
-		await add.locator('button[type=submit]').click();
+		await submitForm(add, { organ: '抓取测试局', channel: '通知公告', startUrl: `${portal.base}/col/index.html` });
 		await page.waitForSelector('text=已添加“抓取测试局 · 通知公告”');
 
 		const csv = `单位,栏目,网址,页数\n抓取测试局,政策文件,${portal.base}/zcwj/index.html,2\n抓取测试局,工作动态,not-a-url,2\n`;
