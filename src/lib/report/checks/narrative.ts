@@ -49,16 +49,12 @@ const CLAIMS: Claim[] = [
 	{
 		what: '上年结转',
 		patterns: [new RegExp(`上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${GAP}${N}`, 'g')],
-		expected: (r) => {
-			return applicationTotal(r, 'carried_over', '上年结转');
-		}
+		expected: (r) => applicationTotal(r, 'carried_over', '上年结转')
 	},
 	{
 		what: '办结申请',
 		patterns: [new RegExp(`(?:办结|答复|办理完结)(?:了)?(?:依申请公开|政府信息公开申请|申请)?${GAP}${N}`, 'g')],
-		expected: (r) => {
-			return applicationTotal(r, 'results_total', '办理结果');
-		}
+		expected: (r) => applicationTotal(r, 'results_total', '办理结果')
 	},
 	{
 		what: '结转下年度',
@@ -66,9 +62,7 @@ const CLAIMS: Claim[] = [
 			new RegExp(`(?:结转(?:至|到)?下一?年度?|转入下一?年度?)(?:继续)?(?:办理)?${GAP}${N}`, 'g'),
 			new RegExp(`${N}(?:申请)?(?:顺延|结转|转入)(?:到|至)?下一?年度?`, 'g')
 		],
-		expected: (r) => {
-			return applicationTotal(r, 'carried_forward', '结转下年度');
-		}
+		expected: (r) => applicationTotal(r, 'carried_forward', '结转下年度')
 	},
 	{
 		what: '行政复议',
