@@ -6,6 +6,16 @@ import { ORGAN_KINDS } from '../../report/organ';
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
+// The owner columns most tables share: the organ or report a row belongs to, deleted with it.
+const belongsToOrgan = () =>
+	integer('organ_id')
+		.notNull()
+		.references(() => organ.id, { onDelete: 'cascade' });
+const belongsToReport = () =>
+	integer('report_id')
+		.notNull()
+		.references(() => report.id, { onDelete: 'cascade' });
+
 export const organ = sqliteTable(
 	'organ',
 	{
@@ -32,9 +42,7 @@ export const organAlias = sqliteTable(
 	'organ_alias',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		alias: text('alias').notNull(),
 		normalizedAlias: text('normalized_alias').notNull(),
 		/** The years the name was in use (a renaming's old name), both inclusive; null: open. */
@@ -110,9 +118,7 @@ export const revision = sqliteTable(
 	'revision',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		reportId: integer('report_id')
-			.notNull()
-			.references(() => report.id, { onDelete: 'cascade' }),
+		reportId: belongsToReport(),
 		sha256: text('sha256').notNull(),
 		fileName: text('file_name').notNull(),
 		format: text('format').notNull(),
@@ -138,9 +144,7 @@ export const revision = sqliteTable(
 export const figure = sqliteTable(
 	'figure',
 	{
-		reportId: integer('report_id')
-			.notNull()
-			.references(() => report.id, { onDelete: 'cascade' }),
+		reportId: belongsToReport(),
 		/** applications | review | proactive */
 		section: text('section').notNull(),
 		rowKey: text('row_key').notNull(),
@@ -163,9 +167,7 @@ export const finding = sqliteTable(
 	'finding',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		reportId: integer('report_id')
-			.notNull()
-			.references(() => report.id, { onDelete: 'cascade' }),
+		reportId: belongsToReport(),
 		rule: text('rule').notNull(),
 		severity: text('severity', { enum: SEVERITIES }).notNull(),
 		message: text('message').notNull(),
@@ -191,9 +193,7 @@ export const crossFinding = sqliteTable(
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		rule: text('rule').notNull(),
 		severity: text('severity', { enum: SEVERITIES }).notNull(),
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		year: integer('year').notNull(),
 		reportId: integer('report_id').references(() => report.id, { onDelete: 'cascade' }),
 		otherOrganId: integer('other_organ_id').references(() => organ.id, { onDelete: 'cascade' }),
@@ -215,9 +215,7 @@ export const crossFinding = sqliteTable(
 export const similarityBand = sqliteTable(
 	'similarity_band',
 	{
-		reportId: integer('report_id')
-			.notNull()
-			.references(() => report.id, { onDelete: 'cascade' }),
+		reportId: belongsToReport(),
 		year: integer('year').notNull(),
 		section: text('section').notNull(),
 		band: integer('band').notNull(),
@@ -257,9 +255,7 @@ export const correction = sqliteTable(
 	'correction',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		reportId: integer('report_id')
-			.notNull()
-			.references(() => report.id, { onDelete: 'cascade' }),
+		reportId: belongsToReport(),
 		cellPath: text('cell_path').notNull(),
 		oldValue: real('old_value'),
 		newValue: real('new_value'),
@@ -278,9 +274,7 @@ export const annotation = sqliteTable(
 	'annotation',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		reportId: integer('report_id')
-			.notNull()
-			.references(() => report.id, { onDelete: 'cascade' }),
+		reportId: belongsToReport(),
 		/** null: a note on the whole report. */
 		cellPath: text('cell_path'),
 		note: text('note').notNull(),
@@ -316,9 +310,7 @@ export const publication = sqliteTable(
 	'publication',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		publishedOn: text('published_on').notNull(),
 		title: text('title').notNull(),
 		channel: text('channel'),
@@ -446,9 +438,7 @@ export const reportSummary = sqliteTable(
 export const publicationYear = sqliteTable(
 	'publication_year',
 	{
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		year: integer('year').notNull(),
 		posts: integer('posts').notNull(),
 		/** Weeks 0–51 of the year (day of year − 1 ÷ 7) with at least one posting. */
@@ -477,9 +467,7 @@ export const publicationYear = sqliteTable(
 export const publicationMonth = sqliteTable(
 	'publication_month',
 	{
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		month: text('month').notNull(),
 		posts: integer('posts').notNull()
 	},
@@ -526,9 +514,7 @@ export const assessmentEntry = sqliteTable(
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		quarter: text('quarter').notNull(),
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		indicatorId: text('indicator_id').notNull(),
 		points: real('points').notNull(),
 		reason: text('reason').notNull(),
@@ -549,9 +535,7 @@ export const rectification = sqliteTable(
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		quarter: text('quarter').notNull(),
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		/** The deduction item's key (score.ts DeductionItem.key). */
 		itemKey: text('item_key').notNull(),
 		indicatorId: text('indicator_id').notNull(),
@@ -625,9 +609,7 @@ export const crawlSource = sqliteTable(
 	'crawl_source',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		channel: text('channel').notNull(),
 		startUrl: text('start_url').notNull(),
 		/** How many listing pages a run follows (the depth). */
@@ -769,9 +751,7 @@ export const inboxItem = sqliteTable(
 	'inbox_item',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		organId: integer('organ_id')
-			.notNull()
-			.references(() => organ.id, { onDelete: 'cascade' }),
+		organId: belongsToOrgan(),
 		kind: text('kind', { enum: INBOX_KINDS }).notNull(),
 		reportId: integer('report_id').references(() => report.id, { onDelete: 'cascade' }),
 		annotationId: integer('annotation_id').references(() => annotation.id, { onDelete: 'cascade' }),
