@@ -19,31 +19,21 @@ export const SECTION_TEXT = {
 };
 
 export function sampleReport(): Report {
-	const z: Row7 = [0, 0, 0, 0, 0, 0, 0];
+	// Rows of seven zeros, in template order between the rows with figures.
+	const zeros = (...keys: string[]) => Object.fromEntries(keys.map((k): [string, Row7] => [k, [0, 0, 0, 0, 0, 0, 0]]));
 	const rows: Record<string, Row7> = {
 		new: [10, 2, 0, 0, 1, 0, 13],
 		carried_over: [2, 0, 0, 0, 0, 0, 2],
 		granted: [5, 1, 0, 0, 1, 0, 7],
 		partial: [2, 0, 0, 0, 0, 0, 2],
-		'refused.state_secret': [...z],
-		'refused.law_prohibited': [...z],
-		'refused.three_safeties': [...z],
+		...zeros('refused.state_secret', 'refused.law_prohibited', 'refused.three_safeties'),
 		'refused.third_party': [1, 0, 0, 0, 0, 0, 1],
-		'refused.internal_affairs': [...z],
-		'refused.process_info': [...z],
-		'refused.enforcement_file': [...z],
-		'refused.query_matter': [...z],
+		...zeros('refused.internal_affairs', 'refused.process_info', 'refused.enforcement_file', 'refused.query_matter'),
 		'unable.not_held': [2, 1, 0, 0, 0, 0, 3],
-		'unable.needs_creation': [...z],
-		'unable.unclear': [...z],
-		'not_processed.petition': [...z],
+		...zeros('unable.needs_creation', 'unable.unclear', 'not_processed.petition'),
 		'not_processed.duplicate': [1, 0, 0, 0, 0, 0, 1],
-		'not_processed.publication': [...z],
-		'not_processed.excessive': [...z],
-		'not_processed.confirm': [...z],
-		'other.no_correction': [...z],
-		'other.no_fee': [...z],
-		'other.other': [...z],
+		...zeros('not_processed.publication', 'not_processed.excessive', 'not_processed.confirm'),
+		...zeros('other.no_correction', 'other.no_fee', 'other.other'),
 		results_total: [11, 2, 0, 0, 1, 0, 14],
 		carried_forward: [1, 0, 0, 0, 0, 0, 1]
 	};
