@@ -71,31 +71,18 @@ export function paddedZipBomb(entries = 1000, entryBytes = 1024 * 1024 - 1): Uin
 	let offset = 0;
 	for (let i = 0; i < entries; i++) {
 		const name = enc.encode(`pad/${i}.txt`);
-		// Little-endian fields of the local file header and the central directory header (APPNOTE 4.3.7, 4.3.12).
-		const local = concat([
-			littleEndian(30, [
-				[0, 4, 0x04034b50],
-				[4, 2, 20],
-				[8, 2, 8],
-				[14, 4, crc],
-				[18, 4, raw.length],
-				[22, 4, entryBytes],
-				[26, 2, name.length]
-			]),
-			name,
-			raw
-		]);
-		const central = littleEndian(46, [
-			[0, 4, 0x02014b50],
-			[4, 2, 20],
-			[6, 2, 20],
-			[10, 2, 8],
-			[16, 4, crc],
-			[20, 4, raw.length],
-			[24, 4, entryBytes],
-			[28, 2, name.length],
-			[42, 4, offset]
-		]);
+		// The local file header and the central directory header (APPNOTE 4.3.7, 4.3.12): the central one holds the
+		// same fields (version needed, method, CRC, sizes, name length) two bytes further on.
+		const entryFields = (at: number): [number, 2 | 4, number][] => [
+			[at + 4, 2, 20],
+			[at + 8, 2, 8],
+			[at + 14, 4, crc],
+			[at + 18, 4, raw.length],
+			[at + 22, 4, entryBytes],
+			[at + 26, 2, name.length]
+		];
+		const local = concat([littleEndian(30, [[0, 4, 0x04034b50], ...entryFields(0)]), name, raw]);
+		const central = littleEndian(46, [[0, 4, 0x02014b50], [4, 2, 20], ...entryFields(2), [42, 4, offset]]);
 		centrals.push(concat([central, name]));
 		locals.push(local);
 		offset += local.length;
