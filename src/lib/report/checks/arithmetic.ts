@@ -85,6 +85,9 @@ function sumOff(na: NotAssessable, instance: string, parts: Term[], total: Term)
 	return s === total.value ? null : s;
 }
 
+// Most sums hold: a cell as a number (NaN when it is not one) lets a rule see that its sum holds before building
+// the named terms its findings need; NaN never compares equal, so every other case takes the full path.
+const numOr = (v: Cell | undefined): number => (isNum(v) ? v : NaN);
 const appTerm = (report: Report, key: string, col: number, name = rowName(key)): Term => ({
 	path: applicationPath(key, col),
 	name,
@@ -104,6 +107,9 @@ export function checkA1(report: Report): Finding[] {
 	const out: Finding[] = [];
 	const na = new NotAssessable();
 	for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
+		const inflow = 0 + numOr(appCell(report, 'new', c)) + numOr(appCell(report, 'carried_over', c));
+		if (inflow === 0 + numOr(appCell(report, 'results_total', c)) + numOr(appCell(report, 'carried_forward', c)))
+			continue;
 		const left = [appTerm(report, 'new', c), appTerm(report, 'carried_over', c)];
 		const right = [appTerm(report, 'results_total', c, '办理结果总计'), appTerm(report, 'carried_forward', c)];
 		if (!allNumbers([...left, ...right])) {
@@ -130,6 +136,9 @@ export function checkA2(report: Report): Finding[] {
 	const na = new NotAssessable();
 	const keys = outcomeRowKeys(otherLayoutOf(report));
 	for (let c = 0; c < APPLICANT_COLUMNS.length; c++) {
+		let sum = 0;
+		for (const k of keys) sum += numOr(appCell(report, k, c));
+		if (sum === numOr(appCell(report, 'results_total', c))) continue;
 		const parts = keys.map((k) => appTerm(report, k, c));
 		const total = appTerm(report, 'results_total', c, '办理结果总计');
 		const s = sumOff(na, `${colName(c)}列`, parts, total);
@@ -152,6 +161,9 @@ export function checkA3(report: Report): Finding[] {
 	const na = new NotAssessable();
 	for (const [key, row] of Object.entries(report.applications?.rows ?? {})) {
 		if (!Array.isArray(row) || row.length !== APPLICANT_COLUMNS.length) continue; // C1 reports malformed rows
+		let sum = 0;
+		for (let c = 0; c < TOTAL_COL; c++) sum += numOr(row[c]);
+		if (sum === numOr(row[TOTAL_COL])) continue;
 		const parts = [0, 1, 2, 3, 4, 5].map((c) => appTerm(report, key, c, colName(c)));
 		const total = appTerm(report, key, TOTAL_COL, '总计');
 		// A total the parser derived as the sum of the parts holds by construction: no evidence either way.
