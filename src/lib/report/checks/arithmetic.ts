@@ -233,8 +233,9 @@ function refName({ table, a, b, def }: CellRef): string {
 }
 
 /**
- * Every data cell of tables 2–4 (present rows only), with what values it may hold. A5 and A7 visit every cell
- * but name only the few that break a rule, so a cell's path and name are built from its ref on demand.
+ * Every data cell of tables 2–4 (present rows only) whose value the rule wants, with what values it may hold. A5
+ * and A7 look at every cell but name only the few that break a rule, so a cell's path and name are built from its
+ * ref on demand, and its flags only for a wanted value.
  */
 type Visit = (
 	value: unknown,
@@ -246,43 +247,54 @@ type Visit = (
 	def?: ProactiveDef
 ) => void;
 
-function eachDataCell(report: Report, visit: Visit): void {
+function eachDataCell(report: Report, visit: Visit, wanted: (value: unknown) => boolean): void {
 	const layout = proactiveLayoutOf(report);
 	const defs = layout ? proactiveItems(layout) : [];
 	for (const [item, fields] of Object.entries(report.proactive ?? {})) {
 		const def = defs.find((d) => d.key === item);
 		for (const [field, value] of Object.entries(fields ?? {}))
-			visit(
-				value,
-				(def?.decimalFields as readonly string[] | undefined)?.includes(field) ?? /amount/.test(field),
-				(def?.signedFields as readonly string[] | undefined)?.includes(field) ?? field === 'change',
-				2,
-				item,
-				field,
-				def
-			);
+			if (wanted(value))
+				visit(
+					value,
+					(def?.decimalFields as readonly string[] | undefined)?.includes(field) ?? /amount/.test(field),
+					(def?.signedFields as readonly string[] | undefined)?.includes(field) ?? field === 'change',
+					2,
+					item,
+					field,
+					def
+				);
 	}
 	for (const [key, row] of Object.entries(report.applications?.rows ?? {}))
-		if (Array.isArray(row)) for (let c = 0; c < row.length; c++) visit(row[c], false, false, 3, key, c);
+		if (Array.isArray(row))
+			for (let c = 0; c < row.length; c++) if (wanted(row[c])) visit(row[c], false, false, 3, key, c);
 	for (const [g, row] of Object.entries(report.review ?? {}))
-		if (Array.isArray(row)) for (let c = 0; c < row.length; c++) visit(row[c], false, false, 4, g, c);
+		if (Array.isArray(row))
+			for (let c = 0; c < row.length; c++) if (wanted(row[c])) visit(row[c], false, false, 4, g, c);
 }
+
+/** A blank, absent or non-negative whole number: nothing A5 reports, whatever the cell may hold. */
+const plainCount = (v: unknown) =>
+	v === null || v === undefined || (typeof v === 'number' && v >= 0 && Number.isInteger(v));
 
 export function checkA5(report: Report): Finding[] {
 	const out: Finding[] = [];
-	eachDataCell(report, (v, decimal, signed, table, a, b, def) => {
-		if (v === null || v === undefined) return;
-		if (typeof v !== 'number' || !Number.isFinite(v)) {
-			const r: CellRef = { table, a, b, def };
-			out.push(finding('A5', `${refName(r)}不是有效数字（${String(v)}）。`, [refPath(r)]));
-		} else if (v < 0 && !signed) {
-			const r: CellRef = { table, a, b, def };
-			out.push(finding('A5', `${refName(r)}为负数（${fmt(v)}），应为非负数。`, [refPath(r)]));
-		} else if (!Number.isInteger(v) && !decimal) {
-			const r: CellRef = { table, a, b, def };
-			out.push(finding('A5', `${refName(r)}为${fmt(v)}，件数应为整数。`, [refPath(r)]));
-		}
-	});
+	eachDataCell(
+		report,
+		(v, decimal, signed, table, a, b, def) => {
+			if (v === null || v === undefined) return;
+			if (typeof v !== 'number' || !Number.isFinite(v)) {
+				const r: CellRef = { table, a, b, def };
+				out.push(finding('A5', `${refName(r)}不是有效数字（${String(v)}）。`, [refPath(r)]));
+			} else if (v < 0 && !signed) {
+				const r: CellRef = { table, a, b, def };
+				out.push(finding('A5', `${refName(r)}为负数（${fmt(v)}），应为非负数。`, [refPath(r)]));
+			} else if (!Number.isInteger(v) && !decimal) {
+				const r: CellRef = { table, a, b, def };
+				out.push(finding('A5', `${refName(r)}为${fmt(v)}，件数应为整数。`, [refPath(r)]));
+			}
+		},
+		(v) => !plainCount(v)
+	);
 	const fee = report.fees?.info_processing_fee_yuan;
 	if (fee !== null && fee !== undefined && (!isNum(fee) || fee < 0))
 		out.push(finding('A5', `信息处理费为${String(fee)}元，应为非负数。`, [FEE_PATH]));
@@ -304,9 +316,13 @@ export function checkA6(report: Report, opts: ArithmeticOptions = {}): Finding[]
 
 export function checkA7(report: Report): Finding[] {
 	const blanks: CellRef[] = [];
-	eachDataCell(report, (v, _d, _s, table, a, b, def) => {
-		if (v === null) blanks.push({ table, a, b, def });
-	});
+	eachDataCell(
+		report,
+		(v, _d, _s, table, a, b, def) => {
+			if (v === null) blanks.push({ table, a, b, def });
+		},
+		(v) => v === null
+	);
 	if (!blanks.length) return [];
 	return [
 		finding(
