@@ -34,10 +34,38 @@ export interface PdfPages {
 
 type Heap = { HEAPU8: Uint8Array; HEAPF32: Float32Array; HEAPF64: Float64Array };
 
+/** The four calls made for every character; results as PDFium returns them (booleans as 0/1). */
+interface CharCalls {
+	FPDFText_GetUnicode(tp: number, i: number): number;
+	FPDFText_IsGenerated(tp: number, i: number): number;
+	FPDFText_GetLooseCharBox(tp: number, i: number, box: number): number;
+	FPDFText_GetCharOrigin(tp: number, i: number, x: number, y: number): number;
+}
+
+// The wrapper's functions go through Emscripten's ccall (argument conversion, a closure and an array per call),
+// which costs more than PDFium's own work for these four: they are called on the module's exports directly.
+function charCalls(m: WrappedPdfiumModule): CharCalls {
+	const e = m.pdfium.wasmExports as unknown as Partial<CharCalls>;
+	if (
+		typeof e.FPDFText_GetUnicode === 'function' &&
+		typeof e.FPDFText_IsGenerated === 'function' &&
+		typeof e.FPDFText_GetLooseCharBox === 'function' &&
+		typeof e.FPDFText_GetCharOrigin === 'function'
+	)
+		return e as CharCalls;
+	return {
+		FPDFText_GetUnicode: (tp, i) => m.FPDFText_GetUnicode(tp, i),
+		FPDFText_IsGenerated: (tp, i) => m.FPDFText_IsGenerated(tp, i),
+		FPDFText_GetLooseCharBox: (tp, i, box) => (m.FPDFText_GetLooseCharBox(tp, i, box) ? 1 : 0),
+		FPDFText_GetCharOrigin: (tp, i, x, y) => (m.FPDFText_GetCharOrigin(tp, i, x, y) ? 1 : 0)
+	};
+}
+
 /** The characters of the first `maxPages` pages; throws when PDFium cannot open the bytes. */
 export async function readPdfChars(bytes: Uint8Array, maxPages: number, deadline: number): Promise<PdfPages> {
 	const m = await pdfium();
 	const mem = m.pdfium.wasmExports;
+	const c = charCalls(m);
 	const buf = mem.malloc(bytes.length);
 	const scratch = mem.malloc(32);
 	const heap = () => m.pdfium as unknown as Heap;
@@ -59,16 +87,16 @@ export async function readPdfChars(bytes: Uint8Array, maxPages: number, deadline
 			const chars: PdfChar[] = [];
 			const n = tp ? m.FPDFText_CountChars(tp) : 0;
 			for (let i = 0; i < n; i++) {
-				const u = m.FPDFText_GetUnicode(tp, i);
-				const generated = m.FPDFText_IsGenerated(tp, i) === 1;
+				const u = c.FPDFText_GetUnicode(tp, i);
+				const generated = c.FPDFText_IsGenerated(tp, i) === 1;
 				if (u === 0xfffe || u === 0xffff) continue;
-				m.FPDFText_GetLooseCharBox(tp, i, scratch);
+				c.FPDFText_GetLooseCharBox(tp, i, scratch);
 				const f = heap().HEAPF32;
 				const left = f[scratch >> 2];
 				const top = f[(scratch >> 2) + 1];
 				const right = f[(scratch >> 2) + 2];
 				const bottom = f[(scratch >> 2) + 3];
-				m.FPDFText_GetCharOrigin(tp, i, scratch + 16, scratch + 24);
+				c.FPDFText_GetCharOrigin(tp, i, scratch + 16, scratch + 24);
 				const d = heap().HEAPF64;
 				chars.push({
 					ch: String.fromCodePoint(u),
