@@ -14,27 +14,59 @@ const STEP = 1024;
 
 class Stop extends Error {}
 
-/** Throws PdfTooLarge when the streams decode to more than `cap` bytes; returns the decoded total otherwise. */
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const STREAM = ascii('stream');
+const ENDSTREAM = ascii('endstream');
+const OBJ = ascii('obj');
+const END = ascii('end');
+const latin1 = new TextDecoder('latin1');
+
+/** `pat` at `at` in `b`. */
+function bytesAt(b: Uint8Array, pat: Uint8Array, at: number): boolean {
+	if (at < 0 || at + pat.length > b.length) return false;
+	for (let k = 0; k < pat.length; k++) if (b[at + k] !== pat[k]) return false;
+	return true;
+}
+
+/** The first `pat` at or after `from` (as String.prototype.indexOf), by the engine's byte search for its first byte. */
+function indexOfBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
+	for (let i = b.indexOf(pat[0], from); i >= 0; i = b.indexOf(pat[0], i + 1)) if (bytesAt(b, pat, i)) return i;
+	return -1;
+}
+
+/** The last `pat` starting at or before `from` (as String.prototype.lastIndexOf). */
+function lastIndexOfBytes(b: Uint8Array, pat: Uint8Array, from: number): number {
+	for (let i = b.lastIndexOf(pat[0], from); i >= 0; i = i > 0 ? b.lastIndexOf(pat[0], i - 1) : -1)
+		if (bytesAt(b, pat, i)) return i;
+	return -1;
+}
+
+/** The bytes \s matches once read as latin1 (windows-1252): tab to CR, space, no-break space. */
+const isSpace = (c: number) => (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0;
+
+/**
+ * Throws PdfTooLarge when the streams decode to more than `cap` bytes; returns the decoded total otherwise. The
+ * file is searched as bytes (one byte, one latin1 character); only each stream's dictionary is read as text.
+ */
 export function checkPdfDecodedSize(bytes: Uint8Array, cap = MAX_PDF_DECODED_BYTES): number {
-	const text = new TextDecoder('latin1').decode(bytes);
 	let total = 0;
 	let at = 0;
 	for (;;) {
-		const kw = text.indexOf('stream', at);
+		const kw = indexOfBytes(bytes, STREAM, at);
 		if (kw < 0) break;
 		at = kw + 6;
 		// "endstream" also contains "stream"; a stream keyword follows its dictionary's ">>".
-		if (text.startsWith('end', kw - 3)) continue;
+		if (bytesAt(bytes, END, Math.max(0, kw - 3))) continue;
 		let d = kw - 1;
-		while (d >= 0 && /\s/.test(text[d])) d--;
-		if (text[d] !== '>' || text[d - 1] !== '>') continue;
+		while (d >= 0 && isSpace(bytes[d])) d--;
+		if (d < 1 || bytes[d] !== 0x3e || bytes[d - 1] !== 0x3e) continue;
 		let start = kw + 6;
-		if (text[start] === '\r') start++;
-		if (text[start] === '\n') start++;
-		const dictStart = text.lastIndexOf('obj', kw);
-		const dict = text.slice(Math.max(dictStart, kw - 4096, 0), kw);
+		if (bytes[start] === 0x0d) start++;
+		if (bytes[start] === 0x0a) start++;
+		const dictStart = lastIndexOfBytes(bytes, OBJ, kw);
+		const dict = latin1.decode(bytes.subarray(Math.max(dictStart, kw - 4096, 0), kw));
 		if (!/\/(FlateDecode|Fl)\b/.test(dict) || /\/Subtype\s*\/Image\b/.test(dict)) continue;
-		const end = text.indexOf('endstream', start);
+		const end = indexOfBytes(bytes, ENDSTREAM, start);
 		const data = bytes.subarray(start, end < 0 ? bytes.length : end);
 		total += inflatedSize(data, cap - total);
 		if (total > cap) throw new PdfTooLarge(`PDF streams decode to more than ${cap} bytes`);
