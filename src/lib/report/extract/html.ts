@@ -203,9 +203,10 @@ export function extractHtml(html: string): Doc {
 
 /** A page that opens as a document but never closes was cut off in transfer. */
 export function isTruncatedHtml(html: string): boolean {
-	const head = html.slice(0, 4096).toLowerCase();
-	const tail = html.slice(-4096).toLowerCase();
-	if (/<html[\s>]/.test(head) && !tail.includes('</html>') && !tail.includes('</body>')) return true;
+	// Case-insensitive searches, not lower-cased copies: no character outside ASCII lower-cases into these tags.
+	const head = html.slice(0, 4096);
+	const tail = html.slice(-4096);
+	if (/<html[\s>]/i.test(head) && !/<\/(?:html|body)>/i.test(tail)) return true;
 	// Unbalanced tables: more <table openings than closings.
 	const opens = html.match(/<table[\s>]/gi)?.length ?? 0;
 	const closes = html.match(/<\/table>/gi)?.length ?? 0;
