@@ -1,6 +1,6 @@
 // HTML (and DOCX via mammoth): block elements become lines, each table row one line of cells.
 // Word-exported pages split numbers across spans and pad cells with <o:p>; cell text is cleaned for that.
-import { readHtmlEvents } from './html-events';
+import { Parser } from 'htmlparser2';
 import type { Doc, DocLine } from './doc';
 import { memo } from '../memo';
 
@@ -81,8 +81,8 @@ export function lineBuffer() {
 }
 
 // The same reading as a walk over cheerio's DOM (tests/oracles/html-dom.ts, the spec's oracle), from htmlparser2's
-// element events (html-events.ts: the rules cheerio builds its DOM by, with the same options) instead: no tree to
-// allocate and walk. Each open element gets a frame saying how its content is read:
+// events instead (cheerio builds its DOM from these very events, with the same options): no tree to allocate and
+// walk. Each open element gets a frame saying how its content is read:
 //   walk   — block structure: text to the line buffer, blocks flush it, tables become rows
 //   text   — a <title> or a table cell, every text node a part, blocks/rows/br add newlines
 //   skip   — ignored subtree (head, script, style…; in a table, whatever is not a row or a cell)
@@ -112,91 +112,101 @@ export function extractHtml(html: string): Doc {
 	let lastText = false; // the previous event was text: the DOM merges it into one text node
 	let cells: string[] | null = null;
 
-	readHtmlEvents(html, {
-		open(name) {
-			lastText = false;
-			const top = stack[stack.length - 1];
-			let mode: Mode;
-			let role: Frame['role'];
-			switch (top.mode) {
-				case 'skip':
-					mode = 'skip';
-					break;
-				case 'text':
-					mode = SKIP.has(name) ? 'skip' : 'text';
-					break;
-				case 'table':
-				case 'section':
-					if (name === 'tr') {
-						mode = 'row';
-						cells = [];
-					} else mode = name === 'thead' || name === 'tbody' || name === 'tfoot' ? 'section' : 'skip';
-					break;
-				case 'row':
-					if (name === 'td' || name === 'th') {
-						mode = 'text';
-						role = 'cell';
-						parts = [];
-					} else mode = 'skip';
-					break;
-				default:
-					if (name === 'title') {
-						mode = 'text';
-						role = 'title';
-						parts = [];
-					} else if (SKIP.has(name) || name === 'script' || name === 'style') mode = 'skip';
-					else if (name === 'br') {
-						buf.push('\n');
+	const parser = new Parser(
+		{
+			onopentag(name) {
+				lastText = false;
+				const top = stack[stack.length - 1];
+				let mode: Mode;
+				let role: Frame['role'];
+				switch (top.mode) {
+					case 'skip':
 						mode = 'skip';
-					} else if (name === 'table') {
-						flush();
-						mode = 'table';
-					} else {
-						mode = 'walk';
-						if (BLOCK.has(name)) flush();
+						break;
+					case 'text':
+						mode = SKIP.has(name) ? 'skip' : 'text';
+						break;
+					case 'table':
+					case 'section':
+						if (name === 'tr') {
+							mode = 'row';
+							cells = [];
+						} else mode = name === 'thead' || name === 'tbody' || name === 'tfoot' ? 'section' : 'skip';
+						break;
+					case 'row':
+						if (name === 'td' || name === 'th') {
+							mode = 'text';
+							role = 'cell';
+							parts = [];
+						} else mode = 'skip';
+						break;
+					default:
+						if (name === 'title') {
+							mode = 'text';
+							role = 'title';
+							parts = [];
+						} else if (SKIP.has(name) || name === 'script' || name === 'style') mode = 'skip';
+						else if (name === 'br') {
+							buf.push('\n');
+							mode = 'skip';
+						} else if (name === 'table') {
+							flush();
+							mode = 'table';
+						} else {
+							mode = 'walk';
+							if (BLOCK.has(name)) flush();
+						}
+				}
+				stack.push({ mode, name, role });
+				if (stack.length > MAX_HTML_DEPTH) throw new HtmlTooDeep(`HTML nests deeper than ${MAX_HTML_DEPTH}`);
+			},
+			ontext(data) {
+				const top = stack[stack.length - 1];
+				if (top.mode === 'walk') buf.push(data);
+				else if (top.mode === 'text') {
+					if (lastText) parts[parts.length - 1] += data;
+					else parts.push(data);
+				}
+				lastText = true;
+			},
+			onclosetag(name) {
+				lastText = false;
+				const f = stack.pop()!;
+				const parent = stack[stack.length - 1];
+				if (f.mode === 'text') {
+					if (f.role === 'cell') {
+						cells!.push(cleanCell(parts.join(' ')));
+						return;
 					}
-			}
-			stack.push({ mode, name, role });
-			if (stack.length > MAX_HTML_DEPTH) throw new HtmlTooDeep(`HTML nests deeper than ${MAX_HTML_DEPTH}`);
-		},
-		text(data) {
-			const top = stack[stack.length - 1];
-			if (top.mode === 'walk') buf.push(data);
-			else if (top.mode === 'text') {
-				if (lastText) parts[parts.length - 1] += data;
-				else parts.push(data);
-			}
-			lastText = true;
-		},
-		close(name) {
-			lastText = false;
-			const f = stack.pop()!;
-			const parent = stack[stack.length - 1];
-			if (f.mode === 'text') {
-				if (f.role === 'cell') {
-					cells!.push(cleanCell(parts.join(' ')));
+					if (f.role === 'title') {
+						title = parts.join('').trim() || undefined;
+						return;
+					}
+					if (name === 'br') parts.push('\n');
+					else if (BLOCK.has(name) || name === 'tr') parts.push('\n');
 					return;
 				}
-				if (f.role === 'title') {
-					title = parts.join('').trim() || undefined;
+				if (f.mode === 'row') {
+					const row = cells!;
+					cells = null;
+					if (!row.every((c) => c === '')) lines.push({ text: row.join(' | '), cells: row });
 					return;
 				}
-				if (name === 'br') parts.push('\n');
-				else if (BLOCK.has(name) || name === 'tr') parts.push('\n');
-				return;
+				if (f.mode === 'walk' && parent && BLOCK.has(name)) flush();
+			},
+			oncomment() {
+				lastText = false;
+			},
+			oncdatastart() {
+				lastText = false;
+			},
+			onprocessinginstruction() {
+				lastText = false;
 			}
-			if (f.mode === 'row') {
-				const row = cells!;
-				cells = null;
-				if (!row.every((c) => c === '')) lines.push({ text: row.join(' | '), cells: row });
-				return;
-			}
-			if (f.mode === 'walk' && parent && BLOCK.has(name)) flush();
 		},
-		other() {
-			lastText = false;
-		}
-	});
+		{ xmlMode: false, decodeEntities: true }
+	);
+	parser.end(html);
 	flush();
 	return { lines, title };
 }
